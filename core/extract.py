@@ -1,0 +1,475 @@
+"""Extracts the report's tables and curated figures into the files under ``data/``.
+
+Usage::
+
+    python -m core.extract REPORT.txt data/ [--force]
+
+The committed ``data/`` is this program's output; ``tests/core/test_extract.py`` re-runs it and
+compares every file byte for byte. Only this module (and that test) reads the report's text.
+Existing files that would change are left alone unless ``--force`` is given; every file is
+written atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from core import curated, geo
+from core.names import county_type, figure_value, scale_min_yi, split_suffix
+
+RANKING_FILES = {
+    "industrial-counties": ("industrial_counties.csv", r"表\s*1\s+2022\s*年中国工业百强县"),
+    "innovation-counties": ("innovation_counties.csv", r"表\s*2\s+2022\s*年中国创新百强县"),
+    "industrial-districts": ("industrial_districts.csv", r"表\s*3\s+2022\s*年中国工业百强区"),
+}
+
+# Readings in place names that pypinyin's defaults get wrong: 长 is cháng (长葛, 长垣, 长兴),
+# 勒 is lè (库尔勒).
+_CHAR_READINGS = {"长": "chang", "勒": "le"}
+
+
+class ExtractError(Exception):
+    """The report's text is not what the extractor expects."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """The report's text split into lines, with a searchable flat copy.
+
+    Attributes:
+        lines: The lines of the text.
+        flat: The body's text with line breaks and ``**`` markers removed, for finding quotes.
+        sections: ``(offset into flat, section path)`` pairs in ascending order.
+        sha256: The digest of the text file.
+    """
+
+    lines: list[str]
+    flat: str
+    sections: list[tuple[int, str]]
+    sha256: str
+
+
+_PART = re.compile(r"^(第[一二三]篇|专题篇)\s*\S")
+_CHAPTER = re.compile(r"^[一二三四五六七八九十]+、\S")
+_SUB = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*\S")
+
+
+def flatten(text: str) -> str:
+    """Removes what the PDF's text layer adds to prose: line breaks and ``**`` bold markers."""
+    return "".join(line.strip() for line in text.replace("**", "").splitlines())
+
+
+def read_report(path: Path) -> Report:
+    """Reads the report's text and indexes its sections.
+
+    Raises:
+        ExtractError: The file cannot be read as UTF-8.
+    """
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ExtractError(f"cannot read {path}: {exc}") from exc
+    lines = text.splitlines()
+    pieces: list[str] = []
+    sections: list[tuple[int, str]] = []
+    offset = 0
+    part = chapter = sub = ""
+    for line in lines:
+        s = line.strip()
+        is_heading = "\t" not in s and "....." not in s and len(s) < 40
+        if is_heading and _PART.match(s):
+            part, chapter, sub = s, "", ""
+            sections.append((offset, part))
+        elif is_heading and part and _CHAPTER.match(s):
+            chapter, sub = s, ""
+            sections.append((offset, f"{part} › {chapter}"))
+        elif is_heading and part and _SUB.match(s):
+            sub = s
+            sections.append((offset, f"{part} › {chapter} › {sub}"))
+        piece = s.replace("**", "")
+        pieces.append(piece)
+        offset += len(piece)
+    return Report(lines, "".join(pieces), sections, hashlib.sha256(raw).hexdigest())
+
+
+def section_of(report: Report, quote: str) -> str:
+    """The section of the report's body in which `quote` first stands.
+
+    Raises:
+        ExtractError: The quote is not in the report's body.
+    """
+    body_start = report.sections[0][0] if report.sections else 0
+    pos = report.flat.find(flatten(quote), body_start)
+    if pos < 0:
+        raise ExtractError(f"quote not found in the report: {quote[:40]}…")
+    current = ""
+    for offset, name in report.sections:
+        if offset > pos:
+            break
+        current = name
+    return current
+
+
+def _table_rows(lines: list[str], caption: str, width: int) -> list[list[str]]:
+    """The rows of the table whose caption line matches `caption`, up to its 来源 line."""
+    starts = [i for i, line in enumerate(lines) if re.match(caption, line.strip()) and "\t" not in line]
+    if len(starts) != 1:
+        raise ExtractError(f"expected one table caption matching {caption!r}, found {len(starts)}")
+    rows: list[list[str]] = []
+    for line in lines[starts[0] + 1 :]:
+        if line.strip().startswith("来源"):
+            break
+        cells = line.strip().split("\t")
+        if cells and cells[0].isdigit():
+            if len(cells) != width:
+                raise ExtractError(f"row with {len(cells)} cells in {caption!r}: {line!r}")
+            rows.append([c.strip() for c in cells])
+    return rows
+
+
+def pinyin_of(name: str) -> tuple[str, str]:
+    """Full pinyin (Kunshan Shi, Zhun'ge'er Qi) and initials (kss) of a name."""
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(name)
+    if len(syllables) != len(name):
+        raise ExtractError(f"unexpected characters in name {name!r}")
+    syllables = [_CHAR_READINGS.get(ch, syl) for ch, syl in zip(name, syllables, strict=True)]
+    base, suffix = split_suffix(name)
+
+    def word(sylls: list[str]) -> str:
+        out = ""
+        for i, syl in enumerate(sylls):
+            out += ("'" if i and syl[0] in "aoe" else "") + syl
+        return out.capitalize()
+
+    words = [word(syllables[: len(base)])]
+    if suffix:
+        words.append(word(syllables[len(base) :]))
+    return " ".join(words), "".join(s[0] for s in syllables)
+
+
+def _tiers(report: Report) -> pl.DataFrame:
+    found = re.findall(r"(\d+)-(\d+)\s*名构成(?:的)?第([一二三四])梯队", report.flat)
+    if len(found) != 4:
+        raise ExtractError(f"expected the four 梯队 definitions, found {len(found)}")
+    order = "一二三四"
+    rows = sorted((order.index(t) + 1, int(a), int(b)) for a, b, t in found)
+    if [r[0] for r in rows] != [1, 2, 3, 4]:
+        raise ExtractError("the 梯队 definitions are not 第一…第四")
+    return pl.DataFrame(
+        {
+            "tier": [r[0] for r in rows],
+            "tier_name": [f"第{order[r[0] - 1]}梯队" for r in rows],
+            "first_rank": [r[1] for r in rows],
+            "last_rank": [r[2] for r in rows],
+        },
+        schema={"tier": pl.Int64, "tier_name": pl.String, "first_rank": pl.Int64, "last_rank": pl.Int64},
+    )
+
+
+def _ranking(rows: list[list[str]], tiers: pl.DataFrame | None, kind: str) -> pl.DataFrame:
+    ranks = [int(r[0]) for r in rows]
+    if ranks != list(range(1, 101)):
+        raise ExtractError(f"{kind}: ranks are not 1…100")
+    records = []
+    for rank, province, prefecture, printed in rows:
+        name = printed.replace("★", "")
+        p = geo.province_of_printed(province)
+        py, initials = pinyin_of(name)
+        rec: dict[str, object] = {
+            "rank": int(rank),
+            "name": name,
+            "province": province,
+            "prefecture": prefecture,
+            "province_first": printed.endswith("★"),
+            "region": p.region,
+        }
+        if tiers is not None:
+            tier = tiers.filter((pl.col("first_rank") <= int(rank)) & (pl.col("last_rank") >= int(rank)))
+            rec["tier"] = int(tier["tier"][0])
+        rec.update(
+            county_type=county_type(name),
+            province_short=p.short,
+            province_en=p.english,
+            pinyin=py,
+            initials=initials,
+        )
+        records.append(rec)
+    return pl.DataFrame(records)
+
+
+def _national_clusters(report: Report) -> tuple[pl.DataFrame, pl.DataFrame]:
+    rows = _table_rows(report.lines, r"表\s*4\s*县（市）国家级产业集群情况", 4)
+    if [int(r[0]) for r in rows] != list(range(1, len(rows) + 1)):
+        raise ExtractError("表4: 序号 not consecutive")
+    groups = _sector_groups(report)
+    seqs, cats, names, printed, sectors, sectors_zh = [], [], [], [], [], []
+    link: dict[str, list[object]] = {"seq": [], "cluster": [], "county": []}
+    for seq, category, cluster, counties in rows:
+        if cluster not in groups:
+            raise ExtractError(f"表4: cluster {cluster} is not classified in the prose")
+        seqs.append(int(seq))
+        cats.append(category)
+        names.append(cluster)
+        printed.append(counties)
+        sectors.append(groups[cluster][0])
+        sectors_zh.append(groups[cluster][1])
+        for county in counties.split("、"):
+            link["seq"].append(int(seq))
+            link["cluster"].append(cluster)
+            link["county"].append(county)
+    clusters = pl.DataFrame(
+        {
+            "seq": seqs,
+            "category": cats,
+            "cluster": names,
+            "counties": printed,
+            "sector_group": sectors,
+            "sector_group_zh": sectors_zh,
+        }
+    )
+    return clusters, pl.DataFrame(link)
+
+
+def _split_items(text: str) -> list[str]:
+    """Splits on 、 outside parentheses."""
+    items, depth, cur = [], 0, ""
+    for ch in text:
+        depth += ch in "（(" and 1 or 0
+        depth -= ch in "）)" and 1 or 0
+        if ch == "、" and depth == 0:
+            items.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    items.append(cur)
+    return [i.strip() for i in items if i.strip()]
+
+
+def _sector_groups(report: Report) -> dict[str, tuple[str, str]]:
+    """The prose's classification of the 18 national clusters into emerging/traditional/service."""
+    m = re.search(
+        r"新兴产业领域的有\s*(\d+)\s*家[，,]分别是(.+?)；传统产业现代化发展的有\s*(\d+)\s*个[，,]分别是(.+?)；"
+        r"另有一个服务业集群[，,]即(.+?)。",
+        report.flat,
+    )
+    if not m:
+        raise ExtractError("the prose's classification of the national clusters was not found")
+    out: dict[str, tuple[str, str]] = {}
+    parts = (
+        (m.group(2), "emerging", "新兴产业", int(m.group(1))),
+        (m.group(4), "traditional", "传统产业", int(m.group(3))),
+        (m.group(5), "service", "服务业", 1),
+    )
+    for text, key, zh, count in parts:
+        items = _split_items(text)
+        if len(items) != count:
+            raise ExtractError(f"{zh}: the prose says {count} clusters but names {len(items)}")
+        for item in items:
+            out[re.sub(r"[（(].*?[）)]$", "", item)] = (key, zh)
+    return out
+
+
+def _billion_clusters(report: Report, counties: pl.DataFrame) -> pl.DataFrame:
+    rows = _table_rows(report.lines, r"表\s*5\s+部分代表性县（市）千亿级产业集群情况", 4)
+    if [int(r[0]) for r in rows] != list(range(1, len(rows) + 1)):
+        raise ExtractError("表5: 序号 not consecutive")
+    df = pl.DataFrame(
+        {
+            "seq": [int(r[0]) for r in rows],
+            "county": [r[1] for r in rows],
+            "cluster": [r[2] for r in rows],
+            "scale": [r[3] for r in rows],
+            "scale_min_yi": [scale_min_yi(r[3]) for r in rows],
+        }
+    )
+    where = counties.select(
+        pl.col("name").alias("county"), "province", "prefecture", "region", "province_short"
+    )
+    return df.join(where, on="county", how="left", maintain_order="left")
+
+
+def _figure22(lines: list[str]) -> pl.DataFrame:
+    start = next((i for i, line in enumerate(lines) if line.strip().startswith("图 22 2022") and "\t" not in line), None)
+    if start is None:
+        raise ExtractError("图22 not found")
+    header: list[str] = []
+    rows: list[list[str]] = []
+    for line in reversed(lines[:start]):
+        cells = line.strip("\n").split("\t")
+        if re.fullmatch(r"\d+-\d+", cells[0].strip()):
+            rows.insert(0, cells)
+        elif len(cells) > 10 and not cells[0].strip():
+            header = [c.strip() for c in cells[1:]]
+        elif rows and line.strip().startswith("单位"):
+            break
+    if len(rows) != 10 or not header:
+        raise ExtractError("图22: expected 10 rank bands and a row of provinces")
+    out: dict[str, list[object]] = {"rank_band": [], "province": [], "count": []}
+    for cells in rows:
+        values = cells[1:]
+        if len(values) != len(header):
+            raise ExtractError(f"图22: row {cells[0]} has {len(values)} cells")
+        for province, value in zip(header, values, strict=True):
+            out["rank_band"].append(cells[0].strip())
+            out["province"].append(province)
+            out["count"].append(int(value))
+    return pl.DataFrame(out)
+
+
+def _check_quote(report: Report, quote: str, figure: str, names: tuple[str, ...]) -> str:
+    section = section_of(report, quote)
+    if figure not in quote:
+        raise ExtractError(f"figure {figure} not in its quote: {quote[:40]}…")
+    for name in names:
+        base, _ = split_suffix(name)
+        if name not in quote and base not in quote:
+            raise ExtractError(f"unit {name} not named in its quote: {quote[:40]}…")
+    return section
+
+
+def _facts(report: Report) -> pl.DataFrame:
+    recs = []
+    for fact in curated.FACTS:
+        section = _check_quote(report, fact.quote, fact.figure, fact.units)
+        for unit in fact.units:
+            recs.append(
+                {
+                    "unit": unit,
+                    "metric": fact.metric,
+                    "comparator": fact.comparator,
+                    "value": figure_value(fact.figure),
+                    "figure": fact.figure,
+                    "measure": fact.measure,
+                    "year": fact.year,
+                    "section": section,
+                    "quote": fact.quote,
+                }
+            )
+    return pl.DataFrame(recs, schema_overrides={"year": pl.Int64})
+
+
+def _group_facts(report: Report) -> pl.DataFrame:
+    recs = []
+    for fact in curated.GROUP_FACTS:
+        section = _check_quote(report, fact.quote, fact.figure, ())
+        recs.append(
+            {
+                "group": fact.group,
+                "metric": fact.metric,
+                "comparator": fact.comparator,
+                "value": figure_value(fact.figure),
+                "figure": fact.figure,
+                "measure": fact.measure,
+                "year": fact.year,
+                "section": section,
+                "quote": fact.quote,
+            }
+        )
+    return pl.DataFrame(recs, schema_overrides={"year": pl.Int64})
+
+
+def extract(report: Report) -> dict[str, pl.DataFrame | dict[str, object]]:
+    """Builds every output of the extractor from the report.
+
+    Returns:
+        File name → frame (written as CSV) or dict (written as JSON).
+
+    Raises:
+        ExtractError: The report does not have the expected shape.
+    """
+    tiers = _tiers(report)
+    out: dict[str, pl.DataFrame | dict[str, object]] = {}
+    for table_id, (filename, caption) in RANKING_FILES.items():
+        rows = _table_rows(report.lines, caption, 4)
+        out[filename] = _ranking(rows, tiers if table_id == "industrial-counties" else None, table_id)
+    national, links = _national_clusters(report)
+    out["national_clusters.csv"] = national
+    out["national_cluster_counties.csv"] = links
+    industrial = out["industrial_counties.csv"]
+    assert isinstance(industrial, pl.DataFrame)
+    out["billion_clusters.csv"] = _billion_clusters(report, industrial)
+    out["tiers.csv"] = tiers
+    out["figure22.csv"] = _figure22(report.lines)
+    out["facts.csv"] = _facts(report)
+    out["group_facts.csv"] = _group_facts(report)
+    out["source.json"] = {
+        "title": "中国县域工业经济发展报告（2022）",
+        "publisher": "中国信息通信研究院 (CAICT)",
+        "published": "2022-11",
+        "divisions_as_of": "2022-07-31",
+        "text_sha256": report.sha256,
+    }
+    return out
+
+
+def render(obj: pl.DataFrame | dict[str, object]) -> bytes:
+    """The bytes a file of the extractor's output holds."""
+    if isinstance(obj, pl.DataFrame):
+        return obj.write_csv().encode("utf-8")
+    return (json.dumps(obj, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Writes `data` to `path` through a temporary file in the same folder and a rename."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_outputs(
+    outputs: dict[str, pl.DataFrame | dict[str, object]], out_dir: Path, *, force: bool = False
+) -> list[str]:
+    """Writes the outputs; returns the names of the files that changed.
+
+    Raises:
+        ExtractError: A file would change and `force` is false (nothing is written then).
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rendered = {name: render(obj) for name, obj in outputs.items()}
+    changed = [n for n, b in rendered.items() if not (out_dir / n).exists() or (out_dir / n).read_bytes() != b]
+    would_replace = [n for n in changed if (out_dir / n).exists()]
+    if would_replace and not force:
+        raise ExtractError(f"would replace {', '.join(would_replace)} in {out_dir}; pass --force to replace them")
+    for name in changed:
+        write_atomic(out_dir / name, rendered[name])
+    return changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry: ``python -m core.extract REPORT.txt OUT_DIR [--force]``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    force = "--force" in args
+    args = [a for a in args if a != "--force"]
+    if len(args) != 2:
+        print("usage: python -m core.extract REPORT.txt OUT_DIR [--force]", file=sys.stderr)
+        return 2
+    try:
+        report = read_report(Path(args[0]))
+        changed = write_outputs(extract(report), Path(args[1]), force=force)
+    except ExtractError as exc:
+        print(f"extract: error: {exc}", file=sys.stderr)
+        return 1
+    print(f"extract: {len(changed)} file(s) written to {args[1]}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

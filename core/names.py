@@ -1,0 +1,75 @@
+"""Spelling helpers for unit names: suffixes, county types, values of printed figures."""
+
+from __future__ import annotations
+
+import re
+
+# Longest first, so that 自治县 wins over 县.
+SUFFIXES: tuple[str, ...] = ("自治县", "自治旗", "林区", "特区", "市", "县", "区", "旗")
+
+COUNTY_TYPES: dict[str, str] = {
+    "自治县": "自治县",
+    "自治旗": "自治旗",
+    "林区": "林区",
+    "特区": "特区",
+    "市": "县级市",
+    "县": "县",
+    "旗": "旗",
+    "区": "市辖区",
+}
+
+
+def split_suffix(name: str) -> tuple[str, str]:
+    """Splits a unit name into its base and its administrative suffix.
+
+    Args:
+        name: A county-level name such as 昆山市 or 伊金霍洛旗.
+
+    Returns:
+        ``(base, suffix)``; ``(name, "")`` when the name has no known suffix or the base would
+        be empty.
+    """
+    for suffix in SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)], suffix
+    return name, ""
+
+
+def county_type(name: str) -> str:
+    """The type of a county-level unit as its suffix tells it (县级市, 县, 旗, 市辖区 …)."""
+    _, suffix = split_suffix(name)
+    return COUNTY_TYPES.get(suffix, "")
+
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def scale_min_yi(scale: str) -> int:
+    """The lower bound in 亿元 of a 表5 scale label (千亿级 → 1000, 五千亿级 → 5000).
+
+    Raises:
+        ValueError: The label is not of the form [一…九]千亿级.
+    """
+    m = re.fullmatch(r"([一二三四五六七八九]?)千亿级", scale)
+    if not m:
+        raise ValueError(f"unknown scale label {scale!r}")
+    return _CN_DIGITS.get(m.group(1), 1) * 1000
+
+
+def figure_value(figure: str) -> float:
+    """The numeric value of a figure as printed (700, 3.5, 1/6, 千亿, 十分之一, 八成).
+
+    Raises:
+        ValueError: The figure cannot be read.
+    """
+    if re.fullmatch(r"\d+(\.\d+)?", figure):
+        return float(figure)
+    if m := re.fullmatch(r"(\d+)/(\d+)", figure):
+        return round(int(m.group(1)) / int(m.group(2)), 6)
+    if m := re.fullmatch(r"([一二三四五六七八九])成", figure):
+        return float(_CN_DIGITS[m.group(1)] * 10)
+    if m := re.fullmatch(r"十分之([一二三四五六七八九])", figure):
+        return _CN_DIGITS[m.group(1)] / 10
+    if figure == "千亿":
+        return 1000.0
+    raise ValueError(f"cannot read figure {figure!r}")
