@@ -1,0 +1,198 @@
+"""The data model: the one factory that loads ``data/`` into Polars LazyFrames.
+
+The CLI, the Textual app and the tests all build their data with :func:`make_catalog`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+
+from core.errors import LookupFailed
+from core.suggest import did_you_mean
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One of the report's five tables.
+
+    Attributes:
+        id: The table id used on the command line (industrial-counties …).
+        file: Its file under ``data/``.
+        number: The report's table number (表1 …).
+        title: The report's title for it.
+        title_en: An English title.
+        kind: ``ranking`` (units with ranks) or ``clusters``.
+        aliases: Other accepted spellings.
+    """
+
+    id: str
+    file: str
+    number: int
+    title: str
+    title_en: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+TABLES: dict[str, TableSpec] = {
+    t.id: t
+    for t in (
+        TableSpec(
+            "industrial-counties",
+            "industrial_counties.csv",
+            1,
+            "2022年中国工业百强县(市)",
+            "Top-100 industrial counties",
+            "ranking",
+            ("ic", "counties", "industrial", "工业百强县", "表1"),
+        ),
+        TableSpec(
+            "innovation-counties",
+            "innovation_counties.csv",
+            2,
+            "2022年中国创新百强县(市)",
+            "Top-100 innovation counties",
+            "ranking",
+            ("inc", "innovation", "创新百强县", "表2"),
+        ),
+        TableSpec(
+            "industrial-districts",
+            "industrial_districts.csv",
+            3,
+            "2022年中国工业百强区",
+            "Top-100 industrial districts",
+            "ranking",
+            ("id", "districts", "工业百强区", "表3"),
+        ),
+        TableSpec(
+            "national-clusters",
+            "national_clusters.csv",
+            4,
+            "县(市)国家级产业集群",
+            "National industrial clusters in counties",
+            "clusters",
+            ("nc", "national", "国家级产业集群", "表4"),
+        ),
+        TableSpec(
+            "billion-clusters",
+            "billion_clusters.csv",
+            5,
+            "部分代表性县(市)千亿级产业集群",
+            "100-billion-yuan clusters in counties",
+            "clusters",
+            ("bc", "billion", "千亿级产业集群", "表5"),
+        ),
+    )
+}
+
+RANKING_TABLES: tuple[str, ...] = tuple(t for t, s in TABLES.items() if s.kind == "ranking")
+
+_RANKING_SCHEMA = {
+    "rank": pl.Int64,
+    "name": pl.String,
+    "province": pl.String,
+    "prefecture": pl.String,
+    "province_first": pl.Boolean,
+    "region": pl.String,
+    "tier": pl.Int64,
+    "county_type": pl.String,
+    "province_short": pl.String,
+    "province_en": pl.String,
+    "pinyin": pl.String,
+    "initials": pl.String,
+}
+
+
+def resolve_table(text: str) -> str:
+    """Maps a table id or alias to its id.
+
+    Raises:
+        LookupFailed: No table has that name.
+    """
+    key = text.strip().casefold()
+    for spec in TABLES.values():
+        if key == spec.id or key in {a.casefold() for a in spec.aliases}:
+            return spec.id
+    raise LookupFailed(f"unknown table {text!r}", did_you_mean(text, list(TABLES)), list(TABLES))
+
+
+def default_data_dir() -> Path:
+    """The ``data/`` folder: inside the installed package, or beside ``core/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_data"
+    return packaged if packaged.is_dir() else here.parent / "data"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every table of the report as LazyFrames.
+
+    Attributes:
+        tables: Table id → its rows (ranking tables gain ``rank_band``).
+        national_cluster_counties: One row per (national cluster, county).
+        tiers: The 四级梯队 of 工业百强县 as the report defines them.
+        figure22: 图22, the province × rank-band counts of 工业百强区 as printed.
+        facts: Figures for named units from the prose.
+        group_facts: Headline figures about the lists as groups.
+        source: Provenance of the report text.
+        data_dir: Where it was loaded from.
+    """
+
+    tables: dict[str, pl.LazyFrame]
+    national_cluster_counties: pl.LazyFrame
+    tiers: pl.LazyFrame
+    figure22: pl.LazyFrame
+    facts: pl.LazyFrame
+    group_facts: pl.LazyFrame
+    source: dict[str, str] = field(default_factory=dict)
+    data_dir: Path = Path()
+
+    def table(self, table_id: str) -> pl.LazyFrame:
+        """The rows of one table, by id or alias."""
+        return self.tables[resolve_table(table_id)]
+
+
+def rank_band_expr(rank: str = "rank") -> pl.Expr:
+    """``1-10``, ``11-20`` … ``91-100`` for a rank column."""
+    low = ((pl.col(rank) - 1) // 10) * 10 + 1
+    return pl.concat_str([low.cast(pl.String), pl.lit("-"), (low + 9).cast(pl.String)])
+
+
+@cache
+def _load(data_dir: Path) -> Catalog:
+    if not (data_dir / "industrial_counties.csv").is_file():
+        raise LookupFailed(f"no data found in {data_dir}")
+    tables: dict[str, pl.LazyFrame] = {}
+    for tid in RANKING_TABLES:
+        df = pl.read_csv(data_dir / TABLES[tid].file, schema_overrides=_RANKING_SCHEMA)
+        tables[tid] = df.with_columns(rank_band=rank_band_expr()).lazy()
+    tables["national-clusters"] = pl.read_csv(data_dir / "national_clusters.csv").lazy()
+    tables["billion-clusters"] = pl.read_csv(data_dir / "billion_clusters.csv").lazy()
+    int_year = {"year": pl.Int64}
+    return Catalog(
+        tables=tables,
+        national_cluster_counties=pl.read_csv(data_dir / "national_cluster_counties.csv").lazy(),
+        tiers=pl.read_csv(data_dir / "tiers.csv").lazy(),
+        figure22=pl.read_csv(data_dir / "figure22.csv").lazy(),
+        facts=pl.read_csv(data_dir / "facts.csv", schema_overrides=int_year).lazy(),
+        group_facts=pl.read_csv(data_dir / "group_facts.csv", schema_overrides=int_year).lazy(),
+        source=json.loads((data_dir / "source.json").read_text(encoding="utf-8")),
+        data_dir=data_dir,
+    )
+
+
+def make_catalog(data_dir: Path | None = None) -> Catalog:
+    """Loads the catalog (once per folder; later calls return the same object).
+
+    Args:
+        data_dir: The folder of the extractor's output; by default the packaged data.
+
+    Raises:
+        LookupFailed: The folder holds no data.
+    """
+    return _load((data_dir or default_data_dir()).resolve())

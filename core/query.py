@@ -1,0 +1,366 @@
+"""Filters, sorting, counts, crosstabs, overlaps and roll-ups: LazyFrame in, LazyFrame out."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from core import geo
+from core.errors import LookupFailed
+from core.names import COUNTY_TYPES
+from core.suggest import did_you_mean
+
+DIMENSIONS: tuple[str, ...] = (
+    "province",
+    "region",
+    "prefecture",
+    "tier",
+    "county_type",
+    "rank_band",
+    "scale",
+    "category",
+    "sector_group",
+    "county",
+)
+
+RANK_BANDS: tuple[str, ...] = tuple(f"{lo}-{lo + 9}" for lo in range(1, 101, 10))
+
+_REGION_ALIASES = {
+    **{r: r for r in geo.REGIONS},
+    **{en.casefold(): zh for zh, en in geo.REGION_ENGLISH.items()},
+    "东": "东部",
+    "中": "中部",
+    "西": "西部",
+    "东部地区": "东部",
+    "中部地区": "中部",
+    "西部地区": "西部",
+    "东北地区": "东北",
+    "north-east": "东北",
+    "north east": "东北",
+}
+
+_COUNTY_TYPE_ALIASES = {
+    **{t: t for t in set(COUNTY_TYPES.values())},
+    "city": "县级市",
+    "county-level city": "县级市",
+    "county": "县",
+    "banner": "旗",
+    "district": "市辖区",
+    "区": "市辖区",
+    "市": "县级市",
+    "autonomous county": "自治县",
+}
+
+
+def resolve_province(text: str) -> geo.Province:
+    """A province from any spelling (江苏, 江苏省, Jiangsu, jiangsu).
+
+    Raises:
+        LookupFailed: No province is spelt so.
+    """
+    found = geo.find_province(text)
+    if found is None:
+        raise LookupFailed(f"unknown province {text!r}", did_you_mean(text, geo.all_province_spellings()))
+    return found
+
+
+def resolve_region(text: str) -> str:
+    """A region (东部, 中部, 西部, 东北) from Chinese or English.
+
+    Raises:
+        LookupFailed: Not a region.
+    """
+    key = text.strip().casefold()
+    if key in _REGION_ALIASES:
+        return _REGION_ALIASES[key]
+    raise LookupFailed(
+        f"unknown region {text!r}",
+        did_you_mean(text, list(_REGION_ALIASES)),
+        list(geo.REGIONS) + list(geo.REGION_ENGLISH.values()),
+    )
+
+
+def resolve_county_type(text: str) -> str:
+    """A county type (县级市, 县, 旗, 市辖区 …) from Chinese or English.
+
+    Raises:
+        LookupFailed: Not a county type.
+    """
+    key = text.strip().casefold()
+    if key in _COUNTY_TYPE_ALIASES:
+        return _COUNTY_TYPE_ALIASES[key]
+    choices = sorted(set(COUNTY_TYPES.values()))
+    raise LookupFailed(f"unknown county type {text!r}", did_you_mean(text, list(_COUNTY_TYPE_ALIASES)), choices)
+
+
+def resolve_prefecture(text: str, known: list[str]) -> str:
+    """A prefecture as the report prints it (苏州市, 巴音郭楞, 省直管) from 苏州 or 苏州市.
+
+    Args:
+        text: What the user typed.
+        known: The prefectures the report prints.
+
+    Raises:
+        LookupFailed: The report names no such prefecture.
+    """
+    t = text.strip()
+    for candidate in (t, t + "市", t.removesuffix("市")):
+        if candidate in known:
+            return candidate
+    raise LookupFailed(f"unknown prefecture {text!r}", did_you_mean(t, known))
+
+
+def search_key(text: str) -> str:
+    """Lower case without spaces, apostrophes and hyphens: how pinyin is compared."""
+    return re.sub(r"[\s'’\-]", "", text).casefold()
+
+
+def name_matches(text: str, *, name_col: str = "name") -> pl.Expr:
+    """True where the name contains `text`, or its pinyin or initials start with it.
+
+    Works on ranking tables (name, pinyin, initials) and falls back to the name alone.
+    """
+    key = search_key(text)
+    by_name = pl.col(name_col).str.contains(text.strip(), literal=True)
+    if name_col != "name":
+        return by_name
+    pinyin = pl.col("pinyin").str.replace_all(r"[\s']", "").str.to_lowercase()
+    return by_name | pinyin.str.starts_with(key) | pl.col("initials").str.starts_with(key)
+
+
+def filter_units(
+    lf: pl.LazyFrame,
+    *,
+    province: str | None = None,
+    region: str | None = None,
+    prefecture: str | None = None,
+    tier: int | None = None,
+    county_type: str | None = None,
+    rank_min: int | None = None,
+    rank_max: int | None = None,
+    name: str | None = None,
+) -> pl.LazyFrame:
+    """Keeps the rows that pass every given filter; values must already be canonical.
+
+    Args:
+        lf: A table of the catalog.
+        province: A short province name (江苏), as :func:`resolve_province` gives.
+        region: 东部, 中部, 西部 or 东北.
+        prefecture: A prefecture as printed (苏州市).
+        tier: 1–4 (工业百强县 only).
+        county_type: 县级市, 县, 旗, 市辖区 ….
+        rank_min: The least rank kept.
+        rank_max: The greatest rank kept.
+        name: Text in the name, or the start of its pinyin or initials.
+    """
+    cols = lf.collect_schema().names()
+    conds: list[pl.Expr] = []
+    if province is not None:
+        conds.append(pl.col("province_short") == province)
+    if region is not None:
+        conds.append(pl.col("region") == region)
+    if prefecture is not None:
+        conds.append(pl.col("prefecture") == prefecture)
+    if tier is not None:
+        conds.append(pl.col("tier") == tier)
+    if county_type is not None:
+        conds.append(pl.col("county_type") == county_type)
+    if rank_min is not None:
+        conds.append(pl.col("rank") >= rank_min)
+    if rank_max is not None:
+        conds.append(pl.col("rank") <= rank_max)
+    if name is not None:
+        if "pinyin" in cols:
+            conds.append(name_matches(name))
+        else:
+            text_cols = [c for c in ("county", "counties", "cluster") if c in cols]
+            conds.append(pl.any_horizontal(pl.col(c).str.contains(name.strip(), literal=True) for c in text_cols))
+    missing = {
+        "province_short": province,
+        "region": region,
+        "prefecture": prefecture,
+        "tier": tier,
+        "county_type": county_type,
+        "rank": rank_min if rank_min is not None else rank_max,
+    }
+    for col, value in missing.items():
+        if value is not None and col not in cols:
+            raise LookupFailed(f"this table has no {col.removesuffix('_short')} column to filter on")
+    return lf.filter(*conds) if conds else lf
+
+
+def _order_expr(col: str) -> pl.Expr:
+    """A sort key giving a dimension's natural order (provinces by code, bands by rank …)."""
+    if col in ("province", "province_short"):
+        order = {p.short: int(p.code) for p in geo.PROVINCES}
+        order |= {p.official: int(p.code) for p in geo.PROVINCES}
+        order |= {p.short + "省": int(p.code) for p in geo.PROVINCES}
+        return pl.col(col).replace_strict(order, default=99, return_dtype=pl.Int64)
+    if col == "region":
+        return pl.col(col).replace_strict({r: i for i, r in enumerate(geo.REGIONS)}, default=9, return_dtype=pl.Int64)
+    if col == "rank_band":
+        return pl.col(col).str.extract(r"^(\d+)").cast(pl.Int64)
+    if col == "scale_label":
+        return pl.col(col)
+    return pl.col(col)
+
+
+def check_columns(lf: pl.LazyFrame, columns: list[str]) -> None:
+    """Raises LookupFailed, with suggestions, for a column the frame lacks."""
+    names = lf.collect_schema().names()
+    for c in columns:
+        if c not in names:
+            raise LookupFailed(f"unknown column {c!r}", did_you_mean(c, names), names)
+
+
+def sort_rows(lf: pl.LazyFrame, *, by: str, descending: bool = False) -> pl.LazyFrame:
+    """Sorts by a column in its natural order (provinces by code, rank bands by rank).
+
+    Raises:
+        LookupFailed: No such column.
+    """
+    check_columns(lf, [by])
+    return lf.sort(_order_expr(by), pl.col(by), descending=descending, nulls_last=True, maintain_order=True)
+
+
+def dimensions_of(lf: pl.LazyFrame) -> list[str]:
+    """The dimensions a table can be counted by."""
+    names = lf.collect_schema().names()
+    return [d for d in DIMENSIONS if d in names]
+
+
+def check_dimension(lf: pl.LazyFrame, dim: str) -> None:
+    """Raises LookupFailed unless `dim` is a dimension of the table."""
+    dims = dimensions_of(lf)
+    if dim not in dims:
+        raise LookupFailed(f"unknown dimension {dim!r} for this table", did_you_mean(dim, dims), dims)
+
+
+def counts(lf: pl.LazyFrame, *, by: str) -> pl.LazyFrame:
+    """Counts and shares of rows by a dimension, largest first, ties in natural order.
+
+    Returns:
+        Columns ``by``, ``count`` (UInt32) and ``share`` (fraction of all rows, 0–1).
+    """
+    check_dimension(lf, by)
+    out = (
+        lf.group_by(by)
+        .agg(count=pl.len())
+        .with_columns(share=(pl.col("count") / pl.col("count").sum()).round(4))
+        .sort(pl.col("count"), _order_expr(by), pl.col(by), descending=[True, False, False], nulls_last=True)
+    )
+    return out
+
+
+def crosstab(lf: pl.LazyFrame, *, rows: str, cols: str) -> pl.LazyFrame:
+    """Counts for every pair of values of two dimensions, in long form.
+
+    Every combination of the values that occur appears, with 0 where no row has it; rank
+    bands are all ten, as the report's 图15 and 图22 show them.
+
+    Returns:
+        Columns ``rows``, ``cols`` and ``count``, in natural order of both.
+    """
+    check_dimension(lf, rows)
+    check_dimension(lf, cols)
+    if rows == cols:
+        raise LookupFailed("--rows and --cols must be different dimensions")
+
+    def values(dim: str) -> pl.LazyFrame:
+        if dim == "rank_band":
+            return pl.LazyFrame({dim: list(RANK_BANDS)})
+        return lf.select(dim).unique()
+
+    grid = values(rows).join(values(cols), how="cross")
+    counted = lf.group_by(rows, cols).agg(count=pl.len())
+    return (
+        grid.join(counted, on=[rows, cols], how="left", nulls_equal=True)
+        .with_columns(pl.col("count").fill_null(0).cast(pl.UInt32))
+        .sort(_order_expr(rows), pl.col(rows), _order_expr(cols), pl.col(cols), nulls_last=True)
+    )
+
+
+def crosstab_wide(long: pl.DataFrame, *, rows: str, cols: str) -> pl.DataFrame:
+    """Pivots :func:`crosstab`'s output to one column per value of `cols`, plus ``total``."""
+    order = long.select(cols).unique(maintain_order=True).to_series().cast(pl.String).to_list()
+    wide = long.with_columns(pl.col(cols).cast(pl.String)).pivot(
+        on=cols, index=rows, values="count", aggregate_function="sum"
+    )
+    wide = wide.select(rows, *order)
+    return wide.with_columns(total=pl.sum_horizontal(order))
+
+
+def overlap(a: pl.LazyFrame, b: pl.LazyFrame, *, a_id: str, b_id: str) -> pl.LazyFrame:
+    """Units in both lists, with both ranks and the gap between them.
+
+    Units are the same when province, prefecture and name all agree.
+
+    Returns:
+        ``name``, ``province``, ``prefecture``, ``rank_<a>``, ``rank_<b>`` and ``gap``
+        (rank in b minus rank in a), by rank in a.
+    """
+    ra, rb = f"rank_{a_id.replace('-', '_')}", f"rank_{b_id.replace('-', '_')}"
+    if ra == rb:
+        rb += "_2"
+    keys = ["name", "province", "prefecture"]
+    left = a.select(*keys, pl.col("rank").alias(ra))
+    right = b.select(*keys, pl.col("rank").alias(rb))
+    return (
+        left.join(right, on=keys, how="inner")
+        .with_columns(gap=pl.col(rb) - pl.col(ra))
+        .sort(ra)
+    )
+
+
+def stack_rankings(tables: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
+    """All ranking tables in one frame with a ``table`` column (tier null outside 工业百强县)."""
+    cols = ["rank", "name", "province", "prefecture", "province_first", "region", "county_type",
+            "province_short", "province_en", "pinyin", "initials"]
+    frames = []
+    for tid, lf in tables.items():
+        if "rank" not in lf.collect_schema().names():
+            continue
+        names = lf.collect_schema().names()
+        tier = pl.col("tier") if "tier" in names else pl.lit(None, dtype=pl.Int64).alias("tier")
+        frames.append(lf.select(pl.lit(tid).alias("table"), *cols, tier))
+    return pl.concat(frames, how="vertical")
+
+
+def prefecture_rollup(stacked: pl.LazyFrame, *, prefecture: str) -> pl.LazyFrame:
+    """A prefecture's units in every list (from :func:`stack_rankings`), by list then rank."""
+    return stacked.filter(pl.col("prefecture") == prefecture).sort("table", "rank")
+
+
+def unit_clusters(
+    national: pl.LazyFrame, national_counties: pl.LazyFrame, billion: pl.LazyFrame, *, unit: str
+) -> pl.LazyFrame:
+    """The clusters of both cluster tables that name a county.
+
+    Returns:
+        ``table``, ``cluster``, ``category``, ``sector_group``, ``scale``, ``scale_min_yi``,
+        ``shared_with`` (the cluster's other counties, 、-joined).
+    """
+    nat = (
+        national_counties.filter(pl.col("county") == unit)
+        .join(national, on=["seq", "cluster"], how="inner")
+        .select(
+            pl.lit("national-clusters").alias("table"),
+            "cluster",
+            "category",
+            "sector_group",
+            pl.lit(None, dtype=pl.String).alias("scale"),
+            pl.lit(None, dtype=pl.Int64).alias("scale_min_yi"),
+            pl.col("counties").str.split("、").list.set_difference([unit]).list.join("、").alias("shared_with"),
+        )
+    )
+    bil = billion.filter(pl.col("county") == unit).select(
+        pl.lit("billion-clusters").alias("table"),
+        "cluster",
+        pl.lit(None, dtype=pl.String).alias("category"),
+        pl.lit(None, dtype=pl.String).alias("sector_group"),
+        "scale",
+        pl.col("scale_min_yi").cast(pl.Int64),
+        pl.lit("").alias("shared_with"),
+    )
+    return pl.concat([nat, bil], how="vertical")

@@ -1,0 +1,19 @@
+"""Close-match suggestions for misspelt input."""
+
+from __future__ import annotations
+
+import difflib
+
+
+def did_you_mean(text: str, choices: list[str], *, n: int = 3, cutoff: float = 0.5) -> list[str]:
+    """The choices closest to `text`, best first, compared case-insensitively.
+
+    Args:
+        text: What the user typed.
+        choices: The valid values.
+        n: At most this many suggestions.
+        cutoff: The least similarity (0–1) to suggest.
+    """
+    folded = {c.casefold(): c for c in choices}
+    hits = difflib.get_close_matches(text.casefold(), list(folded), n=n, cutoff=cutoff)
+    return [folded[h] for h in hits]
