@@ -1,0 +1,170 @@
+"""Terminal charts with plotext, with Chinese labels lined up.
+
+plotext 5 counts every character as one terminal cell, but a CJK character takes two, so its
+charts with Chinese labels come out ragged. Each label is handed to plotext as a stand-in of
+the label's display width, made of characters that plotext and the terminal both count as one
+cell; after plotext has drawn the chart the stand-ins are swapped back for the labels. Every
+line of a chart is then padded to the same display width, which the tests check with
+``rich.cells.cell_len``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+
+import plotext as plt
+from rich.cells import cell_len
+
+_LOCK = threading.Lock()  # plotext keeps one global figure
+_FIRST, _PAD = 0x100, "ſ"  # Latin Extended-A: one cell wide for plotext and for terminals
+
+
+class _Labels:
+    """Stand-ins of equal display width for labels plotext would mis-measure."""
+
+    def __init__(self) -> None:
+        self._map: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        if cell_len(text) == len(text):
+            return text
+        if text not in self._map:
+            lead = chr(_FIRST + len(self._map))
+            self._map[text] = lead + _PAD * (cell_len(text) - 1)
+        return self._map[text]
+
+    def restore(self, chart: str) -> str:
+        # Longest stand-ins first, so that a shorter one never matches inside a longer one.
+        for text, token in sorted(self._map.items(), key=lambda kv: -len(kv[1])):
+            chart = chart.replace(token, text)
+        return chart
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def square_up(chart: str, width: int | None = None) -> str:
+    """Drops colour codes and pads every line to the display width of the widest (or `width`)."""
+    lines = [line.rstrip() for line in _ANSI.sub("", chart).rstrip("\n").split("\n")]
+    target = max([cell_len(line) for line in lines] + [width or 0])
+    return "\n".join(line + " " * (target - cell_len(line)) for line in lines)
+
+
+def _begin(width: int, height: int) -> None:
+    plt.clf()
+    plt.clear_data()
+    plt.theme("clear")
+    plt.plotsize(width, height)
+
+
+def bar_chart(labels: list[str], values: list[float], *, width: int = 80, height: int | None = None,
+              title: str = "") -> str:
+    """A horizontal bar chart, largest value on top.
+
+    Args:
+        labels: One label per bar (Chinese is fine).
+        values: One value per bar.
+        width: The chart's width in terminal cells.
+        height: Its height in lines (by default two per bar).
+        title: A title above the chart.
+
+    Returns:
+        The chart, every line of the same display width, at most `width`.
+    """
+    if not labels:
+        return square_up("(no rows)", width)
+    names = _Labels()
+    height = height or min(len(labels) + 3 + (1 if title else 0), 200)
+    with _LOCK:
+        _begin(width, height)
+        # plotext draws the first bar at the bottom: reverse so the first label is on top.
+        plt.bar([names(lab) for lab in reversed(labels)], list(reversed(values)), orientation="horizontal",
+                width=0.1)
+        top = max(values)
+        if top > 0 and all(float(v).is_integer() for v in values):
+            step = max(1, math.ceil(top / 5))
+            plt.xticks(list(range(0, int(top) + step, step)))
+        if title:
+            plt.title(names(title))
+        chart = plt.build()
+    return square_up(names.restore(chart), width)
+
+
+def scatter_chart(xs: list[float], ys: list[float], *, width: int = 80, height: int = 24, title: str = "",
+                  xlabel: str = "", ylabel: str = "") -> str:
+    """A scatter plot; with ranks, smaller is better, so both axes run from 1 upward."""
+    names = _Labels()
+    with _LOCK:
+        _begin(width, height)
+        plt.scatter(xs, ys, marker="•")
+        if title:
+            plt.title(names(title))
+        if xlabel:
+            plt.xlabel(names(xlabel))
+        if ylabel:
+            plt.ylabel(names(ylabel))
+        chart = plt.build()
+    return square_up(names.restore(chart), width)
+
+
+_SHADES = " ░▒▓█"
+
+
+def heat_map(row_labels: list[str], col_labels: list[str], matrix: list[list[int]], *, title: str = "",
+             width: int = 80) -> str:
+    """A heat map of counts in shaded cells, with the count in each cell and row totals.
+
+    Shading uses block characters, not colour, so it reads the same with NO_COLOR.
+
+    Args:
+        row_labels: The rows (provinces …), top to bottom.
+        col_labels: The columns (rank bands …), left to right.
+        matrix: ``matrix[i][j]`` is the count for row i and column j.
+        title: A line above the map.
+        width: Lines wider than this are cut off at a column boundary.
+    """
+    peak = max((v for row in matrix for v in row), default=0) or 1
+    label_w = max([cell_len(r) for r in row_labels] + [cell_len("合计")])
+    cell_w = max([cell_len(c) for c in col_labels] + [4]) + 2
+
+    def pad(text: str, w: int, right: bool = False) -> str:
+        gap = " " * max(0, w - cell_len(text))
+        return gap + text if right else text + gap
+
+    def level(v: int) -> int:
+        return 0 if v <= 0 else min(4, 1 + (v * 4 - 1) // peak)
+
+    def cell(v: int) -> str:
+        if v == 0:
+            return pad("·", cell_w, right=True)
+        return " " + _SHADES[level(v)] * (cell_w - 4) + pad(str(v), 3, right=True)
+
+    lines = [title] if title else []
+    lines.append(pad("", label_w) + "".join(pad(c, cell_w, right=True) for c in col_labels) + pad("合计", 6, True))
+    for label, row in zip(row_labels, matrix, strict=True):
+        lines.append(pad(label, label_w) + "".join(cell(v) for v in row) + pad(str(sum(row)), 6, True))
+    totals = [sum(col) for col in zip(*matrix, strict=False)] if matrix else []
+    lines.append(pad("合计", label_w) + "".join(pad(str(t), cell_w, True) for t in totals) + pad(str(sum(totals)), 6, True))
+    tops = {level(v): v for v in range(1, peak + 1)}
+    legend = "  ".join(f"{_SHADES[k]} ≤{tops[k]}" for k in sorted(tops))
+    lines.append(f"shade: {legend}   · 0")
+    out = [_cut(line, width) for line in lines]
+    if any(cell_len(line) > width for line in lines):
+        out.append(_cut(f"(cut at {width} columns; widen with --width)", width))
+    return square_up("\n".join(out), min(width, max(cell_len(x) for x in out)))
+
+
+def _cut(line: str, width: int) -> str:
+    """The longest prefix of `line` whose display width is at most `width`."""
+    if cell_len(line) <= width:
+        return line
+    out, used = "", 0
+    for ch in line:
+        w = cell_len(ch)
+        if used + w > width:
+            break
+        out += ch
+        used += w
+    return out

@@ -1,0 +1,197 @@
+"""Rich rendering for the command line: tables, a unit's profile, the audit."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import polars as pl
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from tui.output import PipeClosed
+
+_LABELS = {
+    "province_first": "★",
+    "rank": "rank",
+}
+_HIDDEN_ON_SCREEN = ("province_short", "province_en", "pinyin", "initials", "rank_band", "seq")
+_TIER_NAMES = {1: "第一梯队", 2: "第二梯队", 3: "第三梯队", 4: "第四梯队"}
+
+
+def _console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def terminal_width() -> int:
+    """The terminal's width in cells (80 when there is no terminal)."""
+    return _console().width
+
+
+def display_columns(df: pl.DataFrame) -> list[str]:
+    """The columns worth showing on a screen (machine formats get every column)."""
+    return [c for c in df.columns if c not in _HIDDEN_ON_SCREEN] or df.columns
+
+
+def _cell(value: Any, col: str, percent: tuple[str, ...]) -> str:
+    if value is None:
+        return ""
+    if col in percent and isinstance(value, float):
+        return f"{value * 100:.1f}%"
+    if isinstance(value, bool):
+        return "★" if (value and col == "province_first") else ("" if col == "province_first" else str(value))
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
+def rich_table(df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = ()) -> Table:
+    """A Rich table of a frame; numbers right-aligned, ★ for province_first."""
+    from rich.cells import cell_len
+
+    table = Table(title=title or None, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    for col, dtype in df.schema.items():
+        numeric = dtype.is_numeric()
+        label = _LABELS.get(col, col)
+        widest = max([cell_len(_cell(v, col, percent)) for v in df[col].head(200)] + [0])
+        table.add_column(label, justify="right" if numeric else "left", no_wrap=numeric or col in ("province_first",),
+                         overflow="fold", min_width=min(max(cell_len(label), widest), 8))
+    for row in df.iter_rows():
+        table.add_row(*(_cell(v, c, percent) for v, c in zip(row, df.columns, strict=True)))
+    return table
+
+
+def _print(console: Console, renderable: Any) -> None:
+    try:
+        console.print(renderable)
+        console.file.flush()
+    except BrokenPipeError as exc:
+        raise PipeClosed from exc
+
+
+def print_table(df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = ()) -> None:
+    """Prints a frame as a table that fits the terminal, its title on a line above."""
+    parts: list[Any] = [Text(title, style="bold")] if title else []
+    _print(_console(), Group(*parts, rich_table(df, percent=percent)))
+
+
+def table_text(df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = (), to_file: bool = False) -> str:
+    """The table as plain text (no colour), for writing to a file."""
+    console = Console(width=200 if to_file else None, record=True, file=open_null(), color_system=None)
+    console.print(rich_table(df, title=title, percent=percent))
+    return console.export_text()
+
+
+def open_null() -> Any:
+    import io
+
+    return io.StringIO()
+
+
+def print_json(obj: Any) -> None:
+    """Prints JSON to stdout."""
+    try:
+        sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError as exc:
+        raise PipeClosed from exc
+
+
+def note(message: str) -> None:
+    """A message for the user on stderr."""
+    sys.stderr.write(message + "\n")
+
+
+def _fact_lines(facts: list[dict[str, Any]]) -> Table:
+    t = Table(box=None, show_header=False, pad_edge=False, expand=False)
+    t.add_column(ratio=1, overflow="fold")
+    for f in facts:
+        year = f" ({f['year']})" if f.get("year") else ""
+        figure = str(f["figure"])
+        amount = f"{figure} {f['measure']}" if figure.replace(".", "").isdigit() else f"{f['value']:g} {f['measure']} ({figure})"
+        head = Text.assemble((f"{f['metric']} ", "bold"), f"{f['comparator']} {amount.strip()}{year}")
+        quote = Text(f"  “{f['quote']}”", style="italic")
+        src = Text("  — " + " › ".join(str(f["section"]).split(" › ")[-2:]), style="dim")
+        t.add_row(Group(head, quote, src))
+    return t
+
+
+def profile_renderable(p: dict[str, Any]) -> Any:
+    """A unit's profile (or a prefecture's roll-up) as a Rich renderable."""
+    if p.get("kind") == "prefecture":
+        return _prefecture_renderable(p)
+    parts: list[Any] = []
+    head = Text.assemble((p["name"], "bold"), f"  {p['pinyin']}" if p.get("pinyin") else "")
+    parts.append(head)
+    where = [x for x in (p.get("province"), p.get("prefecture"), p.get("region"), p.get("county_type")) if x]
+    if p.get("province_en"):
+        where.append(p["province_en"])
+    parts.append(Text(" · ".join(where) if where else "province not given by the report's tables", style="dim"))
+    if p["rankings"]:
+        t = Table(box=box.SIMPLE_HEAD, title="Rankings", title_justify="left", pad_edge=False)
+        for col in ("list", "rank", "★", "tier"):
+            t.add_column(col, justify="right" if col == "rank" else "left")
+        for r in p["rankings"]:
+            tier = _TIER_NAMES.get(r.get("tier") or 0, "")
+            t.add_row(r["title"], str(r["rank"]), "★ 省内第一" if r["province_first"] else "", tier)
+        parts.append(t)
+    else:
+        parts.append(Text("In none of the report's three lists.", style="yellow"))
+    if p["clusters"]:
+        t = Table(box=box.SIMPLE_HEAD, title="Clusters", title_justify="left", pad_edge=False)
+        for col in ("table", "cluster", "scale / type", "with"):
+            t.add_column(col, overflow="fold")
+        for c in p["clusters"]:
+            kind = c.get("scale") or " ".join(x for x in (c.get("category"), c.get("sector_group")) if x)
+            t.add_row("表5 千亿级" if c["table"] == "billion-clusters" else "表4 国家级", c["cluster"], kind,
+                      c.get("shared_with") or "")
+        parts.append(t)
+    if p["facts"]:
+        parts.append(Text(f"Facts from the report ({len(p['facts'])})", style="bold"))
+        parts.append(_fact_lines(p["facts"]))
+    return Group(*parts)
+
+
+def _prefecture_renderable(p: dict[str, Any]) -> Any:
+    counts = ", ".join(f"{t} {n}" for t, n in p["counts"].items())
+    t = Table(box=box.SIMPLE_HEAD, title=f"{p['prefecture']} ({p['province']}) · {counts}", title_justify="left",
+              pad_edge=False)
+    for col in ("list", "rank", "name", "★", "tier"):
+        t.add_column(col, justify="right" if col == "rank" else "left")
+    for u in p["units"]:
+        t.add_row(u["table"], str(u["rank"]), u["name"], "★" if u["province_first"] else "",
+                  _TIER_NAMES.get(u.get("tier") or 0, ""))
+    parts: list[Any] = [t]
+    if p["clusters"]:
+        c = Table(box=box.SIMPLE_HEAD, title="Clusters", title_justify="left", pad_edge=False)
+        for col in ("county", "cluster", "scale / type"):
+            c.add_column(col, overflow="fold")
+        for x in p["clusters"]:
+            c.add_row(x["county"], x["cluster"], x.get("scale") or x.get("category", ""))
+        parts.append(c)
+    return Group(*parts)
+
+
+def print_profile(p: dict[str, Any]) -> None:
+    """Prints a unit's profile."""
+    _print(_console(), Panel(profile_renderable(p), box=box.ROUNDED, expand=False))
+
+
+def print_audit(df: pl.DataFrame) -> None:
+    """Prints the audit, claim by claim."""
+    t = Table(box=box.SIMPLE_HEAD, title="Audit: the report's prose against its own tables", title_justify="left",
+              pad_edge=False)
+    t.add_column("status", no_wrap=True)
+    t.add_column("id", no_wrap=True)
+    t.add_column("claim", overflow="fold")
+    t.add_column("report says", overflow="fold")
+    t.add_column("tables give", overflow="fold")
+    for r in df.iter_rows(named=True):
+        style = {"holds": "green", "ok": "green", "FAIL": "bold red"}.get(r["status"], "yellow")
+        data = r["differs"] if r["differs"] else ("(same)" if r["status"] == "holds" else r["data"])
+        t.add_row(Text(r["status"], style=style), r["id"], r["statement"], r["report"], data)
+    _print(_console(), t)
