@@ -86,9 +86,7 @@ def _leaders_from_quote(quote: str) -> dict[str, int]:
     out: dict[str, int] = {}
     for who, rank in re.findall(r"([\u4e00-\u9fa5]+?)（(\d+)）", quote):
         who = re.sub(r"^.*?(依次是|依次为)", "", who).removeprefix("和")
-        prov = next(
-            (p for p in geo.PROVINCES if who.startswith(p.official) or who.startswith(p.short)), None
-        )
+        prov = next((p for p in geo.PROVINCES if who.startswith(p.official) or who.startswith(p.short)), None)
         if prov is None:
             raise ValueError(f"no province in {who!r}")
         out[prov.short] = int(rank)
@@ -170,106 +168,396 @@ def _figure22_computed(c: Catalog) -> dict[str, int]:
 
 
 CLAIMS: tuple[Claim, ...] = (
-    Claim("ic-types", IC, "县级市, 县, 旗 among the 100", ("中国工业百强县（市）覆盖了 75 个县级市、22 个县和 3 个旗",),
-          {"县级市": 75, "县": 22, "旗": 3}, lambda c: _counts(_df(c, IC), "county_type")),
-    Claim("ic-regions", IC, "units per region", (_Q_REG,),
-          {"东部": 70, "中部": 20, "西部": 9, "东北": 1}, lambda c: _regions(_df(c, IC))),
-    Claim("ic-top10-east", IC, "东部 units in the top 10", (_Q_REG,), 8,
-          lambda c: _df(c, IC).filter((pl.col("rank") <= 10) & (pl.col("region") == "东部")).height),
-    Claim("ic-northeast", IC, "the only 东北 unit", (_Q_REG,), ["瓦房店市"],
-          lambda c: _names(_df(c, IC).filter(pl.col("region") == "东北"))),
-    Claim("ic-tier-sizes", IC, "units per tier", (_Q_TIERS, _Q_T1, _Q_T2, _Q_T3),
-          {"1": 6, "2": 30, "3": 44, "4": 20}, lambda c: _counts(_df(c, IC), "tier")),
-    Claim("ic-tier1", IC, "第一梯队 by province", (_Q_T1,),
-          {"江苏": 4, "福建": 1, "浙江": 1}, lambda c: _by_province(_tier(c, 1))),
-    Claim("ic-tier1-order", IC, "第一梯队 in rank order", (_Q_T1,),
-          ["昆山市", "江阴市", "张家港市", "晋江市", "常熟市", "慈溪市"], lambda c: _names(_tier(c, 1))),
-    Claim("ic-tier2", IC, "第二梯队 by province", (_Q_T2,),
-          {"江苏": 9, "浙江": 9, "福建": 3, "湖南": 3, "山东": 2, "陕西": 1, "贵州": 1, "内蒙古": 1, "河北": 1},
-          lambda c: _by_province(_tier(c, 2))),
-    Claim("ic-tier2-east", IC, "share of 东部 in 第二梯队 (%)", (_Q_T2B,), 80.0,
-          lambda c: _share(_tier(c, 2).filter(pl.col("region") == "东部").height, _tier(c, 2).height)),
-    Claim("ic-tier2-west", IC, "西部 units of 第二梯队", (_Q_T2B,), ["神木市", "仁怀市", "准格尔旗"],
-          lambda c: _names(_tier(c, 2).filter(pl.col("region") == "西部"))),
-    Claim("ic-top20-central", IC, "中部 units of 第二梯队 in the top 20", (_Q_T2B,), ["长沙县", "浏阳市"],
-          lambda c: _names(_tier(c, 2).filter((pl.col("region") == "中部") & (pl.col("rank") <= 20)))),
-    Claim("ic-shenmu-top10", IC, "神木市 in the top 10", (_Q_T2B,), True,
-          lambda c: _df(c, IC).filter((pl.col("name") == "神木市") & (pl.col("rank") <= 10)).height == 1),
-    Claim("ic-tier3", IC, "第三梯队 by province", (_Q_T3,),
-          {"浙江": 11, "江苏": 7, "河南": 4, "山东": 4, "湖北": 3, "内蒙古": 2, "福建": 2, "江西": 2, "安徽": 2,
-           "湖南": 1, "河北": 1, "陕西": 1, "新疆": 1, "辽宁": 1, "宁夏": 1, "云南": 1},
-          lambda c: _by_province(_tier(c, 3))),
-    Claim("ic-tier3-midwest", IC, "share of 中部+西部 in 第三梯队 (%)", (_Q_T3,), "> 40",
-          lambda c: _share(_tier(c, 3).filter(pl.col("region").is_in(["中部", "西部"])).height, _tier(c, 3).height),
-          _over(40)),
-    Claim("ic-tier4", IC, "第四梯队 by region", ("第四梯队 20 个县（市）中，东部和中部的县（市）数量分别是 15 个和 5 个",),
-          {"东部": 15, "中部": 5}, lambda c: _regions(_tier(c, 4))),
-    Claim("ic-jiangxi-tier3", IC, "江西's units all in 第三梯队", ("其中江西的百强县（市）全部落入第三梯队",), [3],
-          lambda c: sorted(set(_df(c, IC).filter(pl.col("province_short") == "江西")["tier"].to_list()))),
-    Claim("ic-tiers-3-4", IC, "河南, 安徽, 湖北 have units in both 第三 and 第四梯队",
-          ("河南、安徽和湖北的百强县（市）在三四梯队均有分布",), {"河南": [3, 4], "安徽": [3, 4], "湖北": [3, 4]},
-          lambda c: {p: sorted(set(_df(c, IC).filter(pl.col("province_short") == p)["tier"].to_list()))
-                     for p in ("河南", "安徽", "湖北")}),
-    Claim("ic-provinces", IC, "number of provinces with a unit", ("百强分布于 18 个省（区、市），江苏浙江合计拥有 48 席",), 18,
-          lambda c: _df(c, IC)["province_short"].n_unique()),
-    Claim("ic-jiangsu-zhejiang", IC, "浙江 and 江苏 units, and their sum",
-          ("2022 年分别入围 25 个和 23 个，两省合计达到 48 个", "百强分布于 18 个省（区、市），江苏浙江合计拥有 48 席"),
-          {"浙江": 25, "江苏": 23, "sum": 48},
-          lambda c: (lambda d: {"浙江": d["浙江"], "江苏": d["江苏"], "sum": d["浙江"] + d["江苏"]})(_by_province(_df(c, IC)))),
-    Claim("ic-shandong", IC, "山东's units", ("山东的百强县（市）数量强势复苏，增长到 11 个",), 11,
-          lambda c: _by_province(_df(c, IC)).get("山东", 0)),
-    Claim("ic-other-provinces", IC, "units of the other provinces", (_Q_IC_PROV,),
-          {"福建": 7, "河南": 5, "湖北": 5, "湖南": 5, "内蒙古": 3, "安徽": 3, "陕西": 2, "河北": 2, "江西": 2,
-           "广东": 2, "贵州": 1, "新疆": 1, "宁夏": 1, "辽宁": 1, "云南": 1},
-          lambda c: {k: v for k, v in _by_province(_df(c, IC)).items() if k not in ("浙江", "江苏", "山东")}),
-    Claim("ic-absent", IC, "provinces with no unit (the four municipalities aside)",
-          ("除了四个直辖市不参选，山西、吉林、黑龙江、广西、海南、四川、西藏、甘肃、青海尚无百强县（市）",),
-          ["山西", "吉林", "黑龙江", "广西", "海南", "四川", "西藏", "甘肃", "青海"],
-          lambda c: [p.short for p in geo.PROVINCES if p.short not in set(_df(c, IC)["province_short"])
-                     and not p.official.endswith("市")]),
-    Claim("ic-top10-regions", IC, "regions of the top 10", ("前十县（市）分布省份涵盖东、中、西三大区域板块",),
-          ["东部", "中部", "西部"],
-          lambda c: [r for r in geo.REGIONS if r in set(_df(c, IC).filter(pl.col("rank") <= 10)["region"])]),
-    Claim("ic-leaders", IC, "each province's leader and its rank", (_Q_LEAD_IC,), _leaders_from_quote(_Q_LEAD_IC),
-          lambda c: _leaders(_df(c, IC))),
-    Claim("id-provinces", ID, "units per province", (_Q_ID_PROV, "集中于广东、江苏、浙江、山东等 17 个省份"),
-          {"广东": 22, "江苏": 19, "浙江": 18, "山东": 9, "福建": 7, "四川": 4, "河北": 3, "湖北": 3, "湖南": 3,
-           "陕西": 3, "广西": 2, "辽宁": 2, "山西": 1, "安徽": 1, "江西": 1, "贵州": 1, "云南": 1},
-          lambda c: _by_province(_df(c, ID))),
-    Claim("id-province-count", ID, "number of provinces with a unit", ("集中于广东、江苏、浙江、山东等 17 个省份",), 17,
-          lambda c: _df(c, ID)["province_short"].n_unique()),
-    Claim("id-regions", ID, "units per region", (_Q_ID_REG,), {"东部": 78, "中部": 9, "西部": 11, "东北": 2},
-          lambda c: _regions(_df(c, ID))),
-    Claim("id-top10", ID, "provinces of the top 10", ("粤苏领跑工业百强区，包揽工业竞争力前十强",), ["江苏", "广东"],
-          lambda c: sorted(set(_df(c, ID).filter(pl.col("rank") <= 10)["province_short"]),
-                           key=lambda s: geo.province_by_short(s).code)),
-    Claim("id-top3-provinces", ID, "the three provinces with most units, 广东 first",
-          ("浙苏粤工业百强区数量与工业百强区占市辖区比重皆位列三甲，其中广东工业百强区数量最多",), ["广东", "江苏", "浙江"],
-          lambda c: [str(p) for p in _df(c, ID).group_by("province_short").len()
-                     .sort("len", descending=True).head(3)["province_short"]]),
-    Claim("id-leaders", ID, "each province's leader and its rank", (_Q_LEAD_ID,), _leaders_from_quote(_Q_LEAD_ID),
-          lambda c: _leaders(_df(c, ID))),
-    Claim("id-figure22", ID, "图22: units per province and rank band (non-zero cells)",
-          ("图 22 2022 年工业百强区各省位次分布",), None, _figure22_computed),
-    Claim("nc-count", NC, "national clusters in 县(市)", ("三大类国家级产业集群中共有 18 个主要分布在县(市)",), 18,
-          lambda c: _df(c, NC).height),
-    Claim("nc-sectors", NC, "national clusters by sector group",
-          ("从行业类型看,制造业领域有 17 个", "新兴产业领域的有 13 家", "传统产业现代化发展的有4个", "另有一个服务业集群"),
-          {"manufacturing": 17, "emerging": 13, "traditional": 4, "service": 1},
-          lambda c: (lambda d: {"manufacturing": d.get("emerging", 0) + d.get("traditional", 0), **d})(
-              _counts(_df(c, NC), "sector_group"))),
-    Claim("bc-count", BC, "千亿级 clusters listed", ("县（市）千亿级产业集群至少在 26 个以上",), 26,
-          lambda c: _df(c, BC).height),
-    Claim("bc-top", BC, "the largest clusters by scale",
-          ("规模最高可达 5000 亿元以上，如昆山市电子信息产业集群；三千亿级以上的代表性产业集群为张家港市冶金新材料产业集群；"
-           "二千亿级以上的代表性产业集群为晋江市鞋服产业集群和昆山市装备制造产业集群",),
-          {"五千亿级": ["昆山市电子信息产业集群"], "三千亿级": ["张家港市冶金新材料产业集群"],
-           "二千亿级": ["晋江市鞋服产业集群", "昆山市装备制造产业集群"]},
-          lambda c: {s: [f"{a}{b}" for a, b in _df(c, BC).filter(pl.col("scale") == s).sort("county", descending=True)
-                         .select("county", "cluster").iter_rows()] for s in ("五千亿级", "三千亿级", "二千亿级")}),
-    Claim("bc-1000-2000", BC, "clusters of 1000–2000 亿元 (千亿级)",
-          ("1000-2000 亿元级别的产业集群数量更为可观，据不完全统计，至少已有 22 个县（市）制造业集群达到这一水平",), 22,
-          lambda c: _df(c, BC).filter(pl.col("scale") == "千亿级").height),
+    Claim(
+        "ic-types",
+        IC,
+        "县级市, 县, 旗 among the 100",
+        ("中国工业百强县（市）覆盖了 75 个县级市、22 个县和 3 个旗",),
+        {"县级市": 75, "县": 22, "旗": 3},
+        lambda c: _counts(_df(c, IC), "county_type"),
+    ),
+    Claim(
+        "ic-regions",
+        IC,
+        "units per region",
+        (_Q_REG,),
+        {"东部": 70, "中部": 20, "西部": 9, "东北": 1},
+        lambda c: _regions(_df(c, IC)),
+    ),
+    Claim(
+        "ic-top10-east",
+        IC,
+        "东部 units in the top 10",
+        (_Q_REG,),
+        8,
+        lambda c: _df(c, IC).filter((pl.col("rank") <= 10) & (pl.col("region") == "东部")).height,
+    ),
+    Claim(
+        "ic-northeast",
+        IC,
+        "the only 东北 unit",
+        (_Q_REG,),
+        ["瓦房店市"],
+        lambda c: _names(_df(c, IC).filter(pl.col("region") == "东北")),
+    ),
+    Claim(
+        "ic-tier-sizes",
+        IC,
+        "units per tier",
+        (_Q_TIERS, _Q_T1, _Q_T2, _Q_T3),
+        {"1": 6, "2": 30, "3": 44, "4": 20},
+        lambda c: _counts(_df(c, IC), "tier"),
+    ),
+    Claim(
+        "ic-tier1",
+        IC,
+        "第一梯队 by province",
+        (_Q_T1,),
+        {"江苏": 4, "福建": 1, "浙江": 1},
+        lambda c: _by_province(_tier(c, 1)),
+    ),
+    Claim(
+        "ic-tier1-order",
+        IC,
+        "第一梯队 in rank order",
+        (_Q_T1,),
+        ["昆山市", "江阴市", "张家港市", "晋江市", "常熟市", "慈溪市"],
+        lambda c: _names(_tier(c, 1)),
+    ),
+    Claim(
+        "ic-tier2",
+        IC,
+        "第二梯队 by province",
+        (_Q_T2,),
+        {"江苏": 9, "浙江": 9, "福建": 3, "湖南": 3, "山东": 2, "陕西": 1, "贵州": 1, "内蒙古": 1, "河北": 1},
+        lambda c: _by_province(_tier(c, 2)),
+    ),
+    Claim(
+        "ic-tier2-east",
+        IC,
+        "share of 东部 in 第二梯队 (%)",
+        (_Q_T2B,),
+        80.0,
+        lambda c: _share(_tier(c, 2).filter(pl.col("region") == "东部").height, _tier(c, 2).height),
+    ),
+    Claim(
+        "ic-tier2-west",
+        IC,
+        "西部 units of 第二梯队",
+        (_Q_T2B,),
+        ["神木市", "仁怀市", "准格尔旗"],
+        lambda c: _names(_tier(c, 2).filter(pl.col("region") == "西部")),
+    ),
+    Claim(
+        "ic-top20-central",
+        IC,
+        "中部 units of 第二梯队 in the top 20",
+        (_Q_T2B,),
+        ["长沙县", "浏阳市"],
+        lambda c: _names(_tier(c, 2).filter((pl.col("region") == "中部") & (pl.col("rank") <= 20))),
+    ),
+    Claim(
+        "ic-shenmu-top10",
+        IC,
+        "神木市 in the top 10",
+        (_Q_T2B,),
+        True,
+        lambda c: _df(c, IC).filter((pl.col("name") == "神木市") & (pl.col("rank") <= 10)).height == 1,
+    ),
+    Claim(
+        "ic-tier3",
+        IC,
+        "第三梯队 by province",
+        (_Q_T3,),
+        {
+            "浙江": 11,
+            "江苏": 7,
+            "河南": 4,
+            "山东": 4,
+            "湖北": 3,
+            "内蒙古": 2,
+            "福建": 2,
+            "江西": 2,
+            "安徽": 2,
+            "湖南": 1,
+            "河北": 1,
+            "陕西": 1,
+            "新疆": 1,
+            "辽宁": 1,
+            "宁夏": 1,
+            "云南": 1,
+        },
+        lambda c: _by_province(_tier(c, 3)),
+    ),
+    Claim(
+        "ic-tier3-midwest",
+        IC,
+        "share of 中部+西部 in 第三梯队 (%)",
+        (_Q_T3,),
+        "> 40",
+        lambda c: _share(
+            _tier(c, 3).filter(pl.col("region").is_in(["中部", "西部"])).height, _tier(c, 3).height
+        ),
+        _over(40),
+    ),
+    Claim(
+        "ic-tier4",
+        IC,
+        "第四梯队 by region",
+        ("第四梯队 20 个县（市）中，东部和中部的县（市）数量分别是 15 个和 5 个",),
+        {"东部": 15, "中部": 5},
+        lambda c: _regions(_tier(c, 4)),
+    ),
+    Claim(
+        "ic-jiangxi-tier3",
+        IC,
+        "江西's units all in 第三梯队",
+        ("其中江西的百强县（市）全部落入第三梯队",),
+        [3],
+        lambda c: sorted(set(_df(c, IC).filter(pl.col("province_short") == "江西")["tier"].to_list())),
+    ),
+    Claim(
+        "ic-tiers-3-4",
+        IC,
+        "河南, 安徽, 湖北 have units in both 第三 and 第四梯队",
+        ("河南、安徽和湖北的百强县（市）在三四梯队均有分布",),
+        {"河南": [3, 4], "安徽": [3, 4], "湖北": [3, 4]},
+        lambda c: {
+            p: sorted(set(_df(c, IC).filter(pl.col("province_short") == p)["tier"].to_list()))
+            for p in ("河南", "安徽", "湖北")
+        },
+    ),
+    Claim(
+        "ic-provinces",
+        IC,
+        "number of provinces with a unit",
+        ("百强分布于 18 个省（区、市），江苏浙江合计拥有 48 席",),
+        18,
+        lambda c: _df(c, IC)["province_short"].n_unique(),
+    ),
+    Claim(
+        "ic-jiangsu-zhejiang",
+        IC,
+        "浙江 and 江苏 units, and their sum",
+        (
+            "2022 年分别入围 25 个和 23 个，两省合计达到 48 个",
+            "百强分布于 18 个省（区、市），江苏浙江合计拥有 48 席",
+        ),
+        {"浙江": 25, "江苏": 23, "sum": 48},
+        lambda c: (lambda d: {"浙江": d["浙江"], "江苏": d["江苏"], "sum": d["浙江"] + d["江苏"]})(
+            _by_province(_df(c, IC))
+        ),
+    ),
+    Claim(
+        "ic-shandong",
+        IC,
+        "山东's units",
+        ("山东的百强县（市）数量强势复苏，增长到 11 个",),
+        11,
+        lambda c: _by_province(_df(c, IC)).get("山东", 0),
+    ),
+    Claim(
+        "ic-other-provinces",
+        IC,
+        "units of the other provinces",
+        (_Q_IC_PROV,),
+        {
+            "福建": 7,
+            "河南": 5,
+            "湖北": 5,
+            "湖南": 5,
+            "内蒙古": 3,
+            "安徽": 3,
+            "陕西": 2,
+            "河北": 2,
+            "江西": 2,
+            "广东": 2,
+            "贵州": 1,
+            "新疆": 1,
+            "宁夏": 1,
+            "辽宁": 1,
+            "云南": 1,
+        },
+        lambda c: {k: v for k, v in _by_province(_df(c, IC)).items() if k not in ("浙江", "江苏", "山东")},
+    ),
+    Claim(
+        "ic-absent",
+        IC,
+        "provinces with no unit (the four municipalities aside)",
+        ("除了四个直辖市不参选，山西、吉林、黑龙江、广西、海南、四川、西藏、甘肃、青海尚无百强县（市）",),
+        ["山西", "吉林", "黑龙江", "广西", "海南", "四川", "西藏", "甘肃", "青海"],
+        lambda c: [
+            p.short
+            for p in geo.PROVINCES
+            if p.short not in set(_df(c, IC)["province_short"]) and not p.official.endswith("市")
+        ],
+    ),
+    Claim(
+        "ic-top10-regions",
+        IC,
+        "regions of the top 10",
+        ("前十县（市）分布省份涵盖东、中、西三大区域板块",),
+        ["东部", "中部", "西部"],
+        lambda c: [r for r in geo.REGIONS if r in set(_df(c, IC).filter(pl.col("rank") <= 10)["region"])],
+    ),
+    Claim(
+        "ic-leaders",
+        IC,
+        "each province's leader and its rank",
+        (_Q_LEAD_IC,),
+        _leaders_from_quote(_Q_LEAD_IC),
+        lambda c: _leaders(_df(c, IC)),
+    ),
+    Claim(
+        "id-provinces",
+        ID,
+        "units per province",
+        (_Q_ID_PROV, "集中于广东、江苏、浙江、山东等 17 个省份"),
+        {
+            "广东": 22,
+            "江苏": 19,
+            "浙江": 18,
+            "山东": 9,
+            "福建": 7,
+            "四川": 4,
+            "河北": 3,
+            "湖北": 3,
+            "湖南": 3,
+            "陕西": 3,
+            "广西": 2,
+            "辽宁": 2,
+            "山西": 1,
+            "安徽": 1,
+            "江西": 1,
+            "贵州": 1,
+            "云南": 1,
+        },
+        lambda c: _by_province(_df(c, ID)),
+    ),
+    Claim(
+        "id-province-count",
+        ID,
+        "number of provinces with a unit",
+        ("集中于广东、江苏、浙江、山东等 17 个省份",),
+        17,
+        lambda c: _df(c, ID)["province_short"].n_unique(),
+    ),
+    Claim(
+        "id-regions",
+        ID,
+        "units per region",
+        (_Q_ID_REG,),
+        {"东部": 78, "中部": 9, "西部": 11, "东北": 2},
+        lambda c: _regions(_df(c, ID)),
+    ),
+    Claim(
+        "id-top10",
+        ID,
+        "provinces of the top 10",
+        ("粤苏领跑工业百强区，包揽工业竞争力前十强",),
+        ["江苏", "广东"],
+        lambda c: sorted(
+            set(_df(c, ID).filter(pl.col("rank") <= 10)["province_short"]),
+            key=lambda s: geo.province_by_short(s).code,
+        ),
+    ),
+    Claim(
+        "id-top3-provinces",
+        ID,
+        "the three provinces with most units, 广东 first",
+        ("浙苏粤工业百强区数量与工业百强区占市辖区比重皆位列三甲，其中广东工业百强区数量最多",),
+        ["广东", "江苏", "浙江"],
+        lambda c: [
+            str(p)
+            for p in _df(c, ID)
+            .group_by("province_short")
+            .len()
+            .sort("len", descending=True)
+            .head(3)["province_short"]
+        ],
+    ),
+    Claim(
+        "id-leaders",
+        ID,
+        "each province's leader and its rank",
+        (_Q_LEAD_ID,),
+        _leaders_from_quote(_Q_LEAD_ID),
+        lambda c: _leaders(_df(c, ID)),
+    ),
+    Claim(
+        "id-figure22",
+        ID,
+        "图22: units per province and rank band (non-zero cells)",
+        ("图 22 2022 年工业百强区各省位次分布",),
+        None,
+        _figure22_computed,
+    ),
+    Claim(
+        "nc-count",
+        NC,
+        "national clusters in 县(市)",
+        ("三大类国家级产业集群中共有 18 个主要分布在县(市)",),
+        18,
+        lambda c: _df(c, NC).height,
+    ),
+    Claim(
+        "nc-sectors",
+        NC,
+        "national clusters by sector group",
+        (
+            "从行业类型看,制造业领域有 17 个",
+            "新兴产业领域的有 13 家",
+            "传统产业现代化发展的有4个",
+            "另有一个服务业集群",
+        ),
+        {"manufacturing": 17, "emerging": 13, "traditional": 4, "service": 1},
+        lambda c: (lambda d: {"manufacturing": d.get("emerging", 0) + d.get("traditional", 0), **d})(
+            _counts(_df(c, NC), "sector_group")
+        ),
+    ),
+    Claim(
+        "bc-count",
+        BC,
+        "千亿级 clusters listed",
+        ("县（市）千亿级产业集群至少在 26 个以上",),
+        26,
+        lambda c: _df(c, BC).height,
+    ),
+    Claim(
+        "bc-top",
+        BC,
+        "the largest clusters by scale",
+        (
+            "规模最高可达 5000 亿元以上，如昆山市电子信息产业集群；三千亿级以上的代表性产业集群为张家港市冶金新材料产业集群；"
+            "二千亿级以上的代表性产业集群为晋江市鞋服产业集群和昆山市装备制造产业集群",
+        ),
+        {
+            "五千亿级": ["昆山市电子信息产业集群"],
+            "三千亿级": ["张家港市冶金新材料产业集群"],
+            "二千亿级": ["晋江市鞋服产业集群", "昆山市装备制造产业集群"],
+        },
+        lambda c: {
+            s: [
+                f"{a}{b}"
+                for a, b in _df(c, BC)
+                .filter(pl.col("scale") == s)
+                .sort("county", descending=True)
+                .select("county", "cluster")
+                .iter_rows()
+            ]
+            for s in ("五千亿级", "三千亿级", "二千亿级")
+        },
+    ),
+    Claim(
+        "bc-1000-2000",
+        BC,
+        "clusters of 1000–2000 亿元 (千亿级)",
+        (
+            "1000-2000 亿元级别的产业集群数量更为可观，据不完全统计，至少已有 22 个县（市）制造业集群达到这一水平",
+        ),
+        22,
+        lambda c: _df(c, BC).filter(pl.col("scale") == "千亿级").height,
+    ),
 )
 
 
@@ -293,7 +581,9 @@ def _differences(report: Value, data: Value) -> str:
     """Where a dict claim and the data part: ``四川 report 34 / data 33``."""
     if not (isinstance(report, dict) and isinstance(data, dict)):
         return ""
-    keys = [k for k in report if report.get(k) != data.get(k)] + [k for k in data if k not in report and data[k]]
+    keys = [k for k in report if report.get(k) != data.get(k)] + [
+        k for k in data if k not in report and data[k]
+    ]
     return "; ".join(f"{k} report {_fmt(report.get(k, 0))} / data {_fmt(data.get(k, 0))}" for k in keys)
 
 
@@ -313,25 +603,59 @@ def _integrity(c: Catalog) -> list[Result]:
 
     for tid in (IC, INC, ID):
         df = _df(c, tid)
-        check(f"{tid}-ranks", tid, "ranks are 1…100, once each", sorted(df["rank"].to_list()) == list(range(1, 101)),
-              f"{df.height} rows")
+        check(
+            f"{tid}-ranks",
+            tid,
+            "ranks are 1…100, once each",
+            sorted(df["rank"].to_list()) == list(range(1, 101)),
+            f"{df.height} rows",
+        )
         leaders = _leaders(df)
-        starred = {str(p): int(r) for p, r in df.filter(pl.col("province_first")).select("province_short", "rank")
-                   .iter_rows()}
+        starred = {
+            str(p): int(r)
+            for p, r in df.filter(pl.col("province_first")).select("province_short", "rank").iter_rows()
+        }
         bad = {p: r for p, r in leaders.items() if starred.get(p) != r}
-        check(f"{tid}-stars", tid, "★ marks exactly each province's first", not bad and len(starred) == len(leaders),
-              f"{len(starred)} ★ for {len(leaders)} provinces" + (f"; differ: {_fmt(bad)}" if bad else ""))
+        check(
+            f"{tid}-stars",
+            tid,
+            "★ marks exactly each province's first",
+            not bad and len(starred) == len(leaders),
+            f"{len(starred)} ★ for {len(leaders)} provinces" + (f"; differ: {_fmt(bad)}" if bad else ""),
+        )
     tiers = c.tiers.collect()
     covered = [r for a, b in tiers.select("first_rank", "last_rank").iter_rows() for r in range(a, b + 1)]
-    check("ic-tier-ranges", IC, "the four tiers cover ranks 1…100 once", covered == list(range(1, 101)),
-          ", ".join(f"{a}-{b}" for a, b in tiers.select("first_rank", "last_rank").iter_rows()))
+    check(
+        "ic-tier-ranges",
+        IC,
+        "the four tiers cover ranks 1…100 once",
+        covered == list(range(1, 101)),
+        ", ".join(f"{a}-{b}" for a, b in tiers.select("first_rank", "last_rank").iter_rows()),
+    )
     nc = _df(c, NC)
-    check("nc-rows", NC, "表4 rows numbered 1…18", nc["seq"].to_list() == list(range(1, 19)), f"{nc.height} rows")
+    check(
+        "nc-rows",
+        NC,
+        "表4 rows numbered 1…18",
+        nc["seq"].to_list() == list(range(1, 19)),
+        f"{nc.height} rows",
+    )
     bc = _df(c, BC)
-    check("bc-rows", BC, "表5 rows numbered 1…26", bc["seq"].to_list() == list(range(1, 27)), f"{bc.height} rows")
+    check(
+        "bc-rows",
+        BC,
+        "表5 rows numbered 1…26",
+        bc["seq"].to_list() == list(range(1, 27)),
+        f"{bc.height} rows",
+    )
     unlisted = bc.filter(pl.col("province").is_null())["county"].to_list()
-    check("bc-counties-listed", BC, "every 表5 county is in 工业百强县", not unlisted,
-          "all listed" if not unlisted else "not listed: " + "、".join(unlisted))
+    check(
+        "bc-counties-listed",
+        BC,
+        "every 表5 county is in 工业百强县",
+        not unlisted,
+        "all listed" if not unlisted else "not listed: " + "、".join(unlisted),
+    )
     return out
 
 
@@ -350,8 +674,17 @@ def run_audit(catalog: Catalog) -> list[Result]:
         else:
             ok = claim.holds(report, data)
         results.append(
-            Result(claim.id, "claim", claim.table, claim.statement, _fmt(report), _fmt(_order_like(report, data)),
-                   HOLDS if ok else INCONSISTENT, " … ".join(claim.quotes), "" if ok else _differences(report, data))
+            Result(
+                claim.id,
+                "claim",
+                claim.table,
+                claim.statement,
+                _fmt(report),
+                _fmt(_order_like(report, data)),
+                HOLDS if ok else INCONSISTENT,
+                " … ".join(claim.quotes),
+                "" if ok else _differences(report, data),
+            )
         )
     return results
 

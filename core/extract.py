@@ -301,7 +301,10 @@ def _billion_clusters(report: Report, counties: pl.DataFrame) -> pl.DataFrame:
 
 
 def _figure22(lines: list[str]) -> pl.DataFrame:
-    start = next((i for i, line in enumerate(lines) if line.strip().startswith("图 22 2022") and "\t" not in line), None)
+    start = next(
+        (i for i, line in enumerate(lines) if line.strip().startswith("图 22 2022") and "\t" not in line),
+        None,
+    )
     if start is None:
         raise ExtractError("图22 not found")
     header: list[str] = []
@@ -444,10 +447,14 @@ def write_outputs(
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     rendered = {name: render(obj) for name, obj in outputs.items()}
-    changed = [n for n, b in rendered.items() if not (out_dir / n).exists() or (out_dir / n).read_bytes() != b]
+    changed = [
+        n for n, b in rendered.items() if not (out_dir / n).exists() or (out_dir / n).read_bytes() != b
+    ]
     would_replace = [n for n in changed if (out_dir / n).exists()]
     if would_replace and not force:
-        raise ExtractError(f"would replace {', '.join(would_replace)} in {out_dir}; pass --force to replace them")
+        raise ExtractError(
+            f"would replace {', '.join(would_replace)} in {out_dir}; pass --force to replace them"
+        )
     for name in changed:
         write_atomic(out_dir / name, rendered[name])
     return changed

@@ -73,3 +73,10 @@ def figure_value(figure: str) -> float:
     if figure == "千亿":
         return 1000.0
     raise ValueError(f"cannot read figure {figure!r}")
+
+
+def display_width(text: str) -> int:
+    """Terminal cells `text` takes: East Asian wide and full-width characters count two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)

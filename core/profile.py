@@ -79,7 +79,9 @@ def prefecture_profile(catalog: Catalog, prefecture: str) -> dict[str, Any]:
             catalog.tables["billion-clusters"],
             unit=name,
         ).collect()
-        clusters += [{"county": name, **{k: v for k, v in c.items() if v is not None}} for c in found.to_dicts()]
+        clusters += [
+            {"county": name, **{k: v for k, v in c.items() if v is not None}} for c in found.to_dicts()
+        ]
     counts = {t: int(rows.filter(pl.col("table") == t).height) for t in TABLES if TABLES[t].kind == "ranking"}
     return {
         "kind": "prefecture",

@@ -91,7 +91,9 @@ def resolve_county_type(text: str) -> str:
     if key in _COUNTY_TYPE_ALIASES:
         return _COUNTY_TYPE_ALIASES[key]
     choices = sorted(set(COUNTY_TYPES.values()))
-    raise LookupFailed(f"unknown county type {text!r}", did_you_mean(text, list(_COUNTY_TYPE_ALIASES)), choices)
+    raise LookupFailed(
+        f"unknown county type {text!r}", did_you_mean(text, list(_COUNTY_TYPE_ALIASES)), choices
+    )
 
 
 def resolve_prefecture(text: str, known: list[str]) -> str:
@@ -175,7 +177,9 @@ def filter_units(
             conds.append(name_matches(name))
         else:
             text_cols = [c for c in ("county", "counties", "cluster") if c in cols]
-            conds.append(pl.any_horizontal(pl.col(c).str.contains(name.strip(), literal=True) for c in text_cols))
+            conds.append(
+                pl.any_horizontal(pl.col(c).str.contains(name.strip(), literal=True) for c in text_cols)
+            )
     missing = {
         "province_short": province,
         "region": region,
@@ -198,7 +202,9 @@ def _order_expr(col: str) -> pl.Expr:
         order |= {p.short + "省": int(p.code) for p in geo.PROVINCES}
         return pl.col(col).replace_strict(order, default=99, return_dtype=pl.Int64)
     if col == "region":
-        return pl.col(col).replace_strict({r: i for i, r in enumerate(geo.REGIONS)}, default=9, return_dtype=pl.Int64)
+        return pl.col(col).replace_strict(
+            {r: i for i, r in enumerate(geo.REGIONS)}, default=9, return_dtype=pl.Int64
+        )
     if col == "rank_band":
         return pl.col(col).str.extract(r"^(\d+)").cast(pl.Int64)
     if col == "scale_label":
@@ -306,17 +312,24 @@ def overlap(a: pl.LazyFrame, b: pl.LazyFrame, *, a_id: str, b_id: str) -> pl.Laz
     keys = ["name", "province", "prefecture"]
     left = a.select(*keys, pl.col("rank").alias(ra))
     right = b.select(*keys, pl.col("rank").alias(rb))
-    return (
-        left.join(right, on=keys, how="inner")
-        .with_columns(gap=pl.col(rb) - pl.col(ra))
-        .sort(ra)
-    )
+    return left.join(right, on=keys, how="inner").with_columns(gap=pl.col(rb) - pl.col(ra)).sort(ra)
 
 
 def stack_rankings(tables: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
     """All ranking tables in one frame with a ``table`` column (tier null outside 工业百强县)."""
-    cols = ["rank", "name", "province", "prefecture", "province_first", "region", "county_type",
-            "province_short", "province_en", "pinyin", "initials"]
+    cols = [
+        "rank",
+        "name",
+        "province",
+        "prefecture",
+        "province_first",
+        "region",
+        "county_type",
+        "province_short",
+        "province_en",
+        "pinyin",
+        "initials",
+    ]
     frames = []
     for tid, lf in tables.items():
         if "rank" not in lf.collect_schema().names():
@@ -351,7 +364,11 @@ def unit_clusters(
             "sector_group",
             pl.lit(None, dtype=pl.String).alias("scale"),
             pl.lit(None, dtype=pl.Int64).alias("scale_min_yi"),
-            pl.col("counties").str.split("、").list.set_difference([unit]).list.join("、").alias("shared_with"),
+            pl.col("counties")
+            .str.split("、")
+            .list.set_difference([unit])
+            .list.join("、")
+            .alias("shared_with"),
         )
     )
     bil = billion.filter(pl.col("county") == unit).select(

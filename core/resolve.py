@@ -11,7 +11,16 @@ from core.catalog import Catalog
 from core.names import county_type, split_suffix
 from core.query import search_key, stack_rankings
 
-UNIT_COLUMNS = ["name", "province", "prefecture", "region", "county_type", "province_en", "pinyin", "initials"]
+UNIT_COLUMNS = [
+    "name",
+    "province",
+    "prefecture",
+    "region",
+    "county_type",
+    "province_en",
+    "pinyin",
+    "initials",
+]
 
 
 @dataclass(frozen=True)
@@ -36,8 +45,10 @@ def units(catalog: Catalog) -> pl.LazyFrame:
 
     A county named only by a cluster or a fact (格尔木市, 平乡县) has no province here.
     """
-    listed = stack_rankings(catalog.tables).select(UNIT_COLUMNS).unique(
-        subset=["name", "province", "prefecture"], keep="first", maintain_order=True
+    listed = (
+        stack_rankings(catalog.tables)
+        .select(UNIT_COLUMNS)
+        .unique(subset=["name", "province", "prefecture"], keep="first", maintain_order=True)
     )
     others = pl.concat(
         [
@@ -120,7 +131,9 @@ def suggest(rows: list[dict[str, object]], text: str, *, n: int = 5) -> list[dic
         score = max(
             difflib.SequenceMatcher(None, text, name).ratio(),
             difflib.SequenceMatcher(None, text, base).ratio(),
-            difflib.SequenceMatcher(None, key, search_key(str(r.get("pinyin") or ""))).ratio() if key else 0.0,
+            difflib.SequenceMatcher(None, key, search_key(str(r.get("pinyin") or ""))).ratio()
+            if key
+            else 0.0,
             0.8 if len(text) >= 2 and text in name else 0.0,
         )
         if score >= 0.5:

@@ -25,14 +25,32 @@ def heat(lf: pl.LazyFrame, *, rows: str, cols: str, width: int, title: str = "")
     chart = heat_map(row_labels, col_labels, matrix, title=title, width=width)
     if "(cut at" in chart:
         transposed = [list(col) for col in zip(*matrix, strict=True)]
-        turned = heat_map(col_labels, row_labels, transposed, title=f"{title} (transposed to fit)", width=width)
+        turned = heat_map(
+            col_labels, row_labels, transposed, title=f"{title} (transposed to fit)", width=width
+        )
         if "(cut at" not in turned:
             return turned
     return chart
 
 
-def rank_scatter(df: pl.DataFrame, *, x: str, y: str, width: int, height: int, title: str = "",
-                 xlabel: str = "", ylabel: str = "") -> str:
+def rank_scatter(
+    df: pl.DataFrame,
+    *,
+    x: str,
+    y: str,
+    width: int,
+    height: int,
+    title: str = "",
+    xlabel: str = "",
+    ylabel: str = "",
+) -> str:
     """A scatter of two rank columns (industrial vs innovation rank of the units in both)."""
-    return scatter_chart([float(v) for v in df[x]], [float(v) for v in df[y]], width=width, height=height,
-                         title=title, xlabel=xlabel, ylabel=ylabel)
+    return scatter_chart(
+        [float(v) for v in df[x]],
+        [float(v) for v in df[y]],
+        width=width,
+        height=height,
+        title=title,
+        xlabel=xlabel,
+        ylabel=ylabel,
+    )

@@ -59,8 +59,9 @@ def _begin(width: int, height: int) -> None:
     plt.plotsize(width, height)
 
 
-def bar_chart(labels: list[str], values: list[float], *, width: int = 80, height: int | None = None,
-              title: str = "") -> str:
+def bar_chart(
+    labels: list[str], values: list[float], *, width: int = 80, height: int | None = None, title: str = ""
+) -> str:
     """A horizontal bar chart, largest value on top.
 
     Args:
@@ -80,8 +81,12 @@ def bar_chart(labels: list[str], values: list[float], *, width: int = 80, height
     with _LOCK:
         _begin(width, height)
         # plotext draws the first bar at the bottom: reverse so the first label is on top.
-        plt.bar([names(lab) for lab in reversed(labels)], list(reversed(values)), orientation="horizontal",
-                width=0.1)
+        plt.bar(
+            [names(lab) for lab in reversed(labels)],
+            list(reversed(values)),
+            orientation="horizontal",
+            width=0.1,
+        )
         top = max(values)
         if top > 0 and all(float(v).is_integer() for v in values):
             step = max(1, math.ceil(top / 5))
@@ -92,8 +97,16 @@ def bar_chart(labels: list[str], values: list[float], *, width: int = 80, height
     return square_up(names.restore(chart), width)
 
 
-def scatter_chart(xs: list[float], ys: list[float], *, width: int = 80, height: int = 24, title: str = "",
-                  xlabel: str = "", ylabel: str = "") -> str:
+def scatter_chart(
+    xs: list[float],
+    ys: list[float],
+    *,
+    width: int = 80,
+    height: int = 24,
+    title: str = "",
+    xlabel: str = "",
+    ylabel: str = "",
+) -> str:
     """A scatter plot; with ranks, smaller is better, so both axes run from 1 upward."""
     names = _Labels()
     with _LOCK:
@@ -112,8 +125,9 @@ def scatter_chart(xs: list[float], ys: list[float], *, width: int = 80, height: 
 _SHADES = " ░▒▓█"
 
 
-def heat_map(row_labels: list[str], col_labels: list[str], matrix: list[list[int]], *, title: str = "",
-             width: int = 80) -> str:
+def heat_map(
+    row_labels: list[str], col_labels: list[str], matrix: list[list[int]], *, title: str = "", width: int = 80
+) -> str:
     """A heat map of counts in shaded cells, with the count in each cell and row totals.
 
     Shading uses block characters, not colour, so it reads the same with NO_COLOR.
@@ -142,11 +156,17 @@ def heat_map(row_labels: list[str], col_labels: list[str], matrix: list[list[int
         return " " + _SHADES[level(v)] * (cell_w - 4) + pad(str(v), 3, right=True)
 
     lines = [title] if title else []
-    lines.append(pad("", label_w) + "".join(pad(c, cell_w, right=True) for c in col_labels) + pad("合计", 6, True))
+    lines.append(
+        pad("", label_w) + "".join(pad(c, cell_w, right=True) for c in col_labels) + pad("合计", 6, True)
+    )
     for label, row in zip(row_labels, matrix, strict=True):
         lines.append(pad(label, label_w) + "".join(cell(v) for v in row) + pad(str(sum(row)), 6, True))
     totals = [sum(col) for col in zip(*matrix, strict=False)] if matrix else []
-    lines.append(pad("合计", label_w) + "".join(pad(str(t), cell_w, True) for t in totals) + pad(str(sum(totals)), 6, True))
+    lines.append(
+        pad("合计", label_w)
+        + "".join(pad(str(t), cell_w, True) for t in totals)
+        + pad(str(sum(totals)), 6, True)
+    )
     tops = {level(v): v for v in range(1, peak + 1)}
     legend = "  ".join(f"{_SHADES[k]} ≤{tops[k]}" for k in sorted(tops))
     lines.append(f"shade: {legend}   · 0")

@@ -51,16 +51,37 @@ class UserError(Exception):
 
 
 # Options shared by several commands.
-TableArg = Annotated[str, typer.Argument(help="Table id: " + ", ".join(TABLES) + " (or an alias: ic, inc, id, nc, bc).")]
-ProvinceOpt = Annotated[str | None, typer.Option("--province", "-p", help="江苏, 江苏省, Jiangsu or jiangsu.")]
-RegionOpt = Annotated[str | None, typer.Option("--region", "-r", help="东部, 中部, 西部, 东北 (or East, Central, West, Northeast).")]
+TableArg = Annotated[
+    str, typer.Argument(help="Table id: " + ", ".join(TABLES) + " (or an alias: ic, inc, id, nc, bc).")
+]
+ProvinceOpt = Annotated[
+    str | None, typer.Option("--province", "-p", help="江苏, 江苏省, Jiangsu or jiangsu.")
+]
+RegionOpt = Annotated[
+    str | None,
+    typer.Option("--region", "-r", help="东部, 中部, 西部, 东北 (or East, Central, West, Northeast)."),
+]
 PrefectureOpt = Annotated[str | None, typer.Option("--prefecture", "-c", help="苏州 or 苏州市.")]
 TierOpt = Annotated[int | None, typer.Option("--tier", "-t", help="1–4 (industrial-counties).")]
-CountyTypeOpt = Annotated[str | None, typer.Option("--county-type", help="县级市, 县, 旗, 市辖区 (or city, county, banner, district).")]
-NameOpt = Annotated[str | None, typer.Option("--name", "-n", help="Text in the name, or the start of its pinyin or initials.")]
+CountyTypeOpt = Annotated[
+    str | None,
+    typer.Option("--county-type", help="县级市, 县, 旗, 市辖区 (or city, county, banner, district)."),
+]
+NameOpt = Annotated[
+    str | None, typer.Option("--name", "-n", help="Text in the name, or the start of its pinyin or initials.")
+]
 RanksOpt = Annotated[str | None, typer.Option("--ranks", help="A rank range such as 1-20.")]
-FormatOpt = Annotated[str | None, typer.Option("--format", "-f", help="table, csv, tsv, json, ndjson, parquet or xlsx. Default: table on a terminal, else csv.")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, csv, tsv, json, ndjson, parquet or xlsx. Default: table on a terminal, else csv.",
+    ),
+]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")
+]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace --output if it exists.")]
 BomOpt = Annotated[bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 BOM, for Excel.")]
 
@@ -98,8 +119,14 @@ def _filtered(
         raise UserError(f"--tier takes 1, 2, 3 or 4, not {tier}")
     pref = None
     if prefecture is not None:
-        known = sorted({p for t in catalog.tables.values() if "prefecture" in t.collect_schema().names()
-                        for p in t.select("prefecture").collect().to_series().drop_nulls().to_list()})
+        known = sorted(
+            {
+                p
+                for t in catalog.tables.values()
+                if "prefecture" in t.collect_schema().names()
+                for p in t.select("prefecture").collect().to_series().drop_nulls().to_list()
+            }
+        )
         pref = resolve_prefecture(prefecture, known)
     return filter_units(
         lf,
@@ -120,8 +147,17 @@ def _format(fmt: str | None, output: Path | None) -> str:
     return choose_format(fmt, output, stdout_is_tty=sys.stdout.isatty())
 
 
-def _write(df: pl.DataFrame, fmt: str, output: Path | None, *, force: bool, bom: bool, title: str = "",
-           percent: tuple[str, ...] = (), table_columns: list[str] | None = None) -> None:
+def _write(
+    df: pl.DataFrame,
+    fmt: str,
+    output: Path | None,
+    *,
+    force: bool,
+    bom: bool,
+    title: str = "",
+    percent: tuple[str, ...] = (),
+    table_columns: list[str] | None = None,
+) -> None:
     if fmt == "table":
         shown = df.select(table_columns) if table_columns else df
         text = render.table_text(shown, title=title, percent=percent, to_file=output is not None)
@@ -146,7 +182,9 @@ def list_(
     sort: Annotated[str | None, typer.Option("--sort", "-s", help="Sort by this column.")] = None,
     desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
     limit: Annotated[int | None, typer.Option("--limit", "-l", help="At most N rows.", min=0)] = None,
-    columns: Annotated[str | None, typer.Option("--columns", help="Comma-separated columns to output, in order.")] = None,
+    columns: Annotated[
+        str | None, typer.Option("--columns", help="Comma-separated columns to output, in order.")
+    ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -156,8 +194,17 @@ def list_(
     c = _catalog()
     tid = _table_id(table)
     f = _format(fmt, output)
-    lf = _filtered(c, tid, province=province, region=region, prefecture=prefecture, tier=tier,
-                   county_type=county_type, name=name, ranks=ranks)
+    lf = _filtered(
+        c,
+        tid,
+        province=province,
+        region=region,
+        prefecture=prefecture,
+        tier=tier,
+        county_type=county_type,
+        name=name,
+        ranks=ranks,
+    )
     if sort:
         lf = sort_rows(lf, by=sort, descending=desc)
     elif desc:
@@ -171,14 +218,23 @@ def list_(
         check_columns(lf, chosen)
         lf = lf.select(chosen)
     df = lf.collect()
-    _write(df, f, output, force=force, bom=bom, title=f"{TABLES[tid].title} · {df.height} rows",
-           table_columns=chosen or render.display_columns(df))
+    _write(
+        df,
+        f,
+        output,
+        force=force,
+        bom=bom,
+        title=f"{TABLES[tid].title} · {df.height} rows",
+        table_columns=chosen or render.display_columns(df),
+    )
 
 
 @app.command()
 def stats(
     table: TableArg,
-    by: Annotated[str, typer.Option("--by", "-b", help="province, region, prefecture, tier, county_type, rank_band …")],
+    by: Annotated[
+        str, typer.Option("--by", "-b", help="province, region, prefecture, tier, county_type, rank_band …")
+    ],
     province: ProvinceOpt = None,
     region: RegionOpt = None,
     prefecture: PrefectureOpt = None,
@@ -193,7 +249,9 @@ def stats(
     c = _catalog()
     tid = _table_id(table)
     f = _format(fmt, output)
-    lf = _filtered(c, tid, province=province, region=region, prefecture=prefecture, tier=tier, county_type=county_type)
+    lf = _filtered(
+        c, tid, province=province, region=region, prefecture=prefecture, tier=tier, county_type=county_type
+    )
     df = counts(lf, by=by).collect()
     _write(df, f, output, force=force, bom=bom, title=f"{TABLES[tid].title} · by {by}", percent=("share",))
 
@@ -238,7 +296,14 @@ def overlap_(
             raise UserError(f"overlap compares ranking tables; {t} is a cluster table")
     f = _format(fmt, output)
     df = overlap(c.tables[a], c.tables[b], a_id=a, b_id=b).collect()
-    _write(df, f, output, force=force, bom=bom, title=f"{TABLES[a].title} ∩ {TABLES[b].title} · {df.height} units")
+    _write(
+        df,
+        f,
+        output,
+        force=force,
+        bom=bom,
+        title=f"{TABLES[a].title} ∩ {TABLES[b].title} · {df.height} units",
+    )
 
 
 @app.command()
@@ -251,8 +316,12 @@ def show(
     """Everything the report says about one unit: ranks, clusters and facts with their source."""
     c = _catalog()
     if fmt not in (None, "table", "json"):
-        raise LookupFailed(f"unknown format {fmt!r} for show", did_you_mean(fmt, ["table", "json"]), ["table", "json"])
-    result = lookup(c, name, province=resolve_province(province).short if province else None, prefecture=prefecture)
+        raise LookupFailed(
+            f"unknown format {fmt!r} for show", did_you_mean(fmt, ["table", "json"]), ["table", "json"]
+        )
+    result = lookup(
+        c, name, province=resolve_province(province).short if province else None, prefecture=prefecture
+    )
     if fmt == "json":
         render.print_json(result)
     else:
@@ -265,7 +334,9 @@ def audit(
     output: OutputOpt = None,
     force: ForceOpt = False,
     bom: BomOpt = False,
-    only_issues: Annotated[bool, typer.Option("--issues", help="Show only the claims that do not hold.")] = False,
+    only_issues: Annotated[
+        bool, typer.Option("--issues", help="Show only the claims that do not hold.")
+    ] = False,
 ) -> None:
     """Recompute every count the report's prose states about its tables; exit 1 if the data is off."""
     c = _catalog()
@@ -294,21 +365,30 @@ def audit(
 def chart(
     table: TableArg,
     by: Annotated[str, typer.Option("--by", "-b", help="The dimension to count by.")],
-    cols: Annotated[str | None, typer.Option("--cols", help="A second dimension: draws a heat map of by × cols.")] = None,
+    cols: Annotated[
+        str | None, typer.Option("--cols", help="A second dimension: draws a heat map of by × cols.")
+    ] = None,
     province: ProvinceOpt = None,
     region: RegionOpt = None,
     prefecture: PrefectureOpt = None,
     tier: TierOpt = None,
     county_type: CountyTypeOpt = None,
-    width: Annotated[int | None, typer.Option("--width", "-W", help="Chart width in cells (default: terminal).", min=30, max=400)] = None,
-    height: Annotated[int | None, typer.Option("--height", "-H", help="Chart height in lines.", min=5, max=200)] = None,
+    width: Annotated[
+        int | None,
+        typer.Option("--width", "-W", help="Chart width in cells (default: terminal).", min=30, max=400),
+    ] = None,
+    height: Annotated[
+        int | None, typer.Option("--height", "-H", help="Chart height in lines.", min=5, max=200)
+    ] = None,
 ) -> None:
     """Draw a chart in the terminal: counts by a dimension, or a heat map of two."""
     from tui import chartdata
 
     c = _catalog()
     tid = _table_id(table)
-    lf = _filtered(c, tid, province=province, region=region, prefecture=prefecture, tier=tier, county_type=county_type)
+    lf = _filtered(
+        c, tid, province=province, region=region, prefecture=prefecture, tier=tier, county_type=county_type
+    )
     w = width or min(render.terminal_width(), 120)
     if cols:
         check_dimension(lf, by)
@@ -322,8 +402,10 @@ def chart(
 @app.command("tables")
 def tables_() -> None:
     """List the table ids, their aliases and the report's titles."""
-    rows = [{"id": t.id, "table": f"表{t.number}", "title": t.title, "aliases": ", ".join(t.aliases[:3])}
-            for t in TABLES.values()]
+    rows = [
+        {"id": t.id, "table": f"表{t.number}", "title": t.title, "aliases": ", ".join(t.aliases[:3])}
+        for t in TABLES.values()
+    ]
     render.print_table(pl.DataFrame(rows), title="tables")
 
 

@@ -53,13 +53,20 @@ def rich_table(df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = 
     """A Rich table of a frame; numbers right-aligned, ★ for province_first."""
     from rich.cells import cell_len
 
-    table = Table(title=title or None, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    table = Table(
+        title=title or None, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False, collapse_padding=True
+    )
     for col, dtype in df.schema.items():
         numeric = dtype.is_numeric()
         label = _LABELS.get(col, col)
         widest = max([cell_len(_cell(v, col, percent)) for v in df[col].head(200)] + [0])
-        table.add_column(label, justify="right" if numeric else "left", no_wrap=numeric or col in ("province_first",),
-                         overflow="fold", min_width=min(max(cell_len(label), widest), 8))
+        table.add_column(
+            label,
+            justify="right" if numeric else "left",
+            no_wrap=numeric or col in ("province_first",),
+            overflow="fold",
+            min_width=min(max(cell_len(label), widest), 8),
+        )
     for row in df.iter_rows():
         table.add_row(*(_cell(v, c, percent) for v, c in zip(row, df.columns, strict=True)))
     return table
@@ -76,10 +83,18 @@ def _print(console: Console, renderable: Any) -> None:
 def print_table(df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = ()) -> None:
     """Prints a frame as a table that fits the terminal, its title on a line above."""
     parts: list[Any] = [Text(title, style="bold")] if title else []
-    _print(_console(), Group(*parts, rich_table(df, percent=percent)))
+    table = rich_table(df, percent=percent)
+    console = _console()
+    if not console.is_terminal:
+        # Not a terminal: nothing to fit, so never squeeze a column away.
+        natural = console.measure(table, options=console.options.update_width(10_000)).maximum
+        console = Console(highlight=False, soft_wrap=False, width=max(natural, 80))
+    _print(console, Group(*parts, table))
 
 
-def table_text(df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = (), to_file: bool = False) -> str:
+def table_text(
+    df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = (), to_file: bool = False
+) -> str:
     """The table as plain text (no colour), for writing to a file."""
     console = Console(width=200 if to_file else None, record=True, file=open_null(), color_system=None)
     console.print(rich_table(df, title=title, percent=percent))
@@ -112,7 +127,11 @@ def _fact_lines(facts: list[dict[str, Any]]) -> Table:
     for f in facts:
         year = f" ({f['year']})" if f.get("year") else ""
         figure = str(f["figure"])
-        amount = f"{figure} {f['measure']}" if figure.replace(".", "").isdigit() else f"{f['value']:g} {f['measure']} ({figure})"
+        amount = (
+            f"{figure} {f['measure']}"
+            if figure.replace(".", "").isdigit()
+            else f"{f['value']:g} {f['measure']} ({figure})"
+        )
         head = Text.assemble((f"{f['metric']} ", "bold"), f"{f['comparator']} {amount.strip()}{year}")
         quote = Text(f"  “{f['quote']}”", style="italic")
         src = Text("  — " + " › ".join(str(f["section"]).split(" › ")[-2:]), style="dim")
@@ -130,7 +149,9 @@ def profile_renderable(p: dict[str, Any]) -> Any:
     where = [x for x in (p.get("province"), p.get("prefecture"), p.get("region"), p.get("county_type")) if x]
     if p.get("province_en"):
         where.append(p["province_en"])
-    parts.append(Text(" · ".join(where) if where else "province not given by the report's tables", style="dim"))
+    parts.append(
+        Text(" · ".join(where) if where else "province not given by the report's tables", style="dim")
+    )
     if p["rankings"]:
         t = Table(box=box.SIMPLE_HEAD, title="Rankings", title_justify="left", pad_edge=False)
         for col in ("list", "rank", "★", "tier"):
@@ -147,8 +168,12 @@ def profile_renderable(p: dict[str, Any]) -> Any:
             t.add_column(col, overflow="fold")
         for c in p["clusters"]:
             kind = c.get("scale") or " ".join(x for x in (c.get("category"), c.get("sector_group")) if x)
-            t.add_row("表5 千亿级" if c["table"] == "billion-clusters" else "表4 国家级", c["cluster"], kind,
-                      c.get("shared_with") or "")
+            t.add_row(
+                "表5 千亿级" if c["table"] == "billion-clusters" else "表4 国家级",
+                c["cluster"],
+                kind,
+                c.get("shared_with") or "",
+            )
         parts.append(t)
     if p["facts"]:
         parts.append(Text(f"Facts from the report ({len(p['facts'])})", style="bold"))
@@ -158,13 +183,22 @@ def profile_renderable(p: dict[str, Any]) -> Any:
 
 def _prefecture_renderable(p: dict[str, Any]) -> Any:
     counts = ", ".join(f"{t} {n}" for t, n in p["counts"].items())
-    t = Table(box=box.SIMPLE_HEAD, title=f"{p['prefecture']} ({p['province']}) · {counts}", title_justify="left",
-              pad_edge=False)
+    t = Table(
+        box=box.SIMPLE_HEAD,
+        title=f"{p['prefecture']} ({p['province']}) · {counts}",
+        title_justify="left",
+        pad_edge=False,
+    )
     for col in ("list", "rank", "name", "★", "tier"):
         t.add_column(col, justify="right" if col == "rank" else "left")
     for u in p["units"]:
-        t.add_row(u["table"], str(u["rank"]), u["name"], "★" if u["province_first"] else "",
-                  _TIER_NAMES.get(u.get("tier") or 0, ""))
+        t.add_row(
+            u["table"],
+            str(u["rank"]),
+            u["name"],
+            "★" if u["province_first"] else "",
+            _TIER_NAMES.get(u.get("tier") or 0, ""),
+        )
     parts: list[Any] = [t]
     if p["clusters"]:
         c = Table(box=box.SIMPLE_HEAD, title="Clusters", title_justify="left", pad_edge=False)
@@ -183,8 +217,12 @@ def print_profile(p: dict[str, Any]) -> None:
 
 def print_audit(df: pl.DataFrame) -> None:
     """Prints the audit, claim by claim."""
-    t = Table(box=box.SIMPLE_HEAD, title="Audit: the report's prose against its own tables", title_justify="left",
-              pad_edge=False)
+    t = Table(
+        box=box.SIMPLE_HEAD,
+        title="Audit: the report's prose against its own tables",
+        title_justify="left",
+        pad_edge=False,
+    )
     t.add_column("status", no_wrap=True)
     t.add_column("id", no_wrap=True)
     t.add_column("claim", overflow="fold")
@@ -192,6 +230,15 @@ def print_audit(df: pl.DataFrame) -> None:
     t.add_column("tables give", overflow="fold")
     for r in df.iter_rows(named=True):
         style = {"holds": "green", "ok": "green", "FAIL": "bold red"}.get(r["status"], "yellow")
-        data = r["differs"] if r["differs"] else ("(same)" if r["status"] == "holds" else r["data"])
-        t.add_row(Text(r["status"], style=style), r["id"], r["statement"], r["report"], data)
+        report, data = r["report"], r["data"]
+        if r["differs"]:  # show only where the report and the tables part
+            pairs = [
+                part.split(" report ")[1].split(" / data ") + [part.split(" report ")[0]]
+                for part in r["differs"].split("; ")
+            ]
+            report = ", ".join(f"{key} {rep}" for rep, _, key in pairs)
+            data = ", ".join(f"{key} {dat}" for _, dat, key in pairs)
+        elif r["status"] in ("holds", "ok") and r["kind"] == "claim":
+            data = "(same)"
+        t.add_row(Text(r["status"], style=style), r["id"], r["statement"], report, data)
     _print(_console(), t)

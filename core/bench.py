@@ -1,0 +1,57 @@
+"""Benchmarks of the core: ``python -m core.bench``.
+
+Prints the median of repeated runs for loading the data, filtering, counting, resolving a
+name, profiling a unit and the full audit. Figures go in the README, never in tests.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+from core.audit import run_audit
+from core.catalog import _load, default_data_dir, make_catalog
+from core.names import display_width
+from core.profile import lookup
+from core.query import counts, crosstab, filter_units
+from core.resolve import resolve, units
+
+
+def _median_ms(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    """Runs each benchmark and prints its median time in milliseconds."""
+
+    def cold_load() -> object:
+        _load.cache_clear()
+        return make_catalog()
+
+    c = make_catalog()
+    ic = c.tables["industrial-counties"]
+    all_units = units(c).collect()
+    cases: list[tuple[str, Callable[[], object], int]] = [
+        ("load catalog from data/ (cold)", cold_load, 20),
+        ("filter: 江苏, tier 2, name 'c'", lambda: filter_units(ic, province="江苏", tier=2, name="c").collect(), 200),
+        ("counts by province", lambda: counts(ic, by="province").collect(), 200),
+        ("crosstab rank_band × province", lambda: crosstab(ic, rows="rank_band", cols="province").collect(), 200),
+        ("resolve 'kunshan'", lambda: resolve(all_units, "kunshan"), 200),
+        ("profile of 昆山 (show)", lambda: lookup(c, "昆山"), 50),
+        ("full audit", lambda: run_audit(c), 20),
+    ]
+    print(f"data: {default_data_dir()}")
+    for label, fn, repeat in cases:
+        fn()  # warm up
+        pad = " " * (40 - display_width(label))
+        print(f"{label}{pad} {_median_ms(fn, repeat):8.2f} ms  (median of {repeat})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,278 @@
+"""The command line: Typer's CliRunner for output, subprocesses for pipes and exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import ROOT
+from tui.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def csv(*args: str) -> pl.DataFrame:
+    code, out, err = run(*args)
+    assert code == 0, err
+    return pl.read_csv(io.StringIO(out))
+
+
+def sh(
+    *args: str, env: dict[str, str] | None = None, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        input=input,
+    )
+
+
+def test_list_defaults_to_csv_off_a_terminal() -> None:
+    df = csv("list", "industrial-counties")
+    assert df.height == 100
+    assert df.columns[:6] == ["rank", "name", "province", "prefecture", "province_first", "region"]
+    assert df.row(0, named=True)["name"] == "昆山市"
+
+
+@pytest.mark.parametrize("spelling", ["江苏", "江苏省", "Jiangsu", "jiangsu"])
+def test_list_province_spellings(spelling: str) -> None:
+    df = csv("list", "ic", "--province", spelling)
+    assert df.height == 23 and set(df["province"]) == {"江苏省"}
+
+
+def test_list_filters_sort_limit_columns() -> None:
+    df = csv("list", "ic", "--region", "中部", "--tier", "2", "--columns", "rank,name")
+    assert df.to_dict(as_series=False) == {"rank": [7, 14, 28], "name": ["长沙县", "浏阳市", "宁乡市"]}
+    df = csv(
+        "list", "industrial-districts", "--prefecture", "苏州", "--sort", "rank", "--desc", "--limit", "2"
+    )
+    assert df["name"].to_list() == ["相城区", "虎丘区"]
+    df = csv("list", "ic", "--county-type", "旗")
+    assert df["name"].to_list() == ["准格尔旗", "伊金霍洛旗", "鄂托克旗"]
+    df = csv("list", "ic", "--name", "ks")
+    assert df["name"].to_list() == ["昆山市"]
+    df = csv("list", "ic", "--ranks", "5-7", "--columns", "name")
+    assert df["name"].to_list() == ["常熟市", "慈溪市", "长沙县"]
+
+
+def test_cluster_tables_columns() -> None:
+    nc = csv("list", "national-clusters")
+    assert "cluster" in nc.columns and nc.height == 18
+    bc = csv("list", "billion-clusters", "--sort", "scale_min_yi", "--desc", "--limit", "1")
+    assert bc.select("county", "cluster", "scale", "scale_min_yi").row(0) == (
+        "昆山市",
+        "电子信息产业集群",
+        "五千亿级",
+        5000,
+    )
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson", "tsv"])
+def test_text_formats(fmt: str) -> None:
+    code, out, _ = run("list", "ic", "--limit", "2", "--format", fmt)
+    assert code == 0
+    if fmt == "json":
+        assert [r["name"] for r in json.loads(out)] == ["昆山市", "江阴市"]
+    elif fmt == "ndjson":
+        assert [json.loads(line)["rank"] for line in out.splitlines()] == [1, 2]
+    else:
+        assert out.splitlines()[1].split("\t")[:2] == ["1", "昆山市"]
+
+
+def test_stats_and_share() -> None:
+    df = csv("stats", "ic", "--by", "region")
+    assert df.to_dict(as_series=False) == {
+        "region": ["东部", "中部", "西部", "东北"],
+        "count": [70, 20, 9, 1],
+        "share": [0.7, 0.2, 0.09, 0.01],
+    }
+    assert csv("stats", "ic", "--by", "tier")["count"].to_list() == [44, 30, 20, 6]
+
+
+def test_crosstab_is_figure_22() -> None:
+    df = csv("crosstab", "industrial-districts", "--rows", "rank_band", "--cols", "province")
+    assert df.columns[0] == "rank_band" and df["rank_band"].to_list()[0] == "1-10"
+    assert df.filter(pl.col("rank_band") == "1-10").row(0, named=True)["广东省"] == 6
+    assert df["total"].to_list() == [10] * 10
+
+
+def test_overlap_industrial_innovation() -> None:
+    df = csv("overlap", "industrial-counties", "innovation-counties")
+    assert df.columns == [
+        "name",
+        "province",
+        "prefecture",
+        "rank_industrial_counties",
+        "rank_innovation_counties",
+        "gap",
+    ]
+    jiangyin = df.filter(pl.col("name") == "江阴市").row(0, named=True)
+    assert (jiangyin["rank_industrial_counties"], jiangyin["rank_innovation_counties"], jiangyin["gap"]) == (
+        2,
+        8,
+        6,
+    )
+
+
+def test_show_json_contract() -> None:
+    code, out, _ = run("show", "昆山", "--format", "json")
+    assert code == 0
+    obj = json.loads(out)
+    assert {"name", "province", "prefecture", "region", "rankings", "clusters", "facts"} <= set(obj)
+    assert obj["rankings"][0] == {
+        "table": "industrial-counties",
+        "title": "2022年中国工业百强县(市)",
+        "rank": 1,
+        "province_first": True,
+        "tier": 1,
+    }
+    assert all("quote" in f and "section" in f for f in obj["facts"])
+
+
+def test_show_text_mentions_ranks_and_sources() -> None:
+    code, out, _ = run("show", "kunshan")
+    assert code == 0
+    assert "昆山市" in out and "第一梯队" in out and "“" in out
+
+
+def test_audit_passes() -> None:
+    code, out, err = run("audit", "--format", "csv")
+    assert code == 0
+    df = pl.read_csv(io.StringIO(out))
+    assert set(df["status"]) == {"ok", "holds", "report inconsistent"}
+    assert "integrity checks" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("list", "countys"), "unknown table 'countys'"),
+        (("list", "ic", "--province", "Jiangsuu"), "did you mean"),
+        (("list", "ic", "--sort", "rnk"), "did you mean rank"),
+        (("list", "ic", "--columns", "name,provnce"), "unknown column 'provnce'"),
+        (("list", "ic", "--format", "cvs"), "did you mean csv"),
+        (("list", "ic", "--tier", "7"), "--tier takes 1, 2, 3 or 4"),
+        (("list", "ic", "--region", "south"), "unknown region"),
+        (("stats", "ic", "--by", "provence"), "did you mean province"),
+        (("show", "不存在县"), "no unit named"),
+        (("show", "cs"), "could mean"),
+        (("overlap", "ic", "nc"), "cluster table"),
+        (("list", "ic", "--provnce", "江苏"), "No such option: --provnce"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr(args: tuple[str, ...], needle: str) -> None:
+    proc = sh(*args)
+    assert proc.returncode != 0
+    assert proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("baiqiang: error: ")
+    assert needle in lines[0]
+    assert "Traceback" not in proc.stderr
+
+
+def test_pipe_into_head_ends_quietly() -> None:
+    proc = subprocess.run(
+        f"{sys.executable} -m tui list ic --format csv | head -n 2",
+        shell=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        executable="/bin/bash",
+    )
+    assert proc.stdout.splitlines()[1].startswith("1,昆山市")
+    assert proc.stderr == ""
+
+
+def test_output_file_atomic_no_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    assert sh("list", "ic", "--output", str(target)).returncode == 0
+    assert pl.read_csv(target).height == 100
+    target.write_text("keep me\n", encoding="utf-8")
+    proc = sh("list", "ic", "--limit", "1", "--output", str(target))
+    assert proc.returncode == 1 and "exists; pass --force" in proc.stderr
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+    assert sh("list", "ic", "--limit", "1", "--output", str(target), "--force").returncode == 0
+    assert pl.read_csv(target).height == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary left behind
+
+
+def test_output_into_missing_directory_is_an_error(tmp_path: Path) -> None:
+    proc = sh("list", "ic", "--output", str(tmp_path / "no" / "such.csv"))
+    assert proc.returncode == 1 and "no such directory" in proc.stderr
+
+
+def test_bom_csv_for_excel(tmp_path: Path) -> None:
+    target = tmp_path / "x.csv"
+    assert sh("list", "ic", "--bom", "--output", str(target)).returncode == 0
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfrank,name")
+
+
+def test_xlsx_and_parquet_files(tmp_path: Path) -> None:
+    import openpyxl
+
+    assert sh("list", "ic", "--province", "浙江", "--output", str(tmp_path / "z.xlsx")).returncode == 0
+    sheet = openpyxl.load_workbook(tmp_path / "z.xlsx").active
+    assert sheet.cell(1, 2).value == "name" and sheet.cell(2, 2).value == "慈溪市"
+    assert sheet.max_row == 26
+    assert sh("stats", "id", "--by", "province", "-o", str(tmp_path / "s.parquet")).returncode == 0
+    df = pl.read_parquet(tmp_path / "s.parquet")
+    assert df.row(0) == ("广东省", 22, 0.22)
+
+
+def test_binary_format_can_be_piped() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "tui", "list", "ic", "-f", "parquet"], cwd=ROOT, capture_output=True
+    )
+    assert proc.returncode == 0 and proc.stdout[:4] == b"PAR1"
+
+
+def test_table_format_aligns_chinese() -> None:
+    from rich.cells import cell_len
+
+    proc = sh("list", "ic", "--limit", "5", "--format", "table", env={"NO_COLOR": "1"})
+    assert proc.returncode == 0
+    rows = [line for line in proc.stdout.splitlines()[3:] if line.strip()]
+    assert "\x1b[" not in proc.stdout
+    assert (
+        len({cell_len(r.rstrip()) for r in rows[1:]}) <= 2
+    )  # data rows end in the same column (± trailing blank)
+    positions = {cell_len(r[: r.index("苏州市")]) for r in rows if "苏州市" in r}
+    assert len(positions) == 1  # the prefecture column starts at one display position
+
+
+def test_chart_lines_have_one_display_width() -> None:
+    from rich.cells import cell_len
+
+    for args in (
+        ("chart", "ic", "--by", "province", "--width", "70"),
+        ("chart", "id", "--by", "province", "--cols", "rank_band", "--width", "100"),
+        ("chart", "bc", "--by", "scale", "-W", "50", "-H", "10"),
+    ):
+        proc = sh(*args)
+        assert proc.returncode == 0, proc.stderr
+        widths = {cell_len(line) for line in proc.stdout.rstrip("\n").split("\n")}
+        assert len(widths) == 1 and widths.pop() <= int(
+            args[args.index("--width") + 1] if "--width" in args else 50
+        )
+    assert "浙江省 25" in sh("chart", "ic", "--by", "province", "--width", "70").stdout
+
+
+def test_no_args_without_terminal_says_so() -> None:
+    proc = sh()
+    assert proc.returncode == 1 and "needs a terminal" in proc.stderr

@@ -1,0 +1,27 @@
+"""Shared fixtures: the catalog (through the one factory) and the report's text."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from core.catalog import Catalog, make_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = Path(
+    os.environ.get("BAIQIANG_REPORT", ROOT.parent / "shared" / "seeds" / "000_fcfd996388513c44.txt")
+)
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return make_catalog(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def report_path() -> Path:
+    if not REPORT.is_file():
+        pytest.skip(f"the report's text is not at {REPORT} (set BAIQIANG_REPORT to its path)")
+    return REPORT

@@ -1,0 +1,76 @@
+"""The audit: claims hold or are shown as the report's inconsistencies; integrity can fail."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import polars as pl
+
+from core.audit import CLAIMS, FAIL, HOLDS, INCONSISTENT, audit_passes, run_audit
+from core.catalog import Catalog
+from core.extract import flatten, read_report
+
+
+def test_shipped_data_passes_and_shows_the_known_inconsistency(catalog: Catalog) -> None:
+    results = run_audit(catalog)
+    assert audit_passes(results)
+    by_id = {r.id: r for r in results}
+    leaders = by_id["id-leaders"]
+    assert leaders.status == INCONSISTENT
+    assert leaders.differs == "四川 report 34 / data 33"  # prose: 翠屏区（34）; 表3 prints it at 33
+    assert by_id["ic-leaders"].status == HOLDS
+    assert by_id["id-figure22"].status == HOLDS
+    assert sum(r.kind == "claim" for r in results) == len(CLAIMS) >= 30
+
+
+def test_a_wrong_star_fails_integrity(catalog: Catalog) -> None:
+    ic = catalog.tables["industrial-counties"]
+    broken = ic.with_columns(
+        province_first=pl.when(pl.col("rank") == 2).then(True).otherwise(pl.col("province_first"))
+    )
+    bad = dataclasses.replace(catalog, tables={**catalog.tables, "industrial-counties": broken})
+    results = run_audit(bad)
+    assert not audit_passes(results)
+    assert {r.id for r in results if r.status == FAIL} == {"industrial-counties-stars"}
+
+
+def test_a_changed_province_makes_claims_disagree(catalog: Catalog) -> None:
+    ic = catalog.tables["industrial-counties"]
+    moved = ic.with_columns(
+        province_short=pl.when(pl.col("name") == "义乌市")
+        .then(pl.lit("江苏"))
+        .otherwise(pl.col("province_short"))
+    )
+    changed = dataclasses.replace(catalog, tables={**catalog.tables, "industrial-counties": moved})
+    status = {r.id: r for r in run_audit(changed)}
+    assert status["ic-jiangsu-zhejiang"].status == INCONSISTENT
+    assert "浙江 report 25 / data 24" in status["ic-jiangsu-zhejiang"].differs
+
+
+def test_every_claim_quotes_the_report_verbatim(report_path: Path) -> None:
+    flat = read_report(report_path).flat
+    for claim in CLAIMS:
+        for quote in claim.quotes:
+            assert flatten(quote) in flat, (claim.id, quote)
+
+
+def test_every_number_a_claim_states_is_in_its_quotes() -> None:
+    def numbers(v: object) -> list[str]:
+        if isinstance(v, dict):
+            return [n for x in v.values() for n in numbers(x)]
+        if isinstance(v, list):
+            return [n for x in v for n in numbers(x)]
+        if isinstance(v, bool) or v is None:
+            return []
+        if isinstance(v, (int, float)):
+            return [f"{v:g}"]
+        return re.findall(r"\d+", str(v))
+
+    for claim in CLAIMS:
+        text = " ".join(claim.quotes)
+        if claim.id in ("ic-tier-sizes", "ic-tiers-3-4", "ic-jiangxi-tier3"):
+            continue  # tier numbers are ordinals (第三梯队), not figures
+        for n in numbers(claim.report):
+            assert n in text, (claim.id, n)

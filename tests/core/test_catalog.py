@@ -1,0 +1,105 @@
+"""The catalog as loaded from data/: the five tables as printed, with derived columns."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from core import geo
+from core.catalog import TABLES, Catalog, make_catalog, resolve_table
+from core.errors import LookupFailed
+from tests.conftest import ROOT
+
+
+def test_factory_returns_one_catalog_per_folder(catalog: Catalog) -> None:
+    assert make_catalog(ROOT / "data") is catalog
+
+
+def test_row_counts_as_printed(catalog: Catalog) -> None:
+    sizes = {t: catalog.tables[t].collect().height for t in TABLES}
+    assert sizes == {
+        "industrial-counties": 100,
+        "innovation-counties": 100,
+        "industrial-districts": 100,
+        "national-clusters": 18,
+        "billion-clusters": 26,
+    }
+
+
+def test_ranking_columns_and_first_rows(catalog: Catalog) -> None:
+    ic = catalog.tables["industrial-counties"].collect()
+    for col in ("rank", "province", "prefecture", "name", "province_first", "region", "tier", "county_type"):
+        assert col in ic.columns
+    first = ic.row(0, named=True)
+    assert (first["name"], first["province"], first["prefecture"], first["province_first"]) == (
+        "昆山市",
+        "江苏省",
+        "苏州市",
+        True,
+    )
+    assert not ic["name"].str.contains("★").any()
+    assert ic.filter(pl.col("name") == "库尔勒市").row(0, named=True)["prefecture"] == "巴音郭楞"
+    assert ic.filter(pl.col("name") == "仙桃市").row(0, named=True)["prefecture"] == "省直管"
+
+
+def test_region_follows_the_nbs_blocs(catalog: Catalog) -> None:
+    for t in ("industrial-counties", "innovation-counties", "industrial-districts"):
+        df = catalog.tables[t].collect()
+        for short, region in df.select("province_short", "region").unique().iter_rows():
+            assert geo.province_by_short(short).region == region
+
+
+def test_tiers_as_the_report_defines_them(catalog: Catalog) -> None:
+    ic = catalog.tables["industrial-counties"].collect()
+    by_rank = dict(ic.select("rank", "tier").iter_rows())
+    assert [by_rank[r] for r in (1, 6, 7, 36, 37, 80, 81, 100)] == [1, 1, 2, 2, 3, 3, 4, 4]
+
+
+def test_clusters_link_each_county_and_scale_bounds(catalog: Catalog) -> None:
+    links = catalog.national_cluster_counties.collect()
+    hardware = links.filter(pl.col("cluster") == "金华市现代五金集群")["county"].to_list()
+    assert hardware == ["永康市", "缙云县", "武义县"]
+    nc = catalog.tables["national-clusters"].collect()
+    assert dict(nc.group_by("sector_group").len().iter_rows()) == {
+        "emerging": 13,
+        "traditional": 4,
+        "service": 1,
+    }
+    bc = catalog.tables["billion-clusters"].collect()
+    assert dict(bc.select("scale", "scale_min_yi").unique().iter_rows()) == {
+        "千亿级": 1000,
+        "二千亿级": 2000,
+        "三千亿级": 3000,
+        "五千亿级": 5000,
+    }
+
+
+def test_facts_carry_their_source(catalog: Catalog) -> None:
+    facts = catalog.facts.collect()
+    pinxiang = facts.filter(pl.col("unit") == "平乡县").row(0, named=True)
+    assert pinxiang["value"] == 40 and pinxiang["measure"] == "%"
+    assert pinxiang["section"].startswith("专题篇")
+    group = catalog.group_facts.collect()
+    gdp = group.filter((pl.col("group") == "industrial-counties") & (pl.col("metric") == "GDP合计")).row(
+        0, named=True
+    )
+    assert (gdp["value"], gdp["measure"]) == (9.9, "万亿元")
+
+
+@pytest.mark.parametrize(
+    ("alias", "tid"),
+    [("ic", "industrial-counties"), ("表3", "industrial-districts"), ("Billion", "billion-clusters")],
+)
+def test_table_aliases(alias: str, tid: str) -> None:
+    assert resolve_table(alias) == tid
+
+
+def test_unknown_table_suggests() -> None:
+    with pytest.raises(LookupFailed) as err:
+        resolve_table("industrial-countis")
+    assert err.value.suggestions[0] == "industrial-counties"
+
+
+def test_missing_data_folder_is_a_clear_error(tmp_path) -> None:
+    with pytest.raises(LookupFailed, match="no data found"):
+        make_catalog(tmp_path)

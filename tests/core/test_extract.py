@@ -1,0 +1,120 @@
+"""The extractor: the committed data/ is exactly its output, and its parts behave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core import curated
+from core.extract import (
+    ExtractError,
+    _split_items,
+    extract,
+    flatten,
+    main,
+    pinyin_of,
+    read_report,
+    render,
+    write_outputs,
+)
+from core.names import county_type, figure_value, scale_min_yi, split_suffix
+from tests.conftest import ROOT
+
+
+def test_rerunning_the_extractor_reproduces_data_byte_for_byte(report_path: Path) -> None:
+    outputs = extract(read_report(report_path))
+    shipped = {p.name for p in (ROOT / "data").iterdir() if p.suffix in (".csv", ".json")}
+    assert set(outputs) == shipped
+    for name, obj in outputs.items():
+        assert render(obj) == (ROOT / "data" / name).read_bytes(), name
+
+
+def test_every_curated_quote_is_verbatim_and_holds_its_figure_and_units(report_path: Path) -> None:
+    flat = read_report(report_path).flat
+    for fact in curated.FACTS:
+        assert flatten(fact.quote) in flat, fact.quote
+        assert fact.figure in fact.quote
+        if fact.year is not None:
+            assert str(fact.year) in fact.quote
+        for unit in fact.units:
+            assert unit in fact.quote or split_suffix(unit)[0] in fact.quote, unit
+    for g in curated.GROUP_FACTS:
+        assert flatten(g.quote) in flat, g.quote
+        assert g.figure in g.quote
+        if g.year is not None:
+            assert str(g.year) in g.quote
+
+
+def test_extractor_refuses_to_replace_changed_files_without_force(report_path: Path, tmp_path: Path) -> None:
+    assert main([str(report_path), str(tmp_path)]) == 0
+    target = tmp_path / "tiers.csv"
+    original = target.read_bytes()
+    target.write_bytes(b"edited\n")
+    assert main([str(report_path), str(tmp_path)]) == 1
+    assert target.read_bytes() == b"edited\n"
+    assert main([str(report_path), str(tmp_path), "--force"]) == 0
+    assert target.read_bytes() == original
+
+
+def test_extractor_fails_cleanly_on_a_file_that_is_not_the_report(tmp_path: Path, capsys) -> None:
+    bogus = tmp_path / "r.txt"
+    bogus.write_text("not the report\n", encoding="utf-8")
+    assert main([str(bogus), str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.startswith("extract: error:")
+
+
+def test_write_outputs_is_a_no_op_when_nothing_changed(tmp_path: Path) -> None:
+    import polars as pl
+
+    frames = {"a.csv": pl.DataFrame({"x": [1]})}
+    assert write_outputs(frames, tmp_path) == ["a.csv"]
+    assert write_outputs(frames, tmp_path) == []
+    with pytest.raises(ExtractError):
+        write_outputs({"a.csv": pl.DataFrame({"x": [2]})}, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("name", "full", "initials"),
+    [
+        ("昆山市", "Kunshan Shi", "kss"),
+        ("长葛市", "Changge Shi", "cgs"),
+        ("长垣市", "Changyuan Shi", "cys"),
+        ("乐清市", "Yueqing Shi", "yqs"),
+        ("库尔勒市", "Ku'erle Shi", "kels"),
+        ("番禺区", "Panyu Qu", "pyq"),
+        ("南安市", "Nan'an Shi", "nas"),
+        ("伊金霍洛旗", "Yijinhuoluo Qi", "yjhlq"),
+        ("沛县", "Pei Xian", "px"),
+    ],
+)
+def test_pinyin_of_place_names(name: str, full: str, initials: str) -> None:
+    assert pinyin_of(name) == (full, initials)
+
+
+def test_names_helpers() -> None:
+    assert split_suffix("昆山市") == ("昆山", "市")
+    assert split_suffix("沛县") == ("沛", "县")
+    assert split_suffix("市") == ("市", "")
+    assert county_type("准格尔旗") == "旗"
+    assert county_type("龙岗区") == "市辖区"
+    assert county_type("峨边彝族自治县") == "自治县"
+    assert [scale_min_yi(s) for s in ("千亿级", "二千亿级", "三千亿级", "五千亿级")] == [
+        1000,
+        2000,
+        3000,
+        5000,
+    ]
+    with pytest.raises(ValueError):
+        scale_min_yi("百亿级")
+    assert figure_value("3.5") == 3.5
+    assert figure_value("千亿") == 1000
+    assert figure_value("八成") == 80
+    assert figure_value("十分之一") == 0.1
+    assert figure_value("1/6") == pytest.approx(1 / 6, abs=1e-6)
+    with pytest.raises(ValueError):
+        figure_value("许多")
+
+
+def test_split_items_keeps_parenthesised_lists_together() -> None:
+    assert _split_items("甲集群（A市、B县）、乙集群") == ["甲集群（A市、B县）", "乙集群"]

@@ -1,0 +1,140 @@
+"""core.query on tiny inline frames."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+from core.errors import LookupFailed
+from core.query import (
+    counts,
+    crosstab,
+    crosstab_wide,
+    filter_units,
+    overlap,
+    resolve_county_type,
+    resolve_prefecture,
+    resolve_province,
+    resolve_region,
+    sort_rows,
+)
+
+
+def units() -> pl.LazyFrame:
+    return pl.LazyFrame(
+        {
+            "rank": [1, 2, 3, 11],
+            "name": ["昆山市", "晋江市", "江阴市", "长沙县"],
+            "province": ["江苏省", "福建省", "江苏省", "湖南省"],
+            "prefecture": ["苏州市", "泉州市", "无锡市", "长沙市"],
+            "province_short": ["江苏", "福建", "江苏", "湖南"],
+            "region": ["东部", "东部", "东部", "中部"],
+            "tier": [1, 1, 1, 2],
+            "county_type": ["县级市", "县级市", "县级市", "县"],
+            "pinyin": ["Kunshan Shi", "Jinjiang Shi", "Jiangyin Shi", "Changsha Xian"],
+            "initials": ["kss", "jjs", "jys", "csx"],
+            "rank_band": ["1-10", "1-10", "1-10", "11-20"],
+        }
+    )
+
+
+def test_filter_by_province_region_tier_and_rank() -> None:
+    out = filter_units(units(), province="江苏", tier=1, rank_max=2).select("name").collect()
+    assert_frame_equal(out, pl.DataFrame({"name": ["昆山市"]}))
+    out = filter_units(units(), region="中部").select("name").collect()
+    assert_frame_equal(out, pl.DataFrame({"name": ["长沙县"]}))
+
+
+@pytest.mark.parametrize("text", ["昆山", "kunshan", "KunShan", "ks", "kss"])
+def test_filter_by_name_pinyin_or_initials(text: str) -> None:
+    out = filter_units(units(), name=text).select("name").collect()
+    assert_frame_equal(out, pl.DataFrame({"name": ["昆山市"]}))
+
+
+def test_filter_on_a_column_the_table_lacks_is_an_error() -> None:
+    with pytest.raises(LookupFailed, match="no tier column"):
+        filter_units(units().drop("tier"), tier=1).collect()
+
+
+def test_counts_largest_first_with_shares() -> None:
+    out = counts(units(), by="region").collect()
+    expected = pl.DataFrame(
+        {"region": ["东部", "中部"], "count": pl.Series([3, 1], dtype=pl.UInt32), "share": [0.75, 0.25]}
+    )
+    assert_frame_equal(out, expected)
+
+
+def test_counts_ties_follow_province_code_order() -> None:
+    lf = pl.LazyFrame({"province": ["浙江省", "北京市", "江苏省"]})
+    out = counts(lf, by="province").collect()
+    assert out["province"].to_list() == ["北京市", "江苏省", "浙江省"]
+
+
+def test_counts_rejects_an_unknown_dimension_with_a_suggestion() -> None:
+    with pytest.raises(LookupFailed) as err:
+        counts(units(), by="provnce")
+    assert "province" in err.value.suggestions
+
+
+def test_crosstab_fills_zeros_and_all_ten_rank_bands() -> None:
+    long = crosstab(units(), rows="region", cols="rank_band").collect()
+    assert long.height == 2 * 10
+    wide = crosstab_wide(long, rows="region", cols="rank_band")
+    assert wide.columns[:3] == ["region", "1-10", "11-20"] and wide.columns[-1] == "total"
+    assert wide.row(0)[:3] == ("东部", 3, 0)
+    assert wide.row(1)[:3] == ("中部", 0, 1)
+    assert wide["total"].to_list() == [3, 1]
+
+
+def test_overlap_keeps_both_ranks_and_the_gap() -> None:
+    other = units().with_columns(rank=pl.Series([5, 1, 40, 9])).filter(pl.col("name") != "江阴市")
+    out = overlap(units(), other, a_id="industrial-counties", b_id="innovation-counties").collect()
+    expected = pl.DataFrame(
+        {
+            "name": ["昆山市", "晋江市", "长沙县"],
+            "province": ["江苏省", "福建省", "湖南省"],
+            "prefecture": ["苏州市", "泉州市", "长沙市"],
+            "rank_industrial_counties": [1, 2, 11],
+            "rank_innovation_counties": [5, 1, 9],
+            "gap": [4, -1, -2],
+        }
+    )
+    assert_frame_equal(out, expected)
+
+
+def test_sort_natural_and_descending() -> None:
+    out = sort_rows(units(), by="province").select("name").collect()["name"].to_list()
+    assert out == ["昆山市", "江阴市", "晋江市", "长沙县"]  # 江苏 32 < 福建 35 < 湖南 43
+    out = sort_rows(units(), by="rank", descending=True).select("rank").collect()["rank"].to_list()
+    assert out == [11, 3, 2, 1]
+    with pytest.raises(LookupFailed):
+        sort_rows(units(), by="nope")
+
+
+@pytest.mark.parametrize("text", ["江苏", "江苏省", "Jiangsu", "jiangsu", "JIANGSU", "32"])
+def test_province_spellings(text: str) -> None:
+    assert resolve_province(text).short == "江苏"
+
+
+def test_province_special_spellings() -> None:
+    assert resolve_province("内蒙古").english == "Inner Mongolia"
+    assert resolve_province("广西自治区").short == "广西"
+    assert resolve_province("Shaanxi").short == "陕西"
+    assert resolve_province("Shanxi").short == "山西"
+    with pytest.raises(LookupFailed) as err:
+        resolve_province("江蘇")
+    assert err.value.message == "unknown province '江蘇'"
+
+
+def test_regions_types_and_prefectures() -> None:
+    assert resolve_region("east") == "东部"
+    assert resolve_region("东北") == "东北"
+    assert resolve_county_type("banner") == "旗"
+    assert resolve_prefecture("苏州", ["苏州市", "巴音郭楞"]) == "苏州市"
+    assert resolve_prefecture("巴音郭楞", ["苏州市", "巴音郭楞"]) == "巴音郭楞"
+    for bad, fn in (("south", resolve_region), ("village", resolve_county_type)):
+        with pytest.raises(LookupFailed):
+            fn(bad)
+    with pytest.raises(LookupFailed):
+        resolve_prefecture("杭州", ["苏州市"])
