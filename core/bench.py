@@ -39,9 +39,17 @@ def main() -> None:
     all_units = units(c).collect()
     cases: list[tuple[str, Callable[[], object], int]] = [
         ("load catalog from data/ (cold)", cold_load, 20),
-        ("filter: 江苏, tier 2, name 'c'", lambda: filter_units(ic, province="江苏", tier=2, name="c").collect(), 200),
+        (
+            "filter: 江苏, tier 2, name 'c'",
+            lambda: filter_units(ic, province="江苏", tier=2, name="c").collect(),
+            200,
+        ),
         ("counts by province", lambda: counts(ic, by="province").collect(), 200),
-        ("crosstab rank_band × province", lambda: crosstab(ic, rows="rank_band", cols="province").collect(), 200),
+        (
+            "crosstab rank_band × province",
+            lambda: crosstab(ic, rows="rank_band", cols="province").collect(),
+            200,
+        ),
         ("resolve 'kunshan'", lambda: resolve(all_units, "kunshan"), 200),
         ("profile of 昆山 (show)", lambda: lookup(c, "昆山"), 50),
         ("full audit", lambda: run_audit(c), 20),
