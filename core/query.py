@@ -131,6 +131,22 @@ def name_matches(text: str, *, name_col: str = "name") -> pl.Expr:
     return by_name | pinyin.str.starts_with(key) | pl.col("initials").str.starts_with(key)
 
 
+def search_matches(text: str) -> pl.Expr:
+    """The explorer's search: :func:`name_matches`, or text in the province or prefecture."""
+    t = text.strip()
+    return (
+        name_matches(t)
+        | pl.col("province").str.contains(t, literal=True)
+        | pl.col("prefecture").str.contains(t, literal=True)
+    )
+
+
+def _contains_any(cols: list[str], candidates: tuple[str, ...], text: str) -> pl.Expr:
+    """True where any of the candidate columns that exist contains `text`."""
+    present = [c for c in candidates if c in cols]
+    return pl.any_horizontal(pl.col(c).str.contains(text.strip(), literal=True) for c in present)
+
+
 def filter_units(
     lf: pl.LazyFrame,
     *,
@@ -142,6 +158,7 @@ def filter_units(
     rank_min: int | None = None,
     rank_max: int | None = None,
     name: str | None = None,
+    search: str | None = None,
 ) -> pl.LazyFrame:
     """Keeps the rows that pass every given filter; values must already be canonical.
 
@@ -155,6 +172,7 @@ def filter_units(
         rank_min: The least rank kept.
         rank_max: The greatest rank kept.
         name: Text in the name, or the start of its pinyin or initials.
+        search: Like `name`, or text in the province or prefecture (the explorer's ``/``).
     """
     cols = lf.collect_schema().names()
     conds: list[pl.Expr] = []
@@ -176,9 +194,13 @@ def filter_units(
         if "pinyin" in cols:
             conds.append(name_matches(name))
         else:
-            text_cols = [c for c in ("county", "counties", "cluster") if c in cols]
+            conds.append(_contains_any(cols, ("county", "counties", "cluster"), name))
+    if search is not None and search.strip():
+        if "pinyin" in cols:
+            conds.append(search_matches(search))
+        else:
             conds.append(
-                pl.any_horizontal(pl.col(c).str.contains(name.strip(), literal=True) for c in text_cols)
+                _contains_any(cols, ("county", "counties", "cluster", "province", "prefecture"), search)
             )
     missing = {
         "province_short": province,

@@ -70,6 +70,10 @@ CountyTypeOpt = Annotated[
 NameOpt = Annotated[
     str | None, typer.Option("--name", "-n", help="Text in the name, or the start of its pinyin or initials.")
 ]
+SearchOpt = Annotated[
+    str | None,
+    typer.Option("--search", help="Like --name, or text in the province or prefecture (the explorer's /)."),
+]
 RanksOpt = Annotated[str | None, typer.Option("--ranks", help="A rank range such as 1-20.")]
 FormatOpt = Annotated[
     str | None,
@@ -106,6 +110,7 @@ def _filtered(
     county_type: str | None = None,
     name: str | None = None,
     ranks: str | None = None,
+    search: str | None = None,
 ) -> pl.LazyFrame:
     """A table with the command line's filters applied, each value checked first."""
     lf = catalog.tables[table]
@@ -138,6 +143,7 @@ def _filtered(
         rank_min=rank_min,
         rank_max=rank_max,
         name=name,
+        search=search,
     )
 
 
@@ -178,6 +184,7 @@ def list_(
     tier: TierOpt = None,
     county_type: CountyTypeOpt = None,
     name: NameOpt = None,
+    search: SearchOpt = None,
     ranks: RanksOpt = None,
     sort: Annotated[str | None, typer.Option("--sort", "-s", help="Sort by this column.")] = None,
     desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
@@ -204,6 +211,7 @@ def list_(
         county_type=county_type,
         name=name,
         ranks=ranks,
+        search=search,
     )
     if sort:
         lf = sort_rows(lf, by=sort, descending=desc)

@@ -1,0 +1,308 @@
+"""The Textual explorer. This module only composes the views and routes messages between them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from importlib import resources
+from pathlib import Path
+
+import polars as pl
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from core import geo
+from core.audit import INCONSISTENT, run_audit
+from core.catalog import RANKING_TABLES, TABLES, Catalog, make_catalog
+from core.profile import lookup
+from core.query import stack_rankings
+from core.resolve import units
+from tui.commands import UnitCommands
+from tui.i18n import t
+from tui.messages import ClusterChosen, ExportRequested, UnitChosen, UnitsOf, ViewChanged
+from tui.output import OutputError, choose_format, encode, write_file
+from tui.screens.confirm_screen import ConfirmScreen
+from tui.screens.detail_screen import DetailScreen
+from tui.screens.export_screen import ExportScreen
+from tui.screens.help_screen import HelpScreen
+from tui.screens.units_screen import UnitsScreen
+from tui.state import ViewState
+from tui.widgets.cluster_view import ClusterView
+from tui.widgets.highlights_view import HighlightsView
+from tui.widgets.region_tree import RegionTree
+from tui.widgets.stats_view import StatsView
+from tui.widgets.table_view import TableView
+
+TABS = (
+    "industrial-counties",
+    "innovation-counties",
+    "industrial-districts",
+    "clusters",
+    "highlights",
+    "stats",
+    "tree",
+)
+
+
+class BaiqiangApp(App[None]):
+    """百强: the report's lists, drill-downs and charts in the terminal."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "百强 baiqiang"
+    SUB_TITLE = "中国县域工业经济发展报告（2022）"
+    COMMANDS = App.COMMANDS | {UnitCommands}
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("f1", "help", "Help", show=False, id="app.help_f1"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("L", "toggle_language", "中/EN", id="app.language"),
+        *(
+            Binding(str(i + 1), f"show_tab('{tab}')", t(f"tab.{tab}", "en"), show=False, id=f"app.tab{i + 1}")
+            for i, tab in enumerate(TABS)
+        ),
+    ]
+
+    language: reactive[str] = reactive("zh")
+
+    def __init__(
+        self, catalog: Catalog, *, table: str = "industrial-counties", province: str | None = None
+    ) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.start_table = table
+        self.start_province = province
+        self.units: pl.DataFrame = units(catalog).collect()
+
+    def compose(self) -> ComposeResult:
+        c = self.catalog
+        start = self.start_table if self.start_table in RANKING_TABLES else "clusters"
+        yield Header()
+        with TabbedContent(initial=f"tab-{start}"):
+            for tid in RANKING_TABLES:
+                state = ViewState(tid, province=self.start_province if tid == self.start_table else None)
+                with TabPane(t(f"tab.{tid}", "zh"), id=f"tab-{tid}"):
+                    yield TableView(c.tables[tid], state, id=f"view-{tid}").data_bind(BaiqiangApp.language)
+            with TabPane(t("tab.clusters", "zh"), id="tab-clusters"):
+                national = TableView(
+                    c.tables["national-clusters"], ViewState("national-clusters"), id="view-national"
+                )
+                billion_state = ViewState(
+                    "billion-clusters",
+                    province=self.start_province if self.start_table == "billion-clusters" else None,
+                )
+                billion = TableView(c.tables["billion-clusters"], billion_state, id="view-billion")
+                yield ClusterView(national, billion, id="view-clusters").data_bind(BaiqiangApp.language)
+            with TabPane(t("tab.highlights", "zh"), id="tab-highlights"):
+                yield HighlightsView(
+                    c.group_facts.collect(), self._audit_issues(), id="view-highlights"
+                ).data_bind(BaiqiangApp.language)
+            with TabPane(t("tab.stats", "zh"), id="tab-stats"):
+                yield StatsView(c.tables, id="view-stats").data_bind(BaiqiangApp.language)
+            with TabPane(t("tab.tree", "zh"), id="tab-tree"):
+                yield RegionTree(c.tables, id="view-tree")
+        yield Footer()
+
+    def _audit_issues(self) -> list[tuple[str, str, str, str]]:
+        return [
+            (r.status, r.id, r.statement, r.differs)
+            for r in run_audit(self.catalog)
+            if r.status == INCONSISTENT
+        ]
+
+    def on_mount(self) -> None:
+        self._focus_tab(self.query_one(TabbedContent).active.removeprefix("tab-"))
+
+    # --- routing ------------------------------------------------------------------------------
+
+    @on(UnitChosen)
+    def _open_unit(self, event: UnitChosen) -> None:
+        prov = geo.find_province(event.province) if event.province else None
+        try:
+            profile = lookup(
+                self.catalog,
+                event.name,
+                province=prov.short if prov else None,
+                prefecture=event.prefecture if prov else None,
+            )
+        except Exception as exc:  # a name the report gives without a province may be ambiguous
+            self.notify(str(exc), severity="warning")
+            return
+        self.push_screen(DetailScreen(profile, self.language))
+
+    @on(UnitsOf)
+    def _units_of(self, event: UnitsOf) -> None:
+        stacked = stack_rankings(self.catalog.tables)
+        if event.prefecture:
+            rows = stacked.filter(pl.col("prefecture") == event.prefecture)
+            title = t("units.province", self.language, x=event.prefecture)
+        else:
+            rows = stacked.filter(pl.col("province") == event.province)
+            title = t("units.province", self.language, x=event.province)
+        df = rows.sort("table", "rank").select(
+            "table", "rank", "name", "province", "prefecture", "province_first"
+        )
+        self.push_screen(UnitsScreen(title, df.collect(), self.language))
+
+    @on(ClusterChosen)
+    def _cluster(self, event: ClusterChosen) -> None:
+        listed = stack_rankings(self.catalog.tables).filter(pl.col("name").is_in(event.counties)).collect()
+        rows = []
+        for county in event.counties:
+            mine = listed.filter(pl.col("name") == county)
+            if mine.height:
+                rows += mine.select("name", "province", "prefecture", "table", "rank").to_dicts()
+            else:
+                rows.append(
+                    {"name": county, "province": None, "prefecture": None, "table": None, "rank": None}
+                )
+        df = pl.DataFrame(
+            rows,
+            schema={
+                "name": pl.String,
+                "province": pl.String,
+                "prefecture": pl.String,
+                "table": pl.String,
+                "rank": pl.Int64,
+            },
+        )
+        self.push_screen(UnitsScreen(t("units.cluster", self.language, x=event.cluster), df, self.language))
+
+    @on(ViewChanged)
+    def _view_changed(self, event: ViewChanged) -> None:
+        if event.state.table in RANKING_TABLES or event.state.table == "billion-clusters":
+            self.query_one(StatsView).source = event.state
+
+    @on(ExportRequested)
+    def _export(self, event: ExportRequested) -> None:
+        frame = event.frame
+
+        def chosen(path: str | None) -> None:
+            if not path:
+                return
+            target = Path(path).expanduser()
+            if target.exists():
+
+                def confirmed(yes: bool | None) -> None:
+                    if yes:
+                        self._write_export(frame, target, force=True)
+
+                question = t("export.exists", self.language, path=target)
+                self.push_screen(
+                    ConfirmScreen(question, t("yes", self.language), t("no", self.language)), confirmed
+                )
+            else:
+                self._write_export(frame, target, force=False)
+
+        self.push_screen(ExportScreen(t("export.prompt", self.language), event.suggested), chosen)
+
+    @work(thread=True, group="export")
+    def _write_export(self, frame: pl.DataFrame, target: Path, *, force: bool) -> None:
+        """Writes the export atomically, off the UI thread; never replaces without `force`."""
+        try:
+            fmt = choose_format(None, target, stdout_is_tty=False)
+            if fmt in ("table", "parquet"):
+                fmt = "csv" if fmt == "table" else fmt
+            write_file(target, encode(frame, fmt, bom=fmt == "csv"), force=force)
+        except OutputError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.call_from_thread(self.notify, t("export.done", self.language, n=frame.height, path=target))
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def _focus_tab(self, tab: str) -> None:
+        targets = {
+            **{tid: f"#view-{tid} UnitTable" for tid in RANKING_TABLES},
+            "clusters": "#view-national UnitTable",
+            "highlights": "#highlights-table",
+            "stats": "#stats-table",
+            "tree": "#view-tree",
+        }
+        found = self.query(targets[tab])
+        if found:
+            found.first().focus()
+
+    def action_show_tab(self, tab: str) -> None:
+        """Switches to a view."""
+        self.query_one(TabbedContent).active = f"tab-{tab}"
+        self._focus_tab(tab)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id:
+            self._focus_tab(event.pane.id.removeprefix("tab-"))
+
+    def action_toggle_language(self) -> None:
+        """Switches the interface between Chinese and English."""
+        self.language = "en" if self.language == "zh" else "zh"
+
+    def watch_language(self) -> None:
+        tabs = self.query(TabbedContent)
+        if not tabs:
+            return
+        for tab in TABS:
+            tabs.first().get_tab(f"tab-{tab}").label = t(f"tab.{tab}", self.language)
+
+    def action_help(self) -> None:
+        """Shows the help and the keys that work here."""
+        seen: set[str] = set()
+        keys = []
+        for key, active in self.screen.active_bindings.items():
+            b = active.binding
+            if b.description and (b.id or key) not in seen:
+                seen.add(b.id or key)
+                keys.append((self.get_key_display(b), b.description))
+        text = (resources.files("tui") / "help.md").read_text(encoding="utf-8")
+        self.push_screen(HelpScreen(text, keys))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action for the command palette: the app's, and those of the focused view."""
+        yield from super().get_system_commands(screen)
+        for i, tab in enumerate(TABS):
+            yield SystemCommand(
+                f"View {i + 1}: {t(f'tab.{tab}', 'zh')} {t(f'tab.{tab}', 'en')}",
+                "switch view",
+                partial(self.action_show_tab, tab),
+            )
+        yield SystemCommand("Help", "keys and how to use the explorer", self.action_help)
+        yield SystemCommand("Language 中/EN", "switch the interface language", self.action_toggle_language)
+        view = self._active_table_view()
+        if view is not None:
+            for binding in TableView.BINDINGS:
+                assert isinstance(binding, Binding)
+                yield SystemCommand(
+                    f"{binding.description} ({binding.key})",
+                    f"in {view.state.table}",
+                    partial(view.run_action, binding.action),
+                )
+
+    def _active_table_view(self) -> TableView | None:
+        focused = self.focused
+        node = focused
+        while node is not None and not isinstance(node, TableView):
+            node = node.parent  # type: ignore[assignment]
+        if isinstance(node, TableView):
+            return node
+        active = self.query_one(TabbedContent).active.removeprefix("tab-")
+        if active in RANKING_TABLES:
+            return self.query_one(f"#view-{active}", TableView)
+        return None
+
+
+def make_app(
+    catalog: Catalog | None = None, *, table: str = "industrial-counties", province: str | None = None
+) -> BaiqiangApp:
+    """Builds the app on the catalog from the one factory (the CLI and the tests call this)."""
+    return BaiqiangApp(catalog or make_catalog(), table=table, province=province)
+
+
+def run_app(catalog: Catalog, *, table: str, province: str | None) -> None:
+    """Runs the explorer until the user quits."""
+    make_app(catalog, table=table, province=province).run()
+
+
+__all__ = ["BaiqiangApp", "TABLES", "make_app", "run_app"]

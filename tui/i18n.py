@@ -1,0 +1,88 @@
+"""Interface strings in Chinese and English. Names of places stay Chinese in both."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "tab.industrial-counties": {"zh": "工业百强县", "en": "Industrial counties"},
+    "tab.innovation-counties": {"zh": "创新百强县", "en": "Innovation counties"},
+    "tab.industrial-districts": {"zh": "工业百强区", "en": "Industrial districts"},
+    "group.all-counties": {"zh": "全国县(市)", "en": "All counties"},
+    "group.all-districts": {"zh": "全国市辖区", "en": "All districts"},
+    "tab.clusters": {"zh": "产业集群", "en": "Clusters"},
+    "tab.highlights": {"zh": "报告要点", "en": "Highlights"},
+    "tab.stats": {"zh": "统计", "en": "Statistics"},
+    "tab.tree": {"zh": "分布树", "en": "Tree"},
+    "col.rank": {"zh": "排名", "en": "Rank"},
+    "col.name": {"zh": "名称", "en": "Name"},
+    "col.pinyin": {"zh": "拼音", "en": "Pinyin"},
+    "col.province": {"zh": "省份", "en": "Province"},
+    "col.prefecture": {"zh": "地级市", "en": "Prefecture"},
+    "col.province_first": {"zh": "★", "en": "★"},
+    "col.region": {"zh": "区域", "en": "Region"},
+    "col.tier": {"zh": "梯队", "en": "Tier"},
+    "col.county_type": {"zh": "类型", "en": "Type"},
+    "col.seq": {"zh": "序号", "en": "No."},
+    "col.category": {"zh": "类型", "en": "Category"},
+    "col.cluster": {"zh": "产业集群", "en": "Cluster"},
+    "col.counties": {"zh": "分布县(市)", "en": "Counties"},
+    "col.county": {"zh": "县(市)", "en": "County"},
+    "col.sector_group": {"zh": "领域", "en": "Sector"},
+    "col.scale": {"zh": "经济规模", "en": "Scale"},
+    "col.scale_min_yi": {"zh": "下限(亿元)", "en": "Min (100m yuan)"},
+    "col.group": {"zh": "范围", "en": "Group"},
+    "col.metric": {"zh": "指标", "en": "Metric"},
+    "col.figure": {"zh": "数值", "en": "Figure"},
+    "col.year": {"zh": "年份", "en": "Year"},
+    "col.table": {"zh": "榜单", "en": "List"},
+    "col.count": {"zh": "数量", "en": "Count"},
+    "col.share": {"zh": "占比", "en": "Share"},
+    "status.rows": {"zh": "{n} 行", "en": "{n} rows"},
+    "status.nofilter": {"zh": "无筛选", "en": "no filter"},
+    "status.sorted": {"zh": "排序", "en": "sorted by"},
+    "filter.placeholder": {
+        "zh": "筛选：名称、拼音、首字母、省份或地级市（Esc 关闭）",
+        "en": "Filter: name, pinyin, initials, province or prefecture (Esc closes)",
+    },
+    "detail.rankings": {"zh": "榜单排名", "en": "Rankings"},
+    "detail.clusters": {"zh": "产业集群", "en": "Clusters"},
+    "detail.facts": {"zh": "报告中的数据", "en": "Facts from the report"},
+    "detail.none": {"zh": "未入选三个榜单", "en": "In none of the report's three lists"},
+    "detail.first": {"zh": "省内第一", "en": "first in province"},
+    "tier.1": {"zh": "第一梯队", "en": "Tier 1"},
+    "tier.2": {"zh": "第二梯队", "en": "Tier 2"},
+    "tier.3": {"zh": "第三梯队", "en": "Tier 3"},
+    "tier.4": {"zh": "第四梯队", "en": "Tier 4"},
+    "pick.province": {"zh": "选择省份", "en": "Choose a province"},
+    "pick.region": {"zh": "选择区域", "en": "Choose a region"},
+    "pick.tier": {"zh": "选择梯队", "en": "Choose a tier"},
+    "pick.county_type": {"zh": "选择类型", "en": "Choose a county type"},
+    "pick.any": {"zh": "（全部）", "en": "(any)"},
+    "sort.title": {"zh": "排序（再选一次反向）", "en": "Sort by (again to reverse)"},
+    "sort.report": {"zh": "（报告原顺序）", "en": "(the report's order)"},
+    "jump.prompt": {"zh": "跳转到排名（1–100）", "en": "Jump to rank (1–100)"},
+    "export.prompt": {
+        "zh": "导出当前视图到文件（.csv 或 .xlsx），回车确认，Esc 取消",
+        "en": "Export this view to a file (.csv or .xlsx); Enter to save, Esc to cancel",
+    },
+    "export.exists": {"zh": "{path} 已存在，是否覆盖？", "en": "{path} exists. Replace it?"},
+    "export.done": {"zh": "已导出 {n} 行到 {path}", "en": "Exported {n} rows to {path}"},
+    "yes": {"zh": "覆盖", "en": "Replace"},
+    "no": {"zh": "取消", "en": "Cancel"},
+    "chart.province": {"zh": "按省份", "en": "by province"},
+    "chart.region": {"zh": "按区域", "en": "by region"},
+    "chart.tier": {"zh": "按梯队", "en": "by tier"},
+    "chart.heat": {"zh": "省份 × 排名段（图15/图22）", "en": "province × rank band (fig. 15/22)"},
+    "chart.scatter": {"zh": "工业排名 vs 创新排名", "en": "industrial vs innovation rank"},
+    "chart.scale": {"zh": "千亿级产业集群规模分布（图37）", "en": "100-billion clusters by scale (fig. 37)"},
+    "units.province": {"zh": "{x} 的入榜单位", "en": "Listed units of {x}"},
+    "units.cluster": {"zh": "{x} 的分布县(市)", "en": "Counties of {x}"},
+    "help.title": {"zh": "帮助", "en": "Help"},
+}
+
+
+def t(key: str, lang: str, **fmt: object) -> str:
+    """The string for `key` in `lang` (zh or en), formatted with `fmt`."""
+    entry = STRINGS.get(key)
+    if entry is None:
+        return key
+    return entry.get(lang, entry["zh"]).format(**fmt)

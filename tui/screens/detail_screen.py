@@ -1,0 +1,116 @@
+"""The drill-down pane of one unit: its ranks, clusters and the report's facts about it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from core.catalog import TABLES
+from tui.i18n import t
+from tui.messages import ClusterChosen, UnitsOf
+
+
+class DetailScreen(Screen[None]):
+    """Everything about one unit; Escape goes back."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="detail.back"),
+        Binding("p", "units_of('province')", "Province's units", id="detail.province"),
+        Binding("f", "units_of('prefecture')", "Prefecture's units", id="detail.prefecture"),
+        Binding("j", "scroll_down", "Down", show=False, id="detail.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="detail.up"),
+    ]
+
+    def __init__(self, profile: dict[str, Any], lang: str) -> None:
+        super().__init__()
+        self.profile = profile
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        p, lang = self.profile, self.lang
+        with VerticalScroll(id="detail"):
+            head = Text.assemble((p["name"], "bold"), f"  {p['pinyin']}" if p.get("pinyin") else "")
+            where = [
+                x
+                for x in (p.get("province"), p.get("prefecture"), p.get("region"), p.get("county_type"))
+                if x
+            ]
+            if p.get("province_en"):
+                where.append(p["province_en"])
+            yield Static(Group(head, Text(" · ".join(where), style="dim")), id="detail-head")
+            yield Static(t("detail.rankings", lang), classes="section-title")
+            if p["rankings"]:
+                ranks: DataTable[str] = DataTable(id="detail-rankings", cursor_type="none", show_cursor=False)
+                ranks.add_columns(t("col.table", lang), t("col.rank", lang), "★", t("col.tier", lang))
+                for r in p["rankings"]:
+                    tier = t(f"tier.{r['tier']}", lang) if r.get("tier") else ""
+                    star = f"★ {t('detail.first', lang)}" if r["province_first"] else ""
+                    ranks.add_row(TABLES[r["table"]].title, str(r["rank"]), star, tier)
+                yield ranks
+            else:
+                yield Static(t("detail.none", lang), classes="muted")
+            if p["clusters"]:
+                yield Static(t("detail.clusters", lang) + "  (Enter: counties)", classes="section-title")
+                clusters: DataTable[str] = DataTable(id="detail-clusters", cursor_type="row")
+                clusters.add_columns(t("col.table", lang), t("col.cluster", lang), t("col.scale", lang), "+")
+                for c in p["clusters"]:
+                    kind = c.get("scale") or c.get("category", "")
+                    table = "表5" if c["table"] == "billion-clusters" else "表4"
+                    clusters.add_row(table, c["cluster"], kind, c.get("shared_with") or "")
+                yield clusters
+            if p["facts"]:
+                yield Static(f"{t('detail.facts', lang)} ({len(p['facts'])})", classes="section-title")
+                yield Static(self._facts(p["facts"]), id="detail-facts")
+        yield Footer()
+
+    @staticmethod
+    def _facts(facts: list[dict[str, Any]]) -> Group:
+        parts = []
+        for f in facts:
+            year = f" ({f['year']})" if f.get("year") else ""
+            figure = str(f["figure"])
+            amount = (
+                f"{figure} {f['measure']}"
+                if figure.replace(".", "").isdigit()
+                else f"{f['value']:g} {f['measure']} ({figure})"
+            )
+            parts.append(Text.assemble((f["metric"], "bold"), f" {f['comparator']} {amount.strip()}{year}"))
+            parts.append(Text(f"  “{f['quote']}”", style="italic"))
+            parts.append(Text("  — " + " › ".join(str(f["section"]).split(" › ")[-2:]), style="dim"))
+        return Group(*parts)
+
+    def on_mount(self) -> None:
+        clusters = self.query("#detail-clusters")
+        if clusters:
+            clusters.first().focus()
+
+    def action_units_of(self, level: str) -> None:
+        """Lists the other listed units of this unit's province or prefecture."""
+        p = self.profile
+        if not p.get(level):
+            self.notify("—", severity="warning")
+            return
+        self.post_message(UnitsOf(**{level: p[level]}))
+
+    def action_scroll_down(self) -> None:
+        """Scrolls the pane down."""
+        self.query_one("#detail", VerticalScroll).scroll_down()
+
+    def action_scroll_up(self) -> None:
+        """Scrolls the pane up."""
+        self.query_one("#detail", VerticalScroll).scroll_up()
+
+    @on(DataTable.RowSelected, "#detail-clusters")
+    def _cluster(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        c = self.profile["clusters"][event.cursor_row]
+        counties = [self.profile["name"], *[x for x in (c.get("shared_with") or "").split("、") if x]]
+        self.post_message(ClusterChosen(c["table"], -1, c["cluster"], counties))

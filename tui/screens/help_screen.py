@@ -1,0 +1,41 @@
+"""Help: what the explorer does, and every key that works where help was opened."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Markdown
+
+
+class HelpScreen(ModalScreen[None]):
+    """The help text and a table of keys; Escape, q or ? closes it."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+        Binding("j", "scroll_down", "Down", show=False, id="help.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="help.up"),
+    ]
+
+    def __init__(self, text: str, keys: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.text = text
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help", classes="dialog wide"):
+            yield Markdown(self.text)
+            keys: DataTable[str] = DataTable(id="help-keys", cursor_type="none", show_cursor=False)
+            keys.add_columns("key", "action")
+            for key, description in self.keys:
+                keys.add_row(key, description)
+            yield keys
+
+    def action_scroll_down(self) -> None:
+        """Scrolls down."""
+        self.query_one("#help", VerticalScroll).scroll_down()
+
+    def action_scroll_up(self) -> None:
+        """Scrolls up."""
+        self.query_one("#help", VerticalScroll).scroll_up()

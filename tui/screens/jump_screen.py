@@ -1,0 +1,37 @@
+"""A modal prompt for a rank to jump to."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+
+class JumpScreen(ModalScreen[int | None]):
+    """Returns the rank typed, or None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="jump.cancel")]
+
+    def __init__(self, prompt: str) -> None:
+        super().__init__()
+        self.prompt = prompt
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.prompt, classes="dialog-title")
+            yield Input(placeholder="1–100", type="integer", id="jump-input")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        self.dismiss(int(value) if value.isdigit() else None)
+
+    def action_cancel(self) -> None:
+        """Closes without jumping."""
+        self.dismiss(None)

@@ -1,0 +1,33 @@
+"""Shows a chart drawn by tui.charts (plain text, every line of one display width); scrollable."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import ScrollableContainer
+from textual.widgets import Static
+
+
+class ChartPanel(ScrollableContainer):
+    """A text chart; the view that owns it draws the chart in a worker and hands it over."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False, id="chart.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="chart.up"),
+        Binding("h", "scroll_left", "Left", show=False, id="chart.left"),
+        Binding("l", "scroll_right", "Right", show=False, id="chart.right"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="chart-text")
+
+    def show_chart(self, chart: str) -> None:
+        """Displays a chart."""
+        self.query_one(Static).update(Text(chart, no_wrap=True, overflow="crop"))
+
+    @property
+    def text(self) -> str:
+        """The chart shown, as plain text."""
+        content = self.query_one(Static).content
+        return content.plain if isinstance(content, Text) else str(content)

@@ -1,0 +1,23 @@
+"""The `/` filter: an input that narrows a table's rows as the user types."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
+
+
+class FilterBar(Input):
+    """Text typed here filters by name, pinyin, initials, province or prefecture."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close filter", id="filter.close"),
+        Binding("enter", "close", "Done", show=False, id="filter.done"),
+    ]
+
+    class Closed(Message):
+        """The user is done filtering (Escape or Enter)."""
+
+    def action_close(self) -> None:
+        """Hands focus back to the table; the filter stays applied."""
+        self.post_message(self.Closed())

@@ -1,0 +1,77 @@
+"""报告要点: the report's headline figures about the lists as groups, each with its sentence."""
+
+from __future__ import annotations
+
+import polars as pl
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import DataTable, Static
+
+from core.catalog import TABLES
+from tui.i18n import t
+from tui.widgets.fill import fill_table
+
+
+class HighlightsView(Vertical):
+    """Group facts in a table; the highlighted row's quote and section below it."""
+
+    BINDINGS = [
+        Binding("j", "down", "Down", show=False, id="highlights.down"),
+        Binding("k", "up", "Up", show=False, id="highlights.up"),
+    ]
+    language: reactive[str] = reactive("zh", init=False)
+
+    def __init__(
+        self, facts: pl.DataFrame, audit: list[tuple[str, str, str, str]], *, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.facts = facts
+        self.audit = audit
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(id="highlights-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="highlights-quote", classes="quote")
+
+    def on_mount(self) -> None:
+        self._fill()
+
+    def watch_language(self) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        lang = self.language
+        rows = []
+        for r in self.facts.iter_rows(named=True):
+            group = t(f"tab.{r['group']}", lang) if r["group"] in TABLES else t(f"group.{r['group']}", lang)
+            amount = f"{r['comparator']} {r['figure']} {r['measure']}".strip()
+            rows.append([group, r["metric"], amount, "" if r["year"] is None else str(r["year"])])
+        columns = [(k, t(f"col.{k}", lang)) for k in ("group", "metric", "figure", "year")]
+        fill_table(self.query_one(DataTable), columns, rows, max_width=36)
+        self._quote(0)
+
+    def _quote(self, row: int) -> None:
+        if not 0 <= row < self.facts.height:
+            return
+        r = self.facts.row(row, named=True)
+        text = Text(f"“{r['quote']}”", style="italic")
+        text.append(f"\n— {r['section']}", style="dim")
+        if row == 0 and self.audit:
+            for status, cid, statement, differs in self.audit:
+                text.append(f"\n[{status}] {cid} — {statement}: {differs}", style="yellow")
+        self.query_one("#highlights-quote", Static).update(text)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._quote(event.cursor_row)
+
+    def action_down(self) -> None:
+        """Next row."""
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_up(self) -> None:
+        """Previous row."""
+        self.query_one(DataTable).action_cursor_up()

@@ -1,0 +1,24 @@
+"""The line under a table: row count, active filters, sort and the equivalent command."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.i18n import t
+from tui.state import ViewState, command_line
+
+
+class StatusLine(Static):
+    """Shows what a view shows, and how to get the same rows from the command line."""
+
+    def show(self, state: ViewState, rows: int, lang: str) -> None:
+        """Updates the line for a state and its row count."""
+        parts = [t("status.rows", lang, n=rows)]
+        filters = state.filters
+        parts.append(" · ".join(f"{k}={v}" for k, v in filters) if filters else t("status.nofilter", lang))
+        if state.sort:
+            parts.append(f"{t('status.sorted', lang)} {state.sort}{' ↓' if state.descending else ' ↑'}")
+        text = Text(" │ ".join(parts), style="bold")
+        text.append("\n$ " + command_line(state), style="dim")
+        self.update(text)
