@@ -69,9 +69,15 @@ class BaiqiangApp(App[None]):
     language: reactive[str] = reactive("zh")
 
     def __init__(
-        self, catalog: Catalog, *, table: str = "industrial-counties", province: str | None = None
+        self,
+        catalog: Catalog,
+        *,
+        table: str = "industrial-counties",
+        province: str | None = None,
+        blink: bool = True,
     ) -> None:
         super().__init__()
+        self.blink = blink
         self.catalog = catalog
         self.start_table = table
         self.start_province = province
@@ -153,22 +159,23 @@ class BaiqiangApp(App[None]):
         rows = []
         for county in event.counties:
             mine = listed.filter(pl.col("name") == county)
-            if mine.height:
-                rows += mine.select("name", "province", "prefecture", "table", "rank").to_dicts()
-            else:
-                rows.append(
-                    {"name": county, "province": None, "prefecture": None, "table": None, "rank": None}
-                )
-        df = pl.DataFrame(
-            rows,
-            schema={
-                "name": pl.String,
-                "province": pl.String,
-                "prefecture": pl.String,
-                "table": pl.String,
-                "rank": pl.Int64,
-            },
-        )
+            ranks = dict(mine.select("table", "rank").iter_rows())
+            first = mine.row(0, named=True) if mine.height else {}
+            rows.append(
+                {
+                    "name": county,
+                    "province": first.get("province"),
+                    "prefecture": first.get("prefecture"),
+                    **{f"rank_{tid}": ranks.get(tid) for tid in RANKING_TABLES},
+                }
+            )
+        schema: dict[str, pl.DataType] = {
+            "name": pl.String(),
+            "province": pl.String(),
+            "prefecture": pl.String(),
+        }
+        schema |= {f"rank_{tid}": pl.Int64() for tid in RANKING_TABLES}
+        df = pl.DataFrame(rows, schema=schema)
         self.push_screen(UnitsScreen(t("units.cluster", self.language, x=event.cluster), df, self.language))
 
     @on(ViewChanged)
@@ -294,10 +301,21 @@ class BaiqiangApp(App[None]):
 
 
 def make_app(
-    catalog: Catalog | None = None, *, table: str = "industrial-counties", province: str | None = None
+    catalog: Catalog | None = None,
+    *,
+    table: str = "industrial-counties",
+    province: str | None = None,
+    blink: bool = True,
 ) -> BaiqiangApp:
-    """Builds the app on the catalog from the one factory (the CLI and the tests call this)."""
-    return BaiqiangApp(catalog or make_catalog(), table=table, province=province)
+    """Builds the app on the catalog from the one factory (the CLI and the tests call this).
+
+    Args:
+        catalog: The data; by default :func:`core.catalog.make_catalog`'s.
+        table: The table to open on.
+        province: A province (short name) to filter that table by.
+        blink: Whether text cursors blink (snapshot tests turn it off).
+    """
+    return BaiqiangApp(catalog or make_catalog(), table=table, province=province, blink=blink)
 
 
 def run_app(catalog: Catalog, *, table: str, province: str | None) -> None:

@@ -141,7 +141,18 @@ def heat_map(
     """
     peak = max((v for row in matrix for v in row), default=0) or 1
     label_w = max([cell_len(r) for r in row_labels] + [cell_len("合计")])
-    cell_w = max([cell_len(c) for c in col_labels] + [4]) + 2
+    note = ""
+    widest_col = max([cell_len(c) for c in col_labels] + [4])
+    if label_w + (widest_col + 1) * len(col_labels) + 5 > width and all("-" in c for c in col_labels):
+        # Too narrow for "91-100": head each band by its first rank ("91-").
+        col_labels = [c.split("-")[0] + "-" for c in col_labels]
+        widest_col = max([cell_len(c) for c in col_labels] + [4])
+        note = "1- = ranks 1-10 … 91- = 91-100"
+    # Roomy cells where they fit; narrower ones (still one shade mark and the count) where not.
+    cell_w = widest_col + 2
+    while cell_w > widest_col + 1 and label_w + cell_w * len(col_labels) + 5 > width:
+        cell_w -= 1
+    spaced = cell_w >= widest_col + 2
 
     def pad(text: str, w: int, right: bool = False) -> str:
         gap = " " * max(0, w - cell_len(text))
@@ -153,23 +164,26 @@ def heat_map(
     def cell(v: int) -> str:
         if v == 0:
             return pad("·", cell_w, right=True)
-        return " " + _SHADES[level(v)] * (cell_w - 4) + pad(str(v), 3, right=True)
+        lead = " " if spaced else ""
+        return lead + _SHADES[level(v)] * (cell_w - 3 - len(lead)) + pad(str(v), 3, right=True)
 
     lines = [title] if title else []
     lines.append(
-        pad("", label_w) + "".join(pad(c, cell_w, right=True) for c in col_labels) + pad("合计", 6, True)
+        pad("", label_w) + "".join(pad(c, cell_w, right=True) for c in col_labels) + pad("合计", 5, True)
     )
     for label, row in zip(row_labels, matrix, strict=True):
-        lines.append(pad(label, label_w) + "".join(cell(v) for v in row) + pad(str(sum(row)), 6, True))
+        lines.append(pad(label, label_w) + "".join(cell(v) for v in row) + pad(str(sum(row)), 5, True))
     totals = [sum(col) for col in zip(*matrix, strict=False)] if matrix else []
     lines.append(
         pad("合计", label_w)
         + "".join(pad(str(t), cell_w, True) for t in totals)
-        + pad(str(sum(totals)), 6, True)
+        + pad(str(sum(totals)), 5, True)
     )
     tops = {level(v): v for v in range(1, peak + 1)}
     legend = "  ".join(f"{_SHADES[k]} ≤{tops[k]}" for k in sorted(tops))
     lines.append(f"shade: {legend}   · 0")
+    if note:
+        lines.append(note)
     out = [_cut(line, width) for line in lines]
     if any(cell_len(line) > width for line in lines):
         out.append(_cut(f"(cut at {width} columns; widen with --width)", width))

@@ -88,4 +88,11 @@ def command_line(state: ViewState, *, extra: list[str] | None = None) -> str:
         if state.descending:
             args.append("--desc")
     args += extra or []
-    return shlex.join(args)
+    return " ".join(_quote(a) for a in args)
+
+
+def _quote(arg: str) -> str:
+    """Shell-quotes an argument, leaving Chinese and other plain words as they are."""
+    if arg and all(ch.isalnum() or ch in "-_./:,+=@%" for ch in arg):
+        return arg
+    return shlex.quote(arg)

@@ -26,7 +26,9 @@ class ExportScreen(ModalScreen[str | None]):
             yield Input(value=self.suggested, id="export-path")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        field = self.query_one(Input)
+        field.cursor_blink = getattr(self.app, "blink", True)
+        field.focus()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

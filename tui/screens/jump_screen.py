@@ -25,7 +25,9 @@ class JumpScreen(ModalScreen[int | None]):
             yield Input(placeholder="1–100", type="integer", id="jump-input")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        field = self.query_one(Input)
+        field.cursor_blink = getattr(self.app, "blink", True)
+        field.focus()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

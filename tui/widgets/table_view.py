@@ -137,7 +137,8 @@ class TableView(Vertical):
         self.query_one(ChartPanel).display = bool(self.chart_mode)
         if not self.chart_mode:
             self.remove_class("zoomed")
-        self.refresh_rows()
+        # Draw once the panel has its size.
+        self.call_after_refresh(self.refresh_rows)
 
     def on_resize(self) -> None:
         if self.chart_mode:
@@ -157,7 +158,8 @@ class TableView(Vertical):
             self.app.call_from_thread(self._show, state, rows, chart)
 
     def _draw_chart(self, rows: pl.DataFrame, mode: str) -> str:
-        width = max(self.query_one(ChartPanel).content_size.width - 2, 40)
+        panel = self.query_one(ChartPanel).content_size.width
+        width = max((panel or self.size.width) - 2, 40)
         lf = rows.lazy()
         title = f"{TABLES[self.state.table].title} · {t('chart.' + mode, self.language) if mode in ('province', 'region', 'tier', 'heat') else mode}"
         if rows.height == 0:

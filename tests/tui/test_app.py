@@ -1,0 +1,424 @@
+"""Pilot tests of every flow of the explorer."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import polars as pl
+from textual.widgets import OptionList
+from typer.testing import CliRunner
+
+from core.catalog import Catalog
+from core.query import overlap
+from tests.tui.conftest import settle
+from tui.app import BaiqiangApp, make_app
+from tui.cli import app as cli_app
+from tui.screens.confirm_screen import ConfirmScreen
+from tui.screens.detail_screen import DetailScreen
+from tui.screens.export_screen import ExportScreen
+from tui.screens.help_screen import HelpScreen
+from tui.screens.picker_screen import PickerScreen
+from tui.screens.units_screen import UnitsScreen
+from tui.state import command_line
+from tui.widgets.chart_panel import ChartPanel
+from tui.widgets.region_tree import RegionTree
+from tui.widgets.stats_view import StatsView
+from tui.widgets.status_line import StatusLine
+from tui.widgets.table_view import TableView
+
+
+def view(app: BaiqiangApp, table: str = "industrial-counties") -> TableView:
+    return app.query_one(f"#view-{table}", TableView)
+
+
+def names(v: TableView) -> list[str]:
+    return v.rows["name"].to_list()
+
+
+def status(v: TableView) -> str:
+    return str(v.query_one(StatusLine).render())
+
+
+async def test_opens_on_industrial_counties(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        v = view(app)
+        assert app.focused is v.table
+        assert v.rows.height == 100 and v.table.row_count == 100
+        assert names(v)[:3] == ["昆山市", "江阴市", "张家港市"]
+        assert "100 行" in status(v) and "$ baiqiang list industrial-counties" in status(v)
+
+
+async def test_filter_narrows_as_you_type_and_the_status_command_reproduces_it(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        v = view(app)
+        await pilot.press("slash", "k", "u", "n")
+        await settle(pilot)
+        assert names(v) == ["昆山市"]
+        await pilot.press("backspace", "backspace", "backspace", *"苏州")
+        await settle(pilot)
+        assert names(v) == ["昆山市", "张家港市", "常熟市", "太仓市"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.focused is v.table and names(v) == ["昆山市", "张家港市", "常熟市", "太仓市"]
+        command = command_line(v.state)
+        assert command == "baiqiang list industrial-counties --search 苏州"
+        assert command in status(v)
+        result = CliRunner().invoke(cli_app, command.split()[1:] + ["--format", "csv"])
+        assert pl.read_csv(io.StringIO(result.stdout))["name"].to_list() == names(v)
+
+
+async def test_initials_filter(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "k", "s", "s")
+        await settle(pilot)
+        assert names(view(app)) == ["昆山市"]
+
+
+async def pick(pilot, key: str, label_start: str) -> None:
+    await pilot.press(key)
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, PickerScreen)
+    index = next(i for i, label in enumerate(screen.labels) if label.startswith(label_start))
+    options = screen.query_one(OptionList)
+    step = "j" if index >= (options.highlighted or 0) else "k"
+    for _ in range(abs(index - (options.highlighted or 0))):
+        await pilot.press(step)
+    assert options.highlighted == index
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_quick_filters_and_clear(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        v = view(app)
+        await pick(pilot, "p", "江苏")
+        assert v.rows.height == 23 and set(v.rows["province"]) == {"江苏省"}
+        await pick(pilot, "t", "第二梯队")
+        assert v.rows.height == 9
+        assert "--province 江苏 --tier 2" in status(v)
+        await pilot.press("x")
+        await settle(pilot)
+        await pick(pilot, "r", "东北")
+        assert names(v) == ["瓦房店市"]
+        await pilot.press("x")
+        await settle(pilot)
+        await pick(pilot, "y", "旗")
+        assert names(v) == ["准格尔旗", "伊金霍洛旗", "鄂托克旗"]
+        await pilot.press("p", "escape")  # cancelling a picker keeps the filter
+        await settle(pilot)
+        assert v.rows.height == 3
+        await pilot.press("x")
+        await settle(pilot)
+        assert v.rows.height == 100 and "无筛选" in status(v)
+
+
+async def test_sort_by_key_and_by_header_click(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        v = view(app)
+        await pick(pilot, "s", "省份")
+        assert v.state.sort == "province" and v.rows["province"][0] == "河北省"  # provinces in code order
+        await pick(pilot, "s", "省份")
+        assert v.state.descending and v.rows["province"][0] == "新疆"
+        await pick(pilot, "s", "（报告原顺序）")
+        assert v.state.sort is None and names(v)[0] == "昆山市"
+        # a click on the 梯队 header sorts by tier, a second click reverses it
+        header_x = sum(c.get_render_width(v.table) for c in list(v.table.columns.values())[:6]) + 1
+        await pilot.click(v.table, offset=(header_x, 0))
+        await settle(pilot)
+        assert v.state.sort == "tier" and v.rows["tier"][0] == 1
+        await pilot.click(v.table, offset=(header_x, 0))
+        await settle(pilot)
+        assert v.state.descending and v.rows["tier"][0] == 4
+        assert "--sort tier --desc" in status(v)
+
+
+async def test_jump_to_rank_and_vi_keys(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        v = view(app)
+        await pilot.press("j", "j", "k")
+        assert v.table.cursor_row == 1
+        await pilot.press("g", "4", "2", "enter")
+        await settle(pilot)
+        assert v.table.cursor_row == 41 and names(v)[41] == "长葛市"
+
+
+async def test_drill_down_province_units_and_back(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, DetailScreen) and detail.profile["name"] == "昆山市"
+        assert [r["rank"] for r in detail.profile["rankings"]] == [1, 1]
+        await pilot.press("f")
+        await settle(pilot)
+        units = app.screen
+        assert isinstance(units, UnitsScreen)
+        assert set(units.rows["prefecture"]) == {"苏州市"} and units.rows.height == 12
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen) and app.screen.profile["name"] == units.rows["name"][1]
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert app.screen is detail
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, UnitsScreen) and set(app.screen.rows["province"]) == {"江苏省"}
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, (DetailScreen, UnitsScreen))
+        assert app.focused is view(app).table
+
+
+async def test_cluster_counties_and_an_unlisted_county(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        national = app.query_one("#view-national", TableView)
+        assert app.focused is national.table
+        await pilot.press("j", "j", "enter")  # 金华市现代五金集群
+        await settle(pilot)
+        units = app.screen
+        assert isinstance(units, UnitsScreen)
+        assert units.rows["name"].to_list() == ["永康市", "缙云县", "武义县"]
+        assert units.rows.row(0)[3:] == (49, 46, None)  # 永康市 in both county lists
+        assert units.rows.row(1)[1:] == (None,) * 5  # 缙云县 is in no list
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        assert app.screen.profile["name"] == "缙云县" and app.screen.profile["rankings"] == []
+
+
+async def test_detail_cluster_row_lists_its_counties(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"长葛", "escape", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("enter")  # the clusters table has focus: 许昌市节能环保产业集群
+        await settle(pilot)
+        assert isinstance(app.screen, UnitsScreen)
+        assert app.screen.rows["name"].to_list() == ["长葛市", "禹州市"]
+
+
+async def test_chart_follows_the_filter(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        v = view(app)
+        await pilot.press("c")
+        await settle(pilot)
+        chart = v.query_one(ChartPanel).text
+        assert "浙江省 25" in chart and "江苏省 23" in chart
+        await pick(pilot, "r", "中部")
+        chart = v.query_one(ChartPanel).text
+        assert "浙江省" not in chart and "河南省 5" in chart
+        await pilot.press("c")
+        await settle(pilot)
+        assert "中部 20" in v.query_one(ChartPanel).text
+        await pilot.press("c", "c")  # tier, then the heat map
+        await settle(pilot)
+        heat = v.query_one(ChartPanel).text
+        assert "91-100" in heat and "合计" in heat
+        await pilot.press("c")
+        await settle(pilot)
+        assert not v.query_one(ChartPanel).display
+
+
+async def test_stats_follow_the_last_filter(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pick(pilot, "p", "浙江")
+        await pilot.press("6")
+        await settle(pilot)
+        stats = app.query_one(StatsView)
+        assert stats.source.province == "浙江"
+        chart = stats.query_one(ChartPanel).text
+        assert "province=浙江" in chart and "浙江省 25" in chart
+        await pilot.press("d")
+        await settle(pilot)
+        assert stats.dimension == "region"
+        await pilot.press("v", "v")
+        await settle(pilot)
+        both = overlap(
+            catalog.tables["industrial-counties"], catalog.tables["innovation-counties"], a_id="a", b_id="b"
+        )
+        in_zhejiang = both.filter(pl.col("province") == "浙江省").collect().height
+        assert f"({in_zhejiang})" in stats.query_one(ChartPanel).text  # 浙江's counties in both lists
+        await pilot.press("v")
+        await settle(pilot)
+        assert "千亿级" in stats.query_one(ChartPanel).text
+
+
+async def test_export_writes_and_never_overwrites_without_confirmation(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    target = tmp_path / "jiangsu.csv"
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pick(pilot, "p", "江苏")
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)
+        field = app.screen.query_one("#export-path")
+        field.value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        written = pl.read_csv(target)
+        assert written.height == 23 and written["name"][0] == "昆山市"
+        before = target.read_bytes()
+        # again: asks, "n" keeps the file
+        await pick(pilot, "p", "浙江")
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert target.read_bytes() == before
+        # and "y" replaces it
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#export-path").value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert pl.read_csv(target).height == 25
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#export-path").value = str(tmp_path / "zj.xlsx")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (tmp_path / "zj.xlsx").read_bytes()[:2] == b"PK"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["jiangsu.csv", "zj.xlsx"]
+
+
+async def test_help_opens_with_question_mark_and_f1(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for key in ("question_mark", "f1"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, HelpScreen)
+            described = dict((d, k) for k, d in app.screen.keys)
+            assert {"Filter", "Province", "Sort", "Chart", "Export", "Quit"} <= set(described)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_language_toggle(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        v = view(app)
+        await pilot.press("L")
+        await settle(pilot)
+        labels = [str(c.label) for c in v.table.columns.values()]
+        assert labels[:3] == ["Rank", "Name", "Pinyin"]
+        assert v.table.get_row_at(0)[1:3] == ["昆山市", "Kunshan Shi"]  # names stay Chinese
+        assert "100 rows" in status(v)
+        await pilot.press("L")
+        await settle(pilot)
+        assert [str(c.label) for c in v.table.columns.values()][:2] == ["排名", "名称"]
+
+
+async def test_views_switch_with_number_keys(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        assert names(view(app, "industrial-districts"))[0] == "龙岗区"
+        await pilot.press("7")
+        await settle(pilot)
+        tree = app.query_one(RegionTree)
+        assert app.focused is tree and "(100)" in str(tree.root.label)
+        region = tree.root.children[0]
+        assert str(region.label) == "东部 East (70)"
+        province = region.children[1]
+        assert str(province.label) == "江苏省 (23)"
+        await pilot.press("b")
+        await settle(pilot)
+        assert "创新" in str(tree.root.label)
+
+
+async def test_tree_leaf_opens_detail(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("7")
+        await settle(pilot)
+        tree = app.query_one(RegionTree)
+        leaf = tree.root.children[0].children[1].children[0].children[0]  # 东部 › 江苏省 › first prefecture
+        tree.select_node(leaf)
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen)
+        assert app.screen.profile["province"] == "江苏省"
+
+
+async def test_starts_prefiltered_from_the_command_line(catalog: Catalog) -> None:
+    app = make_app(catalog, table="industrial-districts", province="广东")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        v = view(app, "industrial-districts")
+        assert app.focused is v.table
+        assert v.rows.height == 22 and "--province 广东" in status(v)
+
+
+async def test_command_palette_lists_actions_and_finds_units(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for needle in (
+            "Filter (slash)",
+            "Province (p)",
+            "Sort (s)",
+            "Export (e)",
+            "Chart (c)",
+            "Help",
+            "Language 中/EN",
+            "View 6: 统计 Statistics",
+        ):
+            assert any(needle in title for title in titles), needle
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"kunshan")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen) and app.screen.profile["name"] == "昆山市"
+
+
+async def test_quit(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
