@@ -45,8 +45,9 @@ def launch_times(runs: int = 5) -> list[float]:
     out = []
     for _ in range(runs):
         t0 = time.time()
-        proc = subprocess.run([sys.executable, "-c", CHILD, str(t0)], cwd=ROOT, capture_output=True, text=True,
-                              check=True)
+        proc = subprocess.run(
+            [sys.executable, "-c", CHILD, str(t0)], cwd=ROOT, capture_output=True, text=True, check=True
+        )
         out.append(float(proc.stdout.strip().splitlines()[-1]))
     return out
 
@@ -103,13 +104,17 @@ def main() -> None:
     TableView._show = tracking  # type: ignore[method-assign]
 
     launches = launch_times()
-    print(f"launch to first frame: median {statistics.median(launches) * 1000:.0f} ms, "
-          f"max {max(launches) * 1000:.0f} ms ({len(launches)} runs)")
+    print(
+        f"launch to first frame: median {statistics.median(launches) * 1000:.0f} ms, "
+        f"max {max(launches) * 1000:.0f} ms ({len(launches)} runs)"
+    )
     keys = asyncio.run(keystroke_times())
     keys.sort()
     p95 = keys[int(len(keys) * 0.95) - 1]
-    print(f"filter keystroke to updated table: median {statistics.median(keys):.1f} ms, "
-          f"95th percentile {p95:.1f} ms, max {max(keys):.1f} ms ({len(keys)} keys)")
+    print(
+        f"filter keystroke to updated table: median {statistics.median(keys):.1f} ms, "
+        f"95th percentile {p95:.1f} ms, max {max(keys):.1f} ms ({len(keys)} keys)"
+    )
 
 
 if __name__ == "__main__":
