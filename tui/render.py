@@ -121,21 +121,26 @@ def note(message: str) -> None:
     sys.stderr.write(message + "\n")
 
 
+def fact_text(f: dict[str, Any]) -> Group:
+    """One fact: the figure as a reader wants it, the quoted sentence, and where it stands."""
+    year = f" ({f['year']})" if f.get("year") else ""
+    figure = str(f["figure"])
+    amount = (
+        f"{figure} {f['measure']}"
+        if figure.replace(".", "").isdigit()
+        else f"{f['value']:g} {f['measure']} ({figure})"
+    )
+    head = Text.assemble((f"{f['metric']} ", "bold"), f"{f['comparator']} {amount.strip()}{year}")
+    quote = Text(f"  “{f['quote']}”", style="italic")
+    src = Text("  — " + " › ".join(str(f["section"]).split(" › ")[-2:]), style="dim")
+    return Group(head, quote, src)
+
+
 def _fact_lines(facts: list[dict[str, Any]]) -> Table:
     t = Table(box=None, show_header=False, pad_edge=False, expand=False)
     t.add_column(ratio=1, overflow="fold")
     for f in facts:
-        year = f" ({f['year']})" if f.get("year") else ""
-        figure = str(f["figure"])
-        amount = (
-            f"{figure} {f['measure']}"
-            if figure.replace(".", "").isdigit()
-            else f"{f['value']:g} {f['measure']} ({figure})"
-        )
-        head = Text.assemble((f"{f['metric']} ", "bold"), f"{f['comparator']} {amount.strip()}{year}")
-        quote = Text(f"  “{f['quote']}”", style="italic")
-        src = Text("  — " + " › ".join(str(f["section"]).split(" › ")[-2:]), style="dim")
-        t.add_row(Group(head, quote, src))
+        t.add_row(fact_text(f))
     return t
 
 

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 from core.catalog import TABLES
 from tui.i18n import t
 from tui.messages import ClusterChosen, UnitsOf
+from tui.render import fact_text
 
 
 class DetailScreen(Screen[None]):
@@ -73,19 +74,7 @@ class DetailScreen(Screen[None]):
 
     @staticmethod
     def _facts(facts: list[dict[str, Any]]) -> Group:
-        parts = []
-        for f in facts:
-            year = f" ({f['year']})" if f.get("year") else ""
-            figure = str(f["figure"])
-            amount = (
-                f"{figure} {f['measure']}"
-                if figure.replace(".", "").isdigit()
-                else f"{f['value']:g} {f['measure']} ({figure})"
-            )
-            parts.append(Text.assemble((f["metric"], "bold"), f" {f['comparator']} {amount.strip()}{year}"))
-            parts.append(Text(f"  “{f['quote']}”", style="italic"))
-            parts.append(Text("  — " + " › ".join(str(f["section"]).split(" › ")[-2:]), style="dim"))
-        return Group(*parts)
+        return Group(*(fact_text(f) for f in facts))
 
     def on_mount(self) -> None:
         clusters = self.query("#detail-clusters")
