@@ -17,7 +17,8 @@ import polars as pl
 
 from core import geo
 from core.catalog import Catalog
-from core.query import crosstab
+from core.names import XIAN_SHI
+from core.query import counts, crosstab, province_shares, unit_types_of
 
 HOLDS = "holds"
 INCONSISTENT = "report inconsistent"
@@ -104,6 +105,44 @@ def _share(part: int, whole: int) -> float:
 
 def _over(limit: float) -> Callable[[Value, Value], bool]:
     return lambda _report, data: isinstance(data, float) and data > limit
+
+
+def _province_shares(c: Catalog, table: str) -> dict[str, float]:
+    """Province → percentage of its units of the table's kind that the table lists."""
+    counted = counts(c.tables[table], by="province")
+    df = province_shares(counted, c.divisions, types=unit_types_of(table)).collect()
+    return {
+        str(geo.province_of_printed(p).short): round(100 * float(s), 1)
+        for p, s in df.select("province", "share_of_province").iter_rows()
+    }
+
+
+def _units_in(c: Catalog, provinces: tuple[str, ...], types: tuple[str, ...] = XIAN_SHI) -> dict[str, int]:
+    df = c.divisions.filter(pl.col("type").is_in(list(types))).group_by("province_short").len().collect()
+    found = dict(df.iter_rows())
+    return {p: int(found.get(p, 0)) for p in provinces}
+
+
+def _uncovered(c: Catalog, prefectures: tuple[str, ...]) -> dict[str, list[str]]:
+    """Prefecture → its 县(市) that 工业百强县 does not list (empty where all are listed)."""
+    listed = set(_df(c, IC)["adcode"])
+    units = c.divisions.filter(pl.col("type").is_in(list(XIAN_SHI))).collect()
+    return {
+        p: [
+            n
+            for code, n in units.filter(pl.col("prefecture") == p).select("adcode", "name").iter_rows()
+            if code not in listed
+        ]
+        for p in prefectures
+    }
+
+
+def _between(low: float, high: float) -> Callable[[Value, Value], bool]:
+    return lambda _report, data: isinstance(data, float) and low <= data <= high
+
+
+def _all_below(limit: float) -> Callable[[Value, Value], bool]:
+    return lambda _report, data: isinstance(data, dict) and all(float(v) < limit for v in data.values())
 
 
 IC, INC, ID, NC, BC = (
@@ -557,6 +596,134 @@ CLAIMS: tuple[Claim, ...] = (
         ),
         22,
         lambda c: _df(c, BC).filter(pl.col("scale") == "千亿级").height,
+    ),
+    Claim(
+        "ic-jiangsu-share",
+        IC,
+        "江苏's 县(市), and the share of them listed (%)",
+        (
+            "在江苏 40 个县（市）中，百强县（市）数量占比超过 50%，即江苏平均七个县（市）中就有四个是工业百强县（市）",
+        ),
+        {"县(市)": 40, "listed %": "> 50"},
+        lambda c: {"县(市)": _units_in(c, ("江苏",))["江苏"], "listed %": _province_shares(c, IC)["江苏"]},
+        lambda r, d: isinstance(d, dict) and d["县(市)"] == 40 and float(d["listed %"]) > 50,
+    ),
+    Claim(
+        "ic-zhejiang-share",
+        IC,
+        "浙江's 县(市), and the share of them listed, near half (%)",
+        ("在浙江 53 个县（市）中，该比重接近半数",),
+        {"县(市)": 53, "listed %": "接近半数"},
+        lambda c: {"县(市)": _units_in(c, ("浙江",))["浙江"], "listed %": _province_shares(c, IC)["浙江"]},
+        lambda r, d: isinstance(d, dict) and d["县(市)"] == 53 and abs(float(d["listed %"]) - 50) <= 5,
+    ),
+    Claim(
+        "ic-low-shares",
+        IC,
+        "listed share of 县(市) (%): 河南, 安徽, 湖南 under 6, 湖北 under 8",
+        ("河南、安徽、湖南工业百强县（市）占不到 6%，湖北亦低于 8%",),
+        {"河南": "< 6", "安徽": "< 6", "湖南": "< 6", "湖北": "< 8"},
+        lambda c: {p: _province_shares(c, IC)[p] for p in ("河南", "安徽", "湖南", "湖北")},
+        lambda r, d: (
+            isinstance(d, dict) and all(d[p] < 6 for p in ("河南", "安徽", "湖南")) and d["湖北"] < 8
+        ),
+    ),
+    Claim(
+        "ic-many-units",
+        IC,
+        "县(市) per province: 75 or more in 山东, 河南 (over 100), 河北, 湖南, 内蒙古; under 60 in 江苏, 浙江, 安徽, 福建",
+        (
+            "山东、河南、河北、湖南、内蒙古是工业大省中县（市）数量较多的省份，普遍在 75 个以上，其中河南更是突破了 100 个；江苏、浙江、安徽、福建均在 60 个以下",
+        ),
+        {
+            "山东": "≥ 75",
+            "河南": "> 100",
+            "河北": "≥ 75",
+            "湖南": "≥ 75",
+            "内蒙古": "≥ 75",
+            "江苏": "< 60",
+            "浙江": "< 60",
+            "安徽": "< 60",
+            "福建": "< 60",
+        },
+        lambda c: _units_in(c, ("山东", "河南", "河北", "湖南", "内蒙古", "江苏", "浙江", "安徽", "福建")),
+        lambda r, d: (
+            isinstance(d, dict)
+            and all(d[p] >= 75 for p in ("山东", "河北", "湖南", "内蒙古"))
+            and d["河南"] > 100
+            and all(d[p] < 60 for p in ("江苏", "浙江", "安徽", "福建"))
+        ),
+    ),
+    Claim(
+        "ic-jiangsu-coverage",
+        IC,
+        "every 县(市) of 苏州, 无锡, 常州, 镇江, 扬州, 泰州, 南通 is listed (unlisted shown)",
+        ("苏南的苏锡常镇和苏中的扬泰通七市实现了所辖县（市）全覆盖",),
+        {p: [] for p in ("苏州市", "无锡市", "常州市", "镇江市", "扬州市", "泰州市", "南通市")},
+        lambda c: _uncovered(c, ("苏州市", "无锡市", "常州市", "镇江市", "扬州市", "泰州市", "南通市")),
+        lambda r, d: isinstance(d, dict) and all(not v for v in d.values()),
+    ),
+    Claim(
+        "ic-zhejiang-coverage",
+        IC,
+        "every 县(市) of 嘉兴, 湖州, 宁波, 绍兴 is listed (unlisted shown)",
+        ("环杭州湾两侧的嘉湖甬绍四市保持所辖县（市）全覆盖格局",),
+        {p: [] for p in ("嘉兴市", "湖州市", "宁波市", "绍兴市")},
+        lambda c: _uncovered(c, ("嘉兴市", "湖州市", "宁波市", "绍兴市")),
+        lambda r, d: isinstance(d, dict) and all(not v for v in d.values()),
+    ),
+    Claim(
+        "ic-share-of-all-units",
+        IC,
+        "the 100 as a share of all county-level units (%)",
+        ("工业百强县（市）以全国 3.5% 的县级行政区划数", "全国共有 2843 个县级行政单位"),
+        3.5,
+        lambda c: round(100 * 100 / c.divisions.select(pl.len()).collect().item(), 1),
+    ),
+    Claim(
+        "all-units",
+        IC,
+        "county-level units in the country (the report's footnote 1)",
+        ("全国共有 2843 个县级行政单位",),
+        2843,
+        lambda c: c.divisions.select(pl.len()).collect().item(),
+    ),
+    Claim(
+        "id-zhejiang-share",
+        ID,
+        "浙江's share of its 市辖区 listed, near 50 (%)",
+        ("浙江工业百强区占比近 50%，即浙江约平均两个市辖区中就有 1 个是工业百强区",),
+        "≈ 50",
+        lambda c: _province_shares(c, ID)["浙江"],
+        _between(45, 50),
+    ),
+    Claim(
+        "id-low-shares",
+        ID,
+        "listed share of 市辖区 (%): 山西, 江西, 辽宁, 安徽 under 5",
+        ("山西、江西、辽宁、安徽工业百强区占全省市辖区比重尚不足 5%",),
+        {"山西": "< 5", "江西": "< 5", "辽宁": "< 5", "安徽": "< 5"},
+        lambda c: {p: _province_shares(c, ID)[p] for p in ("山西", "江西", "辽宁", "安徽")},
+        _all_below(5),
+    ),
+    Claim(
+        "id-top3-shares",
+        ID,
+        "the three provinces with the highest listed share of 市辖区, 浙江 first",
+        (
+            "浙苏粤工业百强区数量与工业百强区占市辖区比重皆位列三甲，其中广东工业百强区数量最多，浙江工业百强区占比最高",
+        ),
+        ["浙江", "江苏", "广东"],
+        lambda c: [p for p, _ in sorted(_province_shares(c, ID).items(), key=lambda kv: -kv[1])[:3]],
+        lambda r, d: isinstance(d, list) and d[0] == "浙江" and set(d) == {"浙江", "江苏", "广东"},
+    ),
+    Claim(
+        "nc-regions",
+        NC,
+        "national clusters by region of their counties",
+        ("其中东部拥有 11 个,约占三分之二,中部拥有 5 个,西部入围 2 个",),
+        {"东部": 11, "中部": 5, "西部": 2},
+        lambda c: _counts(_df(c, NC), "region"),
     ),
 )
 

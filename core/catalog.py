@@ -133,8 +133,13 @@ class Catalog:
     """Every table of the report as LazyFrames.
 
     Attributes:
-        tables: Table id → its rows (ranking tables gain ``rank_band``).
-        national_cluster_counties: One row per (national cluster, county).
+        tables: Table id → its rows (ranking tables gain ``rank_band`` and ``adcode``; cluster
+            tables the province and region of their counties).
+        national_cluster_counties: One row per (national cluster, county), with the county's
+            adcode, province and region.
+        divisions: Every county-level unit of mainland China at the end of 2021 (2,843).
+        former_names: Former names and codes of units renamed since the older code list.
+        unit_adcodes: The adcode of every unit the tables and facts name.
         tiers: The 四级梯队 of 工业百强县 as the report defines them.
         figure22: 图22, the province × rank-band counts of 工业百强区 as printed.
         facts: Figures for named units from the prose.
@@ -145,6 +150,9 @@ class Catalog:
 
     tables: dict[str, pl.LazyFrame]
     national_cluster_counties: pl.LazyFrame
+    divisions: pl.LazyFrame
+    former_names: pl.LazyFrame
+    unit_adcodes: pl.LazyFrame
     tiers: pl.LazyFrame
     figure22: pl.LazyFrame
     facts: pl.LazyFrame
@@ -167,16 +175,53 @@ def rank_band_expr(rank: str = "rank") -> pl.Expr:
 def _load(data_dir: Path) -> Catalog:
     if not (data_dir / "industrial_counties.csv").is_file():
         raise LookupFailed(f"no data found in {data_dir}")
+    codes = {c: pl.String for c in ("adcode", "prefecture_code", "province_code", "former_code", "key")}
+    divisions = pl.read_csv(data_dir / "divisions.csv", schema_overrides=codes)
+    links = pl.read_csv(data_dir / "unit_adcodes.csv", schema_overrides=codes)
+
+    def adcodes(source: str, key: str) -> pl.DataFrame:
+        return links.filter(pl.col("source") == source).select(
+            pl.col("key").cast(pl.Int64).alias(key), "adcode"
+        )
+
     tables: dict[str, pl.LazyFrame] = {}
     for tid in RANKING_TABLES:
         df = pl.read_csv(data_dir / TABLES[tid].file, schema_overrides=_RANKING_SCHEMA)
-        tables[tid] = df.with_columns(rank_band=rank_band_expr()).lazy()
-    tables["national-clusters"] = pl.read_csv(data_dir / "national_clusters.csv").lazy()
-    tables["billion-clusters"] = pl.read_csv(data_dir / "billion_clusters.csv").lazy()
+        df = df.with_columns(rank_band=rank_band_expr()).join(adcodes(tid, "rank"), on="rank", how="left")
+        tables[tid] = df.lazy()
+    where = divisions.select("adcode", "province", "province_short", "region")
+    cluster_counties = (
+        pl.read_csv(data_dir / "national_cluster_counties.csv")
+        .with_row_index("order")
+        .join(
+            links.filter(pl.col("source") == "national-clusters").select(
+                pl.col("key").cast(pl.Int64).alias("seq"), pl.col("name").alias("county"), "adcode"
+            ),
+            on=["seq", "county"],
+            how="left",
+        )
+        .join(where, on="adcode", how="left")
+        .sort("order")
+        .drop("order")
+    )
+    by_cluster = cluster_counties.group_by("seq").agg(
+        pl.col("province").unique(maintain_order=True).str.join("、"),
+        pl.col("province_short").unique(maintain_order=True).str.join("、"),
+        pl.col("region").unique(maintain_order=True).str.join("、"),
+    )
+    national = pl.read_csv(data_dir / "national_clusters.csv").join(by_cluster, on="seq", how="left")
+    tables["national-clusters"] = national.lazy()
+    billion = pl.read_csv(data_dir / "billion_clusters.csv").join(
+        adcodes("billion-clusters", "seq"), on="seq"
+    )
+    tables["billion-clusters"] = billion.lazy()
     int_year = {"year": pl.Int64}
     return Catalog(
         tables=tables,
-        national_cluster_counties=pl.read_csv(data_dir / "national_cluster_counties.csv").lazy(),
+        national_cluster_counties=cluster_counties.lazy(),
+        divisions=divisions.lazy(),
+        former_names=pl.read_csv(data_dir / "former_names.csv", schema_overrides=codes).lazy(),
+        unit_adcodes=links.lazy(),
         tiers=pl.read_csv(data_dir / "tiers.csv").lazy(),
         figure22=pl.read_csv(data_dir / "figure22.csv").lazy(),
         facts=pl.read_csv(data_dir / "facts.csv", schema_overrides=int_year).lazy(),

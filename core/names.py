@@ -41,6 +41,9 @@ def county_type(name: str) -> str:
     return COUNTY_TYPES.get(suffix, "")
 
 
+# What the report counts as 县(市) (its footnote 1); 市辖区, 林区 and 特区 are not.
+XIAN_SHI: tuple[str, ...] = ("县级市", "县", "自治县", "旗", "自治旗")
+
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 

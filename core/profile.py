@@ -8,13 +8,48 @@ import polars as pl
 
 from core.catalog import TABLES, Catalog
 from core.errors import LookupFailed
+from core.names import XIAN_SHI
 from core.query import prefecture_rollup, stack_rankings, unit_clusters
-from core.resolve import resolve, units
+from core.resolve import describe, resolve, units
 
 
-def _describe(row: dict[str, Any]) -> str:
-    where = " ".join(str(row[k]) for k in ("province", "prefecture") if row.get(k))
-    return f"{row['name']} ({where})" if where else str(row["name"])
+def _kind(county_type: str | None) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The kind of unit the lists compare a unit with: 县(市) or 市辖区, their types and lists."""
+    if county_type == "市辖区":
+        return "市辖区", ("市辖区",), ("industrial-districts",)
+    return "县(市)", XIAN_SHI, ("industrial-counties", "innovation-counties")
+
+
+def province_context(catalog: Catalog, unit: dict[str, Any]) -> dict[str, Any]:
+    """How the unit's province and prefecture fare in the lists, for a unit in none of them.
+
+    Returns:
+        ``kind`` (县(市) or 市辖区), ``units_in_province`` (of that kind), ``listed_in_province``
+        (list id → units of the province in it), ``prefecture_listed`` (the listed units of the
+        unit's prefecture: table, rank, name).
+    """
+    kind, types, lists = _kind(unit.get("county_type"))
+    province_short = unit.get("province_short")
+    same = catalog.divisions.filter(
+        (pl.col("province_short") == province_short) & pl.col("type").is_in(list(types))
+    )
+    stacked = stack_rankings(catalog.tables).filter(pl.col("province_short") == province_short)
+    listed = {t: stacked.filter(pl.col("table") == t).select(pl.len()).collect().item() for t in lists}
+    code = str(unit["adcode"])
+    pref_codes = catalog.divisions.filter(pl.col("adcode").str.slice(0, 4) == code[:4]).select("adcode")
+    neighbours = (
+        stacked.join(pref_codes, on="adcode", how="semi")
+        .sort("table", "rank")
+        .select("table", "rank", "name")
+        .collect()
+        .to_dicts()
+    )
+    return {
+        "kind": kind,
+        "units_in_province": same.select(pl.len()).collect().item(),
+        "listed_in_province": listed,
+        "prefecture_listed": neighbours,
+    }
 
 
 def unit_profile(catalog: Catalog, unit: dict[str, Any]) -> dict[str, Any]:
@@ -25,15 +60,12 @@ def unit_profile(catalog: Catalog, unit: dict[str, Any]) -> dict[str, Any]:
         unit: A row of :func:`core.resolve.units`.
 
     Returns:
-        A JSON-ready dict with keys ``name``, ``province``, ``prefecture``, ``region``,
-        ``county_type``, ``pinyin``, ``province_en``, ``rankings``, ``clusters`` and ``facts``.
+        A JSON-ready dict with keys ``name``, ``adcode``, ``province``, ``prefecture``,
+        ``region``, ``county_type``, ``pinyin``, ``province_en``, ``rankings``, ``clusters``,
+        ``facts`` and, for a unit in no list, ``context`` (see :func:`province_context`).
     """
-    name = unit["name"]
-    stacked = stack_rankings(catalog.tables)
-    keys = pl.col("name") == name
-    if unit.get("province") is not None:
-        keys &= (pl.col("province") == unit["province"]) & (pl.col("prefecture") == unit["prefecture"])
-    ranks = stacked.filter(keys).collect()
+    name, code = unit["name"], unit["adcode"]
+    ranks = stack_rankings(catalog.tables).filter(pl.col("adcode") == code).collect()
     rankings = []
     for r in ranks.iter_rows(named=True):
         entry: dict[str, Any] = {
@@ -47,14 +79,19 @@ def unit_profile(catalog: Catalog, unit: dict[str, Any]) -> dict[str, Any]:
         rankings.append(entry)
     clusters = unit_clusters(
         catalog.tables["national-clusters"],
-        catalog.national_cluster_counties,
-        catalog.tables["billion-clusters"],
+        catalog.national_cluster_counties.filter(pl.col("adcode") == code),
+        catalog.tables["billion-clusters"].filter(pl.col("adcode") == code),
         unit=name,
     ).collect()
-    facts = catalog.facts.filter(pl.col("unit") == name).drop("unit").collect()
-    return {
+    facts = (
+        catalog.facts.join(pl.LazyFrame({"unit": [name]}), on="unit", how="semi").drop("unit").collect()
+        if _fact_unit_is(catalog, name, code)
+        else pl.DataFrame()
+    )
+    profile: dict[str, Any] = {
         "kind": "unit",
         "name": name,
+        "adcode": code,
         "province": unit.get("province"),
         "prefecture": unit.get("prefecture"),
         "region": unit.get("region"),
@@ -65,6 +102,15 @@ def unit_profile(catalog: Catalog, unit: dict[str, Any]) -> dict[str, Any]:
         "clusters": [{k: v for k, v in c.items() if v is not None} for c in clusters.to_dicts()],
         "facts": facts.to_dicts(),
     }
+    if not rankings:
+        profile["context"] = province_context(catalog, unit)
+    return profile
+
+
+def _fact_unit_is(catalog: Catalog, name: str, code: str) -> bool:
+    """Whether the report's facts about `name` are about the unit with this code."""
+    links = catalog.unit_adcodes.filter((pl.col("source") == "facts") & (pl.col("name") == name)).collect()
+    return links.height > 0 and str(links["adcode"][0]) == code
 
 
 def prefecture_profile(catalog: Catalog, prefecture: str) -> dict[str, Any]:
@@ -100,7 +146,7 @@ def lookup(
 
     Args:
         catalog: The catalog.
-        query: 昆山, 昆山市, kunshan, ks … or a prefecture such as 苏州.
+        query: 昆山, 昆山市, kunshan, ks, 320583, 海门市 … or a prefecture such as 苏州.
         province: Narrow to a province (short name).
         prefecture: Narrow to a prefecture.
 
@@ -108,17 +154,26 @@ def lookup(
         LookupFailed: No unit matches, or several do (the message lists them).
     """
     all_units = units(catalog).collect()
-    res = resolve(all_units, query, province=province, prefecture=prefecture)
+    res = resolve(
+        all_units, query, province=province, prefecture=prefecture, former=catalog.former_names.collect()
+    )
     if res.status == "found" and res.unit is not None:
         profile = unit_profile(catalog, res.unit)
         profile["matched"] = res.how
+        if res.note:
+            profile["note"] = res.note
+        if res.others:
+            profile["namesakes"] = [describe(o) for o in res.others]
         return profile
     if res.status == "ambiguous":
-        options = ", ".join(_describe(c) for c in res.candidates[:8])
-        raise LookupFailed(f"{query!r} could mean {options}; give the full name, --province or --prefecture")
-    prefectures = set(all_units["prefecture"].drop_nulls().to_list())
+        options = ", ".join(describe(c) for c in res.candidates[:8])
+        more = f" and {len(res.candidates) - 8} more" if len(res.candidates) > 8 else ""
+        raise LookupFailed(
+            f"{query!r} could mean {options}{more}; give the full name, --province, --prefecture or the adcode"
+        )
+    rolled = stack_rankings(catalog.tables).select("prefecture").unique().collect()["prefecture"].to_list()
     for candidate in (query.strip(), query.strip() + "市"):
-        if candidate in prefectures:
+        if candidate in rolled:
             return prefecture_profile(catalog, candidate)
-    where = " in the given province/prefecture" if province or prefecture else " in the report"
-    raise LookupFailed(f"no unit named {query!r}{where}", [_describe(c) for c in res.candidates])
+    where = " in the given province/prefecture" if province or prefecture else ""
+    raise LookupFailed(f"no county-level unit named {query!r}{where}", [describe(c) for c in res.candidates])

@@ -8,7 +8,7 @@ import polars as pl
 
 from core import geo
 from core.errors import LookupFailed
-from core.names import COUNTY_TYPES
+from core.names import COUNTY_TYPES, XIAN_SHI
 from core.suggest import did_you_mean
 
 DIMENSIONS: tuple[str, ...] = (
@@ -281,6 +281,38 @@ def counts(lf: pl.LazyFrame, *, by: str) -> pl.LazyFrame:
     return out
 
 
+def unit_types_of(table_id: str) -> tuple[str, ...]:
+    """The county-level types a ranking table draws from: 市辖区 for districts, else 县(市)."""
+    return ("市辖区",) if table_id == "industrial-districts" else XIAN_SHI
+
+
+def province_shares(
+    counted: pl.LazyFrame, divisions: pl.LazyFrame, *, types: tuple[str, ...]
+) -> pl.LazyFrame:
+    """Adds each province's number of units of `types` and the share of them that are listed.
+
+    Args:
+        counted: The output of :func:`counts` by ``province``.
+        divisions: All county-level units (the catalog's ``divisions``).
+        types: The types to count (县(市): 县级市, 县, 自治县, 旗, 自治旗; or 市辖区).
+
+    Returns:
+        `counted` with ``units_in_province`` and ``share_of_province`` (count ÷ units, 0–1).
+    """
+    per = (
+        divisions.filter(pl.col("type").is_in(list(types)))
+        .group_by("province_short")
+        .agg(units_in_province=pl.len())
+    )
+    spellings = {s: p.short for p in geo.PROVINCES for s in (p.short, p.official, p.short + "省")}
+    return (
+        counted.with_columns(_short=pl.col("province").replace_strict(spellings, default=None))
+        .join(per, left_on="_short", right_on="province_short", how="left", maintain_order="left")
+        .with_columns(share_of_province=(pl.col("count") / pl.col("units_in_province")).round(4))
+        .drop("_short")
+    )
+
+
 def crosstab(lf: pl.LazyFrame, *, rows: str, cols: str) -> pl.LazyFrame:
     """Counts for every pair of values of two dimensions, in long form.
 
@@ -351,6 +383,7 @@ def stack_rankings(tables: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
         "province_en",
         "pinyin",
         "initials",
+        "adcode",
     ]
     frames = []
     for tid, lf in tables.items():

@@ -1,25 +1,34 @@
-"""Name resolution: from what a user types (昆山, kunshan, ks, 昆山市) to one unit."""
+"""Name resolution: from what a user types (昆山, kunshan, ks, 海门市, 320614) to one unit.
+
+The units are all 2,843 county-level units of mainland China (end of 2021); those in the
+report's lists carry the report's spelling of their province and prefecture.
+"""
 
 from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from typing import Any
 
 import polars as pl
 
+from core import geo
 from core.catalog import Catalog
-from core.names import county_type, split_suffix
+from core.names import split_suffix
 from core.query import search_key, stack_rankings
 
 UNIT_COLUMNS = [
+    "adcode",
     "name",
     "province",
     "prefecture",
     "region",
     "county_type",
+    "province_short",
     "province_en",
     "pinyin",
     "initials",
+    "listed",
 ]
 
 
@@ -30,46 +39,61 @@ class Resolution:
     Attributes:
         status: ``found``, ``ambiguous`` or ``missing``.
         unit: The unit found (a row of :func:`units`), when status is ``found``.
-        how: How it matched: ``exact``, ``suffix``, ``pinyin``, ``initials``.
+        how: How it matched: ``adcode``, ``exact``, ``suffix``, ``former``, ``pinyin``, ``initials``.
         candidates: The units it could mean (ambiguous) or close spellings (missing).
+        others: Namesakes not in any list, when a listed unit was preferred to them.
+        note: A sentence about the match (a former name, namesakes).
     """
 
     status: str
-    unit: dict[str, object] | None = None
+    unit: dict[str, Any] | None = None
     how: str = ""
-    candidates: list[dict[str, object]] = field(default_factory=list)
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+    others: list[dict[str, Any]] = field(default_factory=list)
+    note: str = ""
 
 
 def units(catalog: Catalog) -> pl.LazyFrame:
-    """Every unit the report names: those of the three lists, then cluster and fact counties.
+    """Every county-level unit, with ``listed`` true for those in one of the three lists.
 
-    A county named only by a cluster or a fact (格尔木市, 平乡县) has no province here.
+    A listed unit keeps the report's spelling of its province and prefecture (内蒙古, 巴音郭楞,
+    省直管); the others have the official names.
     """
     listed = (
         stack_rankings(catalog.tables)
+        .select("adcode", "province", "prefecture")
+        .unique(subset=["adcode"], keep="first", maintain_order=True)
+    )
+    english = pl.DataFrame(
+        {
+            "province_short": [p.short for p in geo.PROVINCES],
+            "province_en": [p.english for p in geo.PROVINCES],
+        }
+    ).lazy()
+    return (
+        catalog.divisions.join(listed, on="adcode", how="left", suffix="_report")
+        .join(english, on="province_short", how="left")
+        .with_columns(
+            listed=pl.col("province_report").is_not_null(),
+            province=pl.coalesce("province_report", "province"),
+            prefecture=pl.coalesce("prefecture_report", "prefecture"),
+            county_type=pl.col("type"),
+        )
         .select(UNIT_COLUMNS)
-        .unique(subset=["name", "province", "prefecture"], keep="first", maintain_order=True)
     )
-    others = pl.concat(
-        [
-            catalog.national_cluster_counties.select(pl.col("county").alias("name")),
-            catalog.tables["billion-clusters"].select(pl.col("county").alias("name")),
-            catalog.facts.select(pl.col("unit").alias("name")),
-        ]
-    ).unique(maintain_order=True)
-    extra = others.join(listed.select("name"), on="name", how="anti").with_columns(
-        pl.lit(None, dtype=pl.String).alias("province"),
-        pl.lit(None, dtype=pl.String).alias("prefecture"),
-        pl.lit(None, dtype=pl.String).alias("region"),
-        pl.col("name").map_elements(county_type, return_dtype=pl.String).alias("county_type"),
-        pl.lit(None, dtype=pl.String).alias("province_en"),
-        pl.lit(None, dtype=pl.String).alias("pinyin"),
-        pl.lit(None, dtype=pl.String).alias("initials"),
-    )
-    return pl.concat([listed, extra.select(UNIT_COLUMNS)], how="vertical")
 
 
-def _keys(row: dict[str, object]) -> dict[str, set[str]]:
+def _describe(row: dict[str, Any]) -> str:
+    where = " ".join(str(row[k]) for k in ("province", "prefecture") if row.get(k))
+    return f"{row['name']} ({where} {row['adcode']})" if where else str(row["name"])
+
+
+def describe(row: dict[str, Any]) -> str:
+    """A unit as a person tells it apart: 铁西区 (辽宁省 鞍山市 210303)."""
+    return _describe(row)
+
+
+def _keys(row: dict[str, Any]) -> dict[str, set[str]]:
     name = str(row["name"])
     base, suffix = split_suffix(name)
     pinyin = str(row.get("pinyin") or "")
@@ -83,46 +107,83 @@ def _keys(row: dict[str, object]) -> dict[str, set[str]]:
     }
 
 
+def _decide(hits: list[dict[str, Any]], how: str, query: str) -> Resolution | None:
+    if not hits:
+        return None
+    if len(hits) == 1:
+        return Resolution("found", hits[0], how)
+    listed = [h for h in hits if h.get("listed")]
+    if len(listed) == 1:
+        others = [h for h in hits if not h.get("listed")]
+        shown = "; ".join(_describe(o) for o in others[:5]) + (" …" if len(others) > 5 else "")
+        note = f"{query!r} also names {len(others)} unit(s) in no list: {shown}"
+        return Resolution("found", listed[0], how, others=others, note=note)
+    ordered = listed + [h for h in hits if not h.get("listed")]
+    return Resolution("ambiguous", None, how, ordered)
+
+
 def resolve(
     all_units: pl.DataFrame,
     query: str,
     *,
     province: str | None = None,
     prefecture: str | None = None,
+    former: pl.DataFrame | None = None,
 ) -> Resolution:
     """Resolves a typed name to one unit, or says which units it could mean.
 
-    Tried in order: the exact name; the name without its suffix (昆山 → 昆山市); full
-    pinyin, with or without the suffix (kunshan, kunshanshi); initials (ks, kss). The first
-    kind that matches decides; two or more matches are ambiguous and never guessed between.
+    Tried in order, the first kind that matches deciding: a six-digit adcode; the exact name;
+    the name without its suffix (昆山 → 昆山市); a former name (海门市 → 海门区); full pinyin,
+    with or without the suffix (kunshan, kunshanshi); initials (ks, kss). Where several units
+    match and exactly one of them is in the report's lists, that one is the answer and the
+    others are mentioned; otherwise several matches are ambiguous and never guessed between.
     With none, close spellings are suggested.
 
     Args:
         all_units: The collected output of :func:`units`.
         query: What the user typed.
         province: Keep only units of this province (short name, 江苏).
-        prefecture: Keep only units of this prefecture, as printed.
+        prefecture: Keep only units of this prefecture (苏州 or 苏州市).
+        former: ``former_names`` of the catalog, to resolve former names.
     """
     rows = all_units.to_dicts()
     if province is not None:
-        rows = [r for r in rows if str(r.get("province") or "").startswith(province)]
+        rows = [r for r in rows if r.get("province_short") == province]
     if prefecture is not None:
-        rows = [r for r in rows if r.get("prefecture") in (prefecture, prefecture + "市")]
+        p = prefecture.strip().removesuffix("市")
+        rows = [r for r in rows if str(r.get("prefecture") or "").startswith(p)]
     text = query.strip()
+    if text.isdigit() and len(text) == 6:
+        hits = [r for r in rows if r["adcode"] == text]
+        return _decide(hits, "adcode", text) or Resolution("missing", None, "", [])
     key = search_key(text)
     keyed = [(r, _keys(r)) for r in rows]
-    for how in ("exact", "suffix", "pinyin", "initials"):
+    for how in ("exact", "suffix", "former", "pinyin", "initials"):
+        if how == "former":
+            if former is None:
+                continue
+            olds = former.filter(pl.col("former_name") == text).to_dicts()
+            codes = {o["adcode"]: o for o in olds}
+            hits = [r for r in rows if r["adcode"] in codes]
+            decided = _decide(hits, how, text)
+            if decided and decided.unit is not None:
+                old = codes[decided.unit["adcode"]]
+                note = f"{text} ({old['former_code']}) is a former name of {decided.unit['name']} ({old['adcode']})"
+                return Resolution(decided.status, decided.unit, how, decided.candidates, decided.others, note)
+            if decided:
+                return decided
+            continue
         probe = text if how in ("exact", "suffix") else key
-        hits = [r for r, k in keyed if probe and probe in k[how]]
-        if len(hits) == 1:
-            return Resolution("found", hits[0], how)
-        if hits:
-            return Resolution("ambiguous", None, how, hits)
+        if not probe:
+            continue
+        decided = _decide([r for r, k in keyed if probe in k[how]], how, text)
+        if decided:
+            return decided
     return Resolution("missing", None, "", suggest(rows, text))
 
 
-def suggest(rows: list[dict[str, object]], text: str, *, n: int = 5) -> list[dict[str, object]]:
-    """Units whose name or pinyin is close to `text`, best first."""
+def suggest(rows: list[dict[str, Any]], text: str, *, n: int = 5) -> list[dict[str, Any]]:
+    """Units whose name or pinyin is close to `text`, best first (listed units first on ties)."""
     scored: dict[int, float] = {}
     key = search_key(text)
     for i, r in enumerate(rows):
@@ -137,6 +198,6 @@ def suggest(rows: list[dict[str, object]], text: str, *, n: int = 5) -> list[dic
             0.8 if len(text) >= 2 and text in name else 0.0,
         )
         if score >= 0.5:
-            scored[i] = score
+            scored[i] = score + (0.05 if r.get("listed") else 0.0)
     best = sorted(scored, key=lambda i: -scored[i])[:n]
     return [rows[i] for i in best]

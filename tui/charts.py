@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+from dataclasses import dataclass
 
 import plotext as plt
 from rich.cells import cell_len
@@ -45,17 +46,27 @@ class _Labels:
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def square_up(chart: str, width: int | None = None) -> str:
-    """Drops colour codes and pads every line to the display width of the widest (or `width`)."""
-    lines = [line.rstrip() for line in _ANSI.sub("", chart).rstrip("\n").split("\n")]
-    target = max([cell_len(line) for line in lines] + [width or 0])
-    return "\n".join(line + " " * (target - cell_len(line)) for line in lines)
+def visible(text: str) -> str:
+    """The text without colour codes."""
+    return _ANSI.sub("", text)
+
+
+def square_up(chart: str, width: int | None = None, *, keep_color: bool = False) -> str:
+    """Pads every line to the display width of the widest (or `width`); drops colour unless kept."""
+    if not keep_color:
+        chart = visible(chart)
+    lines = chart.rstrip("\n").split("\n")
+    if not keep_color:
+        lines = [line.rstrip() for line in lines]
+    target = max([cell_len(visible(line)) for line in lines] + [width or 0])
+    return "\n".join(line + " " * (target - cell_len(visible(line))) for line in lines)
 
 
 def _begin(width: int, height: int) -> None:
     plt.clf()
     plt.clear_data()
     plt.theme("clear")
+    plt.limitsize(False, False)  # the size asked for, not the terminal's
     plt.plotsize(width, height)
 
 
@@ -202,3 +213,69 @@ def _cut(line: str, width: int) -> str:
         out += ch
         used += w
     return out
+
+
+@dataclass(frozen=True)
+class MapLayer:
+    """Points drawn over the map's background, with one marker and colour."""
+
+    label: str
+    longitudes: list[float]
+    latitudes: list[float]
+    marker: str
+    color: str
+
+
+def map_chart(
+    background: tuple[list[float], list[float]],
+    layers: list[MapLayer],
+    *,
+    width: int = 100,
+    height: int | None = None,
+    title: str = "",
+    color: bool = True,
+) -> str:
+    """Seats of county-level units as faint dots, with layers of listed units on top.
+
+    Longitude runs across and latitude up, the height chosen (unless given) so that a degree
+    looks about as long both ways in a terminal whose cells are twice as tall as wide. Each
+    layer has its own marker, so the map reads without colour too.
+
+    Args:
+        background: Longitudes and latitudes of the faint dots.
+        layers: Drawn in order over the background, with a legend.
+        width: Width in terminal cells.
+        height: Height in lines.
+        title: A line above the map.
+        color: Keep ANSI colours (False gives plain text).
+    """
+    lons = background[0] + [x for layer in layers for x in layer.longitudes]
+    lats = background[1] + [y for layer in layers for y in layer.latitudes]
+    if not lons:
+        return square_up("(no units)", width)
+    x0, x1 = min(lons), max(lons)
+    y0, y1 = min(lats), max(lats)
+    padx, pady = max((x1 - x0) * 0.03, 0.2), max((y1 - y0) * 0.05, 0.2)
+    x0, x1, y0, y1 = x0 - padx, x1 + padx, y0 - pady, y1 + pady
+    if height is None:
+        plot_w = max(width - 8, 10)
+        height = min(max(round(plot_w * (y1 - y0) / (x1 - x0) / 2) + 4, 10), 80)
+    names = _Labels()
+    with _LOCK:
+        _begin(width, height)
+        plt.scatter(background[0], background[1], marker="·", color="gray")
+        for layer in layers:
+            if layer.longitudes:
+                plt.scatter(
+                    layer.longitudes,
+                    layer.latitudes,
+                    marker=layer.marker,
+                    color=layer.color,
+                    label=names(layer.label),
+                )
+        plt.xlim(x0, x1)
+        plt.ylim(y0, y1)
+        if title:
+            plt.title(names(title))
+        chart = plt.build()
+    return square_up(names.restore(chart), width, keep_color=color)

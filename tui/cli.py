@@ -26,11 +26,13 @@ from core.query import (
     crosstab_wide,
     filter_units,
     overlap,
+    province_shares,
     resolve_county_type,
     resolve_prefecture,
     resolve_province,
     resolve_region,
     sort_rows,
+    unit_types_of,
 )
 from core.suggest import did_you_mean
 from tui import render
@@ -260,8 +262,19 @@ def stats(
     lf = _filtered(
         c, tid, province=province, region=region, prefecture=prefecture, tier=tier, county_type=county_type
     )
-    df = counts(lf, by=by).collect()
-    _write(df, f, output, force=force, bom=bom, title=f"{TABLES[tid].title} · by {by}", percent=("share",))
+    counted = counts(lf, by=by)
+    if by == "province" and TABLES[tid].kind == "ranking":
+        counted = province_shares(counted, c.divisions, types=unit_types_of(tid))
+    df = counted.collect()
+    _write(
+        df,
+        f,
+        output,
+        force=force,
+        bom=bom,
+        title=f"{TABLES[tid].title} · by {by}",
+        percent=("share", "share_of_province"),
+    )
 
 
 @app.command("crosstab")
@@ -403,6 +416,52 @@ def chart(
         text = chartdata.heat(lf, rows=by, cols=cols, width=w, title=f"{TABLES[tid].title} · {by} × {cols}")
     else:
         text = chartdata.bars(lf, by=by, width=w, height=height, title=f"{TABLES[tid].title} · {by}")
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+@app.command("map")
+def map_(
+    table: TableArg,
+    province: ProvinceOpt = None,
+    by: Annotated[str | None, typer.Option("--by", "-b", help="tier (industrial-counties) or list.")] = None,
+    width: Annotated[
+        int | None,
+        typer.Option("--width", "-W", help="Map width in cells (default: terminal).", min=40, max=400),
+    ] = None,
+    height: Annotated[
+        int | None, typer.Option("--height", "-H", help="Map height in lines.", min=10, max=200)
+    ] = None,
+) -> None:
+    """Draw every county-level seat as a faint dot, with the table's units on top."""
+    from tui import chartdata
+
+    c = _catalog()
+    tid = _table_id(table)
+    if TABLES[tid].kind != "ranking":
+        raise UserError(f"map draws a ranking table; {tid} is a cluster table")
+    mode = by or ("tier" if tid == "industrial-counties" else "list")
+    if mode not in ("tier", "list"):
+        raise LookupFailed(
+            f"unknown --by {mode!r} for map", did_you_mean(mode, ["tier", "list"]), ["tier", "list"]
+        )
+    if mode == "tier" and tid != "industrial-counties":
+        raise UserError("tiers exist only for industrial-counties; use --by list")
+    prov = resolve_province(province).short if province else None
+    rows = _filtered(c, tid, province=province).collect()
+    w = width or min(render.terminal_width(), 160)
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    where = f" · {prov}" if prov else ""
+    text = chartdata.listed_map(
+        c.divisions,
+        {tid: rows},
+        by=mode,
+        province=prov,
+        width=w,
+        height=height,
+        title=f"{TABLES[tid].title}{where} · {rows.height}",
+        color=colour,
+    )
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
 

@@ -144,12 +144,35 @@ def _fact_lines(facts: list[dict[str, Any]]) -> Table:
     return t
 
 
+def context_text(p: dict[str, Any]) -> Text:
+    """For a unit in no list: its province's count of like units and how many of them are listed."""
+    ctx = p.get("context")
+    if not ctx:
+        return Text("")
+    from core.catalog import TABLES
+
+    listed = ", ".join(f"{n} in {TABLES[t].title}" for t, n in ctx["listed_in_province"].items())
+    text = Text(f"{p.get('province')} has {ctx['units_in_province']} {ctx['kind']}; {listed}.")
+    if ctx["prefecture_listed"]:
+        near = "、".join(
+            f"{u['name']} ({TABLES[u['table']].title} #{u['rank']})" for u in ctx["prefecture_listed"]
+        )
+        text.append(f"\nListed in {p.get('prefecture')}: {near}.")
+    elif p.get("prefecture"):
+        text.append(f"\nNo unit of {p.get('prefecture')} is listed.")
+    return text
+
+
 def profile_renderable(p: dict[str, Any]) -> Any:
     """A unit's profile (or a prefecture's roll-up) as a Rich renderable."""
     if p.get("kind") == "prefecture":
         return _prefecture_renderable(p)
     parts: list[Any] = []
-    head = Text.assemble((p["name"], "bold"), f"  {p['pinyin']}" if p.get("pinyin") else "")
+    head = Text.assemble(
+        (p["name"], "bold"),
+        f"  {p['pinyin']}" if p.get("pinyin") else "",
+        (f"  {p.get('adcode', '')}", "dim"),
+    )
     parts.append(head)
     where = [x for x in (p.get("province"), p.get("prefecture"), p.get("region"), p.get("county_type")) if x]
     if p.get("province_en"):
@@ -167,6 +190,9 @@ def profile_renderable(p: dict[str, Any]) -> Any:
         parts.append(t)
     else:
         parts.append(Text("In none of the report's three lists.", style="yellow"))
+        parts.append(context_text(p))
+    if p.get("note"):
+        parts.append(Text(p["note"], style="yellow"))
     if p["clusters"]:
         t = Table(box=box.SIMPLE_HEAD, title="Clusters", title_justify="left", pad_edge=False)
         for col in ("table", "cluster", "scale / type", "with"):

@@ -170,7 +170,10 @@ def test_audit_passes() -> None:
         (("list", "ic", "--tier", "7"), "--tier takes 1, 2, 3 or 4"),
         (("list", "ic", "--region", "south"), "unknown region"),
         (("stats", "ic", "--by", "provence"), "did you mean province"),
-        (("show", "不存在县"), "no unit named"),
+        (("show", "不存在县"), "no county-level unit named"),
+        (("map", "nc"), "cluster table"),
+        (("map", "id", "--by", "tier"), "tiers exist only"),
+        (("show", "铁西区", "--province", "上海"), "no county-level unit named"),
         (("show", "cs"), "could mean"),
         (("overlap", "ic", "nc"), "cluster table"),
         (("list", "ic", "--provnce", "江苏"), "No such option: --provnce"),
@@ -232,7 +235,7 @@ def test_xlsx_and_parquet_files(tmp_path: Path) -> None:
     assert sheet.max_row == 26
     assert sh("stats", "id", "--by", "province", "-o", str(tmp_path / "s.parquet")).returncode == 0
     df = pl.read_parquet(tmp_path / "s.parquet")
-    assert df.row(0) == ("广东省", 22, 0.22)
+    assert df.row(0) == ("广东省", 22, 0.22, 65, 0.3385)  # 22 of 广东's 65 市辖区
 
 
 def test_binary_format_can_be_piped() -> None:
@@ -276,3 +279,37 @@ def test_chart_lines_have_one_display_width() -> None:
 def test_no_args_without_terminal_says_so() -> None:
     proc = sh()
     assert proc.returncode == 1 and "needs a terminal" in proc.stderr
+
+
+def test_stats_by_province_gains_the_province_share() -> None:
+    df = csv("stats", "ic", "--by", "province")
+    assert df.columns == ["province", "count", "share", "units_in_province", "share_of_province"]
+    jiangsu = df.filter(pl.col("province") == "江苏省").row(0, named=True)
+    assert (jiangsu["count"], jiangsu["units_in_province"], jiangsu["share_of_province"]) == (23, 40, 0.575)
+    assert csv("stats", "ic", "--by", "region").columns == ["region", "count", "share"]
+
+
+def test_show_any_unit_json() -> None:
+    code, out, _ = run("show", "320614", "--format", "json")
+    assert code == 0 and json.loads(out)["name"] == "海门区"
+    code, out, _ = run("show", "平乡县", "--format", "json")
+    obj = json.loads(out)
+    assert obj["rankings"] == [] and obj["context"]["units_in_province"] == 118
+    assert obj["facts"][0]["figure"] == "40"
+
+
+def test_map_lines_up_and_marks_the_listed_units() -> None:
+    from rich.cells import cell_len
+
+    proc = sh("map", "industrial-counties", "--width", "90")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.rstrip("\n").split("\n")
+    assert {cell_len(line) for line in lines} == {90}
+    assert "\x1b[" not in proc.stdout  # no colour when piped
+    assert "第一梯队 6" in proc.stdout and "第四梯队 20" in proc.stdout
+    body = "".join(lines[1:-2])
+    assert body.count("·") > 500  # the faint seats draw the country
+    zoomed = sh("map", "id", "--province", "广东", "--width", "70", "--height", "20")
+    assert zoomed.returncode == 0
+    assert {cell_len(line) for line in zoomed.stdout.rstrip("\n").split("\n")} == {70}
+    assert "工业百强区 22" in zoomed.stdout

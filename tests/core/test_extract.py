@@ -25,7 +25,8 @@ from tests.conftest import ROOT
 def test_rerunning_the_extractor_reproduces_data_byte_for_byte(report_path: Path) -> None:
     outputs = extract(read_report(report_path))
     shipped = {p.name for p in (ROOT / "data").iterdir() if p.suffix in (".csv", ".json")}
-    assert set(outputs) == shipped
+    derived = {"divisions.csv", "former_names.csv", "unit_adcodes.csv"}  # core.divisions writes these
+    assert set(outputs) == shipped - derived
     for name, obj in outputs.items():
         assert render(obj) == (ROOT / "data" / name).read_bytes(), name
 

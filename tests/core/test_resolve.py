@@ -1,4 +1,5 @@
-"""Name resolution: exact, without suffix, pinyin, initials, fuzzy; ambiguity never guessed."""
+"""Name resolution: adcode, exact, without suffix, former names, pinyin, initials; listed units
+preferred to namesakes; real ambiguity never guessed."""
 
 from __future__ import annotations
 
@@ -14,31 +15,39 @@ from core.resolve import resolve, units
 def tiny() -> pl.DataFrame:
     return pl.DataFrame(
         {
-            "name": ["昆山市", "常熟市", "长沙县", "铁西区", "铁西区"],
-            "province": ["江苏省", "江苏省", "湖南省", "辽宁省", "吉林省"],
-            "prefecture": ["苏州市", "苏州市", "长沙市", "沈阳市", "四平市"],
-            "region": ["东部", "东部", "中部", "东北", "东北"],
-            "county_type": ["县级市", "县级市", "县", "市辖区", "市辖区"],
-            "province_en": ["Jiangsu", "Jiangsu", "Hunan", "Liaoning", "Jilin"],
-            "pinyin": ["Kunshan Shi", "Changshu Shi", "Changsha Xian", "Tiexi Qu", "Tiexi Qu"],
-            "initials": ["kss", "css", "csx", "txq", "txq"],
+            "adcode": ["320583", "320581", "430121", "210106", "220302", "210303", "653101"],
+            "name": ["昆山市", "常熟市", "长沙县", "铁西区", "铁西区", "铁西区", "喀什市"],
+            "province": ["江苏省", "江苏省", "湖南省", "辽宁省", "吉林省", "辽宁省", "新疆维吾尔自治区"],
+            "prefecture": ["苏州市", "苏州市", "长沙市", "沈阳市", "四平市", "鞍山市", "喀什地区"],
+            "region": ["东部", "东部", "中部", "东北", "东北", "东北", "西部"],
+            "county_type": ["县级市", "县级市", "县", "市辖区", "市辖区", "市辖区", "县级市"],
+            "province_short": ["江苏", "江苏", "湖南", "辽宁", "吉林", "辽宁", "新疆"],
+            "province_en": ["Jiangsu", "Jiangsu", "Hunan", "Liaoning", "Jilin", "Liaoning", "Xinjiang"],
+            "pinyin": ["Kunshan Shi", "Changshu Shi", "Changsha Xian", "Tiexi Qu", "Tiexi Qu", "Tiexi Qu", "Kashi Shi"],
+            "initials": ["kss", "css", "csx", "txq", "txq", "txq", "kss"],
+            "listed": [True, True, True, False, False, False, False],
         }
     )
 
 
+FORMER = pl.DataFrame(
+    {"former_code": ["320684"], "former_name": ["海门市"], "adcode": ["320583"], "name": ["昆山市"]}
+)
+
+
 @pytest.mark.parametrize(
     ("query", "how"),
-    [
-        ("昆山市", "exact"),
-        ("昆山", "suffix"),
-        ("kunshan", "pinyin"),
-        ("Kunshan Shi", "pinyin"),
-        ("ks", "initials"),
-    ],
+    [("昆山市", "exact"), ("昆山", "suffix"), ("kunshan", "pinyin"), ("Kunshan Shi", "pinyin"), ("320583", "adcode")],
 )
 def test_resolves_one_unit(query: str, how: str) -> None:
     r = resolve(tiny(), query)
     assert (r.status, r.how, r.unit and r.unit["name"]) == ("found", how, "昆山市")
+
+
+def test_a_listed_unit_is_preferred_to_namesakes_and_they_are_mentioned() -> None:
+    r = resolve(tiny(), "ks")  # 昆山市 (listed) and 喀什市 (not) share the initials
+    assert r.status == "found" and r.unit["name"] == "昆山市"
+    assert [o["name"] for o in r.others] == ["喀什市"] and "喀什市" in r.note
 
 
 def test_ambiguous_initials_return_candidates() -> None:
@@ -47,10 +56,18 @@ def test_ambiguous_initials_return_candidates() -> None:
     assert sorted(c["name"] for c in r.candidates) == ["常熟市", "长沙县"]
 
 
-def test_same_named_units_are_told_apart_by_province_or_prefecture() -> None:
+def test_same_named_units_are_told_apart_by_province_prefecture_or_adcode() -> None:
     assert resolve(tiny(), "铁西区").status == "ambiguous"
-    assert resolve(tiny(), "铁西区", province="辽宁").unit["prefecture"] == "沈阳市"
-    assert resolve(tiny(), "铁西区", prefecture="四平").unit["province"] == "吉林省"
+    assert resolve(tiny(), "铁西区", province="吉林").unit["prefecture"] == "四平市"
+    assert resolve(tiny(), "铁西区", prefecture="鞍山").unit["adcode"] == "210303"
+    assert resolve(tiny(), "铁西区", province="辽宁").status == "ambiguous"
+    assert resolve(tiny(), "210106").unit["prefecture"] == "沈阳市"
+
+
+def test_former_names_resolve_with_a_note() -> None:
+    r = resolve(tiny(), "海门市", former=FORMER)
+    assert r.how == "former" and r.unit["name"] == "昆山市"
+    assert r.note == "海门市 (320684) is a former name of 昆山市 (320583)"
 
 
 def test_misspelling_gets_suggestions() -> None:
@@ -59,33 +76,51 @@ def test_misspelling_gets_suggestions() -> None:
     assert r.candidates[0]["name"] == "昆山市"
 
 
-def test_units_include_cluster_and_fact_counties(catalog: Catalog) -> None:
+def test_units_are_all_county_level_units(catalog: Catalog) -> None:
     df = units(catalog).collect()
-    assert {"格尔木市", "缙云县", "平乡县", "锦屏县"} <= set(df["name"])
-    assert df.filter(pl.col("name") == "昆山市").height == 1
+    assert df.height == 2843 and df["adcode"].n_unique() == 2843
+    assert df["listed"].sum() == 223  # 300 list entries, 77 units in both county lists
+    kunshan = df.filter(pl.col("name") == "昆山市").row(0, named=True)
+    assert kunshan["listed"] and kunshan["province"] == "江苏省"
+    korla = df.filter(pl.col("name") == "库尔勒市").row(0, named=True)
+    assert korla["prefecture"] == "巴音郭楞"  # the report's spelling for a listed unit
 
 
 def test_lookup_profile_of_kunshan(catalog: Catalog) -> None:
     p = lookup(catalog, "昆山")
-    assert p["name"] == "昆山市" and p["matched"] == "suffix"
-    assert [(r["table"], r["rank"]) for r in p["rankings"]] == [
-        ("industrial-counties", 1),
-        ("innovation-counties", 1),
-    ]
+    assert p["name"] == "昆山市" and p["matched"] == "suffix" and p["adcode"] == "320583"
+    assert [(r["table"], r["rank"]) for r in p["rankings"]] == [("industrial-counties", 1), ("innovation-counties", 1)]
     assert p["rankings"][0]["tier"] == 1 and "tier" not in p["rankings"][1]
     assert {c["cluster"] for c in p["clusters"]} >= {"昆山小核酸创新型产业集群", "电子信息产业集群"}
     assert any(f["metric"] == "出口总额" for f in p["facts"])
+    assert "context" not in p
 
 
-def test_lookup_unlisted_and_prefecture(catalog: Catalog) -> None:
+def test_lookup_unlisted_gives_province_context(catalog: Catalog) -> None:
     p = lookup(catalog, "缙云县")
     assert p["rankings"] == [] and p["clusters"][0]["shared_with"] == "永康市、武义县"
+    ctx = p["context"]
+    assert ctx["kind"] == "县(市)" and ctx["units_in_province"] == 53
+    assert ctx["listed_in_province"] == {"industrial-counties": 25, "innovation-counties": 28}
+    assert ctx["prefecture_listed"] == []  # no unit of 丽水市 is listed
+    district = lookup(catalog, "长安区", province="河北")
+    assert district["adcode"] == "130102" and district["context"]["kind"] == "市辖区"
+
+
+def test_lookup_listed_namesake_former_name_and_adcode(catalog: Catalog) -> None:
+    tiexi = lookup(catalog, "铁西区")
+    assert tiexi["prefecture"] == "沈阳市" and tiexi["rankings"][0]["rank"] == 39
+    assert sorted(tiexi["namesakes"]) == ["铁西区 (吉林省 四平市 220302)", "铁西区 (辽宁省 鞍山市 210303)"]
+    haimen = lookup(catalog, "海门市")
+    assert haimen["name"] == "海门区" and haimen["matched"] == "former" and "former name" in haimen["note"]
+    assert lookup(catalog, "320614")["name"] == "海门区"
+    assert lookup(catalog, "长乐市")["name"] == "长乐区"
+
+
+def test_lookup_prefecture_and_failures(catalog: Catalog) -> None:
     pref = lookup(catalog, "苏州")
     assert pref["kind"] == "prefecture" and pref["counts"]["industrial-districts"] == 4
-
-
-def test_lookup_failures(catalog: Catalog) -> None:
     with pytest.raises(LookupFailed, match="could mean"):
         lookup(catalog, "cs")
-    with pytest.raises(LookupFailed, match="no unit named"):
+    with pytest.raises(LookupFailed, match="no county-level unit named"):
         lookup(catalog, "不存在县")

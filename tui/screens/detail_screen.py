@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Static
 from core.catalog import TABLES
 from tui.i18n import t
 from tui.messages import ClusterChosen, UnitsOf
-from tui.render import fact_text
+from tui.render import context_text, fact_text
 
 
 class DetailScreen(Screen[None]):
@@ -38,7 +38,11 @@ class DetailScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         p, lang = self.profile, self.lang
         with VerticalScroll(id="detail"):
-            head = Text.assemble((p["name"], "bold"), f"  {p['pinyin']}" if p.get("pinyin") else "")
+            head = Text.assemble(
+                (p["name"], "bold"),
+                f"  {p['pinyin']}" if p.get("pinyin") else "",
+                (f"  {p.get('adcode', '')}", "dim"),
+            )
             where = [
                 x
                 for x in (p.get("province"), p.get("prefecture"), p.get("region"), p.get("county_type"))
@@ -58,6 +62,9 @@ class DetailScreen(Screen[None]):
                 yield ranks
             else:
                 yield Static(t("detail.none", lang), classes="muted")
+                yield Static(context_text(p), classes="muted")
+            if p.get("note"):
+                yield Static(Text(p["note"], style="yellow"), classes="muted")
             if p["clusters"]:
                 yield Static(t("detail.clusters", lang) + "  (Enter: counties)", classes="section-title")
                 clusters: DataTable[str] = DataTable(id="detail-clusters", cursor_type="row")
