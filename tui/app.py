@@ -91,7 +91,9 @@ class BaiqiangApp(App[None]):
             for tid in RANKING_TABLES:
                 state = ViewState(tid, province=self.start_province if tid == self.start_table else None)
                 with TabPane(t(f"tab.{tid}", "zh"), id=f"tab-{tid}"):
-                    yield TableView(c.tables[tid], state, id=f"view-{tid}").data_bind(BaiqiangApp.language)
+                    yield TableView(c.tables[tid], state, divisions=c.divisions, id=f"view-{tid}").data_bind(
+                        BaiqiangApp.language
+                    )
             with TabPane(t("tab.clusters", "zh"), id="tab-clusters"):
                 national = TableView(
                     c.tables["national-clusters"], ViewState("national-clusters"), id="view-national"
@@ -130,9 +132,9 @@ class BaiqiangApp(App[None]):
         try:
             profile = lookup(
                 self.catalog,
-                event.name,
-                province=prov.short if prov else None,
-                prefecture=event.prefecture if prov else None,
+                event.adcode or event.name,
+                province=prov.short if prov and not event.adcode else None,
+                prefecture=event.prefecture if prov and not event.adcode else None,
             )
         except Exception as exc:  # a name the report gives without a province may be ambiguous
             self.notify(str(exc), severity="warning")
@@ -155,10 +157,24 @@ class BaiqiangApp(App[None]):
 
     @on(ClusterChosen)
     def _cluster(self, event: ClusterChosen) -> None:
-        listed = stack_rankings(self.catalog.tables).filter(pl.col("name").is_in(event.counties)).collect()
+        c = self.catalog
+        if event.table == "national-clusters" and event.seq >= 0:
+            linked = c.national_cluster_counties.filter(pl.col("seq") == event.seq).select("county", "adcode")
+        elif event.table == "billion-clusters" and event.seq >= 0:
+            linked = (
+                c.tables["billion-clusters"].filter(pl.col("seq") == event.seq).select("county", "adcode")
+            )
+        else:
+            linked = (
+                c.unit_adcodes.filter(pl.col("name").is_in(event.counties))
+                .select(pl.col("name").alias("county"), "adcode")
+                .unique(subset="county", keep="first", maintain_order=True)
+            )
+        codes = dict(linked.collect().iter_rows())
+        listed = stack_rankings(c.tables).filter(pl.col("adcode").is_in(list(codes.values()))).collect()
         rows = []
         for county in event.counties:
-            mine = listed.filter(pl.col("name") == county)
+            mine = listed.filter(pl.col("adcode") == codes.get(county))
             ranks = dict(mine.select("table", "rank").iter_rows())
             first = mine.row(0, named=True) if mine.height else {}
             rows.append(
@@ -167,6 +183,7 @@ class BaiqiangApp(App[None]):
                     "province": first.get("province"),
                     "prefecture": first.get("prefecture"),
                     **{f"rank_{tid}": ranks.get(tid) for tid in RANKING_TABLES},
+                    "adcode": codes.get(county),
                 }
             )
         schema: dict[str, pl.DataType] = {
@@ -175,6 +192,7 @@ class BaiqiangApp(App[None]):
             "prefecture": pl.String(),
         }
         schema |= {f"rank_{tid}": pl.Int64() for tid in RANKING_TABLES}
+        schema["adcode"] = pl.String()
         df = pl.DataFrame(rows, schema=schema)
         self.push_screen(UnitsScreen(t("units.cluster", self.language, x=event.cluster), df, self.language))
 

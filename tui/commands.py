@@ -22,7 +22,9 @@ class UnitCommands(Provider):
         self.units = app.units.to_dicts()
 
     def _open(self, unit: dict[str, str | None]) -> None:
-        self.app.post_message(UnitChosen(str(unit["name"]), unit.get("province"), unit.get("prefecture")))
+        self.app.post_message(
+            UnitChosen(str(unit["name"]), unit.get("province"), unit.get("prefecture"), unit.get("adcode"))
+        )
 
     def _label(self, unit: dict[str, str | None]) -> str:
         where = " ".join(x for x in (unit.get("province"), unit.get("prefecture")) if x)
@@ -43,5 +45,5 @@ class UnitCommands(Provider):
                 )
 
     async def discover(self) -> Hits:
-        for unit in self.units[:10]:
+        for unit in [u for u in self.units if u.get("listed")][:10]:
             yield DiscoveryHit(self._label(unit), partial(self._open, unit), help="open the unit's detail")

@@ -13,10 +13,13 @@ from tui.state import ViewState
 class UnitChosen(Message):
     """The user chose a unit (Enter on a row): open its detail pane."""
 
-    def __init__(self, name: str, province: str | None, prefecture: str | None) -> None:
+    def __init__(
+        self, name: str, province: str | None, prefecture: str | None, adcode: str | None = None
+    ) -> None:
         self.name = name
         self.province = province
         self.prefecture = prefecture
+        self.adcode = adcode
         super().__init__()
 
 

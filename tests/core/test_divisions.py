@@ -62,7 +62,11 @@ def test_points_predecessors_and_fallbacks_on_a_tiny_country() -> None:
         "429004": "仙桃市",
     }
     divisions.pop("429000")
-    points = {"320600": ("南通市", 120.9, 32.0), "320681": ("启东市", 121.6, 31.8), "420000": ("湖北省", 114.3, 30.5)}
+    points = {
+        "320600": ("南通市", 120.9, 32.0),
+        "320681": ("启东市", 121.6, 31.8),
+        "420000": ("湖北省", 114.3, 30.5),
+    }
     old = {"320684": ("海门市", 121.2, 31.9), "320681": ("启东市", 121.6, 31.8)}
     assert predecessors(divisions, old) == {"320614": ("320684", "海门市")}
     table, former = build_divisions(divisions, points, old)
@@ -71,14 +75,25 @@ def test_points_predecessors_and_fallbacks_on_a_tiny_country() -> None:
     assert rows["320681"]["point_source"] == "adcode"
     assert rows["429004"]["prefecture"] == DIRECT_PREFECTURE
     assert rows["429004"]["point_source"] == "province 420000"
-    assert former.to_dicts() == [{"former_code": "320684", "former_name": "海门市", "adcode": "320614", "name": "海门区"}]
+    assert former.to_dicts() == [
+        {"former_code": "320684", "former_name": "海门市", "adcode": "320614", "name": "海门区"}
+    ]
 
 
 def test_divisions_as_shipped(catalog: Catalog) -> None:
     d = catalog.divisions.collect()
     assert d.height == 2843 and d["adcode"].n_unique() == 2843
     types = dict(d.group_by("type").len().iter_rows())
-    assert types == {"市辖区": 977, "县级市": 394, "县": 1301, "自治县": 117, "旗": 49, "自治旗": 3, "林区": 1, "特区": 1}
+    assert types == {
+        "市辖区": 977,
+        "县级市": 394,
+        "县": 1301,
+        "自治县": 117,
+        "旗": 49,
+        "自治旗": 3,
+        "林区": 1,
+        "特区": 1,
+    }
     assert d.filter(pl.col("type") == "林区")["adcode"].to_list() == ["429021"]
     chongqing_counties = d.filter(pl.col("adcode").str.starts_with("5002"))
     assert chongqing_counties.height == 12  # 重庆's counties sit under 5002, with no prefecture

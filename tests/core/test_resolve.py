@@ -23,7 +23,15 @@ def tiny() -> pl.DataFrame:
             "county_type": ["县级市", "县级市", "县", "市辖区", "市辖区", "市辖区", "县级市"],
             "province_short": ["江苏", "江苏", "湖南", "辽宁", "吉林", "辽宁", "新疆"],
             "province_en": ["Jiangsu", "Jiangsu", "Hunan", "Liaoning", "Jilin", "Liaoning", "Xinjiang"],
-            "pinyin": ["Kunshan Shi", "Changshu Shi", "Changsha Xian", "Tiexi Qu", "Tiexi Qu", "Tiexi Qu", "Kashi Shi"],
+            "pinyin": [
+                "Kunshan Shi",
+                "Changshu Shi",
+                "Changsha Xian",
+                "Tiexi Qu",
+                "Tiexi Qu",
+                "Tiexi Qu",
+                "Kashi Shi",
+            ],
             "initials": ["kss", "css", "csx", "txq", "txq", "txq", "kss"],
             "listed": [True, True, True, False, False, False, False],
         }
@@ -37,7 +45,13 @@ FORMER = pl.DataFrame(
 
 @pytest.mark.parametrize(
     ("query", "how"),
-    [("昆山市", "exact"), ("昆山", "suffix"), ("kunshan", "pinyin"), ("Kunshan Shi", "pinyin"), ("320583", "adcode")],
+    [
+        ("昆山市", "exact"),
+        ("昆山", "suffix"),
+        ("kunshan", "pinyin"),
+        ("Kunshan Shi", "pinyin"),
+        ("320583", "adcode"),
+    ],
 )
 def test_resolves_one_unit(query: str, how: str) -> None:
     r = resolve(tiny(), query)
@@ -89,7 +103,10 @@ def test_units_are_all_county_level_units(catalog: Catalog) -> None:
 def test_lookup_profile_of_kunshan(catalog: Catalog) -> None:
     p = lookup(catalog, "昆山")
     assert p["name"] == "昆山市" and p["matched"] == "suffix" and p["adcode"] == "320583"
-    assert [(r["table"], r["rank"]) for r in p["rankings"]] == [("industrial-counties", 1), ("innovation-counties", 1)]
+    assert [(r["table"], r["rank"]) for r in p["rankings"]] == [
+        ("industrial-counties", 1),
+        ("innovation-counties", 1),
+    ]
     assert p["rankings"][0]["tier"] == 1 and "tier" not in p["rankings"][1]
     assert {c["cluster"] for c in p["clusters"]} >= {"昆山小核酸创新型产业集群", "电子信息产业集群"}
     assert any(f["metric"] == "出口总额" for f in p["facts"])

@@ -198,12 +198,13 @@ async def test_cluster_counties_and_an_unlisted_county(catalog: Catalog) -> None
         units = app.screen
         assert isinstance(units, UnitsScreen)
         assert units.rows["name"].to_list() == ["永康市", "缙云县", "武义县"]
-        assert units.rows.row(0)[3:] == (49, 46, None)  # 永康市 in both county lists
-        assert units.rows.row(1)[1:] == (None,) * 5  # 缙云县 is in no list
+        assert units.rows.row(0)[3:] == (49, 46, None, "330784")  # 永康市 in both county lists
+        assert units.rows.row(1)[1:] == (None,) * 5 + ("331122",)  # 缙云县 is in no list
         await pilot.press("j", "enter")
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
         assert app.screen.profile["name"] == "缙云县" and app.screen.profile["rankings"] == []
+        assert app.screen.profile["context"]["units_in_province"] == 53
 
 
 async def test_detail_cluster_row_lists_its_counties(catalog: Catalog) -> None:
@@ -237,8 +238,8 @@ async def test_chart_follows_the_filter(catalog: Catalog) -> None:
         await pilot.press("c", "c")  # tier, then the heat map
         await settle(pilot)
         heat = v.query_one(ChartPanel).text
-        assert "91-100" in heat and "合计" in heat
-        await pilot.press("c")
+        assert "合计" in heat and "河南省" in heat
+        await pilot.press("c", "c")  # the map, then no chart
         await settle(pilot)
         assert not v.query_one(ChartPanel).display
 
@@ -422,3 +423,19 @@ async def test_quit(catalog: Catalog) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_map_view_follows_the_filter(catalog: Catalog) -> None:
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        v = view(app)
+        for _ in range(5):  # province, region, tier, heat map, map
+            await pilot.press("c")
+        await settle(pilot)
+        assert v.chart_mode == "map"
+        whole = v.query_one(ChartPanel).text
+        assert "地图 · 100" in whole and "第一梯队 6" in whole
+        await pick(pilot, "p", "江苏")
+        zoomed = v.query_one(ChartPanel).text
+        assert "地图 · 23" in zoomed and "第一梯队 4" in zoomed and "第四梯队 3" in zoomed

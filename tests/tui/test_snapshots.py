@@ -22,6 +22,7 @@ VIEWS = {
     "tree": ["7"],
     "detail": ["enter"],
     "chart-heat": ["c", "c", "c", "c", "z"],
+    "chart-map": ["c", "c", "c", "c", "c", "z"],
     "filtered": ["slash", "s", "u", "z", "h", "o", "u"],
     "help": ["question_mark"],
 }
@@ -37,3 +38,18 @@ def test_view_snapshot(snap_compare, catalog: Catalog, name: str, size: tuple[in
             await settle(pilot)
 
     assert snap_compare(make_app(catalog, blink=False), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("name", ["industrial-counties", "chart-heat"])
+def test_no_color_snapshot(snap_compare, catalog: Catalog, monkeypatch, name: str) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in VIEWS[name]:
+            await pilot.press(key)
+            await settle(pilot)
+
+    app = make_app(catalog, blink=False)
+    assert app.no_color
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -54,4 +54,6 @@ class UnitsScreen(Screen[None]):
     def _chosen(self, event: DataTable.RowSelected) -> None:
         event.stop()
         row = self.rows.row(event.cursor_row, named=True)
-        self.post_message(UnitChosen(row["name"], row.get("province"), row.get("prefecture")))
+        self.post_message(
+            UnitChosen(row["name"], row.get("province"), row.get("prefecture"), row.get("adcode"))
+        )

@@ -23,8 +23,10 @@ class ChartPanel(ScrollableContainer):
         yield Static(classes="chart-text")
 
     def show_chart(self, chart: str) -> None:
-        """Displays a chart."""
-        self.query_one(Static).update(Text(chart, no_wrap=True, overflow="crop"))
+        """Displays a chart (colours in it, as ANSI codes, are kept)."""
+        text = Text.from_ansi(chart, no_wrap=True) if "\x1b[" in chart else Text(chart, no_wrap=True)
+        text.overflow = "crop"
+        self.query_one(Static).update(text)
 
     @property
     def text(self) -> str:

@@ -55,6 +55,7 @@ class RegionTree(Tree[dict[str, str]]):
                                 "name": u["name"],
                                 "province": u["province"],
                                 "prefecture": u["prefecture"],
+                                "adcode": u["adcode"],
                             },
                         )
         self.root.expand()
@@ -70,4 +71,4 @@ class RegionTree(Tree[dict[str, str]]):
         data = event.node.data
         if data:
             event.stop()
-            self.post_message(UnitChosen(data["name"], data["province"], data["prefecture"]))
+            self.post_message(UnitChosen(data["name"], data["province"], data["prefecture"], data["adcode"]))

@@ -51,9 +51,9 @@ COLUMNS: dict[str, list[str]] = {
     "billion-clusters": ["seq", "county", "cluster", "scale", "scale_min_yi", "province"],
 }
 CHART_MODES: dict[str, list[str]] = {
-    "industrial-counties": ["province", "region", "tier", "heat"],
-    "innovation-counties": ["province", "region", "heat"],
-    "industrial-districts": ["province", "region", "heat"],
+    "industrial-counties": ["province", "region", "tier", "heat", "map"],
+    "innovation-counties": ["province", "region", "heat", "map"],
+    "industrial-districts": ["province", "region", "heat", "map"],
     "national-clusters": ["sector_group", "category"],
     "billion-clusters": ["scale", "county"],
 }
@@ -90,9 +90,17 @@ class TableView(Vertical):
     language: reactive[str] = reactive("zh", init=False)
     chart_mode: reactive[str] = reactive("", init=False)
 
-    def __init__(self, frame: pl.LazyFrame, state: ViewState, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        frame: pl.LazyFrame,
+        state: ViewState,
+        *,
+        divisions: pl.LazyFrame | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.frame = frame
+        self.divisions = divisions
         self.set_reactive(TableView.state, state)
         self.columns_shown = COLUMNS[state.table]
         self.rows: pl.DataFrame = pl.DataFrame()
@@ -161,7 +169,20 @@ class TableView(Vertical):
         panel = self.query_one(ChartPanel).content_size.width
         width = max((panel or self.size.width) - 2, 40)
         lf = rows.lazy()
-        title = f"{TABLES[self.state.table].title} · {t('chart.' + mode, self.language) if mode in ('province', 'region', 'tier', 'heat') else mode}"
+        named = ("province", "region", "tier", "heat", "map")
+        title = f"{TABLES[self.state.table].title} · {t('chart.' + mode, self.language) if mode in named else mode}"
+        if mode == "map" and self.divisions is not None:
+            by = "tier" if self.state.table == "industrial-counties" else "list"
+            height = self.query_one(ChartPanel).content_size.height or None
+            return chartdata.listed_map(
+                self.divisions,
+                {self.state.table: rows},
+                by=by,
+                province=self.state.province,
+                width=width,
+                height=height,
+                title=f"{title} · {rows.height}",
+            )
         if rows.height == 0:
             return "(no rows)"
         if mode == "heat":
@@ -350,7 +371,7 @@ class TableView(Vertical):
             return
         row = self.rows.row(event.cursor_row, named=True)
         if "rank" in row:
-            self.post_message(UnitChosen(row["name"], row["province"], row["prefecture"]))
+            self.post_message(UnitChosen(row["name"], row["province"], row["prefecture"], row.get("adcode")))
         elif "counties" in row:
             self.post_message(
                 ClusterChosen(self.state.table, row["seq"], row["cluster"], row["counties"].split("、"))
