@@ -254,11 +254,11 @@ def print_audit(df: pl.DataFrame) -> None:
         title_justify="left",
         pad_edge=False,
     )
-    t.add_column("status", no_wrap=True)
-    t.add_column("id", no_wrap=True)
-    t.add_column("claim", overflow="fold")
-    t.add_column("report says", overflow="fold")
-    t.add_column("tables give", overflow="fold")
+    t.add_column("status", no_wrap=True, max_width=10, overflow="fold")
+    t.add_column("id", overflow="fold", max_width=16)
+    t.add_column("claim", overflow="fold", ratio=3, min_width=16)
+    t.add_column("report says", overflow="fold", ratio=2, min_width=10)
+    t.add_column("tables give", overflow="fold", ratio=2, min_width=10)
     for r in df.iter_rows(named=True):
         style = {"holds": "green", "ok": "green", "FAIL": "bold red"}.get(r["status"], "yellow")
         report, data = r["report"], r["data"]
