@@ -80,6 +80,7 @@ def units(catalog: Catalog) -> pl.LazyFrame:
             county_type=pl.col("type"),
         )
         .select(UNIT_COLUMNS)
+        .sort("adcode")
     )
 
 
