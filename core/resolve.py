@@ -94,18 +94,33 @@ def describe(row: dict[str, Any]) -> str:
     return _describe(row)
 
 
-def _keys(row: dict[str, Any]) -> dict[str, set[str]]:
-    name = str(row["name"])
-    base, suffix = split_suffix(name)
-    pinyin = str(row.get("pinyin") or "")
-    initials = str(row.get("initials") or "")
-    words = pinyin.split(" ")
-    return {
-        "exact": {name},
-        "suffix": {base} if suffix else set(),
-        "pinyin": {search_key(pinyin), search_key(words[0])} if pinyin else set(),
-        "initials": {initials, initials[: len(base)]} if initials else set(),
-    }
+_SUFFIX_RE = r"(自治县|自治旗|林区|特区|市|县|区|旗)$"
+
+
+def _with_keys(df: pl.DataFrame) -> pl.DataFrame:
+    """Adds the columns names are matched on: base name, pinyin keys, base initials."""
+    base = pl.col("name").str.replace(_SUFFIX_RE, "")
+    base = pl.when(base.str.len_chars() > 0).then(base).otherwise(pl.col("name"))
+    pinyin = pl.col("pinyin").fill_null("")
+    return df.with_columns(
+        _base=base,
+        _has_suffix=pl.col("name").str.contains(_SUFFIX_RE) & (base != pl.col("name")),
+        _pinyin=pinyin.str.replace_all(r"[\s'’\-]", "").str.to_lowercase(),
+        _pinyin_base=pinyin.str.split(" ").list.first().str.replace_all(r"['’\-]", "").str.to_lowercase(),
+        _initials=pl.col("initials").fill_null(""),
+    ).with_columns(_initials_base=pl.col("_initials").str.slice(0, pl.col("_base").str.len_chars()))
+
+
+def _hits(keyed: pl.DataFrame, how: str, text: str, key: str) -> list[dict[str, Any]]:
+    if how == "exact":
+        cond = pl.col("name") == text
+    elif how == "suffix":
+        cond = pl.col("_has_suffix") & (pl.col("_base") == text)
+    elif how == "pinyin":
+        cond = (pl.col("_pinyin") == key) | (pl.col("_pinyin_base") == key)
+    else:
+        cond = (pl.col("_initials") == key) | (pl.col("_initials_base") == key)
+    return keyed.filter(cond).select(UNIT_COLUMNS).to_dicts()
 
 
 def _decide(hits: list[dict[str, Any]], how: str, query: str) -> Resolution | None:
@@ -147,25 +162,25 @@ def resolve(
         prefecture: Keep only units of this prefecture (苏州 or 苏州市).
         former: ``former_names`` of the catalog, to resolve former names.
     """
-    rows = all_units.to_dicts()
+    rows = all_units
     if province is not None:
-        rows = [r for r in rows if r.get("province_short") == province]
+        rows = rows.filter(pl.col("province_short") == province)
     if prefecture is not None:
         p = prefecture.strip().removesuffix("市")
-        rows = [r for r in rows if str(r.get("prefecture") or "").startswith(p)]
+        rows = rows.filter(pl.col("prefecture").fill_null("").str.starts_with(p))
     text = query.strip()
     if text.isdigit() and len(text) == 6:
-        hits = [r for r in rows if r["adcode"] == text]
+        hits = rows.filter(pl.col("adcode") == text).to_dicts()
         return _decide(hits, "adcode", text) or Resolution("missing", None, "", [])
     key = search_key(text)
-    keyed = [(r, _keys(r)) for r in rows]
+    keyed = _with_keys(rows)
     for how in ("exact", "suffix", "former", "pinyin", "initials"):
         if how == "former":
             if former is None:
                 continue
             olds = former.filter(pl.col("former_name") == text).to_dicts()
             codes = {o["adcode"]: o for o in olds}
-            hits = [r for r in rows if r["adcode"] in codes]
+            hits = rows.filter(pl.col("adcode").is_in(list(codes))).to_dicts()
             decided = _decide(hits, how, text)
             if decided and decided.unit is not None:
                 old = codes[decided.unit["adcode"]]
@@ -174,13 +189,12 @@ def resolve(
             if decided:
                 return decided
             continue
-        probe = text if how in ("exact", "suffix") else key
-        if not probe:
+        if not (text if how in ("exact", "suffix") else key):
             continue
-        decided = _decide([r for r, k in keyed if probe in k[how]], how, text)
+        decided = _decide(_hits(keyed, how, text, key), how, text)
         if decided:
             return decided
-    return Resolution("missing", None, "", suggest(rows, text))
+    return Resolution("missing", None, "", suggest(rows.to_dicts(), text))
 
 
 def suggest(rows: list[dict[str, Any]], text: str, *, n: int = 5) -> list[dict[str, Any]]:

@@ -67,6 +67,7 @@ class BaiqiangApp(App[None]):
     ]
 
     language: reactive[str] = reactive("zh")
+    stats_source: reactive[ViewState] = reactive(ViewState("industrial-counties"))
 
     def __init__(
         self,
@@ -109,7 +110,9 @@ class BaiqiangApp(App[None]):
                     c.group_facts.collect(), self._audit_issues(), id="view-highlights"
                 ).data_bind(BaiqiangApp.language)
             with TabPane(t("tab.stats", "zh"), id="tab-stats"):
-                yield StatsView(c.tables, id="view-stats").data_bind(BaiqiangApp.language)
+                yield StatsView(c.tables, id="view-stats").data_bind(
+                    BaiqiangApp.language, source=BaiqiangApp.stats_source
+                )
             with TabPane(t("tab.tree", "zh"), id="tab-tree"):
                 yield RegionTree(c.tables, id="view-tree")
         yield Footer()
@@ -199,7 +202,7 @@ class BaiqiangApp(App[None]):
     @on(ViewChanged)
     def _view_changed(self, event: ViewChanged) -> None:
         if event.state.table in RANKING_TABLES or event.state.table == "billion-clusters":
-            self.query_one(StatsView).source = event.state
+            self.stats_source = event.state  # flows down to the statistics view
 
     @on(ExportRequested)
     def _export(self, event: ExportRequested) -> None:
