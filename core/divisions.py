@@ -37,7 +37,7 @@ from pathlib import Path
 import polars as pl
 
 from core import geo
-from core.extract import ExtractError, pinyin_of, write_outputs
+from core.extract import ExtractError, pinyin_of, run_writer
 from core.names import split_suffix
 
 
@@ -360,19 +360,13 @@ def derive(data_dir: Path) -> dict[str, pl.DataFrame | dict[str, object]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: ``python -m core.divisions DATA_DIR [--force]``."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    force = "--force" in args
-    args = [a for a in args if a != "--force"]
-    if len(args) != 1:
-        print("usage: python -m core.divisions DATA_DIR [--force]", file=sys.stderr)
-        return 2
-    try:
-        changed = write_outputs(derive(Path(args[0])), Path(args[0]), force=force)
-    except (ExtractError, OSError) as exc:
-        print(f"divisions: error: {exc}", file=sys.stderr)
-        return 1
-    print(f"divisions: {len(changed)} file(s) written to {args[0]}", file=sys.stderr)
-    return 0
+    return run_writer(
+        "divisions",
+        argv,
+        "python -m core.divisions DATA_DIR [--force]",
+        1,
+        lambda a: (derive(Path(a[0])), Path(a[0])),
+    )
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,9 @@ RANKING_FILES = {
 # Readings in place names that pypinyin's defaults get wrong: 长 is cháng (长葛, 长垣, 长兴),
 # 勒 is lè (库尔勒).
 _CHAR_READINGS = {"长": "chang", "勒": "le"}
+
+
+Outputs = dict[str, "pl.DataFrame | dict[str, object]"]
 
 
 class ExtractError(Exception):
@@ -460,22 +464,50 @@ def write_outputs(
     return changed
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command-line entry: ``python -m core.extract REPORT.txt OUT_DIR [--force]``."""
+def run_writer(
+    prog: str,
+    argv: list[str] | None,
+    usage: str,
+    nargs: int,
+    produce: Callable[[list[str]], tuple[Outputs, Path]],
+) -> int:
+    """The command line of a program that writes data files (this one, core.divisions).
+
+    Args:
+        prog: The program's name for messages.
+        argv: The arguments (``sys.argv[1:]`` when None); ``--force`` may be among them.
+        usage: The usage line.
+        nargs: How many positional arguments it takes.
+        produce: Builds the outputs and the folder they go to from the positional arguments.
+
+    Returns:
+        The exit status: 0 done, 1 failed (one line on stderr), 2 bad usage.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     force = "--force" in args
     args = [a for a in args if a != "--force"]
-    if len(args) != 2:
-        print("usage: python -m core.extract REPORT.txt OUT_DIR [--force]", file=sys.stderr)
+    if len(args) != nargs:
+        print(f"usage: {usage}", file=sys.stderr)
         return 2
     try:
-        report = read_report(Path(args[0]))
-        changed = write_outputs(extract(report), Path(args[1]), force=force)
-    except ExtractError as exc:
-        print(f"extract: error: {exc}", file=sys.stderr)
+        outputs, out_dir = produce(args)
+        changed = write_outputs(outputs, out_dir, force=force)
+    except (ExtractError, OSError) as exc:
+        print(f"{prog}: error: {exc}", file=sys.stderr)
         return 1
-    print(f"extract: {len(changed)} file(s) written to {args[1]}", file=sys.stderr)
+    print(f"{prog}: {len(changed)} file(s) written to {out_dir}", file=sys.stderr)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry: ``python -m core.extract REPORT.txt OUT_DIR [--force]``."""
+    return run_writer(
+        "extract",
+        argv,
+        "python -m core.extract REPORT.txt OUT_DIR [--force]",
+        2,
+        lambda a: (extract(read_report(Path(a[0]))), Path(a[1])),
+    )
 
 
 if __name__ == "__main__":

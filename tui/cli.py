@@ -89,6 +89,11 @@ OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.")
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace --output if it exists.")]
+HeightOpt = Annotated[int | None, typer.Option("--height", "-H", help="Height in lines.", min=5, max=200)]
+WidthOpt = Annotated[
+    int | None,
+    typer.Option("--width", "-W", help="Width in cells (default: the terminal's).", min=30, max=400),
+]
 BomOpt = Annotated[bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 BOM, for Excel.")]
 
 
@@ -394,13 +399,8 @@ def chart(
     prefecture: PrefectureOpt = None,
     tier: TierOpt = None,
     county_type: CountyTypeOpt = None,
-    width: Annotated[
-        int | None,
-        typer.Option("--width", "-W", help="Chart width in cells (default: terminal).", min=30, max=400),
-    ] = None,
-    height: Annotated[
-        int | None, typer.Option("--height", "-H", help="Chart height in lines.", min=5, max=200)
-    ] = None,
+    width: WidthOpt = None,
+    height: HeightOpt = None,
 ) -> None:
     """Draw a chart in the terminal: counts by a dimension, or a heat map of two."""
     from tui import chartdata
@@ -416,8 +416,7 @@ def chart(
         text = chartdata.heat(lf, rows=by, cols=cols, width=w, title=f"{TABLES[tid].title} · {by} × {cols}")
     else:
         text = chartdata.bars(lf, by=by, width=w, height=height, title=f"{TABLES[tid].title} · {by}")
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
+    render.print_text(text)
 
 
 @app.command("map")
@@ -425,13 +424,8 @@ def map_(
     table: TableArg,
     province: ProvinceOpt = None,
     by: Annotated[str | None, typer.Option("--by", "-b", help="tier (industrial-counties) or list.")] = None,
-    width: Annotated[
-        int | None,
-        typer.Option("--width", "-W", help="Map width in cells (default: terminal).", min=40, max=400),
-    ] = None,
-    height: Annotated[
-        int | None, typer.Option("--height", "-H", help="Map height in lines.", min=10, max=200)
-    ] = None,
+    width: WidthOpt = None,
+    height: HeightOpt = None,
 ) -> None:
     """Draw every county-level seat as a faint dot, with the table's units on top."""
     from tui import chartdata
@@ -462,8 +456,7 @@ def map_(
         title=f"{TABLES[tid].title}{where} · {rows.height}",
         color=colour,
     )
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
+    render.print_text(text)
 
 
 @app.command("tables")

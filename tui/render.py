@@ -107,13 +107,18 @@ def open_null() -> Any:
     return io.StringIO()
 
 
-def print_json(obj: Any) -> None:
-    """Prints JSON to stdout."""
+def print_text(text: str) -> None:
+    """Writes text and a newline to stdout; a reader that has gone ends the command quietly."""
     try:
-        sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(text + "\n")
         sys.stdout.flush()
     except BrokenPipeError as exc:
         raise PipeClosed from exc
+
+
+def print_json(obj: Any) -> None:
+    """Prints JSON to stdout."""
+    print_text(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
 def note(message: str) -> None:
