@@ -298,27 +298,20 @@ class BaiqiangApp(App[None]):
             )
         yield SystemCommand("Help", "keys and how to use the explorer", self.action_help)
         yield SystemCommand("Language 中/EN", "switch the interface language", self.action_toggle_language)
-        view = self._active_table_view()
-        if view is not None:
-            for binding in TableView.BINDINGS:
-                assert isinstance(binding, Binding)
-                yield SystemCommand(
-                    f"{binding.description} ({binding.key})",
-                    f"in {view.state.table}",
-                    partial(view.run_action, binding.action),
-                )
-
-    def _active_table_view(self) -> TableView | None:
-        focused = self.focused
-        node = focused
-        while node is not None and not isinstance(node, TableView):
-            node = node.parent  # type: ignore[assignment]
-        if isinstance(node, TableView):
-            return node
-        active = self.query_one(TabbedContent).active.removeprefix("tab-")
-        if active in RANKING_TABLES:
-            return self.query_one(f"#view-{active}", TableView)
-        return None
+        # Every other key that works where the palette was opened: the focused widget's, its
+        # view's and its screen's bindings, each run on the node that defines it.
+        seen = {"help", "toggle_language", "quit", "command_palette"} | {f"show_tab('{tab}')" for tab in TABS}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.action in seen or binding.system:
+                continue
+            seen.add(binding.action)
+            where = getattr(active.node, "id", None) or type(active.node).__name__
+            yield SystemCommand(
+                f"{binding.description} ({self.get_key_display(binding)})",
+                f"in {where}",
+                partial(self.run_action, binding.action, active.node),
+            )
 
 
 def make_app(

@@ -397,7 +397,8 @@ async def test_command_palette_lists_actions_and_finds_units(catalog: Catalog) -
         await settle(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for needle in (
-            "Filter (slash)",
+            "Filter (/)",
+            "Zoom chart (z)",
             "Province (p)",
             "Sort (s)",
             "Export (e)",
@@ -407,6 +408,16 @@ async def test_command_palette_lists_actions_and_finds_units(catalog: Catalog) -
             "View 6: 统计 Statistics",
         ):
             assert any(needle in title for title in titles), needle
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"Chart", "enter")  # a view's action, run from the palette
+        await settle(pilot)
+        assert view(app).chart_mode == "province"
+        await pilot.press("6")
+        await settle(pilot)
+        assert any(c.title == "Dimension (d)" for c in app.get_system_commands(app.screen))
+        await pilot.press("1")
+        await settle(pilot)
         await pilot.press("ctrl+p")
         await settle(pilot)
         await pilot.press(*"kunshan")
