@@ -40,6 +40,8 @@ class Claim:
         report: The values the report states.
         compute: Computes the same values from the catalog.
         holds: Compares the report's values with the computed ones (equality by default).
+        report_from: Reads the report's values from the extracted data instead (a figure
+            printed as numbers, the footnotes), where they are not typed in the claim.
     """
 
     id: str
@@ -49,6 +51,7 @@ class Claim:
     report: Value
     compute: Callable[[Catalog], Value]
     holds: Callable[[Value, Value], bool] = field(default=lambda a, b: a == b)
+    report_from: Callable[[Catalog], Value] | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,18 @@ def _uncovered(c: Catalog, prefectures: tuple[str, ...]) -> dict[str, list[str]]
         ]
         for p in prefectures
     }
+
+
+def _label(caption: str) -> str:
+    """表 1, 图 15 …: the number part of a caption."""
+    m = re.match(r"^(表|图)\s*\d+", caption)
+    return m.group(0) if m else caption
+
+
+def _table_cutoff(c: Catalog) -> str:
+    """The cut-off date in the footnote of 表1 (the tables' own)."""
+    dates = [f["date"] for f in c.source.get("division_cutoffs", []) if str(f["caption"]).startswith("表 1")]
+    return str(dates[0]) if dates else ""
 
 
 def _between(low: float, high: float) -> Callable[[Value, Value], bool]:
@@ -530,6 +545,7 @@ CLAIMS: tuple[Claim, ...] = (
         ("图 22 2022 年工业百强区各省位次分布",),
         None,
         _figure22_computed,
+        report_from=_figure22_printed,
     ),
     Claim(
         "nc-count",
@@ -725,6 +741,15 @@ CLAIMS: tuple[Claim, ...] = (
         {"东部": 11, "中部": 5, "西部": 2},
         lambda c: _counts(_df(c, NC), "region"),
     ),
+    Claim(
+        "cutoff-dates",
+        IC,
+        "the divisions' cut-off date in each footnote (tables give 表1's)",
+        ("报告中行政区划统计截至 2022 年 7 月 31 日", "报告中行政区划统计截至 2021 年 7 月 31 日"),
+        None,
+        lambda c: {_label(f["caption"]): _table_cutoff(c) for f in c.source.get("division_cutoffs", [])},
+        report_from=lambda c: {_label(f["caption"]): f["date"] for f in c.source.get("division_cutoffs", [])},
+    ),
 )
 
 
@@ -834,7 +859,7 @@ def run_audit(catalog: Catalog) -> list[Result]:
     """
     results = _integrity(catalog)
     for claim in CLAIMS:
-        report = _figure22_printed(catalog) if claim.id == "id-figure22" else claim.report
+        report = claim.report_from(catalog) if claim.report_from else claim.report
         data = claim.compute(catalog)
         if claim.holds is Claim.__dataclass_fields__["holds"].default:
             ok = _same(report, data)

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -157,7 +158,7 @@ class Catalog:
     figure22: pl.LazyFrame
     facts: pl.LazyFrame
     group_facts: pl.LazyFrame
-    source: dict[str, str] = field(default_factory=dict)
+    source: dict[str, Any] = field(default_factory=dict)
     data_dir: Path = Path()
 
     def table(self, table_id: str) -> pl.LazyFrame:

@@ -335,6 +335,37 @@ def _figure22(lines: list[str]) -> pl.DataFrame:
     return pl.DataFrame(out)
 
 
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _division_cutoffs(lines: list[str]) -> list[dict[str, str]]:
+    """The footnotes giving the cut-off date of the administrative divisions, with what they annotate.
+
+    Each is a footnote line (``⁶报告中行政区划统计截至 2021 年 7 月 31 日。``) whose superscript
+    marker ends a table or figure caption in the body.
+    """
+    out = []
+    for line in lines:
+        m = re.match(
+            rf"^([{_SUPERSCRIPTS}]+).*?报告中行政区划统计截至\s*(\d{{4}}\s*年\s*\d+\s*月\s*\d+\s*日)",
+            line.strip(),
+        )
+        if not m:
+            continue
+        marker = m.group(1)
+        captions = [
+            c.strip().removesuffix(marker)
+            for c in lines
+            if c.strip().endswith(marker) and re.match(r"^(表|图)\s*\d+", c.strip()) and "\t" not in c
+        ]
+        if len(captions) != 1:
+            raise ExtractError(f"footnote {marker}: expected one caption carrying it, found {len(captions)}")
+        out.append({"footnote": marker, "caption": captions[0], "date": re.sub(r"\s+", "", m.group(2))})
+    if not out:
+        raise ExtractError("no footnote gives the divisions' cut-off date")
+    return out
+
+
 def _check_quote(report: Report, quote: str, figure: str, names: tuple[str, ...]) -> str:
     section = section_of(report, quote)
     if figure not in quote:
@@ -416,6 +447,7 @@ def extract(report: Report) -> dict[str, pl.DataFrame | dict[str, object]]:
         "publisher": "中国信息通信研究院 (CAICT)",
         "published": "2022-11",
         "divisions_as_of": "2022-07-31",
+        "division_cutoffs": _division_cutoffs(report.lines),
         "text_sha256": report.sha256,
     }
     return out

@@ -259,7 +259,7 @@ def print_audit(df: pl.DataFrame) -> None:
         title_justify="left",
         pad_edge=False,
     )
-    t.add_column("status", no_wrap=True, max_width=10, overflow="fold")
+    t.add_column("status", max_width=12, overflow="fold")
     t.add_column("id", overflow="fold", max_width=16)
     t.add_column("claim", overflow="fold", ratio=3, min_width=16)
     t.add_column("report says", overflow="fold", ratio=2, min_width=10)
