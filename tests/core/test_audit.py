@@ -22,7 +22,9 @@ def test_shipped_data_passes_and_shows_the_known_inconsistency(catalog: Catalog)
     assert leaders.differs == "四川 report 34 / data 33"  # prose: 翠屏区（34）; 表3 prints it at 33
     assert by_id["ic-leaders"].status == HOLDS
     cutoff = by_id["cutoff-dates"]  # 图15's footnote says 2021, the tables' say 2022
-    assert cutoff.status == INCONSISTENT and cutoff.differs == "图 15 report 2021年7月31日 / data 2022年7月31日"
+    assert (
+        cutoff.status == INCONSISTENT and cutoff.differs == "图 15 report 2021年7月31日 / data 2022年7月31日"
+    )
     assert {r.id for r in results if r.status == INCONSISTENT} == {"id-leaders", "cutoff-dates"}
     assert by_id["id-figure22"].status == HOLDS
     assert sum(r.kind == "claim" for r in results) == len(CLAIMS) >= 30
