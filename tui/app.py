@@ -68,6 +68,7 @@ class BaiqiangApp(App[None]):
 
     language: reactive[str] = reactive("zh")
     stats_source: reactive[ViewState] = reactive(ViewState("industrial-counties"))
+    audit_issues: reactive[list[tuple[str, str, str, str]]] = reactive(list)
 
     def __init__(
         self,
@@ -106,9 +107,9 @@ class BaiqiangApp(App[None]):
                 billion = TableView(c.tables["billion-clusters"], billion_state, id="view-billion")
                 yield ClusterView(national, billion, id="view-clusters").data_bind(BaiqiangApp.language)
             with TabPane(t("tab.highlights", "zh"), id="tab-highlights"):
-                yield HighlightsView(
-                    c.group_facts.collect(), self._audit_issues(), id="view-highlights"
-                ).data_bind(BaiqiangApp.language)
+                yield HighlightsView(c.group_facts.collect(), id="view-highlights").data_bind(
+                    BaiqiangApp.language, audit=BaiqiangApp.audit_issues
+                )
             with TabPane(t("tab.stats", "zh"), id="tab-stats"):
                 yield StatsView(c.tables, id="view-stats").data_bind(
                     BaiqiangApp.language, source=BaiqiangApp.stats_source
@@ -117,15 +118,19 @@ class BaiqiangApp(App[None]):
                 yield RegionTree(c.tables, id="view-tree")
         yield Footer()
 
-    def _audit_issues(self) -> list[tuple[str, str, str, str]]:
-        return [
+    @work(thread=True, group="audit")
+    def _run_audit(self) -> None:
+        """Finds the report's inconsistencies for 报告要点, off the UI thread (it takes ~0.1 s)."""
+        issues = [
             (r.status, r.id, r.statement, r.differs)
             for r in run_audit(self.catalog)
             if r.status == INCONSISTENT
         ]
+        self.call_from_thread(setattr, self, "audit_issues", issues)
 
     def on_mount(self) -> None:
         self._focus_tab(self.query_one(TabbedContent).active.removeprefix("tab-"))
+        self._run_audit()
 
     # --- routing ------------------------------------------------------------------------------
 

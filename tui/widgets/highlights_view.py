@@ -24,13 +24,12 @@ class HighlightsView(Vertical):
         Binding("k", "up", "Up", show=False, id="highlights.up"),
     ]
     language: reactive[str] = reactive("zh", init=False)
+    audit: reactive[list[tuple[str, str, str, str]]] = reactive(list, init=False)
+    """The report's inconsistencies (status, id, claim, where they differ), shown under the first row."""
 
-    def __init__(
-        self, facts: pl.DataFrame, audit: list[tuple[str, str, str, str]], *, id: str | None = None
-    ) -> None:
+    def __init__(self, facts: pl.DataFrame, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.facts = facts
-        self.audit = audit
 
     def compose(self) -> ComposeResult:
         yield DataTable(id="highlights-table", cursor_type="row", zebra_stripes=True)
@@ -41,6 +40,10 @@ class HighlightsView(Vertical):
 
     def watch_language(self) -> None:
         self._fill()
+
+    def watch_audit(self) -> None:
+        table = self.query_one(DataTable)
+        self._quote(table.cursor_row if table.row_count else 0)
 
     def _fill(self) -> None:
         lang = self.language
