@@ -239,6 +239,10 @@ def make_catalog(data_dir: Path | None = None) -> Catalog:
         data_dir: The folder of the extractor's output; by default the packaged data.
 
     Raises:
-        LookupFailed: The folder holds no data.
+        LookupFailed: The folder holds no data, or a file of it is missing or unreadable.
     """
-    return _load((data_dir or default_data_dir()).resolve())
+    folder = (data_dir or default_data_dir()).resolve()
+    try:
+        return _load(folder)
+    except (OSError, pl.exceptions.PolarsError, json.JSONDecodeError) as exc:
+        raise LookupFailed(f"cannot read the data in {folder}: {exc}") from exc

@@ -479,14 +479,35 @@ def tui(
 
     tid = _table_id(table)
     prov = resolve_province(province).short if province else None
+    _need_terminal()
     run_app(_catalog(), table=tid, province=prov)
 
 
+def _need_terminal() -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError("the explorer needs a terminal; try 'baiqiang --help' for the commands")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            render.print_text(f"baiqiang {version('baiqiang')}")
+        except PackageNotFoundError:
+            render.print_text("baiqiang (not installed)")
+        raise typer.Exit()
+
+
 @app.callback(invoke_without_command=True)
-def _root(ctx: typer.Context) -> None:
+def _root(
+    ctx: typer.Context,
+    show_version: Annotated[
+        bool, typer.Option("--version", help="Print the version and exit.", callback=_version, is_eager=True)
+    ] = False,
+) -> None:
     if ctx.invoked_subcommand is None:
-        if not sys.stdout.isatty():
-            raise UserError("the explorer needs a terminal; try 'baiqiang --help' for the commands")
+        _need_terminal()
         from tui.app import run_app
 
         run_app(_catalog(), table="industrial-counties", province=None)

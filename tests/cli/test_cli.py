@@ -313,3 +313,21 @@ def test_map_lines_up_and_marks_the_listed_units() -> None:
     assert zoomed.returncode == 0
     assert {cell_len(line) for line in zoomed.stdout.rstrip("\n").split("\n")} == {70}
     assert "工业百强区 22" in zoomed.stdout
+
+
+def test_broken_data_folder_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "industrial_counties.csv").write_bytes(
+        (ROOT / "data" / "industrial_counties.csv").read_bytes()
+    )
+    proc = sh("list", "ic", env={"BAIQIANG_DATA": str(tmp_path)})
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.startswith("baiqiang: error: cannot read the data in") and proc.stderr.count("\n") == 1
+    proc = sh("list", "ic", env={"BAIQIANG_DATA": str(tmp_path / "nowhere")})
+    assert proc.returncode == 1 and "no data found" in proc.stderr
+
+
+def test_version_and_explorer_without_a_terminal() -> None:
+    proc = sh("--version")
+    assert proc.returncode == 0 and proc.stdout.startswith("baiqiang ")
+    proc = sh("tui", "--table", "industrial-districts")
+    assert proc.returncode == 1 and "needs a terminal" in proc.stderr
