@@ -111,7 +111,7 @@ class BaiqiangApp(App[None]):
                     BaiqiangApp.language, audit=BaiqiangApp.audit_issues
                 )
             with TabPane(t("tab.stats", "zh"), id="tab-stats"):
-                yield StatsView(c.tables, id="view-stats").data_bind(
+                yield StatsView(c.tables, divisions=c.divisions, id="view-stats").data_bind(
                     BaiqiangApp.language, source=BaiqiangApp.stats_source
                 )
             with TabPane(t("tab.tree", "zh"), id="tab-tree"):

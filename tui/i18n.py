@@ -38,6 +38,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.rank_innovation-counties": {"zh": "创新百强县排名", "en": "Innovation rank"},
     "col.rank_industrial-districts": {"zh": "工业百强区排名", "en": "District rank"},
     "col.adcode": {"zh": "区划代码", "en": "Adcode"},
+    "col.units_in_province": {"zh": "本省总数", "en": "In province"},
+    "col.share_of_province": {"zh": "占本省", "en": "Of province"},
     "col.count": {"zh": "数量", "en": "Count"},
     "col.share": {"zh": "占比", "en": "Share"},
     "status.rows": {"zh": "{n} 行", "en": "{n} rows"},

@@ -255,6 +255,9 @@ async def test_stats_follow_the_last_filter(catalog: Catalog) -> None:
         assert stats.source.province == "浙江"
         chart = stats.query_one(ChartPanel).text
         assert "province=浙江" in chart and "浙江省 25" in chart
+        table = stats.query_one("#stats-table")
+        assert [str(k.value) for k in table.columns][-2:] == ["units_in_province", "share_of_province"]
+        assert table.get_row_at(0) == ["浙江省", "25", "100.0%", "53", "47.2%"]  # 图14: 25 of 浙江's 53
         await pilot.press("d")
         await settle(pilot)
         assert stats.dimension == "region"

@@ -12,7 +12,7 @@ from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
 from core.catalog import RANKING_TABLES, TABLES
-from core.query import counts, dimensions_of, overlap
+from core.query import counts, dimensions_of, overlap, province_shares, unit_types_of
 from tui import chartdata
 from tui.i18n import t
 from tui.state import ViewState, apply
@@ -35,9 +35,12 @@ class StatsView(Horizontal):
     kind: reactive[str] = reactive("bars", init=False)
     language: reactive[str] = reactive("zh", init=False)
 
-    def __init__(self, tables: dict[str, pl.LazyFrame], *, id: str | None = None) -> None:
+    def __init__(
+        self, tables: dict[str, pl.LazyFrame], *, divisions: pl.LazyFrame | None = None, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.tables = tables
+        self.divisions = divisions
 
     def compose(self) -> ComposeResult:
         yield DataTable(id="stats-table", cursor_type="row")
@@ -85,8 +88,12 @@ class StatsView(Horizontal):
         """Counts and draws the chart for the current source and settings, off the UI thread."""
         source, dim, kind, lang = self.source, self.dimension, self.kind, self.language
         rows = apply(self.tables[source.table], source)
-        table = counts(rows, by=dim).collect()
-        width = max(self.query_one(ChartPanel).content_size.width - 2, 40)
+        counted = counts(rows, by=dim)
+        if dim == "province" and source.table in RANKING_TABLES and self.divisions is not None:
+            counted = province_shares(counted, self.divisions, types=unit_types_of(source.table))
+        table = counted.collect()
+        panel_width = self.query_one(ChartPanel).content_size.width
+        width = max(panel_width - 2, 24) if panel_width else 60
         height = max(self.size.height - 2, 12)
         filt = " ".join(f"{k}={v}" for k, v in source.filters)
         title_base = f"{TABLES[source.table].title}{' · ' + filt if filt else ''}"
@@ -143,10 +150,18 @@ class StatsView(Horizontal):
     def _show(self, dim: str, table_df: pl.DataFrame, chart: str) -> None:
         lang = self.language
         label = t(f"col.{dim}", lang) if f"col.{dim}" != t(f"col.{dim}", lang) else dim
-        rows = [["" if v is None else str(v), str(n), f"{s * 100:.1f}%"] for v, n, s in table_df.iter_rows()]
-        fill_table(
-            self.query_one(DataTable),
-            [(dim, label), ("count", t("col.count", lang)), ("share", t("col.share", lang))],
-            rows,
-        )
+        columns = [(dim, label), ("count", t("col.count", lang)), ("share", t("col.share", lang))]
+        shares = "share_of_province" in table_df.columns
+        if shares:
+            columns += [
+                ("units_in_province", t("col.units_in_province", lang)),
+                ("share_of_province", t("col.share_of_province", lang)),
+            ]
+        rows = []
+        for r in table_df.iter_rows(named=True):
+            row = ["" if r[dim] is None else str(r[dim]), str(r["count"]), f"{r['share'] * 100:.1f}%"]
+            if shares:
+                row += [str(r["units_in_province"] or ""), f"{(r['share_of_province'] or 0) * 100:.1f}%"]
+            rows.append(row)
+        fill_table(self.query_one(DataTable), columns, rows)
         self.query_one(ChartPanel).show_chart(chart)

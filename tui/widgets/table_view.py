@@ -167,7 +167,7 @@ class TableView(Vertical):
 
     def _draw_chart(self, rows: pl.DataFrame, mode: str) -> str:
         panel = self.query_one(ChartPanel).content_size.width
-        width = max((panel or self.size.width) - 2, 40)
+        width = max((panel or self.size.width) - 2, 24)
         lf = rows.lazy()
         named = ("province", "region", "tier", "heat", "map")
         title = f"{TABLES[self.state.table].title} · {t('chart.' + mode, self.language) if mode in named else mode}"
