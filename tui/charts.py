@@ -19,7 +19,8 @@ import plotext as plt
 from rich.cells import cell_len
 
 _LOCK = threading.Lock()  # plotext keeps one global figure
-_FIRST, _PAD = 0x100, "ſ"  # Latin Extended-A: one cell wide for plotext and for terminals
+_PAD = "ſ"  # U+017F; it and the leads below are one cell wide for plotext and for terminals
+_LEADS = [chr(c) for c in range(0x100, 0x250) if chr(c) != _PAD]  # Latin Extended-A and -B
 
 
 class _Labels:
@@ -32,7 +33,9 @@ class _Labels:
         if cell_len(text) == len(text):
             return text
         if text not in self._map:
-            lead = chr(_FIRST + len(self._map))
+            if len(self._map) >= len(_LEADS):
+                raise ValueError(f"a chart takes at most {len(_LEADS)} labels")
+            lead = _LEADS[len(self._map)]
             self._map[text] = lead + _PAD * (cell_len(text) - 1)
         return self._map[text]
 
@@ -88,7 +91,7 @@ def bar_chart(
     if not labels:
         return square_up("(no rows)", width)
     names = _Labels()
-    height = height or min(len(labels) + 3 + (1 if title else 0), 200)
+    height = height or len(labels) + 3 + (1 if title else 0)  # one line a bar
     with _LOCK:
         _begin(width, height)
         # plotext draws the first bar at the bottom: reverse so the first label is on top.

@@ -1,0 +1,43 @@
+"""tui.charts: Chinese labels line up, nothing is dropped, widths are kept."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from tui.charts import bar_chart, heat_map, scatter_chart, visible
+
+
+def widths(chart: str) -> set[int]:
+    return {cell_len(visible(line)) for line in chart.split("\n")}
+
+
+def test_bar_chart_with_many_chinese_labels_keeps_every_label_and_one_width() -> None:
+    labels = [f"县{i}市" for i in range(250)]
+    chart = bar_chart(labels, [float(v) for v in range(250, 0, -1)], width=60, title="标题")
+    assert widths(chart) == {60}
+    compact = chart.replace(" ", "")
+    assert all(f"{label}┤" in compact for label in labels)
+    assert "标题" in chart
+
+
+def test_bar_chart_first_label_on_top() -> None:
+    chart = bar_chart(["浙江省 25", "江苏省 23"], [25.0, 23.0], width=40)
+    lines = [line for line in chart.split("\n") if "┤" in line]
+    assert lines[0].strip().startswith("浙江省 25") and lines[1].strip().startswith("江苏省 23")
+
+
+def test_heat_map_fits_or_says_it_was_cut() -> None:
+    rows = ["河北省", "内蒙古", "广东省"]
+    cols = [f"{lo}-{lo + 9}" for lo in range(1, 101, 10)]
+    matrix = [[i % 3 for i in range(10)], [0] * 10, [6] + [0] * 9]
+    wide = heat_map(rows, cols, matrix, width=120, title="图22")
+    assert len(widths(wide)) == 1 and "91-100" in wide and "合计" in wide
+    narrow = heat_map(rows, cols, matrix, width=72)
+    assert max(widths(narrow)) <= 72 and "91-" in narrow and "cut at" not in narrow
+    tiny = heat_map(rows, cols, matrix, width=40)
+    assert max(widths(tiny)) <= 40 and "cut at 40 columns" in tiny
+
+
+def test_scatter_has_one_width() -> None:
+    chart = scatter_chart([1, 50, 99], [3, 40, 97], width=50, height=15, title="工业 vs 创新")
+    assert widths(chart) == {50}
