@@ -127,6 +127,10 @@ def _filtered(
         if not (lo.strip().isdigit() and (not sep or hi.strip().isdigit())):
             raise UserError(f"--ranks takes a range such as 1-20, not {ranks!r}")
         rank_min, rank_max = int(lo), int(hi) if sep else int(lo)
+        if rank_min > rank_max:
+            raise UserError(
+                f"--ranks {ranks}: the first rank is greater than the last; try {rank_max}-{rank_min}"
+            )
     if tier is not None and tier not in (1, 2, 3, 4):
         raise UserError(f"--tier takes 1, 2, 3 or 4, not {tier}")
     pref = None
@@ -228,8 +232,10 @@ def list_(
     if limit is not None:
         lf = lf.head(limit)
     chosen = None
-    if columns:
+    if columns is not None:
         chosen = [x.strip() for x in columns.split(",") if x.strip()]
+        if not chosen:
+            raise UserError("--columns names no column; give them comma-separated, such as rank,name")
         check_columns(lf, chosen)
         lf = lf.select(chosen)
     df = lf.collect()

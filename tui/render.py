@@ -19,7 +19,15 @@ _LABELS = {
     "province_first": "★",
     "rank": "rank",
 }
-_HIDDEN_ON_SCREEN = ("province_short", "province_en", "pinyin", "initials", "rank_band", "seq", "sector_group")
+_HIDDEN_ON_SCREEN = (
+    "province_short",
+    "province_en",
+    "pinyin",
+    "initials",
+    "rank_band",
+    "seq",
+    "sector_group",
+)
 _TIER_NAMES = {1: "第一梯队", 2: "第二梯队", 3: "第三梯队", 4: "第四梯队"}
 
 
