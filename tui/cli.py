@@ -239,6 +239,8 @@ def list_(
         check_columns(lf, chosen)
         lf = lf.select(chosen)
     df = lf.collect()
+    if df.height == 0:
+        render.note(f"no row of {tid} passes these filters")
     _write(
         df,
         f,

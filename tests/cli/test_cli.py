@@ -337,3 +337,10 @@ def test_version_and_explorer_without_a_terminal() -> None:
     assert proc.returncode == 0 and proc.stdout.startswith("baiqiang ")
     proc = sh("tui", "--table", "industrial-districts")
     assert proc.returncode == 1 and "needs a terminal" in proc.stderr
+
+
+def test_no_matching_rows_gives_the_header_and_says_so() -> None:
+    proc = sh("list", "ic", "--province", "山西")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("rank,name,") and proc.stdout.count("\n") == 1
+    assert proc.stderr == "no row of industrial-counties passes these filters\n"
