@@ -8,7 +8,7 @@ import polars as pl
 
 from core import geo
 from core.errors import LookupFailed
-from core.names import COUNTY_TYPES, XIAN_SHI
+from core.names import COUNTY_TYPES, XIAN_SHI, scale_min_yi
 from core.suggest import did_you_mean
 
 DIMENSIONS: tuple[str, ...] = (
@@ -23,6 +23,8 @@ DIMENSIONS: tuple[str, ...] = (
     "sector_group",
     "county",
 )
+
+_SCALE_LABELS = ("千亿级", *(f"{d}千亿级" for d in "二三四五六七八九"))
 
 RANK_BANDS: tuple[str, ...] = tuple(f"{lo}-{lo + 9}" for lo in range(1, 101, 10))
 
@@ -229,8 +231,9 @@ def _order_expr(col: str) -> pl.Expr:
         )
     if col == "rank_band":
         return pl.col(col).str.extract(r"^(\d+)").cast(pl.Int64)
-    if col == "scale_label":
-        return pl.col(col)
+    if col == "scale":
+        order = {label: scale_min_yi(label) for label in _SCALE_LABELS}
+        return pl.col(col).replace_strict(order, default=0, return_dtype=pl.Int64)
     return pl.col(col)
 
 

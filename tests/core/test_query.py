@@ -138,3 +138,16 @@ def test_regions_types_and_prefectures() -> None:
             fn(bad)
     with pytest.raises(LookupFailed):
         resolve_prefecture("杭州", ["苏州市"])
+
+
+def test_scale_sorts_by_magnitude_not_by_spelling() -> None:
+    lf = pl.LazyFrame({"scale": ["千亿级", "五千亿级", "二千亿级", "三千亿级"]})
+    out = sort_rows(lf, by="scale", descending=True).collect()["scale"].to_list()
+    assert out == ["五千亿级", "三千亿级", "二千亿级", "千亿级"]
+
+
+def test_search_matches_province_and_prefecture_too() -> None:
+    assert filter_units(units(), search="苏州").select("name").collect()["name"].to_list() == ["昆山市"]
+    assert filter_units(units(), search="湖南").select("name").collect()["name"].to_list() == ["长沙县"]
+    assert filter_units(units(), search="jinj").select("name").collect()["name"].to_list() == ["晋江市"]
+    assert filter_units(units(), search="  ").collect().height == 4
