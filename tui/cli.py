@@ -40,7 +40,10 @@ from tui.output import FORMATS, OutputError, PipeClosed, choose_format, emit, en
 
 app = typer.Typer(
     name="baiqiang",
-    help="百强: explore CAICT's 中国县域工业经济发展报告（2022） — county and district rankings.",
+    help="百强: explore CAICT's 中国县域工业经济发展报告（2022） — county and district rankings. "
+    "Without a command, opens the interactive explorer.",
+    epilog="Examples: baiqiang show 昆山 · baiqiang list ic --province 浙江 --format csv > zj.csv · "
+    "baiqiang stats ic --by province · baiqiang audit --issues · baiqiang map ic --province 江苏",
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
