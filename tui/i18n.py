@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
-    "tab.industrial-counties": {"zh": "工业百强县", "en": "Industrial counties"},
-    "tab.innovation-counties": {"zh": "创新百强县", "en": "Innovation counties"},
-    "tab.industrial-districts": {"zh": "工业百强区", "en": "Industrial districts"},
+    "tab.industrial-counties": {"zh": "工业百强县", "en": "Industrial"},
+    "tab.innovation-counties": {"zh": "创新百强县", "en": "Innovation"},
+    "tab.industrial-districts": {"zh": "工业百强区", "en": "Districts"},
     "group.all-counties": {"zh": "全国县(市)", "en": "All counties"},
     "group.all-districts": {"zh": "全国市辖区", "en": "All districts"},
     "tab.clusters": {"zh": "产业集群", "en": "Clusters"},
     "tab.highlights": {"zh": "报告要点", "en": "Highlights"},
-    "tab.stats": {"zh": "统计", "en": "Statistics"},
+    "tab.stats": {"zh": "统计", "en": "Stats"},
     "tab.tree": {"zh": "分布树", "en": "Tree"},
     "col.rank": {"zh": "排名", "en": "Rank"},
     "col.name": {"zh": "名称", "en": "Name"},

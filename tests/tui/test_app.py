@@ -408,7 +408,7 @@ async def test_command_palette_lists_actions_and_finds_units(catalog: Catalog) -
             "Chart (c)",
             "Help",
             "Language 中/EN",
-            "View 6: 统计 Statistics",
+            "View 6: 统计 Stats",
         ):
             assert any(needle in title for title in titles), needle
         await pilot.press("ctrl+p")

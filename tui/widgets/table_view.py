@@ -47,7 +47,7 @@ COLUMNS: dict[str, list[str]] = {
         "county_type",
     ],
     "industrial-districts": ["rank", "name", "province", "prefecture", "province_first", "region"],
-    "national-clusters": ["seq", "cluster", "counties", "province", "sector_group", "category"],
+    "national-clusters": ["seq", "counties", "province", "cluster", "sector_group", "category"],
     "billion-clusters": ["seq", "county", "cluster", "scale", "scale_min_yi", "province"],
 }
 CHART_MODES: dict[str, list[str]] = {
