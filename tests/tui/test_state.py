@@ -19,7 +19,7 @@ def test_command_line_quotes_only_what_a_shell_needs() -> None:
         command
         == "baiqiang list industrial-counties --province 江苏 --tier 2 --search '苏 州' --sort rank --desc"
     )
-    assert shlex.split(command)[7] == "苏 州"
+    assert shlex.split(command)[8] == "苏 州"
 
 
 def test_cleared_keeps_the_sort_and_drops_filters() -> None:
