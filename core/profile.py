@@ -20,6 +20,14 @@ def _kind(county_type: str | None) -> tuple[str, tuple[str, ...], tuple[str, ...
     return "县(市)", XIAN_SHI, ("industrial-counties", "innovation-counties")
 
 
+# The report leaves the municipalities out of both evaluations, and says so.
+MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+NOT_RANKED = {
+    "县(市)": "除了四个直辖市不参选",
+    "市辖区": "市辖区工业竞争力评价以除北京、上海、天津、重庆四个直辖市之外的市辖区为评价对象",
+}
+
+
 def province_context(catalog: Catalog, unit: dict[str, Any]) -> dict[str, Any]:
     """How the unit's province and prefecture fare in the lists, for a unit in none of them.
 
@@ -44,12 +52,15 @@ def province_context(catalog: Catalog, unit: dict[str, Any]) -> dict[str, Any]:
         .collect()
         .to_dicts()
     )
-    return {
+    context: dict[str, Any] = {
         "kind": kind,
         "units_in_province": same.select(pl.len()).collect().item(),
         "listed_in_province": listed,
         "prefecture_listed": neighbours,
     }
+    if province_short in MUNICIPALITIES:
+        context["not_ranked"] = NOT_RANKED[kind]
+    return context
 
 
 def unit_profile(catalog: Catalog, unit: dict[str, Any]) -> dict[str, Any]:

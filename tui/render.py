@@ -166,6 +166,8 @@ def context_text(p: dict[str, Any]) -> Text:
 
     listed = ", ".join(f"{n} in {TABLES[t].title}" for t, n in ctx["listed_in_province"].items())
     text = Text(f"{p.get('province')} has {ctx['units_in_province']} {ctx['kind']}; {listed}.")
+    if ctx.get("not_ranked"):
+        text.append(f"\nThe report does not rank the municipalities: “{ctx['not_ranked']}”.")
     if ctx["prefecture_listed"]:
         near = "、".join(
             f"{u['name']} ({TABLES[u['table']].title} #{u['rank']})" for u in ctx["prefecture_listed"]

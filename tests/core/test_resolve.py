@@ -141,3 +141,21 @@ def test_lookup_prefecture_and_failures(catalog: Catalog) -> None:
         lookup(catalog, "cs")
     with pytest.raises(LookupFailed, match="no county-level unit named"):
         lookup(catalog, "不存在县")
+
+
+def test_municipal_units_say_the_report_leaves_them_out(catalog: Catalog) -> None:
+    dongcheng = lookup(catalog, "东城区")
+    assert dongcheng["context"]["units_in_province"] == 16
+    assert dongcheng["context"]["not_ranked"].startswith("市辖区工业竞争力评价以除北京")
+    chongqing_county = lookup(catalog, "城口县")
+    assert chongqing_county["context"]["not_ranked"] == "除了四个直辖市不参选"
+    assert "not_ranked" not in lookup(catalog, "缙云县")["context"]
+
+
+def test_not_ranked_quotes_are_verbatim(report_path) -> None:
+    from core.extract import flatten, read_report
+    from core.profile import NOT_RANKED
+
+    flat = read_report(report_path).flat
+    for quote in NOT_RANKED.values():
+        assert flatten(quote) in flat
