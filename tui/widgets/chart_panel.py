@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import ScrollableContainer
+from textual.message import Message
 from textual.widgets import Static
 
 
@@ -18,6 +20,12 @@ class ChartPanel(ScrollableContainer):
         Binding("h", "scroll_left", "Left", show=False, id="chart.left"),
         Binding("l", "scroll_right", "Right", show=False, id="chart.right"),
     ]
+
+    class Resized(Message):
+        """The panel's size changed: its owner redraws the chart to fit."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(self.Resized())
 
     def compose(self) -> ComposeResult:
         yield Static(classes="chart-text")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import polars as pl
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -83,18 +83,26 @@ class StatsView(Horizontal):
         """Shows the next kind of chart: bars, heat map, industrial vs innovation, 图37."""
         self.kind = KINDS[(KINDS.index(self.kind) + 1) % len(KINDS)]
 
-    @work(exclusive=True, thread=True, group="stats")
     def recompute(self) -> None:
-        """Counts and draws the chart for the current source and settings, off the UI thread."""
-        source, dim, kind, lang = self.source, self.dimension, self.kind, self.language
+        """Recounts and redraws for the current source, settings and the panel's size now."""
+        panel_width = self.query_one(ChartPanel).content_size.width
+        width = max(panel_width - 2, 24) if panel_width else 60
+        height = max(self.size.height - 2, 12)
+        self._compute(self.source, self.dimension, self.kind, self.language, width, height)
+
+    @on(ChartPanel.Resized)
+    def _panel_resized(self, event: ChartPanel.Resized) -> None:
+        event.stop()
+        self.recompute()
+
+    @work(exclusive=True, thread=True, group="stats")
+    def _compute(self, source: ViewState, dim: str, kind: str, lang: str, width: int, height: int) -> None:
+        """Counts and draws the chart, off the UI thread."""
         rows = apply(self.tables[source.table], source)
         counted = counts(rows, by=dim)
         if dim == "province" and source.table in RANKING_TABLES and self.divisions is not None:
             counted = province_shares(counted, self.divisions, types=unit_types_of(source.table))
         table = counted.collect()
-        panel_width = self.query_one(ChartPanel).content_size.width
-        width = max(panel_width - 2, 24) if panel_width else 60
-        height = max(self.size.height - 2, 12)
         filt = " ".join(f"{k}={v}" for k, v in source.filters)
         title_base = f"{TABLES[source.table].title}{' · ' + filt if filt else ''}"
         if kind == "heat" and source.table in RANKING_TABLES:

@@ -156,29 +156,33 @@ class TableView(Vertical):
         if self.chart_mode:
             self.refresh_rows()
 
-    @work(exclusive=True, thread=True, group="rows")
     def refresh_rows(self) -> None:
-        """Collects the rows (and draws the chart) for the current state, off the UI thread."""
-        state, mode = self.state, self.chart_mode
+        """Recomputes the rows and the chart for the current state and the panel's size now."""
+        panel = self.query_one(ChartPanel).content_size
+        width = max((panel.width or self.size.width) - 2, 24)
+        self._compute(self.state, self.chart_mode, self.language, width, panel.height or None)
+
+    @work(exclusive=True, thread=True, group="rows")
+    def _compute(self, state: ViewState, mode: str, lang: str, width: int, height: int | None) -> None:
+        """Collects the rows and draws the chart, off the UI thread."""
         rows = apply(self.frame, state).collect()
-        chart = self._draw_chart(rows, mode) if mode else ""
+        chart = self._draw_chart(rows, state, mode, lang, width, height) if mode else ""
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, state, rows, chart)
 
-    def _draw_chart(self, rows: pl.DataFrame, mode: str) -> str:
-        panel = self.query_one(ChartPanel).content_size.width
-        width = max((panel or self.size.width) - 2, 24)
+    def _draw_chart(
+        self, rows: pl.DataFrame, state: ViewState, mode: str, lang: str, width: int, height: int | None
+    ) -> str:
         lf = rows.lazy()
         named = ("province", "region", "tier", "heat", "map")
-        title = f"{TABLES[self.state.table].title} · {t('chart.' + mode, self.language) if mode in named else mode}"
+        title = f"{TABLES[state.table].title} · {t('chart.' + mode, lang) if mode in named else mode}"
         if mode == "map" and self.divisions is not None:
-            by = "tier" if self.state.table == "industrial-counties" else "list"
-            height = self.query_one(ChartPanel).content_size.height or None
+            by = "tier" if state.table == "industrial-counties" else "list"
             return chartdata.listed_map(
                 self.divisions,
-                {self.state.table: rows},
+                {state.table: rows},
                 by=by,
-                province=self.state.province,
+                province=state.province,
                 width=width,
                 height=height,
                 title=f"{title} · {rows.height}",
@@ -357,8 +361,13 @@ class TableView(Vertical):
         """Gives the chart the whole view (again to bring the table back)."""
         if not self.chart_mode:
             self.chart_mode = CHART_MODES[self.state.table][0]
-        self.toggle_class("zoomed")
-        self.refresh_rows()
+        self.toggle_class("zoomed")  # the panel's resize redraws the chart at its new size
+
+    @on(ChartPanel.Resized)
+    def _panel_resized(self, event: ChartPanel.Resized) -> None:
+        event.stop()
+        if self.chart_mode:
+            self.refresh_rows()
 
     def action_export(self) -> None:
         """Asks the app to export the rows as shown."""
