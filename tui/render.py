@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from typing import Any
@@ -104,15 +105,9 @@ def table_text(
     df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = (), to_file: bool = False
 ) -> str:
     """The table as plain text (no colour), for writing to a file."""
-    console = Console(width=200 if to_file else None, record=True, file=open_null(), color_system=None)
+    console = Console(width=200 if to_file else None, record=True, file=io.StringIO(), color_system=None)
     console.print(rich_table(df, title=title, percent=percent))
     return console.export_text()
-
-
-def open_null() -> Any:
-    import io
-
-    return io.StringIO()
 
 
 def print_text(text: str) -> None:
