@@ -107,7 +107,7 @@ def table_text(
     """The table as plain text (no colour), for writing to a file."""
     console = Console(width=200 if to_file else None, record=True, file=io.StringIO(), color_system=None)
     console.print(rich_table(df, title=title, percent=percent))
-    return console.export_text()
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
 
 
 def print_text(text: str) -> None:
