@@ -151,7 +151,12 @@ def prefecture_profile(catalog: Catalog, prefecture: str) -> dict[str, Any]:
 
 
 def lookup(
-    catalog: Catalog, query: str, *, province: str | None = None, prefecture: str | None = None
+    catalog: Catalog,
+    query: str,
+    *,
+    province: str | None = None,
+    prefecture: str | None = None,
+    all_units: pl.DataFrame | None = None,
 ) -> dict[str, Any]:
     """Resolves `query` to a unit (or, failing that, a prefecture) and profiles it.
 
@@ -160,11 +165,14 @@ def lookup(
         query: 昆山, 昆山市, kunshan, ks, 320583, 海门市 … or a prefecture such as 苏州.
         province: Narrow to a province (short name).
         prefecture: Narrow to a prefecture.
+        all_units: :func:`core.resolve.units` already collected, where the caller keeps it (the
+            explorer does); built here otherwise.
 
     Raises:
         LookupFailed: No unit matches, or several do (the message lists them).
     """
-    all_units = units(catalog).collect()
+    if all_units is None:
+        all_units = units(catalog).collect()
     res = resolve(
         all_units, query, province=province, prefecture=prefecture, former=catalog.former_names.collect()
     )

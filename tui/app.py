@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 from core import geo
 from core.audit import INCONSISTENT, run_audit
 from core.catalog import RANKING_TABLES, TABLES, Catalog, make_catalog
+from core.errors import LookupFailed
 from core.profile import lookup
 from core.query import stack_rankings
 from core.resolve import units
@@ -143,8 +144,9 @@ class BaiqiangApp(App[None]):
                 event.adcode or event.name,
                 province=prov.short if prov and not event.adcode else None,
                 prefecture=event.prefecture if prov and not event.adcode else None,
+                all_units=self.units,
             )
-        except Exception as exc:  # a name the report gives without a province may be ambiguous
+        except LookupFailed as exc:  # a name given without its province may be ambiguous
             self.notify(str(exc), severity="warning")
             return
         self.push_screen(DetailScreen(profile, self.language))
