@@ -1,4 +1,4 @@
-"""Benchmarks of the core: ``python -m core.bench``.
+"""Benchmarks of the core: ``python -m baiqiang.core.bench``.
 
 Prints the median of repeated runs for loading the data, filtering, counting, resolving a
 name, profiling a unit and the full audit. Figures go in the README, never in tests.
@@ -10,12 +10,13 @@ import statistics
 import time
 from collections.abc import Callable
 
-from core.audit import run_audit
-from core.catalog import _load, default_data_dir, make_catalog
-from core.names import display_width
-from core.profile import lookup
-from core.query import counts, crosstab, filter_units
-from core.resolve import resolve, units
+from baiqiang.core.audit import run_audit
+from baiqiang.core.catalog import _load, default_data_dir, make_catalog
+from baiqiang.core.filters import Filters, filter_units
+from baiqiang.core.names import display_width
+from baiqiang.core.profile import lookup
+from baiqiang.core.query import counts, crosstab
+from baiqiang.core.resolve import resolve, units
 
 
 def _median_ms(fn: Callable[[], object], repeat: int) -> float:
@@ -41,7 +42,7 @@ def main() -> None:
         ("load catalog from data/ (cold)", cold_load, 20),
         (
             "filter: 江苏, tier 2, name 'c'",
-            lambda: filter_units(ic, province="江苏", tier=2, name="c").collect(),
+            lambda: filter_units(ic, Filters(province="江苏", tier=2, name="c")).collect(),
             200,
         ),
         ("counts by province", lambda: counts(ic, by="province").collect(), 200),

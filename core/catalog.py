@@ -13,8 +13,8 @@ from typing import Any
 
 import polars as pl
 
-from core.errors import LookupFailed
-from core.suggest import did_you_mean
+from baiqiang.core.errors import DataUnavailable, LookupFailed
+from baiqiang.core.suggest import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def default_data_dir() -> Path:
     return packaged if packaged.is_dir() else here.parent / "data"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Catalog:
     """Every table of the report as LazyFrames.
 
@@ -165,6 +165,10 @@ class Catalog:
         """The rows of one table, by id or alias."""
         return self.tables[resolve_table(table_id)]
 
+    def prefectures(self) -> list[str]:
+        """Every prefecture the report's tables print (苏州市, 巴音郭楞, 省直管), sorted."""
+        return _prefectures(self)
+
 
 def rank_band_expr(rank: str = "rank") -> pl.Expr:
     """``1-10``, ``11-20`` … ``91-100`` for a rank column."""
@@ -175,7 +179,7 @@ def rank_band_expr(rank: str = "rank") -> pl.Expr:
 @cache
 def _load(data_dir: Path) -> Catalog:
     if not (data_dir / "industrial_counties.csv").is_file():
-        raise LookupFailed(f"no data found in {data_dir}")
+        raise DataUnavailable(f"no data found in {data_dir}")
     codes = {c: pl.String for c in ("adcode", "prefecture_code", "province_code", "former_code", "key")}
     divisions = pl.read_csv(data_dir / "divisions.csv", schema_overrides=codes)
     links = pl.read_csv(data_dir / "unit_adcodes.csv", schema_overrides=codes)
@@ -232,6 +236,14 @@ def _load(data_dir: Path) -> Catalog:
     )
 
 
+@cache
+def _prefectures(catalog: Catalog) -> list[str]:
+    found = [
+        t.select("prefecture") for t in catalog.tables.values() if "prefecture" in t.collect_schema().names()
+    ]
+    return sorted(pl.concat(found).drop_nulls().unique().collect().to_series().to_list())
+
+
 def make_catalog(data_dir: Path | None = None) -> Catalog:
     """Loads the catalog (once per folder; later calls return the same object).
 
@@ -239,10 +251,10 @@ def make_catalog(data_dir: Path | None = None) -> Catalog:
         data_dir: The folder of the extractor's output; by default the packaged data.
 
     Raises:
-        LookupFailed: The folder holds no data, or a file of it is missing or unreadable.
+        DataUnavailable: The folder holds no data, or a file of it is missing or unreadable.
     """
     folder = (data_dir or default_data_dir()).resolve()
     try:
         return _load(folder)
     except (OSError, pl.exceptions.PolarsError, json.JSONDecodeError) as exc:
-        raise LookupFailed(f"cannot read the data in {folder}: {exc}") from exc
+        raise DataUnavailable(f"cannot read the data in {folder}: {exc}") from exc

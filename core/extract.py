@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m core.extract REPORT.txt data/ [--force]
+    python -m baiqiang.core.extract REPORT.txt data/ [--force]
 
 The committed ``data/`` is this program's output; ``tests/core/test_extract.py`` re-runs it and
 compares every file byte for byte. Only this module (and that test) reads the report's text.
@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
-from core import curated, geo
-from core.names import county_type, figure_value, scale_min_yi, split_suffix
+from baiqiang.core import curated, geo
+from baiqiang.core.errors import BaiqiangError
+from baiqiang.core.export import write_bytes
+from baiqiang.core.names import county_type, figure_value, scale_min_yi, split_suffix
 
 RANKING_FILES = {
     "industrial-counties": ("industrial_counties.csv", r"表\s*1\s+2022\s*年中国工业百强县"),
@@ -460,19 +460,6 @@ def render(obj: pl.DataFrame | dict[str, object]) -> bytes:
     return (json.dumps(obj, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Writes `data` to `path` through a temporary file in the same folder and a rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_outputs(
     outputs: dict[str, pl.DataFrame | dict[str, object]], out_dir: Path, *, force: bool = False
 ) -> list[str]:
@@ -492,7 +479,7 @@ def write_outputs(
             f"would replace {', '.join(would_replace)} in {out_dir}; pass --force to replace them"
         )
     for name in changed:
-        write_atomic(out_dir / name, rendered[name])
+        write_bytes(out_dir / name, rendered[name], force=True)
     return changed
 
 
@@ -524,7 +511,7 @@ def run_writer(
     try:
         outputs, out_dir = produce(args)
         changed = write_outputs(outputs, out_dir, force=force)
-    except (ExtractError, OSError) as exc:
+    except (ExtractError, BaiqiangError, OSError) as exc:
         print(f"{prog}: error: {exc}", file=sys.stderr)
         return 1
     print(f"{prog}: {len(changed)} file(s) written to {out_dir}", file=sys.stderr)
@@ -532,11 +519,11 @@ def run_writer(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry: ``python -m core.extract REPORT.txt OUT_DIR [--force]``."""
+    """Command-line entry: ``python -m baiqiang.core.extract REPORT.txt OUT_DIR [--force]``."""
     return run_writer(
         "extract",
         argv,
-        "python -m core.extract REPORT.txt OUT_DIR [--force]",
+        "python -m baiqiang.core.extract REPORT.txt OUT_DIR [--force]",
         2,
         lambda a: (extract(read_report(Path(a[0]))), Path(a[1])),
     )

@@ -1,15 +1,16 @@
-"""Filters, sorting, counts, crosstabs, overlaps and roll-ups: LazyFrame in, LazyFrame out."""
+"""Sorting, counts, crosstabs, overlaps and roll-ups: LazyFrame in, LazyFrame out.
+
+Filters are in :mod:`baiqiang.core.filters`.
+"""
 
 from __future__ import annotations
 
-import re
-
 import polars as pl
 
-from core import geo
-from core.errors import LookupFailed
-from core.names import COUNTY_TYPES, XIAN_SHI, scale_min_yi
-from core.suggest import did_you_mean
+from baiqiang.core import geo
+from baiqiang.core.errors import LookupFailed
+from baiqiang.core.names import XIAN_SHI, scale_min_yi
+from baiqiang.core.suggest import did_you_mean
 
 DIMENSIONS: tuple[str, ...] = (
     "province",
@@ -27,195 +28,6 @@ DIMENSIONS: tuple[str, ...] = (
 _SCALE_LABELS = ("千亿级", *(f"{d}千亿级" for d in "二三四五六七八九"))
 
 RANK_BANDS: tuple[str, ...] = tuple(f"{lo}-{lo + 9}" for lo in range(1, 101, 10))
-
-_REGION_ALIASES = {
-    **{r: r for r in geo.REGIONS},
-    **{en.casefold(): zh for zh, en in geo.REGION_ENGLISH.items()},
-    "东": "东部",
-    "中": "中部",
-    "西": "西部",
-    "东部地区": "东部",
-    "中部地区": "中部",
-    "西部地区": "西部",
-    "东北地区": "东北",
-    "north-east": "东北",
-    "north east": "东北",
-}
-
-_COUNTY_TYPE_ALIASES = {
-    **{t: t for t in set(COUNTY_TYPES.values())},
-    "city": "县级市",
-    "county-level city": "县级市",
-    "county": "县",
-    "banner": "旗",
-    "district": "市辖区",
-    "区": "市辖区",
-    "市": "县级市",
-    "autonomous county": "自治县",
-}
-
-
-def resolve_province(text: str) -> geo.Province:
-    """A province from any spelling (江苏, 江苏省, Jiangsu, jiangsu).
-
-    Raises:
-        LookupFailed: No province is spelt so.
-    """
-    found = geo.find_province(text)
-    if found is None:
-        raise LookupFailed(f"unknown province {text!r}", did_you_mean(text, geo.all_province_spellings()))
-    return found
-
-
-def resolve_region(text: str) -> str:
-    """A region (东部, 中部, 西部, 东北) from Chinese or English.
-
-    Raises:
-        LookupFailed: Not a region.
-    """
-    key = text.strip().casefold()
-    if key in _REGION_ALIASES:
-        return _REGION_ALIASES[key]
-    raise LookupFailed(
-        f"unknown region {text!r}",
-        did_you_mean(text, list(_REGION_ALIASES)),
-        list(geo.REGIONS) + list(geo.REGION_ENGLISH.values()),
-    )
-
-
-def resolve_county_type(text: str) -> str:
-    """A county type (县级市, 县, 旗, 市辖区 …) from Chinese or English.
-
-    Raises:
-        LookupFailed: Not a county type.
-    """
-    key = text.strip().casefold()
-    if key in _COUNTY_TYPE_ALIASES:
-        return _COUNTY_TYPE_ALIASES[key]
-    choices = sorted(set(COUNTY_TYPES.values()))
-    raise LookupFailed(
-        f"unknown county type {text!r}", did_you_mean(text, list(_COUNTY_TYPE_ALIASES)), choices
-    )
-
-
-def resolve_prefecture(text: str, known: list[str]) -> str:
-    """A prefecture as the report prints it (苏州市, 巴音郭楞, 省直管) from 苏州 or 苏州市.
-
-    Args:
-        text: What the user typed.
-        known: The prefectures the report prints.
-
-    Raises:
-        LookupFailed: The report names no such prefecture.
-    """
-    t = text.strip()
-    for candidate in (t, t + "市", t.removesuffix("市")):
-        if candidate in known:
-            return candidate
-    raise LookupFailed(f"unknown prefecture {text!r}", did_you_mean(t, known))
-
-
-def search_key(text: str) -> str:
-    """Lower case without spaces, apostrophes and hyphens: how pinyin is compared."""
-    return re.sub(r"[\s'’\-]", "", text).casefold()
-
-
-def name_matches(text: str, *, name_col: str = "name") -> pl.Expr:
-    """True where the name contains `text`, or its pinyin or initials start with it.
-
-    Works on ranking tables (name, pinyin, initials) and falls back to the name alone.
-    """
-    key = search_key(text)
-    by_name = pl.col(name_col).str.contains(text.strip(), literal=True)
-    if name_col != "name":
-        return by_name
-    pinyin = pl.col("pinyin").str.replace_all(r"[\s']", "").str.to_lowercase()
-    return by_name | pinyin.str.starts_with(key) | pl.col("initials").str.starts_with(key)
-
-
-def search_matches(text: str) -> pl.Expr:
-    """The explorer's search: :func:`name_matches`, or text in the province or prefecture."""
-    t = text.strip()
-    return (
-        name_matches(t)
-        | pl.col("province").str.contains(t, literal=True)
-        | pl.col("prefecture").str.contains(t, literal=True)
-    )
-
-
-def _contains_any(cols: list[str], candidates: tuple[str, ...], text: str) -> pl.Expr:
-    """True where any of the candidate columns that exist contains `text`."""
-    present = [c for c in candidates if c in cols]
-    return pl.any_horizontal(pl.col(c).str.contains(text.strip(), literal=True) for c in present)
-
-
-def filter_units(
-    lf: pl.LazyFrame,
-    *,
-    province: str | None = None,
-    region: str | None = None,
-    prefecture: str | None = None,
-    tier: int | None = None,
-    county_type: str | None = None,
-    rank_min: int | None = None,
-    rank_max: int | None = None,
-    name: str | None = None,
-    search: str | None = None,
-) -> pl.LazyFrame:
-    """Keeps the rows that pass every given filter; values must already be canonical.
-
-    Args:
-        lf: A table of the catalog.
-        province: A short province name (江苏), as :func:`resolve_province` gives.
-        region: 东部, 中部, 西部 or 东北.
-        prefecture: A prefecture as printed (苏州市).
-        tier: 1–4 (工业百强县 only).
-        county_type: 县级市, 县, 旗, 市辖区 ….
-        rank_min: The least rank kept.
-        rank_max: The greatest rank kept.
-        name: Text in the name, or the start of its pinyin or initials.
-        search: Like `name`, or text in the province or prefecture (the explorer's ``/``).
-    """
-    cols = lf.collect_schema().names()
-    conds: list[pl.Expr] = []
-    if province is not None:
-        conds.append(pl.col("province_short") == province)
-    if region is not None:
-        conds.append(pl.col("region") == region)
-    if prefecture is not None:
-        conds.append(pl.col("prefecture") == prefecture)
-    if tier is not None:
-        conds.append(pl.col("tier") == tier)
-    if county_type is not None:
-        conds.append(pl.col("county_type") == county_type)
-    if rank_min is not None:
-        conds.append(pl.col("rank") >= rank_min)
-    if rank_max is not None:
-        conds.append(pl.col("rank") <= rank_max)
-    if name is not None:
-        if "pinyin" in cols:
-            conds.append(name_matches(name))
-        else:
-            conds.append(_contains_any(cols, ("county", "counties", "cluster"), name))
-    if search is not None and search.strip():
-        if "pinyin" in cols:
-            conds.append(search_matches(search))
-        else:
-            conds.append(
-                _contains_any(cols, ("county", "counties", "cluster", "province", "prefecture"), search)
-            )
-    missing = {
-        "province_short": province,
-        "region": region,
-        "prefecture": prefecture,
-        "tier": tier,
-        "county_type": county_type,
-        "rank": rank_min if rank_min is not None else rank_max,
-    }
-    for col, value in missing.items():
-        if value is not None and col not in cols:
-            raise LookupFailed(f"this table has no {col.removesuffix('_short')} column to filter on")
-    return lf.filter(*conds) if conds else lf
 
 
 def _order_expr(col: str) -> pl.Expr:

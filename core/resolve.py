@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 import polars as pl
 
-from core import geo
-from core.catalog import Catalog
-from core.names import split_suffix
-from core.query import search_key, stack_rankings
+from baiqiang.core import geo
+from baiqiang.core.catalog import Catalog
+from baiqiang.core.filters import search_key
+from baiqiang.core.names import split_suffix
+from baiqiang.core.query import stack_rankings
 
 UNIT_COLUMNS = [
     "adcode",
@@ -32,22 +34,42 @@ UNIT_COLUMNS = [
 ]
 
 
+class Outcome(StrEnum):
+    """What resolving a name came to."""
+
+    FOUND = "found"
+    AMBIGUOUS = "ambiguous"
+    MISSING = "missing"
+
+
+class Match(StrEnum):
+    """How a name matched a unit, tried in this order."""
+
+    NONE = ""
+    ADCODE = "adcode"
+    EXACT = "exact"
+    SUFFIX = "suffix"
+    FORMER = "former"
+    PINYIN = "pinyin"
+    INITIALS = "initials"
+
+
 @dataclass(frozen=True)
 class Resolution:
     """The outcome of resolving a name.
 
     Attributes:
-        status: ``found``, ``ambiguous`` or ``missing``.
-        unit: The unit found (a row of :func:`units`), when status is ``found``.
-        how: How it matched: ``adcode``, ``exact``, ``suffix``, ``former``, ``pinyin``, ``initials``.
+        status: Found, ambiguous or missing.
+        unit: The unit found (a row of :func:`units`), when status is found.
+        how: How it matched.
         candidates: The units it could mean (ambiguous) or close spellings (missing).
         others: Namesakes not in any list, when a listed unit was preferred to them.
         note: A sentence about the match (a former name, namesakes).
     """
 
-    status: str
+    status: Outcome
     unit: dict[str, Any] | None = None
-    how: str = ""
+    how: Match = Match.NONE
     candidates: list[dict[str, Any]] = field(default_factory=list)
     others: list[dict[str, Any]] = field(default_factory=list)
     note: str = ""
@@ -111,31 +133,31 @@ def _with_keys(df: pl.DataFrame) -> pl.DataFrame:
     ).with_columns(_initials_base=pl.col("_initials").str.slice(0, pl.col("_base").str.len_chars()))
 
 
-def _hits(keyed: pl.DataFrame, how: str, text: str, key: str) -> list[dict[str, Any]]:
-    if how == "exact":
+def _hits(keyed: pl.DataFrame, how: Match, text: str, key: str) -> list[dict[str, Any]]:
+    if how == Match.EXACT:
         cond = pl.col("name") == text
-    elif how == "suffix":
+    elif how == Match.SUFFIX:
         cond = pl.col("_has_suffix") & (pl.col("_base") == text)
-    elif how == "pinyin":
+    elif how == Match.PINYIN:
         cond = (pl.col("_pinyin") == key) | (pl.col("_pinyin_base") == key)
     else:
         cond = (pl.col("_initials") == key) | (pl.col("_initials_base") == key)
     return keyed.filter(cond).select(UNIT_COLUMNS).to_dicts()
 
 
-def _decide(hits: list[dict[str, Any]], how: str, query: str) -> Resolution | None:
+def _decide(hits: list[dict[str, Any]], how: Match, query: str) -> Resolution | None:
     if not hits:
         return None
     if len(hits) == 1:
-        return Resolution("found", hits[0], how)
+        return Resolution(Outcome.FOUND, hits[0], how)
     listed = [h for h in hits if h.get("listed")]
     if len(listed) == 1:
         others = [h for h in hits if not h.get("listed")]
         shown = "; ".join(_describe(o) for o in others[:5]) + (" …" if len(others) > 5 else "")
         note = f"{query!r} also names {len(others)} unit(s) in no list: {shown}"
-        return Resolution("found", listed[0], how, others=others, note=note)
+        return Resolution(Outcome.FOUND, listed[0], how, others=others, note=note)
     ordered = listed + [h for h in hits if not h.get("listed")]
-    return Resolution("ambiguous", None, how, ordered)
+    return Resolution(Outcome.AMBIGUOUS, None, how, ordered)
 
 
 def resolve(
@@ -171,11 +193,11 @@ def resolve(
     text = query.strip()
     if text.isdigit() and len(text) == 6:
         hits = rows.filter(pl.col("adcode") == text).to_dicts()
-        return _decide(hits, "adcode", text) or Resolution("missing", None, "", [])
+        return _decide(hits, Match.ADCODE, text) or Resolution(Outcome.MISSING)
     key = search_key(text)
     keyed = _with_keys(rows)
-    for how in ("exact", "suffix", "former", "pinyin", "initials"):
-        if how == "former":
+    for how in (Match.EXACT, Match.SUFFIX, Match.FORMER, Match.PINYIN, Match.INITIALS):
+        if how == Match.FORMER:
             if former is None:
                 continue
             olds = former.filter(pl.col("former_name") == text).to_dicts()
@@ -189,12 +211,12 @@ def resolve(
             if decided:
                 return decided
             continue
-        if not (text if how in ("exact", "suffix") else key):
+        if not (text if how in (Match.EXACT, Match.SUFFIX) else key):
             continue
         decided = _decide(_hits(keyed, how, text, key), how, text)
         if decided:
             return decided
-    return Resolution("missing", None, "", suggest(rows.to_dicts(), text))
+    return Resolution(Outcome.MISSING, None, Match.NONE, suggest(rows.to_dicts(), text))
 
 
 def suggest(rows: list[dict[str, Any]], text: str, *, n: int = 5) -> list[dict[str, Any]]:

@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from core.catalog import Catalog, make_catalog
+from tests import checkout
 
-ROOT = Path(__file__).resolve().parent.parent
+checkout.install()  # ``baiqiang`` is this checkout, whatever the venv has installed
+
+from baiqiang.core.catalog import Catalog, make_catalog  # noqa: E402
+
+ROOT = checkout.ROOT
 REPORT = Path(
     os.environ.get("BAIQIANG_REPORT", ROOT.parent / "shared" / "seeds" / "000_fcfd996388513c44.txt")
 )

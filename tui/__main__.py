@@ -1,3 +1,5 @@
-from tui.cli import main
+"""``python -m baiqiang`` (the wheel installs this file as ``baiqiang/__main__.py`` too)."""
+
+from baiqiang.tui.cli import main
 
 main()

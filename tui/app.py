@@ -2,41 +2,47 @@
 
 from __future__ import annotations
 
+import io
+import os
+import sys
 from collections.abc import Iterable
 from functools import partial
 from importlib import resources
 from pathlib import Path
 
 import polars as pl
+from rich.console import Console
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState
 
-from core import geo
-from core.audit import INCONSISTENT, run_audit
-from core.catalog import RANKING_TABLES, TABLES, Catalog, make_catalog
-from core.errors import LookupFailed
-from core.profile import lookup
-from core.query import stack_rankings
-from core.resolve import units
-from tui.commands import UnitCommands
-from tui.i18n import t
-from tui.messages import ClusterChosen, ExportRequested, UnitChosen, UnitsOf, ViewChanged
-from tui.output import OutputError, choose_format, encode, write_file
-from tui.screens.confirm_screen import ConfirmScreen
-from tui.screens.detail_screen import DetailScreen
-from tui.screens.export_screen import ExportScreen
-from tui.screens.help_screen import HelpScreen
-from tui.screens.units_screen import UnitsScreen
-from tui.state import ViewState
-from tui.widgets.cluster_view import ClusterView
-from tui.widgets.highlights_view import HighlightsView
-from tui.widgets.region_tree import RegionTree
-from tui.widgets.stats_view import StatsView
-from tui.widgets.table_view import TableView
+from baiqiang.core import geo
+from baiqiang.core.audit import Status, run_audit
+from baiqiang.core.catalog import RANKING_TABLES, TABLES, Catalog, make_catalog
+from baiqiang.core.errors import BaiqiangError
+from baiqiang.core.filters import Filters
+from baiqiang.core.profile import lookup
+from baiqiang.core.resolve import units
+from baiqiang.core.service import area_units, cluster_counties
+from baiqiang.tui.commands import UnitCommands
+from baiqiang.tui.i18n import t
+from baiqiang.tui.messages import ClusterChosen, ExportRequested, UnitChosen, UnitsOf, ViewChanged
+from baiqiang.tui.output import save
+from baiqiang.tui.screens.confirm_screen import ConfirmScreen
+from baiqiang.tui.screens.detail_screen import DetailScreen
+from baiqiang.tui.screens.export_screen import ExportScreen
+from baiqiang.tui.screens.help_screen import HelpScreen
+from baiqiang.tui.screens.units_screen import UnitsScreen
+from baiqiang.tui.state import ViewState
+from baiqiang.tui.widgets.cluster_view import ClusterView
+from baiqiang.tui.widgets.highlights_view import HighlightsView
+from baiqiang.tui.widgets.region_tree import RegionTree
+from baiqiang.tui.widgets.stats_view import StatsView
+from baiqiang.tui.widgets.table_view import TableView
 
 TABS = (
     "industrial-counties",
@@ -77,10 +83,8 @@ class BaiqiangApp(App[None]):
         *,
         table: str = "industrial-counties",
         province: str | None = None,
-        blink: bool = True,
     ) -> None:
         super().__init__()
-        self.blink = blink
         self.catalog = catalog
         self.start_table = table
         self.start_province = province
@@ -92,40 +96,38 @@ class BaiqiangApp(App[None]):
         yield Header()
         with TabbedContent(initial=f"tab-{start}"):
             for tid in RANKING_TABLES:
-                state = ViewState(tid, province=self.start_province if tid == self.start_table else None)
-                with TabPane(t(f"tab.{tid}", "zh"), id=f"tab-{tid}"):
-                    yield TableView(c.tables[tid], state, divisions=c.divisions, id=f"view-{tid}").data_bind(
-                        BaiqiangApp.language
-                    )
-            with TabPane(t("tab.clusters", "zh"), id="tab-clusters"):
-                national = TableView(
-                    c.tables["national-clusters"], ViewState("national-clusters"), id="view-national"
+                state = ViewState(
+                    tid, Filters(province=self.start_province if tid == self.start_table else None)
                 )
+                with TabPane(t(f"tab.{tid}", "zh"), id=f"tab-{tid}"):
+                    yield TableView(c, state, id=f"view-{tid}").data_bind(BaiqiangApp.language)
+            with TabPane(t("tab.clusters", "zh"), id="tab-clusters"):
+                national = TableView(c, ViewState("national-clusters"), id="view-national")
                 billion_state = ViewState(
                     "billion-clusters",
-                    province=self.start_province if self.start_table == "billion-clusters" else None,
+                    Filters(province=self.start_province if self.start_table == "billion-clusters" else None),
                 )
-                billion = TableView(c.tables["billion-clusters"], billion_state, id="view-billion")
+                billion = TableView(c, billion_state, id="view-billion")
                 yield ClusterView(national, billion, id="view-clusters").data_bind(BaiqiangApp.language)
             with TabPane(t("tab.highlights", "zh"), id="tab-highlights"):
                 yield HighlightsView(c.group_facts.collect(), id="view-highlights").data_bind(
                     BaiqiangApp.language, audit=BaiqiangApp.audit_issues
                 )
             with TabPane(t("tab.stats", "zh"), id="tab-stats"):
-                yield StatsView(c.tables, divisions=c.divisions, id="view-stats").data_bind(
+                yield StatsView(c, id="view-stats").data_bind(
                     BaiqiangApp.language, source=BaiqiangApp.stats_source
                 )
             with TabPane(t("tab.tree", "zh"), id="tab-tree"):
                 yield RegionTree(c.tables, id="view-tree")
         yield Footer()
 
-    @work(thread=True, group="audit")
+    @work(thread=True, group="audit", exit_on_error=False)
     def _run_audit(self) -> None:
         """Finds the report's inconsistencies for 报告要点, off the UI thread (it takes ~0.1 s)."""
         issues = [
             (r.status, r.id, r.statement, r.differs)
             for r in run_audit(self.catalog)
-            if r.status == INCONSISTENT
+            if r.status == Status.INCONSISTENT
         ]
         self.call_from_thread(setattr, self, "audit_issues", issues)
 
@@ -146,64 +148,23 @@ class BaiqiangApp(App[None]):
                 prefecture=event.prefecture if prov and not event.adcode else None,
                 all_units=self.units,
             )
-        except LookupFailed as exc:  # a name given without its province may be ambiguous
+        except BaiqiangError as exc:  # a name given without its province may be ambiguous
             self.notify(str(exc), severity="warning")
             return
-        self.push_screen(DetailScreen(profile, self.language))
+        self.push_screen(DetailScreen(profile.to_dict(), self.language))
 
     @on(UnitsOf)
     def _units_of(self, event: UnitsOf) -> None:
-        stacked = stack_rankings(self.catalog.tables)
-        if event.prefecture:
-            rows = stacked.filter(pl.col("prefecture") == event.prefecture)
-            title = t("units.province", self.language, x=event.prefecture)
-        else:
-            rows = stacked.filter(pl.col("province") == event.province)
-            title = t("units.province", self.language, x=event.province)
-        df = rows.sort("table", "rank").select(
-            "table", "rank", "name", "province", "prefecture", "province_first"
-        )
-        self.push_screen(UnitsScreen(title, df.collect(), self.language))
+        place = event.prefecture or event.province or ""
+        df = area_units(self.catalog, province=event.province, prefecture=event.prefecture)
+        title = t("units.province", self.language, x=place, n=df.height)
+        shown = df.select("table", "rank", "name", "province", "prefecture", "province_first", "adcode")
+        self.push_screen(UnitsScreen(title, shown, self.language))
 
     @on(ClusterChosen)
     def _cluster(self, event: ClusterChosen) -> None:
-        c = self.catalog
-        if event.table == "national-clusters" and event.seq >= 0:
-            linked = c.national_cluster_counties.filter(pl.col("seq") == event.seq).select("county", "adcode")
-        elif event.table == "billion-clusters" and event.seq >= 0:
-            linked = (
-                c.tables["billion-clusters"].filter(pl.col("seq") == event.seq).select("county", "adcode")
-            )
-        else:
-            linked = (
-                c.unit_adcodes.filter(pl.col("name").is_in(event.counties))
-                .select(pl.col("name").alias("county"), "adcode")
-                .unique(subset="county", keep="first", maintain_order=True)
-            )
-        codes = dict(linked.collect().iter_rows())
-        listed = stack_rankings(c.tables).filter(pl.col("adcode").is_in(list(codes.values()))).collect()
-        rows = []
-        for county in event.counties:
-            mine = listed.filter(pl.col("adcode") == codes.get(county))
-            ranks = dict(mine.select("table", "rank").iter_rows())
-            first = mine.row(0, named=True) if mine.height else {}
-            rows.append(
-                {
-                    "name": county,
-                    "province": first.get("province"),
-                    "prefecture": first.get("prefecture"),
-                    **{f"rank_{tid}": ranks.get(tid) for tid in RANKING_TABLES},
-                    "adcode": codes.get(county),
-                }
-            )
-        schema: dict[str, pl.DataType] = {
-            "name": pl.String(),
-            "province": pl.String(),
-            "prefecture": pl.String(),
-        }
-        schema |= {f"rank_{tid}": pl.Int64() for tid in RANKING_TABLES}
-        schema["adcode"] = pl.String()
-        df = pl.DataFrame(rows, schema=schema)
+        seq = event.seq if event.seq >= 0 else None
+        df = cluster_counties(self.catalog, table=event.table, seq=seq, counties=event.counties)
         self.push_screen(UnitsScreen(t("units.cluster", self.language, x=event.cluster), df, self.language))
 
     @on(ViewChanged)
@@ -219,7 +180,11 @@ class BaiqiangApp(App[None]):
             if not path:
                 return
             target = Path(path).expanduser()
-            if target.exists():
+            try:
+                exists = target.exists()
+            except OSError:  # a name too long …: let the writer say so
+                exists = False
+            if exists and not target.is_dir():
 
                 def confirmed(yes: bool | None) -> None:
                     if yes:
@@ -234,25 +199,31 @@ class BaiqiangApp(App[None]):
 
         self.push_screen(ExportScreen(t("export.prompt", self.language), event.suggested), chosen)
 
-    @work(thread=True, group="export")
+    @work(thread=True, group="export", exit_on_error=False)
     def _write_export(self, frame: pl.DataFrame, target: Path, *, force: bool) -> None:
         """Writes the export atomically, off the UI thread; never replaces without `force`."""
-        try:
-            fmt = choose_format(None, target, stdout_is_tty=False)
-            if fmt in ("table", "parquet"):
-                fmt = "csv" if fmt == "table" else fmt
-            write_file(target, encode(frame, fmt, bom=fmt == "csv"), force=force)
-        except OutputError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error")
-            return
+        save(frame, target, force=force, bom=target.suffix.lower() == ".csv")
         self.call_from_thread(self.notify, t("export.done", self.language, n=frame.height, path=target))
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """Every worker's failure becomes a notification: the explorer never dies of one."""
+        if event.state != WorkerState.ERROR or event.worker.error is None:
+            return
+        error = event.worker.error
+        if isinstance(error, BaiqiangError):
+            self.notify(str(error), severity="error")
+        else:
+            self.notify(
+                f"{type(error).__name__}: {error}", title=t("error.worker", self.language), severity="error"
+            )
 
     # --- actions ----------------------------------------------------------------------------
 
     def _focus_tab(self, tab: str) -> None:
         targets = {
-            **{tid: f"#view-{tid} UnitTable" for tid in RANKING_TABLES},
-            "clusters": "#view-national UnitTable",
+            **{tid: f"#view-{tid} Grid" for tid in RANKING_TABLES},
+            "clusters": "#view-national Grid",
             "highlights": "#highlights-table",
             "stats": "#stats-table",
             "tree": "#view-tree",
@@ -291,7 +262,7 @@ class BaiqiangApp(App[None]):
             if b.description and (b.id or key) not in seen:
                 seen.add(b.id or key)
                 keys.append((self.get_key_display(b), b.description))
-        text = (resources.files("tui") / "help.md").read_text(encoding="utf-8")
+        text = (resources.files("baiqiang.tui") / "help.md").read_text(encoding="utf-8")
         self.push_screen(HelpScreen(text, keys))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -326,22 +297,47 @@ def make_app(
     *,
     table: str = "industrial-counties",
     province: str | None = None,
-    blink: bool = True,
 ) -> BaiqiangApp:
     """Builds the app on the catalog from the one factory (the CLI and the tests call this).
 
     Args:
-        catalog: The data; by default :func:`core.catalog.make_catalog`'s.
+        catalog: The data; by default :func:`baiqiang.core.catalog.make_catalog`'s.
         table: The table to open on.
         province: A province (short name) to filter that table by.
-        blink: Whether text cursors blink (snapshot tests turn it off).
     """
-    return BaiqiangApp(catalog or make_catalog(), table=table, province=province, blink=blink)
+    return BaiqiangApp(catalog or make_catalog(), table=table, province=province)
 
 
-def run_app(catalog: Catalog, *, table: str, province: str | None) -> None:
-    """Runs the explorer until the user quits."""
-    make_app(catalog, table=table, province=province).run()
+def crash_log_path() -> Path:
+    """Where the details of a crash are written: ``$BAIQIANG_HOME/crash.log``."""
+    home = os.environ.get("BAIQIANG_HOME")
+    base = Path(home) if home else Path.home() / ".local" / "state" / "baiqiang"
+    return base / "crash.log"
 
 
-__all__ = ["BaiqiangApp", "TABLES", "make_app", "run_app"]
+def run_app(catalog: Catalog, *, table: str, province: str | None) -> int:
+    """Runs the explorer until the user quits.
+
+    Returns:
+        The exit status: 0, or 1 after an error the explorer could not carry on from. Then the
+        terminal is restored, the details go to :func:`crash_log_path` and one line on stderr
+        says where.
+    """
+    app = make_app(catalog, table=table, province=province)
+    details = io.StringIO()
+    app.error_console = Console(file=details, markup=False, highlight=False, width=120)
+    app.run()
+    code = app.return_code or 0
+    if code and details.getvalue():
+        path = crash_log_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(details.getvalue(), encoding="utf-8")
+            where = f"details in {path}"
+        except OSError:
+            where = "details could not be written"
+        sys.stderr.write(f"baiqiang: error: the explorer stopped on an internal error; {where}\n")
+    return code
+
+
+__all__ = ["BaiqiangApp", "TABLES", "crash_log_path", "make_app", "run_app"]

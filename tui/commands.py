@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
+import polars as pl
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from core.query import search_key
-from tui.messages import UnitChosen
+from baiqiang.core.filters import search_key
+from baiqiang.tui.messages import UnitChosen
 
-if TYPE_CHECKING:
-    from tui.app import BaiqiangApp
+
+class HasUnits(Protocol):
+    """An app that holds every county-level unit (the explorer does)."""
+
+    units: pl.DataFrame
 
 
 class UnitCommands(Provider):
     """Finds units by name, pinyin or initials and opens their detail pane."""
 
     async def startup(self) -> None:
-        app: BaiqiangApp = self.app  # type: ignore[assignment]
-        self.units = app.units.to_dicts()
+        self.units = cast(HasUnits, self.app).units.to_dicts()
 
     def _open(self, unit: dict[str, str | None]) -> None:
         self.app.post_message(

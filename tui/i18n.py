@@ -81,8 +81,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart.map": {"zh": "地图", "en": "map"},
     "chart.scatter": {"zh": "工业排名 vs 创新排名", "en": "industrial vs innovation rank"},
     "chart.scale": {"zh": "千亿级产业集群规模分布（图37）", "en": "100-billion clusters by scale (fig. 37)"},
-    "units.province": {"zh": "{x} 的入榜单位", "en": "Listed units of {x}"},
+    "units.province": {"zh": "{x} 的入榜单位（{n}）", "en": "Listed units of {x} ({n})"},
+    "error.worker": {"zh": "出错了", "en": "Something went wrong"},
     "units.cluster": {"zh": "{x} 的分布县(市)", "en": "Counties of {x}"},
+    "chart.empty": {"zh": "（无数据）", "en": "(no rows)"},
     "help.title": {"zh": "帮助", "en": "Help"},
 }
 

@@ -7,7 +7,7 @@ from typing import Any
 import polars as pl
 from textual.message import Message
 
-from tui.state import ViewState
+from baiqiang.tui.state import ViewState
 
 
 class UnitChosen(Message):

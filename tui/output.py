@@ -1,34 +1,25 @@
-"""Writing frames out: CSV, TSV, JSON, NDJSON, Parquet, xlsx or a Rich table; atomic files."""
+"""Where output goes: stdout or a file, in a machine format or as a text table.
+
+Both front ends write files through :func:`save` (the CLI's ``--output``, the explorer's
+export), which adds the text table (``.txt``) to core's machine formats and writes through
+core's one atomic writer.
+"""
 
 from __future__ import annotations
 
-import io
-import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import IO
 
 import polars as pl
 
-FORMATS = ("table", "csv", "tsv", "json", "ndjson", "parquet", "xlsx")
-BINARY = ("parquet", "xlsx")
-_EXTENSIONS = {
-    ".csv": "csv",
-    ".tsv": "tsv",
-    ".tab": "tsv",
-    ".json": "json",
-    ".ndjson": "ndjson",
-    ".jsonl": "ndjson",
-    ".parquet": "parquet",
-    ".xlsx": "xlsx",
-    ".txt": "table",
-}
+from baiqiang.core.errors import OutputError
+from baiqiang.core.export import FORMATS, encode, format_named, format_of_path, write_bytes
 
+TEXT_ENDINGS = {".txt": "table"}
+"""Endings a front end writes as a text table (the CLI's ``--format table``)."""
 
-class OutputError(Exception):
-    """The output cannot be written as asked."""
+ALL_FORMATS: tuple[str, ...] = ("table", *FORMATS)
 
 
 class PipeClosed(Exception):
@@ -36,98 +27,47 @@ class PipeClosed(Exception):
 
 
 def choose_format(fmt: str | None, output: Path | None, *, stdout_is_tty: bool) -> str:
-    """The format to write: as given, else from the output's extension, else by the terminal.
+    """The format to write: as given, else from the output's ending, else by the terminal.
 
     Raises:
-        OutputError: A binary format would go to a terminal.
+        LookupFailed: An unknown format.
+        OutputError: An unknown ending, or a binary format would go to a terminal.
     """
-    if fmt is None:
-        if output is not None:
-            fmt = _EXTENSIONS.get(output.suffix.lower(), "csv")
-        else:
-            fmt = "table" if stdout_is_tty else "csv"
-    if fmt in BINARY and output is None and stdout_is_tty:
-        raise OutputError(f"{fmt} is binary and stdout is a terminal; use --output FILE.{fmt}")
+    if fmt is not None:
+        format_named(fmt, extra=("table",))
+    elif output is not None:
+        fmt = format_of_path(output, extra=TEXT_ENDINGS)
+    else:
+        fmt = "table" if stdout_is_tty else "csv"
+    if fmt in FORMATS and FORMATS[fmt].binary and output is None and stdout_is_tty:
+        raise OutputError(f"{fmt} is binary and stdout is a terminal; write it to a file")
     return fmt
 
 
-def _plain(df: pl.DataFrame) -> pl.DataFrame:
-    """Nested columns flattened to text for CSV/TSV/xlsx."""
-    return df.with_columns(
-        pl.col(c).list.eval(pl.element().cast(pl.String)).list.join("、")
-        for c, t in df.schema.items()
-        if isinstance(t, pl.List)
-    )
+def save(
+    df: pl.DataFrame, path: Path, *, force: bool, fmt: str | None = None, bom: bool = False, title: str = ""
+) -> str:
+    """Writes a frame to a file atomically, in the format its ending (or `fmt`) names.
 
-
-def encode(df: pl.DataFrame, fmt: str, *, bom: bool = False) -> bytes:
-    """The bytes of `df` in a machine format (everything but ``table``)."""
-    prefix = b"\xef\xbb\xbf" if bom and fmt in ("csv", "tsv") else b""
-    if fmt == "csv":
-        return prefix + _plain(df).write_csv().encode("utf-8")
-    if fmt == "tsv":
-        return prefix + _plain(df).write_csv(separator="\t", quote_style="necessary").encode("utf-8")
-    if fmt == "json":
-        return (json.dumps(df.to_dicts(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    if fmt == "ndjson":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in df.to_dicts()).encode("utf-8")
-    buf = io.BytesIO()
-    if fmt == "parquet":
-        df.write_parquet(buf)
-    elif fmt == "xlsx":
-        _plain(df).write_excel(buf, worksheet="baiqiang", autofit=True)
-    else:
-        raise OutputError(f"unknown format {fmt!r}")
-    return buf.getvalue()
-
-
-def write_file(path: Path, data: bytes, *, force: bool) -> None:
-    """Writes atomically; an existing file is replaced only with `force`.
-
-    The bytes go to a temporary file beside `path`, which is then renamed into place, so a
-    reader never sees half a file. Without `force` the rename is a hard link that fails if
-    the name exists, so even a file created meanwhile is never replaced.
+    Returns:
+        The format written.
 
     Raises:
-        OutputError: The file exists (without `force`) or cannot be written.
+        OutputError: An unknown ending, or the file cannot (or must not) be written.
     """
-    if path.is_dir():
-        raise OutputError(f"{path} is a directory")
-    if path.exists() and not force:
-        raise OutputError(f"{path} exists; pass --force to replace it")
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError(f"no such directory: {parent}")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write in {parent}: {exc.strerror}") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        if force:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError as exc:
-                raise OutputError(f"{path} exists; pass --force to replace it") from exc
-            except OSError:  # no hard links on this file system: fall back to a checked rename
-                if path.exists():
-                    raise OutputError(f"{path} exists; pass --force to replace it") from None
-                os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    from baiqiang.tui import render
+
+    chosen = fmt or format_of_path(path, extra=TEXT_ENDINGS)
+    if chosen == "table":
+        data = render.table_text(df, title=title, to_file=True).encode("utf-8")
+    else:
+        data = encode(df, chosen, bom=bom)
+    write_bytes(path, data, force=force)
+    return chosen
 
 
-def emit(data: bytes, output: Path | None, *, force: bool, stream: IO[bytes] | None = None) -> None:
-    """Sends bytes to `output`, or to stdout when it is None."""
-    if output is not None:
-        write_file(output, data, force=force)
-        return
+def emit(data: bytes, stream: IO[bytes] | None = None) -> None:
+    """Sends bytes to stdout; a reader that has gone raises :class:`PipeClosed`."""
     out = stream or sys.stdout.buffer
     try:
         out.write(data)

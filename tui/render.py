@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from tui.output import PipeClosed
+from baiqiang.tui.output import PipeClosed
 
 _LABELS = {
     "province_first": "★",
@@ -157,7 +157,7 @@ def context_text(p: dict[str, Any]) -> Text:
     ctx = p.get("context")
     if not ctx:
         return Text("")
-    from core.catalog import TABLES
+    from baiqiang.core.catalog import TABLES
 
     listed = ", ".join(f"{n} in {TABLES[t].title}" for t, n in ctx["listed_in_province"].items())
     text = Text(f"{p.get('province')} has {ctx['units_in_province']} {ctx['kind']}; {listed}.")

@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CHILD = r"""
 import sys, time
 t0 = float(sys.argv[1])
-from tui.app import make_app
-from tui.widgets.table_view import TableView
+from baiqiang.tui.app import make_app
+from baiqiang.tui.widgets.table_view import TableView
 
 app = make_app()
 shown = TableView._show
@@ -59,9 +59,9 @@ async def keystroke_times(text: str = "zhejiangshi") -> list[float]:
     is the app's work (event, filter, worker, table rebuild) without Pilot's per-key settling,
     which by itself costs about 90 ms a key.
     """
-    from tui.app import make_app
-    from tui.widgets.filter_bar import FilterBar
-    from tui.widgets.table_view import TableView
+    from baiqiang.tui.app import make_app
+    from baiqiang.tui.widgets.filter_bar import FilterBar
+    from baiqiang.tui.widgets.table_view import TableView
 
     app = make_app()
     times: list[float] = []
@@ -92,7 +92,7 @@ async def keystroke_times(text: str = "zhejiangshi") -> list[float]:
 
 def main() -> None:
     """Prints the figures."""
-    from tui.widgets.table_view import TableView
+    from baiqiang.tui.widgets.table_view import TableView
 
     original = TableView._show
 

@@ -13,8 +13,8 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
+from baiqiang.tui.cli import app
 from tests.conftest import ROOT
-from tui.cli import app
 
 runner = CliRunner()
 
@@ -34,7 +34,7 @@ def sh(
     *args: str, env: dict[str, str] | None = None, input: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
+        [sys.executable, "-m", "tests.checkout", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -197,7 +197,7 @@ def test_bad_input_is_one_line_on_stderr(args: tuple[str, ...], needle: str) -> 
 
 def test_pipe_into_head_ends_quietly() -> None:
     proc = subprocess.run(
-        f"{sys.executable} -m tui list ic --format csv | head -n 2",
+        f"{sys.executable} -m tests.checkout list ic --format csv | head -n 2",
         shell=True,
         cwd=ROOT,
         capture_output=True,
@@ -246,7 +246,7 @@ def test_xlsx_and_parquet_files(tmp_path: Path) -> None:
 
 def test_binary_format_can_be_piped() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "tui", "list", "ic", "-f", "parquet"], cwd=ROOT, capture_output=True
+        [sys.executable, "-m", "tests.checkout", "list", "ic", "-f", "parquet"], cwd=ROOT, capture_output=True
     )
     assert proc.returncode == 0 and proc.stdout[:4] == b"PAR1"
 

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import polars as pl
 
-from core.audit import CLAIMS, FAIL, HOLDS, INCONSISTENT, audit_passes, run_audit
-from core.catalog import Catalog
-from core.extract import flatten, read_report
+from baiqiang.core.audit import CLAIMS, Status, audit_passes, run_audit
+from baiqiang.core.catalog import Catalog
+from baiqiang.core.extract import flatten, read_report
+
+FAIL, HOLDS, INCONSISTENT = Status.FAIL, Status.HOLDS, Status.INCONSISTENT
 
 
 def test_shipped_data_passes_and_shows_the_known_inconsistency(catalog: Catalog) -> None:

@@ -1,24 +1,33 @@
-"""core/ never imports Textual, Typer or Rich."""
+"""The layers' boundaries: core imports no presentation package; the CLI imports no Textual."""
 
 import subprocess
 import sys
 
 from tests.conftest import ROOT
 
+PRELUDE = "from tests import checkout; checkout.install()\nimport sys, importlib, pkgutil\n"
+
+
+def _loaded_after(code: str) -> list[str]:
+    script = PRELUDE + code + "\nprint(','.join(sorted({n.split('.')[0] for n in sys.modules})))\n"
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    return out.stdout.strip().split(",")
+
 
 def test_core_imports_no_presentation_package():
-    code = (
-        "import sys, importlib, pkgutil, core\n"
-        "for m in pkgutil.iter_modules(core.__path__):\n"
-        "    if m.name != 'extract': importlib.import_module('core.' + m.name)\n"
-        "bad = sorted(n for n in sys.modules if n.split('.')[0] in ('textual', 'typer', 'rich', 'plotext'))\n"
-        "print(','.join(bad))\n"
+    loaded = _loaded_after(
+        "import baiqiang.core as core\n"
+        "for m in pkgutil.walk_packages(core.__path__, 'baiqiang.core.'):\n"
+        "    importlib.import_module(m.name)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == ""
+    assert not {"textual", "typer", "rich", "plotext"} & set(loaded)
 
 
-def test_core_modules_all_load():
-    code = "import core.catalog, core.query, core.resolve, core.audit, core.profile, core.geo; print('ok')"
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "ok"
+def test_the_api_imports_no_presentation_package():
+    loaded = _loaded_after("import baiqiang\nbaiqiang.show('昆山')")
+    assert not {"textual", "typer", "rich", "plotext"} & set(loaded)
+
+
+def test_the_command_line_imports_no_textual():
+    loaded = _loaded_after("import baiqiang.tui.cli\nbaiqiang.tui.cli.main(['show', '昆山', '-f', 'json'])")
+    assert "typer" in loaded and "textual" not in loaded

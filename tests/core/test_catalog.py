@@ -5,9 +5,9 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from core import geo
-from core.catalog import TABLES, Catalog, make_catalog, resolve_table
-from core.errors import LookupFailed
+from baiqiang.core import geo
+from baiqiang.core.catalog import TABLES, Catalog, make_catalog, resolve_table
+from baiqiang.core.errors import DataUnavailable, LookupFailed
 from tests.conftest import ROOT
 
 
@@ -101,5 +101,5 @@ def test_unknown_table_suggests() -> None:
 
 
 def test_missing_data_folder_is_a_clear_error(tmp_path) -> None:
-    with pytest.raises(LookupFailed, match="no data found"):
+    with pytest.raises(DataUnavailable, match="no data found"):
         make_catalog(tmp_path)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from core.catalog import RANKING_TABLES, Catalog
-from core.divisions import (
+from baiqiang.core.catalog import RANKING_TABLES, Catalog
+from baiqiang.core.divisions import (
     DIRECT_PREFECTURE,
     build_divisions,
     derive,
@@ -15,7 +15,7 @@ from core.divisions import (
     predecessors,
     unit_type,
 )
-from core.extract import ExtractError, render
+from baiqiang.core.extract import ExtractError, render
 from tests.conftest import ROOT
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from core import curated
-from core.extract import (
+from baiqiang.core import curated
+from baiqiang.core.extract import (
     ExtractError,
     _split_items,
     extract,
@@ -18,7 +18,7 @@ from core.extract import (
     render,
     write_outputs,
 )
-from core.names import county_type, figure_value, scale_min_yi, split_suffix
+from baiqiang.core.names import county_type, figure_value, scale_min_yi, split_suffix
 from tests.conftest import ROOT
 
 

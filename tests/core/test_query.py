@@ -6,19 +6,16 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from core.errors import LookupFailed
-from core.query import (
-    counts,
-    crosstab,
-    crosstab_wide,
+from baiqiang.core.errors import LookupFailed
+from baiqiang.core.filters import (
+    Filters,
     filter_units,
-    overlap,
     resolve_county_type,
     resolve_prefecture,
     resolve_province,
     resolve_region,
-    sort_rows,
 )
+from baiqiang.core.query import counts, crosstab, crosstab_wide, overlap, sort_rows
 
 
 def units() -> pl.LazyFrame:
@@ -40,21 +37,21 @@ def units() -> pl.LazyFrame:
 
 
 def test_filter_by_province_region_tier_and_rank() -> None:
-    out = filter_units(units(), province="江苏", tier=1, rank_max=2).select("name").collect()
+    out = filter_units(units(), Filters(province="江苏", tier=1, rank_max=2)).select("name").collect()
     assert_frame_equal(out, pl.DataFrame({"name": ["昆山市"]}))
-    out = filter_units(units(), region="中部").select("name").collect()
+    out = filter_units(units(), Filters(region="中部")).select("name").collect()
     assert_frame_equal(out, pl.DataFrame({"name": ["长沙县"]}))
 
 
 @pytest.mark.parametrize("text", ["昆山", "kunshan", "KunShan", "ks", "kss"])
 def test_filter_by_name_pinyin_or_initials(text: str) -> None:
-    out = filter_units(units(), name=text).select("name").collect()
+    out = filter_units(units(), Filters(name=text)).select("name").collect()
     assert_frame_equal(out, pl.DataFrame({"name": ["昆山市"]}))
 
 
 def test_filter_on_a_column_the_table_lacks_is_an_error() -> None:
     with pytest.raises(LookupFailed, match="no tier column"):
-        filter_units(units().drop("tier"), tier=1).collect()
+        filter_units(units().drop("tier"), Filters(tier=1)).collect()
 
 
 def test_counts_largest_first_with_shares() -> None:
@@ -147,7 +144,13 @@ def test_scale_sorts_by_magnitude_not_by_spelling() -> None:
 
 
 def test_search_matches_province_and_prefecture_too() -> None:
-    assert filter_units(units(), search="苏州").select("name").collect()["name"].to_list() == ["昆山市"]
-    assert filter_units(units(), search="湖南").select("name").collect()["name"].to_list() == ["长沙县"]
-    assert filter_units(units(), search="jinj").select("name").collect()["name"].to_list() == ["晋江市"]
-    assert filter_units(units(), search="  ").collect().height == 4
+    assert filter_units(units(), Filters(search="苏州")).select("name").collect()["name"].to_list() == [
+        "昆山市"
+    ]
+    assert filter_units(units(), Filters(search="湖南")).select("name").collect()["name"].to_list() == [
+        "长沙县"
+    ]
+    assert filter_units(units(), Filters(search="jinj")).select("name").collect()["name"].to_list() == [
+        "晋江市"
+    ]
+    assert filter_units(units(), Filters(search="  ")).collect().height == 4

@@ -6,10 +6,10 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from core.catalog import Catalog
-from core.errors import LookupFailed
-from core.profile import lookup
-from core.resolve import resolve, units
+from baiqiang.core.catalog import Catalog
+from baiqiang.core.errors import LookupFailed
+from baiqiang.core.profile import lookup
+from baiqiang.core.resolve import resolve, units
 
 
 def tiny() -> pl.DataFrame:
@@ -101,7 +101,7 @@ def test_units_are_all_county_level_units(catalog: Catalog) -> None:
 
 
 def test_lookup_profile_of_kunshan(catalog: Catalog) -> None:
-    p = lookup(catalog, "昆山")
+    p = lookup(catalog, "昆山").to_dict()
     assert p["name"] == "昆山市" and p["matched"] == "suffix" and p["adcode"] == "320583"
     assert [(r["table"], r["rank"]) for r in p["rankings"]] == [
         ("industrial-counties", 1),
@@ -114,47 +114,47 @@ def test_lookup_profile_of_kunshan(catalog: Catalog) -> None:
 
 
 def test_lookup_unlisted_gives_province_context(catalog: Catalog) -> None:
-    p = lookup(catalog, "缙云县")
+    p = lookup(catalog, "缙云县").to_dict()
     assert p["rankings"] == [] and p["clusters"][0]["shared_with"] == "永康市、武义县"
     ctx = p["context"]
     assert ctx["kind"] == "县(市)" and ctx["units_in_province"] == 53
     assert ctx["listed_in_province"] == {"industrial-counties": 25, "innovation-counties": 28}
     assert ctx["prefecture_listed"] == []  # no unit of 丽水市 is listed
-    district = lookup(catalog, "长安区", province="河北")
+    district = lookup(catalog, "长安区", province="河北").to_dict()
     assert district["adcode"] == "130102" and district["context"]["kind"] == "市辖区"
 
 
 def test_lookup_listed_namesake_former_name_and_adcode(catalog: Catalog) -> None:
-    tiexi = lookup(catalog, "铁西区")
+    tiexi = lookup(catalog, "铁西区").to_dict()
     assert tiexi["prefecture"] == "沈阳市" and tiexi["rankings"][0]["rank"] == 39
     assert sorted(tiexi["namesakes"]) == ["铁西区 (吉林省 四平市 220302)", "铁西区 (辽宁省 鞍山市 210303)"]
-    haimen = lookup(catalog, "海门市")
+    haimen = lookup(catalog, "海门市").to_dict()
     assert haimen["name"] == "海门区" and haimen["matched"] == "former" and "former name" in haimen["note"]
-    assert lookup(catalog, "320614")["name"] == "海门区"
-    assert lookup(catalog, "长乐市")["name"] == "长乐区"
+    assert lookup(catalog, "320614").to_dict()["name"] == "海门区"
+    assert lookup(catalog, "长乐市").to_dict()["name"] == "长乐区"
 
 
 def test_lookup_prefecture_and_failures(catalog: Catalog) -> None:
-    pref = lookup(catalog, "苏州")
+    pref = lookup(catalog, "苏州").to_dict()
     assert pref["kind"] == "prefecture" and pref["counts"]["industrial-districts"] == 4
     with pytest.raises(LookupFailed, match="could mean"):
-        lookup(catalog, "cs")
+        lookup(catalog, "cs").to_dict()
     with pytest.raises(LookupFailed, match="no county-level unit named"):
-        lookup(catalog, "不存在县")
+        lookup(catalog, "不存在县").to_dict()
 
 
 def test_municipal_units_say_the_report_leaves_them_out(catalog: Catalog) -> None:
-    dongcheng = lookup(catalog, "东城区")
+    dongcheng = lookup(catalog, "东城区").to_dict()
     assert dongcheng["context"]["units_in_province"] == 16
     assert dongcheng["context"]["not_ranked"].startswith("市辖区工业竞争力评价以除北京")
-    chongqing_county = lookup(catalog, "城口县")
+    chongqing_county = lookup(catalog, "城口县").to_dict()
     assert chongqing_county["context"]["not_ranked"] == "除了四个直辖市不参选"
-    assert "not_ranked" not in lookup(catalog, "缙云县")["context"]
+    assert "not_ranked" not in lookup(catalog, "缙云县").to_dict()["context"]
 
 
 def test_not_ranked_quotes_are_verbatim(report_path) -> None:
-    from core.extract import flatten, read_report
-    from core.profile import NOT_RANKED
+    from baiqiang.core.extract import flatten, read_report
+    from baiqiang.core.profile import NOT_RANKED
 
     flat = read_report(report_path).flat
     for quote in NOT_RANKED.values():

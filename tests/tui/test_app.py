@@ -9,23 +9,23 @@ import polars as pl
 from textual.widgets import OptionList
 from typer.testing import CliRunner
 
-from core.catalog import Catalog
-from core.query import overlap
+from baiqiang.core.catalog import Catalog
+from baiqiang.core.query import overlap
+from baiqiang.tui.app import BaiqiangApp, make_app
+from baiqiang.tui.cli import app as cli_app
+from baiqiang.tui.screens.confirm_screen import ConfirmScreen
+from baiqiang.tui.screens.detail_screen import DetailScreen
+from baiqiang.tui.screens.export_screen import ExportScreen
+from baiqiang.tui.screens.help_screen import HelpScreen
+from baiqiang.tui.screens.picker_screen import PickerScreen
+from baiqiang.tui.screens.units_screen import UnitsScreen
+from baiqiang.tui.state import command_line
+from baiqiang.tui.widgets.chart_panel import ChartPanel
+from baiqiang.tui.widgets.region_tree import RegionTree
+from baiqiang.tui.widgets.stats_view import StatsView
+from baiqiang.tui.widgets.status_line import StatusLine
+from baiqiang.tui.widgets.table_view import TableView
 from tests.tui.conftest import settle
-from tui.app import BaiqiangApp, make_app
-from tui.cli import app as cli_app
-from tui.screens.confirm_screen import ConfirmScreen
-from tui.screens.detail_screen import DetailScreen
-from tui.screens.export_screen import ExportScreen
-from tui.screens.help_screen import HelpScreen
-from tui.screens.picker_screen import PickerScreen
-from tui.screens.units_screen import UnitsScreen
-from tui.state import command_line
-from tui.widgets.chart_panel import ChartPanel
-from tui.widgets.region_tree import RegionTree
-from tui.widgets.stats_view import StatsView
-from tui.widgets.status_line import StatusLine
-from tui.widgets.table_view import TableView
 
 
 def view(app: BaiqiangApp, table: str = "industrial-counties") -> TableView:
@@ -128,19 +128,21 @@ async def test_sort_by_key_and_by_header_click(catalog: Catalog) -> None:
         await settle(pilot)
         v = view(app)
         await pick(pilot, "s", "省份")
-        assert v.state.sort == "province" and v.rows["province"][0] == "河北省"  # provinces in code order
+        assert (
+            v.state.order.column == "province" and v.rows["province"][0] == "河北省"
+        )  # provinces in code order
         await pick(pilot, "s", "省份")
-        assert v.state.descending and v.rows["province"][0] == "新疆"
+        assert v.state.order.descending and v.rows["province"][0] == "新疆"
         await pick(pilot, "s", "（报告原顺序）")
-        assert v.state.sort is None and names(v)[0] == "昆山市"
+        assert v.state.order.column is None and names(v)[0] == "昆山市"
         # a click on the 梯队 header sorts by tier, a second click reverses it
         header_x = sum(c.get_render_width(v.table) for c in list(v.table.columns.values())[:6]) + 1
         await pilot.click(v.table, offset=(header_x, 0))
         await settle(pilot)
-        assert v.state.sort == "tier" and v.rows["tier"][0] == 1
+        assert v.state.order.column == "tier" and v.rows["tier"][0] == 1
         await pilot.click(v.table, offset=(header_x, 0))
         await settle(pilot)
-        assert v.state.descending and v.rows["tier"][0] == 4
+        assert v.state.order.descending and v.rows["tier"][0] == 4
         assert "--sort tier --desc" in status(v)
 
 
@@ -151,7 +153,7 @@ async def test_jump_to_rank_and_vi_keys(catalog: Catalog) -> None:
         v = view(app)
         await pilot.press("j", "j", "k")
         assert v.table.cursor_row == 1
-        await pilot.press("g", "4", "2", "enter")
+        await pilot.press("colon", "4", "2", "enter")
         await settle(pilot)
         assert v.table.cursor_row == 41 and names(v)[41] == "长葛市"
 
@@ -199,7 +201,8 @@ async def test_cluster_counties_and_an_unlisted_county(catalog: Catalog) -> None
         assert isinstance(units, UnitsScreen)
         assert units.rows["name"].to_list() == ["永康市", "缙云县", "武义县"]
         assert units.rows.row(0)[3:] == (49, 46, None, "330784")  # 永康市 in both county lists
-        assert units.rows.row(1)[1:] == (None,) * 5 + ("331122",)  # 缙云县 is in no list
+        # 缙云县 is in no list, and still shows where it is
+        assert units.rows.row(1)[1:] == ("浙江省", "丽水市", None, None, None, "331122")
         await pilot.press("j", "enter")
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
@@ -252,7 +255,7 @@ async def test_stats_follow_the_last_filter(catalog: Catalog) -> None:
         await pilot.press("6")
         await settle(pilot)
         stats = app.query_one(StatsView)
-        assert stats.source.province == "浙江"
+        assert stats.source.filters.province == "浙江"
         chart = stats.query_one(ChartPanel).text
         assert "province=浙江" in chart and "浙江省 25" in chart
         table = stats.query_one("#stats-table")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from tui.charts import bar_chart, heat_map, scatter_chart, visible
+from baiqiang.tui.charts import bar_chart, heat_map, scatter_chart, visible
 
 
 def widths(chart: str) -> set[int]:

@@ -1,55 +1,93 @@
-"""SVG snapshots of every view at 80×24 and 120×40 (cursor blink off).
+"""SVG snapshots: one per distinct screen state, at 80×24 unless the state is about size.
 
 Update after an intended change of the look with ``pytest tests/tui --snapshot-update``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
-from core.catalog import Catalog
+from baiqiang.core.catalog import Catalog
+from baiqiang.tui.app import make_app
 from tests.tui.conftest import settle
-from tui.app import make_app
 
-SIZES = [(80, 24), (120, 40)]
-VIEWS = {
-    "industrial-counties": [],
-    "innovation-counties": ["2"],
-    "industrial-districts": ["3"],
-    "clusters": ["4"],
-    "highlights": ["5"],
-    "stats": ["6"],
-    "tree": ["7"],
-    "detail": ["enter"],
-    "chart-heat": ["c", "c", "c", "c", "z"],
-    "chart-map": ["c", "c", "c", "c", "c", "z"],
-    "filtered": ["slash", "s", "u", "z", "h", "o", "u"],
-    "help": ["question_mark"],
-}
+pytestmark = pytest.mark.usefixtures("steady_cursor")
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("name", list(VIEWS))
-def test_view_snapshot(snap_compare, catalog: Catalog, name: str, size: tuple[int, int]) -> None:
-    async def run_before(pilot) -> None:
+def _keys(*keys: str):  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
-        for key in VIEWS[name]:
+        for key in keys:
             await pilot.press(key)
             await settle(pilot)
 
-    assert snap_compare(make_app(catalog, blink=False), terminal_size=size, run_before=run_before)
+    return run_before
 
 
-@pytest.mark.parametrize("name", ["industrial-counties", "chart-heat"])
-def test_no_color_snapshot(snap_compare, catalog: Catalog, monkeypatch, name: str) -> None:
+def _snap(snap_compare, catalog: Catalog, keys: Sequence[str], size: tuple[int, int] = (80, 24)) -> bool:  # type: ignore[no-untyped-def]
+    return bool(snap_compare(make_app(catalog), terminal_size=size, run_before=_keys(*keys)))
+
+
+def test_list_view(snap_compare, catalog: Catalog) -> None:
+    """The first screen: 工业百强县 with its tabs, columns, status line and footer at 80×24."""
+    assert _snap(snap_compare, catalog, [])
+
+
+def test_list_view_wide(snap_compare, catalog: Catalog) -> None:
+    """工业百强区 at 120×40: wider columns and more rows, nothing cut."""
+    assert _snap(snap_compare, catalog, ["3"], (120, 40))
+
+
+def test_filtered_list(snap_compare, catalog: Catalog) -> None:
+    """The ``/`` filter open with text typed: the bar, the rows it keeps, the reproducing command."""
+    assert _snap(snap_compare, catalog, ["slash", "s", "u", "z", "h", "o", "u"])
+
+
+def test_clusters(snap_compare, catalog: Catalog) -> None:
+    """产业集群: 表4 above 表5, both tables titled and usable at 80×24."""
+    assert _snap(snap_compare, catalog, ["4"])
+
+
+def test_highlights(snap_compare, catalog: Catalog) -> None:
+    """报告要点: the group facts and the highlighted fact's quote, with the report's inconsistencies."""
+    assert _snap(snap_compare, catalog, ["5"])
+
+
+def test_stats(snap_compare, catalog: Catalog) -> None:
+    """统计: counts by province beside their bar chart."""
+    assert _snap(snap_compare, catalog, ["6"])
+
+
+def test_tree(snap_compare, catalog: Catalog) -> None:
+    """分布树: region → province → prefecture → unit, with counts."""
+    assert _snap(snap_compare, catalog, ["7"])
+
+
+def test_detail(snap_compare, catalog: Catalog) -> None:
+    """A unit's detail pane (昆山市): ranks, clusters and facts with their sentences."""
+    assert _snap(snap_compare, catalog, ["enter"])
+
+
+def test_help(snap_compare, catalog: Catalog) -> None:
+    """Help over the list: the text and the keys that work there."""
+    assert _snap(snap_compare, catalog, ["question_mark"])
+
+
+def test_heat_map_zoomed(snap_compare, catalog: Catalog) -> None:
+    """The province × rank-band heat map given the whole view (shade glyphs, no colour needed)."""
+    assert _snap(snap_compare, catalog, ["c", "c", "c", "c", "z"])
+
+
+def test_map_zoomed(snap_compare, catalog: Catalog) -> None:
+    """The map of every seat with the 100 on top, given the whole view."""
+    assert _snap(snap_compare, catalog, ["c", "c", "c", "c", "c", "z"])
+
+
+def test_no_color(snap_compare, catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With NO_COLOR the list still tells the cursor row, the header and the footer apart."""
     monkeypatch.setenv("NO_COLOR", "1")
-
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        for key in VIEWS[name]:
-            await pilot.press(key)
-            await settle(pilot)
-
-    app = make_app(catalog, blink=False)
+    app = make_app(catalog)
     assert app.no_color
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_keys())

@@ -1,18 +1,25 @@
-"""tui.state: a view's state and the command line that reproduces it."""
+"""tui.state: a view's state, and the command line that reproduces it — checked both ways."""
 
 from __future__ import annotations
 
+import io
 import shlex
 
 import polars as pl
-from polars.testing import assert_frame_equal
+import pytest
 
-from tui.state import ViewState, apply, command_line
+from baiqiang.core.catalog import Catalog
+from baiqiang.core.filters import Filters
+from baiqiang.core.service import Order, rows
+from baiqiang.tui.cli import main
+from baiqiang.tui.state import FLAGS, ViewState, command_line
 
 
 def test_command_line_quotes_only_what_a_shell_needs() -> None:
     state = ViewState(
-        "industrial-counties", province="江苏", tier=2, search="苏 州", sort="rank", descending=True
+        "industrial-counties",
+        Filters(province="江苏", tier=2, search="苏 州"),
+        Order("rank", descending=True),
     )
     command = command_line(state)
     assert (
@@ -22,23 +29,45 @@ def test_command_line_quotes_only_what_a_shell_needs() -> None:
     assert shlex.split(command)[8] == "苏 州"
 
 
-def test_cleared_keeps_the_sort_and_drops_filters() -> None:
-    state = ViewState("industrial-districts", province="广东", region="东部", sort="name").cleared()
-    assert state == ViewState("industrial-districts", sort="name")
-    assert state.filters == []
+def test_cleared_keeps_the_order_and_drops_filters() -> None:
+    state = ViewState(
+        "industrial-districts", Filters(province="广东", region="东部"), Order("name")
+    ).cleared()
+    assert state == ViewState("industrial-districts", order=Order("name"))
+    assert not state.filters and state.filters.active() == []
 
 
-def test_apply_filters_then_sorts() -> None:
-    lf = pl.LazyFrame(
-        {
-            "rank": [1, 2, 3],
-            "name": ["龙岗区", "顺德区", "江宁区"],
-            "province": ["广东省", "广东省", "江苏省"],
-            "prefecture": ["深圳市", "佛山市", "南京市"],
-            "province_short": ["广东", "广东", "江苏"],
-            "pinyin": ["Longgang Qu", "Shunde Qu", "Jiangning Qu"],
-            "initials": ["lgq", "sdq", "jnq"],
-        }
+def test_every_filter_has_a_flag() -> None:
+    full = Filters(
+        province="江苏",
+        region="东部",
+        prefecture="苏州市",
+        tier=1,
+        county_type="县级市",
+        name="k",
+        search="苏",
+        rank_min=1,
+        rank_max=50,
     )
-    out = apply(lf, ViewState("industrial-districts", province="广东", sort="rank", descending=True))
-    assert_frame_equal(out.select("name").collect(), pl.DataFrame({"name": ["顺德区", "龙岗区"]}))
+    assert [k for k, _ in full.active()] == list(FLAGS)
+
+
+STATES = [
+    ViewState("industrial-counties", Filters(province="浙江", tier=2), Order("rank", descending=True)),
+    ViewState("industrial-districts", Filters(prefecture="苏州市", search="区"), Order("name")),
+    ViewState("innovation-counties", Filters(region="中部", rank_min=10, rank_max=60)),
+    ViewState("industrial-counties", Filters(county_type="县", name="c")),
+    ViewState("billion-clusters", Filters(province="江苏"), Order("scale_min_yi", descending=True)),
+    ViewState("industrial-counties", order=Order(descending=True)),
+]
+
+
+@pytest.mark.parametrize("state", STATES, ids=lambda s: s.table)
+def test_the_command_line_prints_the_rows_the_view_shows(
+    catalog: Catalog, state: ViewState, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    shown = rows(catalog, state.table, state.filters, order=state.order).collect()
+    args = shlex.split(command_line(state))[1:]
+    assert main([*args, "--format", "csv"]) == 0
+    printed = pl.read_csv(io.BytesIO(capsysbinary.readouterr().out), schema=shown.schema)
+    assert printed.equals(shown) and printed.height > 0

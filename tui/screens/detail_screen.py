@@ -13,10 +13,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from core.catalog import TABLES
-from tui.i18n import t
-from tui.messages import ClusterChosen, UnitsOf
-from tui.render import context_text, fact_text
+from baiqiang.core.catalog import TABLES
+from baiqiang.tui.i18n import t
+from baiqiang.tui.messages import ClusterChosen, UnitsOf
+from baiqiang.tui.render import context_text, fact_text
+from baiqiang.tui.widgets.grid import Grid
 
 
 class DetailScreen(Screen[None]):
@@ -53,7 +54,7 @@ class DetailScreen(Screen[None]):
             yield Static(Group(head, Text(" · ".join(where), style="dim")), id="detail-head")
             yield Static(t("detail.rankings", lang), classes="section-title")
             if p["rankings"]:
-                ranks: DataTable[str] = DataTable(id="detail-rankings", cursor_type="none", show_cursor=False)
+                ranks = Grid(id="detail-rankings", cursor=False, zebra=False)
                 ranks.add_columns(t("col.table", lang), t("col.rank", lang), "★", t("col.tier", lang))
                 for r in p["rankings"]:
                     tier = t(f"tier.{r['tier']}", lang) if r.get("tier") else ""
@@ -67,7 +68,7 @@ class DetailScreen(Screen[None]):
                 yield Static(Text(p["note"], style="yellow"), classes="muted")
             if p["clusters"]:
                 yield Static(t("detail.clusters", lang) + "  (Enter: counties)", classes="section-title")
-                clusters: DataTable[str] = DataTable(id="detail-clusters", cursor_type="row")
+                clusters = Grid(id="detail-clusters", zebra=False)
                 clusters.add_columns(t("col.table", lang), t("col.cluster", lang), t("col.scale", lang), "+")
                 for c in p["clusters"]:
                     kind = c.get("scale") or c.get("category", "")

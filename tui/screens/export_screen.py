@@ -27,7 +27,6 @@ class ExportScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         field = self.query_one(Input)
-        field.cursor_blink = getattr(self.app, "blink", True)
         field.focus()
 
     @on(Input.Submitted)

@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Markdown
+from textual.widgets import Markdown
+
+from baiqiang.tui.widgets.grid import Grid
 
 
 class HelpScreen(ModalScreen[None]):
@@ -26,7 +28,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog wide"):
             yield Markdown(self.text)
-            keys: DataTable[str] = DataTable(id="help-keys", cursor_type="none", show_cursor=False)
+            keys = Grid(id="help-keys", cursor=False, zebra=False)
             keys.add_columns("key", "action")
             for key, description in self.keys:
                 keys.add_row(key, description)

@@ -26,7 +26,6 @@ class JumpScreen(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         field = self.query_one(Input)
-        field.cursor_blink = getattr(self.app, "blink", True)
         field.focus()
 
     @on(Input.Submitted)

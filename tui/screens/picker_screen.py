@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.i18n import t
+from baiqiang.tui.i18n import t
 
 
 class PickerScreen(ModalScreen[Any]):

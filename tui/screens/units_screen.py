@@ -9,10 +9,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tui.i18n import t
-from tui.messages import UnitChosen
-from tui.widgets.fill import fill_table
-from tui.widgets.table_view import cell
+from baiqiang.tui.i18n import t
+from baiqiang.tui.messages import UnitChosen
+from baiqiang.tui.widgets.grid import Grid
+from baiqiang.tui.widgets.table_view import cell
 
 
 class UnitsScreen(Screen[None]):
@@ -20,8 +20,6 @@ class UnitsScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="units.back"),
-        Binding("j", "cursor_down", "Down", show=False, id="units.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="units.up"),
     ]
 
     def __init__(self, title: str, rows: pl.DataFrame, lang: str) -> None:
@@ -32,23 +30,15 @@ class UnitsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self.title_text, classes="section-title")
-        yield DataTable(id="units-table", cursor_type="row", zebra_stripes=True)
+        yield Grid(id="units-table")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(Grid)
         cols = self.rows.columns
         cells = [[cell(v, c) for v, c in zip(row, cols, strict=True)] for row in self.rows.iter_rows()]
-        fill_table(table, [(c, t(f"col.{c}", self.lang)) for c in cols], cells)
+        table.fill([(c, t(f"col.{c}", self.lang)) for c in cols], cells)
         table.focus()
-
-    def action_cursor_down(self) -> None:
-        """Moves the cursor down."""
-        self.query_one(DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        """Moves the cursor up."""
-        self.query_one(DataTable).action_cursor_up()
 
     @on(DataTable.RowSelected)
     def _chosen(self, event: DataTable.RowSelected) -> None:

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
 
-from tui.widgets.table_view import TableView
+from baiqiang.tui.widgets.table_view import TableView
 
 
 class ClusterView(Vertical):

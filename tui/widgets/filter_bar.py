@@ -18,9 +18,6 @@ class FilterBar(Input):
     class Closed(Message):
         """The user is done filtering (Escape or Enter)."""
 
-    def on_mount(self) -> None:
-        self.cursor_blink = getattr(self.app, "blink", True)
-
     def action_close(self) -> None:
         """Hands focus back to the table; the filter stays applied."""
         self.post_message(self.Closed())

@@ -6,23 +6,18 @@ import polars as pl
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
-from core.catalog import TABLES
-from tui.i18n import t
-from tui.widgets.fill import fill_table
+from baiqiang.core.catalog import TABLES
+from baiqiang.tui.i18n import t
+from baiqiang.tui.widgets.grid import Grid
 
 
 class HighlightsView(Vertical):
     """Group facts in a table; the highlighted row's quote and section below it."""
 
-    BINDINGS = [
-        Binding("j", "down", "Down", show=False, id="highlights.down"),
-        Binding("k", "up", "Up", show=False, id="highlights.up"),
-    ]
     language: reactive[str] = reactive("zh", init=False)
     audit: reactive[list[tuple[str, str, str, str]]] = reactive(list, init=False)
     """The report's inconsistencies (status, id, claim, where they differ), shown under the first row."""
@@ -32,7 +27,7 @@ class HighlightsView(Vertical):
         self.facts = facts
 
     def compose(self) -> ComposeResult:
-        yield DataTable(id="highlights-table", cursor_type="row", zebra_stripes=True)
+        yield Grid(id="highlights-table")
         yield Static(id="highlights-quote", classes="quote")
 
     def on_mount(self) -> None:
@@ -42,7 +37,7 @@ class HighlightsView(Vertical):
         self._fill()
 
     def watch_audit(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(Grid)
         self._quote(table.cursor_row if table.row_count else 0)
 
     def _fill(self) -> None:
@@ -53,7 +48,7 @@ class HighlightsView(Vertical):
             amount = f"{r['comparator']} {r['figure']} {r['measure']}".strip()
             rows.append([group, r["metric"], amount, "" if r["year"] is None else str(r["year"])])
         columns = [(k, t(f"col.{k}", lang)) for k in ("group", "metric", "figure", "year")]
-        fill_table(self.query_one(DataTable), columns, rows, max_width=36)
+        self.query_one(Grid).fill(columns, rows, max_width=36)
         self._quote(0)
 
     def _quote(self, row: int) -> None:
@@ -70,11 +65,3 @@ class HighlightsView(Vertical):
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._quote(event.cursor_row)
-
-    def action_down(self) -> None:
-        """Next row."""
-        self.query_one(DataTable).action_cursor_down()
-
-    def action_up(self) -> None:
-        """Previous row."""
-        self.query_one(DataTable).action_cursor_up()

@@ -7,9 +7,9 @@ from textual import on
 from textual.binding import Binding
 from textual.widgets import Tree
 
-from core import geo
-from core.catalog import RANKING_TABLES, TABLES
-from tui.messages import UnitChosen
+from baiqiang.core import geo
+from baiqiang.core.catalog import RANKING_TABLES, TABLES
+from baiqiang.tui.messages import UnitChosen
 
 
 class RegionTree(Tree[dict[str, str]]):

@@ -8,16 +8,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import DataTable
 from textual.worker import get_current_worker
 
-from core.catalog import RANKING_TABLES, TABLES
-from core.query import counts, dimensions_of, overlap, province_shares, unit_types_of
-from tui import chartdata
-from tui.i18n import t
-from tui.state import ViewState, apply
-from tui.widgets.chart_panel import ChartPanel
-from tui.widgets.fill import fill_table
+from baiqiang.core.catalog import RANKING_TABLES, TABLES, Catalog
+from baiqiang.core.filters import Filters, filter_units
+from baiqiang.core.query import dimensions_of
+from baiqiang.core.service import rank_pairs, stats
+from baiqiang.tui import chartdata
+from baiqiang.tui.i18n import t
+from baiqiang.tui.state import ViewState
+from baiqiang.tui.widgets.chart_panel import ChartPanel
+from baiqiang.tui.widgets.grid import Grid
 
 KINDS = ("bars", "heat", "scatter", "scale")
 
@@ -35,15 +36,12 @@ class StatsView(Horizontal):
     kind: reactive[str] = reactive("bars", init=False)
     language: reactive[str] = reactive("zh", init=False)
 
-    def __init__(
-        self, tables: dict[str, pl.LazyFrame], *, divisions: pl.LazyFrame | None = None, id: str | None = None
-    ) -> None:
+    def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.tables = tables
-        self.divisions = divisions
+        self.catalog = catalog
 
     def compose(self) -> ComposeResult:
-        yield DataTable(id="stats-table", cursor_type="row")
+        yield Grid(id="stats-table", zebra=False)
         yield ChartPanel(id="stats-chart", classes="chart-panel")
 
     def on_mount(self) -> None:
@@ -70,7 +68,7 @@ class StatsView(Horizontal):
         self.recompute()
 
     def _dimensions(self) -> list[str]:
-        return dimensions_of(self.tables[self.source.table])
+        return dimensions_of(self.catalog.tables[self.source.table])
 
     def action_next_dimension(self) -> None:
         """Counts by the next dimension of the table."""
@@ -98,12 +96,10 @@ class StatsView(Horizontal):
     @work(exclusive=True, thread=True, group="stats")
     def _compute(self, source: ViewState, dim: str, kind: str, lang: str, width: int, height: int) -> None:
         """Counts and draws the chart, off the UI thread."""
-        rows = apply(self.tables[source.table], source)
-        counted = counts(rows, by=dim)
-        if dim == "province" and source.table in RANKING_TABLES and self.divisions is not None:
-            counted = province_shares(counted, self.divisions, types=unit_types_of(source.table))
-        table = counted.collect()
-        filt = " ".join(f"{k}={v}" for k, v in source.filters)
+        c = self.catalog
+        rows = filter_units(c.tables[source.table], source.filters)
+        table = stats(c, source.table, source.filters, by=dim).collect()
+        filt = " ".join(f"{k}={v}" for k, v in source.filters.active())
         title_base = f"{TABLES[source.table].title}{' · ' + filt if filt else ''}"
         if kind == "heat" and source.table in RANKING_TABLES:
             chart = chartdata.heat(
@@ -114,10 +110,8 @@ class StatsView(Horizontal):
                 title=f"{title_base} · {t('chart.heat', lang)}",
             )
         elif kind == "scatter":
-            ic = self.tables["industrial-counties"]
-            if source.table in ("industrial-counties", "innovation-counties"):
-                ic = apply(ic, source.with_(table="industrial-counties", tier=None, sort=None))
-            both = overlap(ic, self.tables["innovation-counties"], a_id="ic", b_id="inc").collect()
+            counties = source.table in ("industrial-counties", "innovation-counties")
+            both = rank_pairs(c, source.filters if counties else Filters())
             chart = (
                 chartdata.rank_scatter(
                     both,
@@ -128,29 +122,21 @@ class StatsView(Horizontal):
                     title=f"{t('chart.scatter', lang)} ({both.height}) x: 工业 y: 创新",
                 )
                 if both.height
-                else "(no rows)"
+                else t("chart.empty", lang)
             )
         elif kind == "scale":
-            bc = apply(
-                self.tables["billion-clusters"],
-                ViewState("billion-clusters", province=source.province, region=source.region),
-            )
-            scaled = bc.with_columns(pl.col("scale"))
+            where = Filters(province=source.filters.province, region=source.filters.region)
+            bc = filter_units(c.tables["billion-clusters"], where)
             chart = (
-                chartdata.bars(
-                    scaled.sort("scale_min_yi", descending=True),
-                    by="scale",
-                    width=width,
-                    title=t("chart.scale", lang),
-                )
-                if bc.collect().height
-                else "(no rows)"
+                chartdata.bars(bc, by="scale", width=width, title=t("chart.scale", lang))
+                if bc.select(pl.len()).collect().item()
+                else t("chart.empty", lang)
             )
         else:
             chart = (
                 chartdata.bars(rows, by=dim, width=width, title=f"{title_base} · {dim}")
                 if table.height
-                else "(no rows)"
+                else t("chart.empty", lang)
             )
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, dim, table, chart)
@@ -171,5 +157,5 @@ class StatsView(Horizontal):
             if shares:
                 row += [str(r["units_in_province"] or ""), f"{(r['share_of_province'] or 0) * 100:.1f}%"]
             rows.append(row)
-        fill_table(self.query_one(DataTable), columns, rows)
+        self.query_one(Grid).fill(columns, rows)
         self.query_one(ChartPanel).show_chart(chart)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.i18n import t
-from tui.state import ViewState, command_line
+from baiqiang.tui.i18n import t
+from baiqiang.tui.state import ViewState, command_line
 
 
 class StatusLine(Static):
@@ -16,9 +16,11 @@ class StatusLine(Static):
         """Updates the line for a state and its row count."""
         parts = [t("status.rows", lang, n=rows)]
         filters = state.filters
-        parts.append(" · ".join(f"{k}={v}" for k, v in filters) if filters else t("status.nofilter", lang))
-        if state.sort:
-            parts.append(f"{t('status.sorted', lang)} {state.sort}{' ↓' if state.descending else ' ↑'}")
+        pairs = " · ".join(f"{k.replace('_', '-')}={v}" for k, v in filters.active())
+        parts.append(pairs or t("status.nofilter", lang))
+        order = state.order
+        if order.column:
+            parts.append(f"{t('status.sorted', lang)} {order.column}{' ↓' if order.descending else ' ↑'}")
         text = Text(" │ ".join(parts), style="bold")
         text.append("\n$ " + command_line(state), style="dim")
         self.update(text)

@@ -13,18 +13,17 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Input
 from textual.worker import get_current_worker
 
-from core import geo
-from core.catalog import TABLES
-from core.query import counts
-from tui import chartdata
-from tui.i18n import t
-from tui.messages import ClusterChosen, ExportRequested, UnitChosen, ViewChanged
-from tui.state import ViewState, apply
-from tui.widgets.chart_panel import ChartPanel
-from tui.widgets.fill import fill_table
-from tui.widgets.filter_bar import FilterBar
-from tui.widgets.status_line import StatusLine
-from tui.widgets.unit_table import UnitTable
+from baiqiang.core.catalog import TABLES, Catalog
+from baiqiang.core.filters import FilterField, FilterOption
+from baiqiang.core.service import options, rows
+from baiqiang.tui import chartdata
+from baiqiang.tui.i18n import t
+from baiqiang.tui.messages import ClusterChosen, ExportRequested, UnitChosen, ViewChanged
+from baiqiang.tui.state import ViewState
+from baiqiang.tui.widgets.chart_panel import ChartPanel
+from baiqiang.tui.widgets.filter_bar import FilterBar
+from baiqiang.tui.widgets.grid import Grid
+from baiqiang.tui.widgets.status_line import StatusLine
 
 COLUMNS: dict[str, list[str]] = {
     "industrial-counties": [
@@ -80,7 +79,7 @@ class TableView(Vertical):
         Binding("t", "pick('tier')", "Tier", id="view.tier"),
         Binding("y", "pick('county_type')", "Type", id="view.county_type"),
         Binding("x", "clear_filters", "Clear", id="view.clear"),
-        Binding("g", "jump", "Go to rank", id="view.jump"),
+        Binding("colon", "jump", "Go to rank", id="view.jump"),
         Binding("c", "cycle_chart", "Chart", id="view.chart"),
         Binding("z", "zoom_chart", "Zoom chart", show=False, id="view.zoom"),
         Binding("e", "export", "Export", id="view.export"),
@@ -90,17 +89,9 @@ class TableView(Vertical):
     language: reactive[str] = reactive("zh", init=False)
     chart_mode: reactive[str] = reactive("", init=False)
 
-    def __init__(
-        self,
-        frame: pl.LazyFrame,
-        state: ViewState,
-        *,
-        divisions: pl.LazyFrame | None = None,
-        id: str | None = None,
-    ) -> None:
+    def __init__(self, catalog: Catalog, state: ViewState, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.frame = frame
-        self.divisions = divisions
+        self.catalog = catalog
         self.set_reactive(TableView.state, state)
         self.columns_shown = COLUMNS[state.table]
         self.rows: pl.DataFrame = pl.DataFrame()
@@ -109,7 +100,7 @@ class TableView(Vertical):
         bar = FilterBar(placeholder=t("filter.placeholder", self.language), classes="filter-bar")
         bar.display = False
         yield bar
-        yield UnitTable(id=f"{self.id}-table" if self.id else None)
+        yield Grid(id=f"{self.id}-table" if self.id else None, sortable=True)
         yield ChartPanel(classes="chart-panel")
         yield StatusLine(classes="status-line")
 
@@ -119,9 +110,9 @@ class TableView(Vertical):
         self.refresh_rows()
 
     @property
-    def table(self) -> UnitTable:
+    def table(self) -> Grid:
         """The table widget."""
-        return self.query_one(UnitTable)
+        return self.query_one(Grid)
 
     def _columns(self) -> list[str]:
         cols = list(self.columns_shown)
@@ -165,10 +156,10 @@ class TableView(Vertical):
     @work(exclusive=True, thread=True, group="rows")
     def _compute(self, state: ViewState, mode: str, lang: str, width: int, height: int | None) -> None:
         """Collects the rows and draws the chart, off the UI thread."""
-        rows = apply(self.frame, state).collect()
-        chart = self._draw_chart(rows, state, mode, lang, width, height) if mode else ""
+        found = rows(self.catalog, state.table, state.filters, order=state.order).collect()
+        chart = self._draw_chart(found, state, mode, lang, width, height) if mode else ""
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, state, rows, chart)
+            self.app.call_from_thread(self._show, state, found, chart)
 
     def _draw_chart(
         self, rows: pl.DataFrame, state: ViewState, mode: str, lang: str, width: int, height: int | None
@@ -176,19 +167,19 @@ class TableView(Vertical):
         lf = rows.lazy()
         named = ("province", "region", "tier", "heat", "map")
         title = f"{TABLES[state.table].title} · {t('chart.' + mode, lang) if mode in named else mode}"
-        if mode == "map" and self.divisions is not None:
+        if mode == "map":
             by = "tier" if state.table == "industrial-counties" else "list"
             return chartdata.listed_map(
-                self.divisions,
+                self.catalog.divisions,
                 {state.table: rows},
                 by=by,
-                province=state.province,
+                province=state.filters.province,
                 width=width,
                 height=height,
                 title=f"{title} · {rows.height}",
             )
         if rows.height == 0:
-            return "(no rows)"
+            return t("chart.empty", lang)
         if mode == "heat":
             return chartdata.heat(lf, rows="province", cols="rank_band", width=width, title=title)
         return chartdata.bars(lf, by=mode, width=width, title=title)
@@ -203,7 +194,7 @@ class TableView(Vertical):
         cells = [
             [cell(v, c) for v, c in zip(row, cols, strict=True)] for row in rows.select(cols).iter_rows()
         ]
-        fill_table(table, [(c, t(f"col.{c}", self.language)) for c in cols], cells)
+        table.fill([(c, t(f"col.{c}", self.language)) for c in cols], cells)
         if rows.height:
             table.move_cursor(row=min(cursor, rows.height - 1))
         if chart:
@@ -221,7 +212,7 @@ class TableView(Vertical):
     @on(Input.Changed, "FilterBar")
     def _filter_typed(self, event: Input.Changed) -> None:
         event.stop()
-        self.state = self.state.with_(search=event.value)
+        self.state = self.state.filtered(search=event.value or None)
 
     @on(FilterBar.Closed)
     def _filter_closed(self) -> None:
@@ -232,48 +223,34 @@ class TableView(Vertical):
 
     # --- quick filters ----------------------------------------------------------------------
 
-    def options_for(self, field: str) -> list[tuple[str, Any]]:
-        """The values a quick filter offers, with their row counts in the unfiltered table."""
-        lang = self.language
-        if field == "province":
-            if "province_short" not in self.frame.collect_schema().names():
-                return []
-            df = self.frame.group_by("province_short").len().collect()
-            order = {p.short: int(p.code) for p in geo.PROVINCES}
-            pairs = sorted(df.drop_nulls().iter_rows(), key=lambda r: order.get(r[0], 99))
-            return [(f"{p} {geo.province_by_short(p).english} ({n})", p) for p, n in pairs]
-        if field == "region":
-            if "region" not in self.frame.collect_schema().names():
-                return []
-            df = counts(self.frame, by="region").collect()
-            found = dict(df.select("region", "count").iter_rows())
-            return [(f"{r} {geo.REGION_ENGLISH[r]} ({found[r]})", r) for r in geo.REGIONS if r in found]
-        if field == "tier":
-            if "tier" not in self.frame.collect_schema().names():
-                return []
-            found = dict(counts(self.frame, by="tier").collect().select("tier", "count").iter_rows())
-            return [(f"{t(f'tier.{k}', lang)} ({found[k]})", k) for k in sorted(found)]
-        if field == "county_type":
-            if "county_type" not in self.frame.collect_schema().names():
-                return []
-            df = counts(self.frame, by="county_type").collect()
-            return [(f"{v} ({n})", v) for v, n in df.select("county_type", "count").iter_rows()]
-        return []
+    def options_for(self, field: FilterField) -> list[tuple[str, Any]]:
+        """The values a quick filter offers, labelled, with counts that follow the other filters."""
+        return [
+            (self._option_label(field, o), o.value)
+            for o in options(self.catalog, self.state.table, self.state.filters, field=field)
+        ]
 
-    def action_pick(self, field: str) -> None:
+    def _option_label(self, field: FilterField, option: FilterOption) -> str:
+        lang = self.language
+        if field == "tier":
+            return f"{t(f'tier.{option.value}', lang)} ({option.count})"
+        english = f" {option.english}" if option.english and lang == "en" else ""
+        return f"{option.value}{english} ({option.count})"
+
+    def action_pick(self, field: FilterField) -> None:
         """Opens a picker for a quick filter (province, region, tier, county type)."""
-        from tui.screens.picker_screen import PickerScreen
+        from baiqiang.tui.screens.picker_screen import PickerScreen
 
         options = self.options_for(field)
         if not options:
             self.notify(f"{field}: —", severity="warning")
             return
-        current = getattr(self.state, field)
+        current = getattr(self.state.filters, field)
 
         def chosen(value: object) -> None:
             if value is PickerScreen.CANCELLED:
                 return
-            self.state = self.state.with_(**{field: value})
+            self.state = self.state.filtered(**{field: value})
 
         self.app.push_screen(
             PickerScreen(t(f"pick.{field}", self.language), options, current, self.language), chosen
@@ -291,11 +268,12 @@ class TableView(Vertical):
 
     def action_pick_sort(self) -> None:
         """Asks for the column to sort by (the sorted column again reverses the order)."""
-        from tui.screens.picker_screen import PickerScreen
+        from baiqiang.tui.screens.picker_screen import PickerScreen
 
         cols = self._columns()
-        arrow = " ↓" if self.state.descending else " ↑"
-        options = [(t(f"col.{c}", self.language) + (arrow if c == self.state.sort else ""), c) for c in cols]
+        order = self.state.order
+        arrow = " ↓" if order.descending else " ↑"
+        choices = [(t(f"col.{c}", self.language) + (arrow if c == order.column else ""), c) for c in cols]
 
         def chosen(value: object) -> None:
             if value is not PickerScreen.CANCELLED:
@@ -304,37 +282,27 @@ class TableView(Vertical):
         title = t("sort.title", self.language)
         self.app.push_screen(
             PickerScreen(
-                title, options, self.state.sort, self.language, any_label=t("sort.report", self.language)
+                title, choices, order.column, self.language, any_label=t("sort.report", self.language)
             ),
             chosen,
         )
 
     def sort_by(self, column: str | None) -> None:
         """Sorts by a column: ascending, descending if already ascending; None restores the report's order."""
-        s = self.state
-        if column is None:
-            self.state = s.with_(sort=None, descending=False)
-            return
-        if s.sort != column:
-            self.state = s.with_(sort=column, descending=False)
-        else:
-            self.state = s.with_(descending=not s.descending)
+        self.state = self.state.ordered(self.state.order.toggled(column))
 
-    @on(UnitTable.SortRequested)
-    def _sort(self, event: UnitTable.SortRequested) -> None:
+    @on(Grid.SortRequested)
+    def _sort(self, event: Grid.SortRequested) -> None:
         event.stop()
-        column = event.column
-        s = self.state
-        if s.sort != column:
-            self.state = s.with_(sort=column, descending=False)
-        elif not s.descending:
-            self.state = s.with_(descending=True)
+        order = self.state.order
+        if order.column == event.column and order.descending:
+            self.sort_by(None)  # a third click: back to the report's order
         else:
-            self.state = s.with_(sort=None, descending=False)
+            self.sort_by(event.column)
 
     def action_jump(self) -> None:
         """Asks for a rank and moves the cursor to it."""
-        from tui.screens.jump_screen import JumpScreen
+        from baiqiang.tui.screens.jump_screen import JumpScreen
 
         if "rank" not in self.rows.columns:
             self.notify("—", severity="warning")

@@ -1,0 +1,218 @@
+"""The Python API, for notebooks and scripts: ``import baiqiang as bq``.
+
+Every function answers from the same core as the command line and the explorer, on the data
+shipped with the package (or ``data_dir``), and returns Polars frames or frozen dataclasses::
+
+    >>> import baiqiang as bq
+    >>> bq.table("industrial-counties", province="浙江", tier=2).height
+    9
+    >>> p = bq.show("昆山")
+    >>> p.name, p.adcode, p.rankings[0].rank
+    ('昆山市', '320583', 1)
+
+Errors are :class:`baiqiang.BaiqiangError` (``LookupFailed`` for an unknown name, with
+suggestions in ``.suggestions``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+import polars as pl
+
+from baiqiang.core.audit import run_audit
+from baiqiang.core.catalog import TABLES, Catalog, make_catalog
+from baiqiang.core.filters import Filters
+from baiqiang.core.profile import PrefectureProfile, Profile, lookup
+from baiqiang.core.service import Order, rows
+from baiqiang.core.service import stats as _stats
+
+
+def _catalog(data_dir: str | Path | None) -> Catalog:
+    return make_catalog(Path(data_dir) if data_dir is not None else None)
+
+
+def _filters(
+    catalog: Catalog,
+    filters: Filters | None,
+    *,
+    province: str | None,
+    region: str | None,
+    prefecture: str | None,
+    tier: int | None,
+    county_type: str | None,
+    name: str | None,
+    search: str | None,
+    ranks: str | None,
+) -> Filters:
+    parsed = Filters.parse(
+        province=province,
+        region=region,
+        prefecture=prefecture,
+        tier=tier,
+        county_type=county_type,
+        name=name,
+        search=search,
+        ranks=ranks,
+        prefectures=catalog.prefectures() if prefecture else (),
+    )
+    if filters is None:
+        return parsed
+    given = {k: v for k, v in vars(parsed).items() if v is not None}
+    return filters.with_(**given)
+
+
+def tables() -> pl.DataFrame:
+    """The table ids, the report's table numbers and titles, and their aliases."""
+    return pl.DataFrame(
+        [
+            {
+                "id": t.id,
+                "table": f"表{t.number}",
+                "title": t.title,
+                "kind": t.kind,
+                "aliases": list(t.aliases),
+            }
+            for t in TABLES.values()
+        ]
+    )
+
+
+def table(
+    table_id: str,
+    /,
+    *,
+    province: str | None = None,
+    region: str | None = None,
+    prefecture: str | None = None,
+    tier: int | None = None,
+    county_type: str | None = None,
+    name: str | None = None,
+    search: str | None = None,
+    ranks: str | None = None,
+    filters: Filters | None = None,
+    sort: str | None = None,
+    descending: bool = False,
+    limit: int | None = None,
+    columns: list[str] | None = None,
+    data_dir: str | Path | None = None,
+) -> pl.DataFrame:
+    """A table's rows, filtered and sorted, as the command line's ``list`` gives them.
+
+    Args:
+        table_id: ``industrial-counties`` (``ic``), ``innovation-counties`` (``inc``),
+            ``industrial-districts`` (``id``), ``national-clusters`` (``nc``) or
+            ``billion-clusters`` (``bc``).
+        province: 江苏, 江苏省, Jiangsu ….
+        region: 东部 … or East ….
+        prefecture: 苏州 or 苏州市.
+        tier: 1–4 (industrial-counties).
+        county_type: 县级市, 县, 旗, 市辖区 (or city, county, banner, district).
+        name: Text in the name, or the start of its pinyin or initials.
+        search: Like `name`, or text in the province or prefecture.
+        ranks: A rank range such as ``"1-20"``.
+        filters: A :class:`Filters` to start from (the keyword filters are added to it).
+        sort: A column to sort by.
+        descending: Sort largest first.
+        limit: At most this many rows.
+        columns: Only these columns, in this order.
+        data_dir: Another data folder (the extractor's output); by default the shipped data.
+
+    Raises:
+        LookupFailed: An unknown table, column, province ….
+        InvalidValue: A tier outside 1–4, an inverted rank range ….
+    """
+    catalog = _catalog(data_dir)
+    chosen = _filters(
+        catalog,
+        filters,
+        province=province,
+        region=region,
+        prefecture=prefecture,
+        tier=tier,
+        county_type=county_type,
+        name=name,
+        search=search,
+        ranks=ranks,
+    )
+    order = Order(sort, descending)
+    return rows(catalog, table_id, chosen, order=order, limit=limit, columns=columns).collect()
+
+
+def stats(
+    table_id: str,
+    /,
+    *,
+    by: str,
+    province: str | None = None,
+    region: str | None = None,
+    prefecture: str | None = None,
+    tier: int | None = None,
+    county_type: str | None = None,
+    filters: Filters | None = None,
+    data_dir: str | Path | None = None,
+) -> pl.DataFrame:
+    """Counts and shares of a table's rows by a dimension (``province``, ``region``, ``tier`` …).
+
+    Returns:
+        ``by``, ``count``, ``share`` (0–1), and by province on a ranking table
+        ``units_in_province`` and ``share_of_province`` (the report's 图14).
+    """
+    catalog = _catalog(data_dir)
+    chosen = _filters(
+        catalog,
+        filters,
+        province=province,
+        region=region,
+        prefecture=prefecture,
+        tier=tier,
+        county_type=county_type,
+        name=None,
+        search=None,
+        ranks=None,
+    )
+    return _stats(catalog, table_id, chosen, by=by).collect()
+
+
+def show(
+    name: str,
+    /,
+    *,
+    province: str | None = None,
+    prefecture: str | None = None,
+    data_dir: str | Path | None = None,
+) -> Profile | PrefectureProfile:
+    """Everything the report says about one unit (or, for a prefecture's name, its units).
+
+    Args:
+        name: 昆山, 昆山市, kunshan, ks, 320583, 海门市 (a former name) or 苏州 (a prefecture).
+        province: Narrow to a province (any spelling).
+        prefecture: Narrow to a prefecture.
+        data_dir: Another data folder.
+
+    Returns:
+        A :class:`Profile` (``.name``, ``.adcode``, ``.rankings[i].rank``, ``.clusters``,
+        ``.facts``, ``.to_dict()``), or a :class:`PrefectureProfile`.
+
+    Raises:
+        LookupFailed: No unit is called so.
+        Ambiguous: Several units are, and none is to be preferred (the message lists them).
+    """
+    catalog = _catalog(data_dir)
+    short = Filters.parse(province=province).province if province else None
+    return lookup(catalog, name, province=short, prefecture=prefecture)
+
+
+def audit(*, data_dir: str | Path | None = None) -> pl.DataFrame:
+    """The report's prose checked against its own tables: one row per claim or integrity check.
+
+    Returns:
+        ``id``, ``kind`` (claim, integrity), ``table``, ``statement``, ``report``, ``data``,
+        ``status`` (holds, report inconsistent, ok, FAIL), ``quote``, ``differs``.
+    """
+    results = run_audit(_catalog(data_dir))
+    return pl.DataFrame([{**asdict(r), "kind": str(r.kind), "status": str(r.status)} for r in results])
+
+
+__all__ = ["Filters", "PrefectureProfile", "Profile", "audit", "show", "stats", "table", "tables"]

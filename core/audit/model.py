@@ -1,0 +1,74 @@
+"""The audit's model: a claim of the report's prose, and one line of the audit's result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from baiqiang.core.catalog import Catalog
+
+Value = object
+"""What a claim states or the data gives: a count, a list of names, a dict of counts …"""
+
+
+class Status(StrEnum):
+    """How one line of the audit came out."""
+
+    HOLDS = "holds"
+    """A claim the tables bear out."""
+    INCONSISTENT = "report inconsistent"
+    """A claim the report's own tables contradict: shown with both sides, never "fixed"."""
+    OK = "ok"
+    """An integrity check that passed."""
+    FAIL = "FAIL"
+    """An integrity check that failed: the shipped data is not what the report prints."""
+
+
+class Kind(StrEnum):
+    """What a line of the audit checks."""
+
+    CLAIM = "claim"
+    INTEGRITY = "integrity"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement of the report's prose about its tables.
+
+    Attributes:
+        id: A short stable id.
+        table: The table id the claim is about.
+        statement: What is claimed, in brief.
+        quotes: The report's words, verbatim.
+        report: The values the report states.
+        compute: Computes the same values from the catalog.
+        holds: Compares the report's values with the computed ones; None for equality (zero
+            counts aside).
+        report_from: Reads the report's values from the extracted data instead (a figure
+            printed as numbers, the footnotes), where they are not typed in the claim.
+    """
+
+    id: str
+    table: str
+    statement: str
+    quotes: tuple[str, ...]
+    report: Value
+    compute: Callable[[Catalog], Value]
+    holds: Callable[[Value, Value], bool] | None = None
+    report_from: Callable[[Catalog], Value] | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """One line of the audit."""
+
+    id: str
+    kind: Kind
+    table: str
+    statement: str
+    report: str
+    data: str
+    status: Status
+    quote: str
+    differs: str = ""

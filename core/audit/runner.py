@@ -1,0 +1,147 @@
+"""The audit's runner: computes every claim, compares, and checks the tables' integrity.
+
+A claim that disagrees is the report's own inconsistency: shown with both values, never
+"fixed". Separately, integrity checks confirm that the shipped tables are what the report
+prints (ranks 1–100, ★ on each province's first, 表4 and 表5 complete); only those can fail
+the audit.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from baiqiang.core.audit.claims import BC, CLAIMS, IC, ID, INC, NC, _df, _leaders
+from baiqiang.core.audit.model import Kind, Result, Status, Value
+from baiqiang.core.catalog import Catalog
+
+
+def _fmt(v: Value) -> str:
+    if isinstance(v, dict):
+        return ", ".join(f"{k} {_fmt(x)}" for k, x in v.items())
+    if isinstance(v, list):
+        return "、".join(str(x) for x in v)
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    return str(v)
+
+
+def _same(report: Value, data: Value) -> bool:
+    if isinstance(report, dict) and isinstance(data, dict):
+        return {k: v for k, v in report.items() if v} == {k: v for k, v in data.items() if v}
+    return report == data
+
+
+def _differences(report: Value, data: Value) -> str:
+    """Where a dict claim and the data part: ``四川 report 34 / data 33``."""
+    if not (isinstance(report, dict) and isinstance(data, dict)):
+        return ""
+    keys = [k for k in report if report.get(k) != data.get(k)] + [
+        k for k in data if k not in report and data[k]
+    ]
+    return "; ".join(f"{k} report {_fmt(report.get(k, 0))} / data {_fmt(data.get(k, 0))}" for k in keys)
+
+
+def _order_like(report: Value, data: Value) -> Value:
+    """Orders a computed dict like the report's, extra keys last, for side-by-side reading."""
+    if isinstance(report, dict) and isinstance(data, dict):
+        keys = [k for k in report if k in data] + sorted(k for k in data if k not in report)
+        return {k: data[k] for k in keys}
+    return data
+
+
+def _integrity(c: Catalog) -> list[Result]:
+    out: list[Result] = []
+
+    def check(cid: str, table: str, statement: str, ok: bool, detail: str) -> None:
+        out.append(
+            Result(cid, Kind.INTEGRITY, table, statement, "", detail, Status.OK if ok else Status.FAIL, "")
+        )
+
+    for tid in (IC, INC, ID):
+        df = _df(c, tid)
+        check(
+            f"{tid}-ranks",
+            tid,
+            "ranks are 1…100, once each",
+            sorted(df["rank"].to_list()) == list(range(1, 101)),
+            f"{df.height} rows",
+        )
+        leaders = _leaders(df)
+        starred = {
+            str(p): int(r)
+            for p, r in df.filter(pl.col("province_first")).select("province_short", "rank").iter_rows()
+        }
+        bad = {p: r for p, r in leaders.items() if starred.get(p) != r}
+        check(
+            f"{tid}-stars",
+            tid,
+            "★ marks exactly each province's first",
+            not bad and len(starred) == len(leaders),
+            f"{len(starred)} ★ for {len(leaders)} provinces" + (f"; differ: {_fmt(bad)}" if bad else ""),
+        )
+    tiers = c.tiers.collect()
+    covered = [r for a, b in tiers.select("first_rank", "last_rank").iter_rows() for r in range(a, b + 1)]
+    check(
+        "ic-tier-ranges",
+        IC,
+        "the four tiers cover ranks 1…100 once",
+        covered == list(range(1, 101)),
+        ", ".join(f"{a}-{b}" for a, b in tiers.select("first_rank", "last_rank").iter_rows()),
+    )
+    nc = _df(c, NC)
+    check(
+        "nc-rows",
+        NC,
+        "表4 rows numbered 1…18",
+        nc["seq"].to_list() == list(range(1, 19)),
+        f"{nc.height} rows",
+    )
+    bc = _df(c, BC)
+    check(
+        "bc-rows",
+        BC,
+        "表5 rows numbered 1…26",
+        bc["seq"].to_list() == list(range(1, 27)),
+        f"{bc.height} rows",
+    )
+    unlisted = bc.filter(pl.col("province").is_null())["county"].to_list()
+    check(
+        "bc-counties-listed",
+        BC,
+        "every 表5 county is in 工业百强县",
+        not unlisted,
+        "all listed" if not unlisted else "not listed: " + "、".join(unlisted),
+    )
+    return out
+
+
+def run_audit(catalog: Catalog) -> list[Result]:
+    """Checks every claim and the tables' integrity.
+
+    Returns:
+        Integrity results first, then one result per claim.
+    """
+    results = _integrity(catalog)
+    for claim in CLAIMS:
+        report = claim.report_from(catalog) if claim.report_from else claim.report
+        data = claim.compute(catalog)
+        ok = _same(report, data) if claim.holds is None else claim.holds(report, data)
+        results.append(
+            Result(
+                claim.id,
+                Kind.CLAIM,
+                claim.table,
+                claim.statement,
+                _fmt(report),
+                _fmt(_order_like(report, data)),
+                Status.HOLDS if ok else Status.INCONSISTENT,
+                " … ".join(claim.quotes),
+                "" if ok else _differences(report, data),
+            )
+        )
+    return results
+
+
+def audit_passes(results: list[Result]) -> bool:
+    """True when every integrity check is ok (claims may be the report's inconsistencies)."""
+    return all(r.status != Status.FAIL for r in results)

@@ -1,0 +1,104 @@
+"""The numbers behind every chart: counts for bars, a matrix for heat maps, points for maps.
+
+Drawing is the front ends' (``baiqiang.tui.charts``); what is drawn is computed here, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from baiqiang.core.query import counts, crosstab
+
+
+@dataclass(frozen=True)
+class BarData:
+    """Bars: one label (value and count) and one length per value of a dimension."""
+
+    labels: list[str]
+    values: list[float]
+
+
+def bar_data(lf: pl.LazyFrame, *, by: str) -> BarData:
+    """Row counts by a dimension, largest first (ordinal dimensions keep their order)."""
+    df = counts(lf, by=by).collect()
+    labels = [f"{'' if v is None else v} {n}" for v, n in df.select(by, "count").iter_rows()]
+    return BarData(labels, [float(n) for n in df["count"]])
+
+
+@dataclass(frozen=True)
+class HeatData:
+    """A matrix of counts with its row and column labels."""
+
+    rows: list[str]
+    cols: list[str]
+    matrix: list[list[int]]
+
+    def transposed(self) -> HeatData:
+        """The same counts with rows and columns swapped."""
+        return HeatData(self.cols, self.rows, [list(c) for c in zip(*self.matrix, strict=True)])
+
+
+def heat_data(lf: pl.LazyFrame, *, rows: str, cols: str) -> HeatData:
+    """Counts for every pair of values of two dimensions (图15/图22 when cols is rank_band)."""
+    long = crosstab(lf, rows=rows, cols=cols).collect()
+    row_labels = [str(x) for x in long[rows].unique(maintain_order=True).to_list()]
+    col_labels = [str(x) for x in long[cols].unique(maintain_order=True).to_list()]
+    found = {(str(r), str(c)): int(n) for r, c, n in long.iter_rows()}
+    return HeatData(row_labels, col_labels, [[found.get((r, c), 0) for c in col_labels] for r in row_labels])
+
+
+@dataclass(frozen=True)
+class Points:
+    """Places to mark on a map.
+
+    Attributes:
+        key: What they are: a tier (``1``–``4``), a list's table id, or ``seats`` (every unit).
+        xs: Longitudes.
+        ys: Latitudes.
+    """
+
+    key: str
+    xs: list[float]
+    ys: list[float]
+
+    @property
+    def count(self) -> int:
+        """How many places."""
+        return len(self.xs)
+
+
+def map_points(
+    divisions: pl.LazyFrame, listed: dict[str, pl.DataFrame], *, by: str, province: str | None = None
+) -> tuple[Points, list[Points]]:
+    """Every county-level seat, and the listed units' seats in layers.
+
+    Args:
+        divisions: All county-level units.
+        listed: Table id → its rows (with ``adcode``; ``tier`` for ``by='tier'``).
+        by: ``tier`` (a layer per tier) or ``list`` (a layer per list).
+        province: Only this province (short name).
+
+    Returns:
+        The background (every seat of the area) and the layers, in drawing order.
+    """
+    seats = divisions.select("adcode", "province_short", "prefecture_code", "longitude", "latitude").collect()
+    if province is not None:
+        seats = seats.filter(pl.col("province_short") == province)
+    else:
+        # The whole country: leave out 三沙市's two districts, whose seats lie far out at sea and
+        # would squeeze the mainland into half the height.
+        seats = seats.filter(pl.col("prefecture_code") != "460300")
+    where = seats.select("adcode", "longitude", "latitude")
+    layers: list[Points] = []
+    for table_id, frame in listed.items():
+        placed = frame.join(where, on="adcode", how="inner")
+        if by == "tier" and "tier" in placed.columns:
+            for tier in (1, 2, 3, 4):
+                part = placed.filter(pl.col("tier") == tier)
+                layers.append(Points(str(tier), part["longitude"].to_list(), part["latitude"].to_list()))
+        else:
+            layers.append(Points(table_id, placed["longitude"].to_list(), placed["latitude"].to_list()))
+    background = Points("seats", seats["longitude"].to_list(), seats["latitude"].to_list())
+    return background, layers

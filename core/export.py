@@ -1,0 +1,220 @@
+"""The one export path: a frame to csv, tsv, json, ndjson, parquet or xlsx, written atomically.
+
+The command line's ``--output``, the explorer's export screen and the data writers
+(``core.extract``, ``core.divisions``) all write through :func:`write_bytes`; frames are
+encoded by :func:`encode` from the table :data:`FORMATS`. A front end may add a text format of
+its own (the CLI's and the explorer's ``.txt`` tables) and still write through
+:func:`write_bytes`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from baiqiang.core.errors import LookupFailed, OutputError, TargetExists
+from baiqiang.core.suggest import did_you_mean
+
+
+def _plain(df: pl.DataFrame) -> pl.DataFrame:
+    """Nested columns flattened to text (、-joined) for the formats that hold no lists."""
+    return df.with_columns(
+        pl.col(c).list.eval(pl.element().cast(pl.String)).list.join("、")
+        for c, t in df.schema.items()
+        if isinstance(t, pl.List)
+    )
+
+
+def _csv(df: pl.DataFrame) -> bytes:
+    return _plain(df).write_csv().encode("utf-8")
+
+
+def _tsv(df: pl.DataFrame) -> bytes:
+    return _plain(df).write_csv(separator="\t", quote_style="necessary").encode("utf-8")
+
+
+def _json(df: pl.DataFrame) -> bytes:
+    return (json.dumps(df.to_dicts(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _ndjson(df: pl.DataFrame) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in df.to_dicts()).encode("utf-8")
+
+
+def _parquet(df: pl.DataFrame) -> bytes:
+    buf = io.BytesIO()
+    df.write_parquet(buf)
+    return buf.getvalue()
+
+
+def _xlsx(df: pl.DataFrame) -> bytes:
+    buf = io.BytesIO()
+    _plain(df).write_excel(buf, worksheet="baiqiang", autofit=True)
+    return buf.getvalue()
+
+
+@dataclass(frozen=True)
+class Format:
+    """A machine format a frame can be written in.
+
+    Attributes:
+        name: The format's name (csv …).
+        extensions: File name endings that mean it, the first the usual one.
+        binary: Whether its bytes are unfit for a terminal.
+        text: Whether it is text that a byte-order mark may start (CSV/TSV for Excel).
+        encode: Frame → bytes.
+    """
+
+    name: str
+    extensions: tuple[str, ...]
+    binary: bool
+    text: bool
+    encode: Callable[[pl.DataFrame], bytes]
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("csv", (".csv",), False, True, _csv),
+        Format("tsv", (".tsv", ".tab"), False, True, _tsv),
+        Format("json", (".json",), False, False, _json),
+        Format("ndjson", (".ndjson", ".jsonl"), False, False, _ndjson),
+        Format("parquet", (".parquet",), True, False, _parquet),
+        Format("xlsx", (".xlsx",), True, False, _xlsx),
+    )
+}
+
+BOM = b"\xef\xbb\xbf"
+
+
+def format_named(name: str, *, extra: tuple[str, ...] = ()) -> str:
+    """Checks a format's name.
+
+    Args:
+        name: What the user gave.
+        extra: Formats the caller adds of its own (``table``).
+
+    Raises:
+        LookupFailed: No such format.
+    """
+    known = [*extra, *FORMATS]
+    if name not in known:
+        raise LookupFailed(f"unknown format {name!r}", did_you_mean(name, known), known)
+    return name
+
+
+def format_of_path(path: Path, *, extra: dict[str, str] | None = None) -> str:
+    """The format a file name asks for by its ending.
+
+    Args:
+        path: The file to write.
+        extra: Endings the caller adds of its own (``{".txt": "table"}``).
+
+    Raises:
+        OutputError: The ending names no format (``.xls``, none at all …).
+    """
+    endings = {ext: f.name for f in FORMATS.values() for ext in f.extensions} | (extra or {})
+    suffix = path.suffix.lower()
+    if suffix in endings:
+        return endings[suffix]
+    listed = ", ".join(endings)
+    what = f"'{suffix}'" if suffix else "no ending"
+    raise OutputError(f"{path.name} has {what}; the endings written are {listed}")
+
+
+def encode(df: pl.DataFrame, fmt: str, *, bom: bool = False) -> bytes:
+    """The bytes of a frame in a machine format, with a UTF-8 BOM first if asked (CSV, TSV).
+
+    Raises:
+        LookupFailed: Not a format of :data:`FORMATS`.
+    """
+    spec = FORMATS.get(format_named(fmt))
+    assert spec is not None
+    data = spec.encode(df)
+    return BOM + data if bom and spec.text else data
+
+
+def _check_target(path: Path, *, force: bool) -> Path:
+    """The folder to write in, after refusing what cannot or must not be written."""
+    try:
+        if path.is_dir():
+            raise OutputError(f"{path} is a directory")
+        if path.exists() and not force:
+            raise TargetExists(f"{path} exists")
+        parent = path.parent if str(path.parent) else Path(".")
+        if not parent.is_dir():
+            raise OutputError(f"no such directory: {parent}")
+    except OSError as exc:  # a name too long, a path through a file …
+        raise OutputError(f"cannot write {_short(path)}: {exc.strerror or exc}") from exc
+    return parent
+
+
+def _short(path: Path) -> str:
+    text = str(path)
+    return text if len(text) <= 80 else text[:40] + "…" + text[-30:]
+
+
+def write_bytes(path: Path, data: bytes, *, force: bool) -> None:
+    """Writes atomically; an existing file is replaced only with `force`.
+
+    The bytes go to a temporary file beside `path`, which is then renamed into place, so a
+    reader never sees half a file. Without `force` the rename is a hard link that fails if the
+    name exists, so even a file created meanwhile is never replaced.
+
+    Raises:
+        OutputError: The file exists (without `force`) or cannot be written; nothing is left
+            behind then.
+    """
+    parent = _check_target(path, force=force)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".baiqiang.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write in {_short(parent)}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        if force:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)
+            except FileExistsError as exc:
+                raise TargetExists(f"{path} exists") from exc
+            except OSError as exc:
+                if exc.errno is not None and exc.errno in (36,):  # ENAMETOOLONG
+                    raise OutputError(f"cannot write {_short(path)}: {exc.strerror}") from exc
+                # No hard links on this file system: fall back to a checked rename.
+                if path.exists():
+                    raise TargetExists(f"{path} exists") from None
+                os.replace(tmp, path)
+    except OSError as exc:  # a full disk, a lost permission …
+        raise OutputError(f"cannot write {_short(path)}: {exc.strerror or exc}") from exc
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def write_frame(
+    path: Path, df: pl.DataFrame, *, fmt: str | None = None, force: bool, bom: bool = False
+) -> str:
+    """Writes a frame to a file in the format its ending (or `fmt`) names.
+
+    Returns:
+        The format written.
+
+    Raises:
+        OutputError: An unknown ending, or the file cannot be written.
+        LookupFailed: An unknown `fmt`.
+    """
+    chosen = fmt or format_of_path(path)
+    write_bytes(path, encode(df, chosen, bom=bom), force=force)
+    return chosen

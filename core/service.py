@@ -1,0 +1,242 @@
+"""What the front ends ask of the data, each answered once: rows, stats, options, drill-downs.
+
+The command line, the explorer and the Python API call these and only format what comes
+back; none of them filters, groups or joins on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from baiqiang.core.catalog import RANKING_TABLES, TABLES, Catalog, resolve_table
+from baiqiang.core.errors import InvalidValue, LookupFailed
+from baiqiang.core.filters import FilterField, FilterOption, Filters, filter_options, filter_units
+from baiqiang.core.query import (
+    check_columns,
+    counts,
+    crosstab,
+    crosstab_wide,
+    overlap,
+    province_shares,
+    sort_rows,
+    stack_rankings,
+    unit_types_of,
+)
+
+
+@dataclass(frozen=True)
+class Order:
+    """How rows are ordered: by a column, or (column None) in the report's own order.
+
+    Attributes:
+        column: The column sorted by.
+        descending: Largest first.
+    """
+
+    column: str | None = None
+    descending: bool = False
+
+    def toggled(self, column: str | None) -> Order:
+        """The order after choosing `column`: ascending, then descending, None the report's."""
+        if column is None:
+            return Order()
+        if self.column != column:
+            return Order(column)
+        return Order(column, not self.descending)
+
+
+def rows(
+    catalog: Catalog,
+    table: str,
+    filters: Filters = Filters(),
+    *,
+    order: Order = Order(),
+    limit: int | None = None,
+    columns: list[str] | None = None,
+) -> pl.LazyFrame:
+    """A table's rows, filtered, ordered, cut and narrowed to some columns.
+
+    Args:
+        catalog: The catalog.
+        table: A table id or alias.
+        filters: The filters.
+        order: The order (descending without a column: the first column, descending).
+        limit: At most this many rows.
+        columns: Only these columns, in this order.
+
+    Raises:
+        LookupFailed: An unknown table or column, or a filter the table has no column for.
+        InvalidValue: `columns` given but empty.
+    """
+    lf = filter_units(catalog.tables[resolve_table(table)], filters)
+    if order.column:
+        lf = sort_rows(lf, by=order.column, descending=order.descending)
+    elif order.descending:
+        lf = sort_rows(lf, by=lf.collect_schema().names()[0], descending=True)
+    if limit is not None:
+        lf = lf.head(limit)
+    if columns is not None:
+        if not columns:
+            raise InvalidValue("no column named; give them comma-separated, such as rank,name")
+        check_columns(lf, columns)
+        lf = lf.select(columns)
+    return lf
+
+
+def stats(catalog: Catalog, table: str, filters: Filters = Filters(), *, by: str) -> pl.LazyFrame:
+    """Counts and shares of a table's rows by a dimension.
+
+    By province on a ranking table, each province's number of units of the list's kind and
+    the share of them listed are added (the report's 图14).
+
+    Returns:
+        ``by``, ``count``, ``share`` (0–1) and, by province, ``units_in_province`` and
+        ``share_of_province`` (0–1); shares are not rounded.
+    """
+    tid = resolve_table(table)
+    counted = counts(filter_units(catalog.tables[tid], filters), by=by)
+    if by == "province" and TABLES[tid].kind == "ranking":
+        counted = province_shares(counted, catalog.divisions, types=unit_types_of(tid))
+    return counted
+
+
+def crosstab_table(
+    catalog: Catalog, table: str, filters: Filters = Filters(), *, rows: str, cols: str
+) -> pl.DataFrame:
+    """Counts by two dimensions, one column per value of `cols` and a ``total``."""
+    long = crosstab(filter_units(catalog.tables[resolve_table(table)], filters), rows=rows, cols=cols)
+    return crosstab_wide(long.collect(), rows=rows, cols=cols)
+
+
+def overlap_table(catalog: Catalog, a: str, b: str) -> pl.LazyFrame:
+    """The units in both of two ranking lists, both ranks and the gap.
+
+    Raises:
+        InvalidValue: One of them is a cluster table.
+    """
+    ta, tb = resolve_table(a), resolve_table(b)
+    for t in (ta, tb):
+        if TABLES[t].kind != "ranking":
+            raise InvalidValue(f"overlap compares ranking tables; {t} is a cluster table")
+    return overlap(catalog.tables[ta], catalog.tables[tb], a_id=ta, b_id=tb)
+
+
+def options(catalog: Catalog, table: str, filters: Filters, *, field: FilterField) -> list[FilterOption]:
+    """The values a quick filter offers, with counts that follow the other filters in force."""
+    return filter_options(catalog.tables[resolve_table(table)], filters, field=field)
+
+
+AREA_COLUMNS = ("table", "rank", "name", "province", "prefecture", "province_first", "tier", "adcode")
+
+
+def area_units(
+    catalog: Catalog, *, province: str | None = None, prefecture: str | None = None
+) -> pl.DataFrame:
+    """The listed units of a province or a prefecture (as the report prints either), by list then rank.
+
+    Lists come in the report's order (表1, 表2, 表3), units by rank within each.
+
+    Raises:
+        InvalidValue: Neither or both given.
+    """
+    if (province is None) == (prefecture is None):
+        raise InvalidValue("give a province or a prefecture")
+    stacked = stack_rankings(catalog.tables)
+    cond = pl.col("prefecture") == prefecture if prefecture else pl.col("province") == province
+    order = pl.col("table").replace_strict(
+        {t: i for i, t in enumerate(RANKING_TABLES)}, return_dtype=pl.Int64
+    )
+    return stacked.filter(cond).sort(order, "rank").select(AREA_COLUMNS).collect()
+
+
+def cluster_counties(catalog: Catalog, *, table: str, seq: int | None, counties: list[str]) -> pl.DataFrame:
+    """A cluster's counties with where they are and their rank in each list.
+
+    Args:
+        catalog: The catalog.
+        table: ``national-clusters`` or ``billion-clusters``.
+        seq: The cluster's row number in its table, where known; else the counties are
+            found by name.
+        counties: The county names, in the order to show them.
+
+    Returns:
+        ``name``, ``province``, ``prefecture``, ``rank_<list>`` for each list, ``adcode``;
+        province and prefecture come from the county-level units, so a county in no list
+        has them too.
+    """
+    if table == "national-clusters" and seq is not None:
+        linked = catalog.national_cluster_counties.filter(pl.col("seq") == seq).select("county", "adcode")
+    elif table == "billion-clusters" and seq is not None:
+        linked = catalog.tables["billion-clusters"].filter(pl.col("seq") == seq).select("county", "adcode")
+    else:
+        linked = (
+            catalog.unit_adcodes.filter(pl.col("name").is_in(counties))
+            .select(pl.col("name").alias("county"), "adcode")
+            .unique(subset="county", keep="first", maintain_order=True)
+        )
+    wanted = pl.LazyFrame({"name": counties, "_order": list(range(len(counties)))})
+    ranks = (
+        stack_rankings(catalog.tables)
+        .select("adcode", "table", "rank")
+        .collect()
+        .pivot(on="table", index="adcode", values="rank")
+        .lazy()
+    )
+    rank_cols = []
+    for tid in RANKING_TABLES:
+        col = f"rank_{tid}"
+        rank_cols.append(
+            pl.col(tid).alias(col)
+            if tid in ranks.collect_schema().names()
+            else pl.lit(None, pl.Int64).alias(col)
+        )
+    where = catalog.divisions.select("adcode", "province", "prefecture")
+    return (
+        wanted.join(linked.rename({"county": "name"}), on="name", how="left")
+        .join(where, on="adcode", how="left")
+        .join(ranks, on="adcode", how="left")
+        .sort("_order")
+        .select("name", "province", "prefecture", *rank_cols, "adcode")
+        .collect()
+    )
+
+
+def rank_pairs(catalog: Catalog, filters: Filters = Filters()) -> pl.DataFrame:
+    """The counties in both 工业百强县 and 创新百强县 with both ranks (``rank_ic``, ``rank_inc``).
+
+    The filters narrow 工业百强县's side (a tier filter is left out: 创新百强县 has none).
+    """
+    ic = filter_units(catalog.tables["industrial-counties"], filters.with_(tier=None))
+    return overlap(ic, catalog.tables["innovation-counties"], a_id="ic", b_id="inc").collect()
+
+
+def check_table_kind(table: str, *, kind: str) -> str:
+    """A table id, checked to be a ranking or a cluster table.
+
+    Raises:
+        LookupFailed: An unknown table.
+        InvalidValue: A table of the other kind.
+    """
+    tid = resolve_table(table)
+    if TABLES[tid].kind != kind:
+        names = {"ranking": "a ranking table", "clusters": "a cluster table"}
+        raise InvalidValue(f"{tid} is {names[TABLES[tid].kind]}; this needs {names[kind]}")
+    return tid
+
+
+__all__ = [
+    "AREA_COLUMNS",
+    "LookupFailed",
+    "Order",
+    "area_units",
+    "check_table_kind",
+    "cluster_counties",
+    "crosstab_table",
+    "options",
+    "overlap_table",
+    "rank_pairs",
+    "rows",
+    "stats",
+]

@@ -1,0 +1,45 @@
+"""``baiqiang audit``: the report's prose checked against its own tables."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated
+
+import polars as pl
+import typer
+
+from baiqiang.core.audit import Kind, Status, audit_passes, run_audit
+from baiqiang.tui import render
+from baiqiang.tui.cli import options as o
+
+
+def audit(
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    force: o.ForceOpt = False,
+    bom: o.BomOpt = False,
+    only_issues: Annotated[
+        bool, typer.Option("--issues", help="Show only the claims that do not hold.")
+    ] = False,
+) -> None:
+    """Recompute every count the report's prose states about its tables; exit 1 if the data is off."""
+    c = o.catalog()
+    f = o.output_format(fmt, output)
+    results = run_audit(c)
+    df = pl.DataFrame([{**asdict(r), "kind": str(r.kind), "status": str(r.status)} for r in results])
+    if only_issues:
+        df = df.filter(~pl.col("status").is_in([Status.HOLDS.value, Status.OK.value]))
+    if f == "table" and output is None:
+        render.print_audit(df)
+    else:
+        o.write(df, f, output, force=force, bom=bom, title="audit")
+    claims = [r for r in results if r.kind == Kind.CLAIM]
+    held = sum(r.status == Status.HOLDS for r in claims)
+    checks = [r for r in results if r.kind == Kind.INTEGRITY]
+    bad = sum(r.status != Status.OK for r in checks)
+    render.note(
+        f"{len(claims)} claims: {held} hold, {len(claims) - held} are the report's own inconsistencies; "
+        f"{len(checks)} integrity checks: {len(checks) - bad} ok, {bad} failed"
+    )
+    if not audit_passes(results):
+        raise typer.Exit(1)

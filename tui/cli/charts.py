@@ -1,0 +1,87 @@
+"""``baiqiang chart`` and ``baiqiang map``: charts in the terminal."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from baiqiang.core.catalog import TABLES, resolve_table
+from baiqiang.core.errors import InvalidValue, LookupFailed
+from baiqiang.core.filters import Filters, filter_units
+from baiqiang.core.query import check_dimension
+from baiqiang.core.service import check_table_kind, rows
+from baiqiang.core.suggest import did_you_mean
+from baiqiang.tui import render
+from baiqiang.tui.cli import options as o
+
+
+def chart(
+    table: o.TableArg,
+    by: Annotated[str, typer.Option("--by", "-b", help="The dimension to count by.")],
+    cols: Annotated[
+        str | None, typer.Option("--cols", help="A second dimension: draws a heat map of by × cols.")
+    ] = None,
+    province: o.ProvinceOpt = None,
+    region: o.RegionOpt = None,
+    prefecture: o.PrefectureOpt = None,
+    tier: o.TierOpt = None,
+    county_type: o.CountyTypeOpt = None,
+    width: o.WidthOpt = None,
+    height: o.HeightOpt = None,
+) -> None:
+    """Draw a chart in the terminal: counts by a dimension, or a heat map of two."""
+    from baiqiang.tui import chartdata
+
+    c = o.catalog()
+    tid = resolve_table(table)
+    flt = o.filters(
+        c, province=province, region=region, prefecture=prefecture, tier=tier, county_type=county_type
+    )
+    lf = filter_units(c.tables[tid], flt)
+    w = width or min(render.terminal_width(), 120)
+    if cols:
+        check_dimension(lf, by)
+        text = chartdata.heat(lf, rows=by, cols=cols, width=w, title=f"{TABLES[tid].title} · {by} × {cols}")
+    else:
+        text = chartdata.bars(lf, by=by, width=w, height=height, title=f"{TABLES[tid].title} · {by}")
+    render.print_text(text)
+
+
+def map_(
+    table: o.TableArg,
+    province: o.ProvinceOpt = None,
+    by: Annotated[str | None, typer.Option("--by", "-b", help="tier (industrial-counties) or list.")] = None,
+    width: o.WidthOpt = None,
+    height: o.HeightOpt = None,
+) -> None:
+    """Draw every county-level seat as a faint dot, with the table's units on top."""
+    from baiqiang.tui import chartdata
+
+    c = o.catalog()
+    tid = check_table_kind(table, kind="ranking")
+    mode = by or ("tier" if tid == "industrial-counties" else "list")
+    if mode not in ("tier", "list"):
+        raise LookupFailed(
+            f"unknown --by {mode!r} for map", did_you_mean(mode, ["tier", "list"]), ["tier", "list"]
+        )
+    if mode == "tier" and tid != "industrial-counties":
+        raise InvalidValue("tiers exist only for industrial-counties; use --by list")
+    flt = Filters.parse(province=province)
+    listed = rows(c, tid, flt).collect()
+    w = width or min(render.terminal_width(), 160)
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    where = f" · {flt.province}" if flt.province else ""
+    text = chartdata.listed_map(
+        c.divisions,
+        {tid: listed},
+        by=mode,
+        province=flt.province,
+        width=w,
+        height=height,
+        title=f"{TABLES[tid].title}{where} · {listed.height}",
+        color=colour,
+    )
+    render.print_text(text)

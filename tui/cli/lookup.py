@@ -1,0 +1,35 @@
+"""``baiqiang show``: everything about one unit or prefecture."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from baiqiang.core.errors import LookupFailed
+from baiqiang.core.filters import resolve_province
+from baiqiang.core.profile import lookup
+from baiqiang.core.suggest import did_you_mean
+from baiqiang.tui import render
+from baiqiang.tui.cli import options as o
+
+
+def show(
+    name: Annotated[str, typer.Argument(help="A county or district: 昆山, 昆山市, kunshan or ks.")],
+    province: o.ProvinceOpt = None,
+    prefecture: o.PrefectureOpt = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="table (default) or json.")] = None,
+) -> None:
+    """Everything the report says about one unit: ranks, clusters and facts with their source."""
+    if fmt is not None and fmt not in ("table", "json"):
+        raise LookupFailed(
+            f"unknown format {fmt!r} for show", did_you_mean(fmt, ["table", "json"]), ["table", "json"]
+        )
+    c = o.catalog()
+    result = lookup(
+        c, name, province=resolve_province(province).short if province else None, prefecture=prefecture
+    )
+    if fmt == "json":
+        render.print_json(result.to_dict())
+    else:
+        render.print_profile(result.to_dict())

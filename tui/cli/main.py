@@ -1,0 +1,137 @@
+"""The ``baiqiang`` command: the Typer app, its commands, and the one place errors are reported.
+
+Data goes to stdout, messages to stderr. Bad input gives one line on stderr and a non-zero
+exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from baiqiang.core.catalog import resolve_table
+from baiqiang.core.errors import Ambiguous, BaiqiangError, InvalidValue, TargetExists
+from baiqiang.core.filters import resolve_province
+from baiqiang.tui import render
+from baiqiang.tui.cli import audit, charts, lookup, tables
+from baiqiang.tui.cli import options as o
+from baiqiang.tui.output import PipeClosed
+
+app = typer.Typer(
+    name="baiqiang",
+    help="百强: explore CAICT's 中国县域工业经济发展报告（2022） — county and district rankings. "
+    "Without a command, opens the interactive explorer.",
+    epilog="Examples: baiqiang show 昆山 · baiqiang list ic --province 浙江 --format csv > zj.csv · "
+    "baiqiang stats ic --by province · baiqiang audit --issues · baiqiang map ic --province 江苏",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.command("list")(tables.list_)
+app.command("stats")(tables.stats_)
+app.command("crosstab")(tables.crosstab_)
+app.command("overlap")(tables.overlap_)
+app.command("show")(lookup.show)
+app.command("audit")(audit.audit)
+app.command("chart")(charts.chart)
+app.command("map")(charts.map_)
+app.command("tables")(tables.tables_)
+
+
+def _need_terminal() -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise InvalidValue("the explorer needs a terminal; try 'baiqiang --help' for the commands")
+
+
+def _explore(table: str, province: str | None) -> None:
+    tid = resolve_table(table)
+    prov = resolve_province(province).short if province else None
+    _need_terminal()
+    from baiqiang.tui.app import run_app
+
+    raise typer.Exit(run_app(o.catalog(), table=tid, province=prov))
+
+
+@app.command("tui")
+def tui(
+    table: Annotated[str, typer.Option("--table", help="The table to open on.")] = "industrial-counties",
+    province: o.ProvinceOpt = None,
+) -> None:
+    """Open the interactive explorer (the default when no command is given)."""
+    _explore(table, province)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            render.print_text(f"baiqiang {version('baiqiang')}")
+        except PackageNotFoundError:
+            render.print_text("baiqiang (not installed)")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    show_version: Annotated[
+        bool, typer.Option("--version", help="Print the version and exit.", callback=_version, is_eager=True)
+    ] = False,
+) -> None:
+    if ctx.invoked_subcommand is None:
+        _explore("industrial-counties", None)
+
+
+HINTS: tuple[tuple[type[BaiqiangError], str], ...] = (
+    (TargetExists, "; pass --force to replace it"),
+    (Ambiguous, " (--province and --prefecture narrow it down)"),
+)
+"""What the command line adds to a core error: the option that helps."""
+
+
+def message(exc: BaiqiangError) -> str:
+    """A core error as the command line says it, with the option that helps where one does."""
+    text = str(exc)
+    if exc.field and text.startswith(exc.field):
+        text = "--" + exc.field.replace("_", "-") + text.removeprefix(exc.field)
+    for kind, hint in HINTS:
+        if isinstance(exc, kind):
+            text += hint
+    return text
+
+
+def _fail(text: str, code: int) -> int:
+    sys.stderr.write(f"baiqiang: error: {text}\n")
+    sys.stderr.flush()
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs the CLI; returns (and, called without `argv`, exits with) its exit code."""
+    code = 0
+    try:
+        rv = app(args=argv, prog_name="baiqiang", standalone_mode=False)
+        code = rv if isinstance(rv, int) else 0
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except typer.TyperException as exc:  # usage errors: unknown option, missing argument …
+        code = _fail(" ".join(exc.format_message().split()), 2)
+    except typer.Abort:
+        code = _fail("aborted", 130)
+    except BaiqiangError as exc:
+        code = _fail(message(exc), 1)
+    except PipeClosed:
+        # The reader (head, less …) has gone: stop quietly, with nothing more on stdout.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 0
+    except KeyboardInterrupt:
+        code = 130
+    if argv is None:
+        sys.exit(code)
+    return code

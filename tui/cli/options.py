@@ -1,0 +1,123 @@
+"""Options shared by several commands, the catalog they read, and how they print a frame."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import polars as pl
+import typer
+
+from baiqiang.core.catalog import TABLES, Catalog, make_catalog
+from baiqiang.core.filters import Filters
+from baiqiang.tui import render
+from baiqiang.tui.output import choose_format, emit, encode, save
+
+TableArg = Annotated[
+    str, typer.Argument(help="Table id: " + ", ".join(TABLES) + " (or an alias: ic, inc, id, nc, bc).")
+]
+ProvinceOpt = Annotated[
+    str | None, typer.Option("--province", "-p", help="江苏, 江苏省, Jiangsu or jiangsu.")
+]
+RegionOpt = Annotated[
+    str | None,
+    typer.Option("--region", "-r", help="东部, 中部, 西部, 东北 (or East, Central, West, Northeast)."),
+]
+PrefectureOpt = Annotated[str | None, typer.Option("--prefecture", "-c", help="苏州 or 苏州市.")]
+TierOpt = Annotated[int | None, typer.Option("--tier", "-t", help="1–4 (industrial-counties).")]
+CountyTypeOpt = Annotated[
+    str | None,
+    typer.Option("--county-type", help="县级市, 县, 旗, 市辖区 (or city, county, banner, district)."),
+]
+NameOpt = Annotated[
+    str | None, typer.Option("--name", "-n", help="Text in the name, or the start of its pinyin or initials.")
+]
+SearchOpt = Annotated[
+    str | None,
+    typer.Option("--search", help="Like --name, or text in the province or prefecture (the explorer's /)."),
+]
+RanksOpt = Annotated[str | None, typer.Option("--ranks", help="A rank range such as 1-20.")]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, csv, tsv, json, ndjson, parquet or xlsx. Default: table on a terminal, else csv.",
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE (atomically) instead of stdout; .csv .tsv .json .ndjson .parquet .xlsx or .txt.",
+    ),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace --output if it exists.")]
+HeightOpt = Annotated[int | None, typer.Option("--height", "-H", help="Height in lines.", min=5, max=200)]
+WidthOpt = Annotated[
+    int | None,
+    typer.Option("--width", "-W", help="Width in cells (default: the terminal's).", min=30, max=400),
+]
+BomOpt = Annotated[bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 BOM, for Excel.")]
+
+
+def catalog() -> Catalog:
+    """The catalog, from ``$BAIQIANG_DATA`` or the shipped data."""
+    data_dir = os.environ.get("BAIQIANG_DATA")
+    return make_catalog(Path(data_dir) if data_dir else None)
+
+
+def filters(
+    c: Catalog,
+    *,
+    province: str | None = None,
+    region: str | None = None,
+    prefecture: str | None = None,
+    tier: int | None = None,
+    county_type: str | None = None,
+    name: str | None = None,
+    search: str | None = None,
+    ranks: str | None = None,
+) -> Filters:
+    """The filters the command line's options give, each value checked."""
+    return Filters.parse(
+        province=province,
+        region=region,
+        prefecture=prefecture,
+        tier=tier,
+        county_type=county_type,
+        name=name,
+        search=search,
+        ranks=ranks,
+        prefectures=c.prefectures() if prefecture else (),
+    )
+
+
+def output_format(fmt: str | None, output: Path | None) -> str:
+    """The format to print or write in (checked before any work is done)."""
+    return choose_format(fmt, output, stdout_is_tty=sys.stdout.isatty())
+
+
+def write(
+    df: pl.DataFrame,
+    fmt: str,
+    output: Path | None,
+    *,
+    force: bool,
+    bom: bool,
+    title: str = "",
+    percent: tuple[str, ...] = (),
+    table_columns: list[str] | None = None,
+) -> None:
+    """Prints a frame (a table on a terminal) or writes it to `output`, and says what was written."""
+    if output is not None:
+        written = save(df, output, force=force, fmt=fmt, bom=bom, title=title)
+        render.note(f"wrote {df.height} rows to {output} ({written})")
+        return
+    if fmt == "table":
+        render.print_table(df.select(table_columns) if table_columns else df, title=title, percent=percent)
+        return
+    emit(encode(df, fmt, bom=bom))

@@ -1,0 +1,156 @@
+"""The commands over tables: list, stats, crosstab, overlap and tables."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import polars as pl
+import typer
+
+from baiqiang.core.catalog import TABLES, resolve_table
+from baiqiang.core.errors import InvalidValue
+from baiqiang.core.service import Order, crosstab_table, overlap_table, rows, stats
+from baiqiang.tui import render
+from baiqiang.tui.cli import options as o
+
+
+def list_(
+    table: o.TableArg,
+    province: o.ProvinceOpt = None,
+    region: o.RegionOpt = None,
+    prefecture: o.PrefectureOpt = None,
+    tier: o.TierOpt = None,
+    county_type: o.CountyTypeOpt = None,
+    name: o.NameOpt = None,
+    search: o.SearchOpt = None,
+    ranks: o.RanksOpt = None,
+    sort: Annotated[str | None, typer.Option("--sort", "-s", help="Sort by this column.")] = None,
+    desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", "-l", help="At most N rows.", min=0)] = None,
+    columns: Annotated[
+        str | None, typer.Option("--columns", help="Comma-separated columns to output, in order.")
+    ] = None,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    force: o.ForceOpt = False,
+    bom: o.BomOpt = False,
+) -> None:
+    """List a table's rows, filtered and sorted."""
+    c = o.catalog()
+    tid = resolve_table(table)
+    f = o.output_format(fmt, output)
+    chosen = None
+    if columns is not None:
+        chosen = [x.strip() for x in columns.split(",") if x.strip()]
+        if not chosen:
+            raise InvalidValue("--columns names no column; give them comma-separated, such as rank,name")
+    flt = o.filters(
+        c,
+        province=province,
+        region=region,
+        prefecture=prefecture,
+        tier=tier,
+        county_type=county_type,
+        name=name,
+        search=search,
+        ranks=ranks,
+    )
+    df = rows(c, tid, flt, order=Order(sort, desc), limit=limit, columns=chosen).collect()
+    if df.height == 0:
+        render.note(f"no row of {tid} passes these filters")
+    o.write(
+        df,
+        f,
+        output,
+        force=force,
+        bom=bom,
+        title=f"{TABLES[tid].title} · {df.height} rows",
+        table_columns=chosen or render.display_columns(df),
+    )
+
+
+def stats_(
+    table: o.TableArg,
+    by: Annotated[
+        str, typer.Option("--by", "-b", help="province, region, prefecture, tier, county_type, rank_band …")
+    ],
+    province: o.ProvinceOpt = None,
+    region: o.RegionOpt = None,
+    prefecture: o.PrefectureOpt = None,
+    tier: o.TierOpt = None,
+    county_type: o.CountyTypeOpt = None,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    force: o.ForceOpt = False,
+    bom: o.BomOpt = False,
+) -> None:
+    """Counts and shares of a table's rows by one dimension."""
+    c = o.catalog()
+    tid = resolve_table(table)
+    f = o.output_format(fmt, output)
+    flt = o.filters(
+        c, province=province, region=region, prefecture=prefecture, tier=tier, county_type=county_type
+    )
+    df = stats(c, tid, flt, by=by).collect()
+    o.write(
+        df,
+        f,
+        output,
+        force=force,
+        bom=bom,
+        title=f"{TABLES[tid].title} · by {by}",
+        percent=("share", "share_of_province"),
+    )
+
+
+def crosstab_(
+    table: o.TableArg,
+    rows_: Annotated[str, typer.Option("--rows", help="The dimension down the side.")],
+    cols: Annotated[str, typer.Option("--cols", help="The dimension across the top.")],
+    province: o.ProvinceOpt = None,
+    region: o.RegionOpt = None,
+    tier: o.TierOpt = None,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    force: o.ForceOpt = False,
+    bom: o.BomOpt = False,
+) -> None:
+    """Counts for two dimensions at once (rank_band × province is the report's 图15/图22)."""
+    c = o.catalog()
+    tid = resolve_table(table)
+    f = o.output_format(fmt, output)
+    flt = o.filters(c, province=province, region=region, tier=tier)
+    wide = crosstab_table(c, tid, flt, rows=rows_, cols=cols)
+    o.write(wide, f, output, force=force, bom=bom, title=f"{TABLES[tid].title} · {rows_} × {cols}")
+
+
+def overlap_(
+    table_a: Annotated[str, typer.Argument(help="The first table.")],
+    table_b: Annotated[str, typer.Argument(help="The second table.")],
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    force: o.ForceOpt = False,
+    bom: o.BomOpt = False,
+) -> None:
+    """The units in both of two lists, with both ranks and the gap (rank in B − rank in A)."""
+    c = o.catalog()
+    a, b = resolve_table(table_a), resolve_table(table_b)
+    df = overlap_table(c, a, b).collect()
+    f = o.output_format(fmt, output)
+    o.write(
+        df,
+        f,
+        output,
+        force=force,
+        bom=bom,
+        title=f"{TABLES[a].title} ∩ {TABLES[b].title} · {df.height} units",
+    )
+
+
+def tables_() -> None:
+    """List the table ids, their aliases and the report's titles."""
+    listed = [
+        {"id": t.id, "table": f"表{t.number}", "title": t.title, "aliases": ", ".join(t.aliases[:3])}
+        for t in TABLES.values()
+    ]
+    render.print_table(pl.DataFrame(listed), title="tables")
