@@ -7,13 +7,15 @@ import json
 import os
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
+from unittest import mock
 
 import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from baiqiang.tui.cli import app
+from baiqiang.tui.cli import app, main
 from tests.conftest import ROOT
 
 runner = CliRunner()
@@ -30,9 +32,10 @@ def csv(*args: str) -> pl.DataFrame:
     return pl.read_csv(io.StringIO(out))
 
 
-def sh(
+def real(
     *args: str, env: dict[str, str] | None = None, input: str | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """The command in a real process: for pipes, exit statuses and what reaches a terminal."""
     return subprocess.run(
         [sys.executable, "-m", "tests.checkout", *args],
         cwd=ROOT,
@@ -41,6 +44,16 @@ def sh(
         env={**os.environ, **(env or {})},
         input=input,
     )
+
+
+def sh(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The command run in this process through ``main()``, its stdout and stderr captured."""
+    out, err = io.BytesIO(), io.StringIO()
+    stdout = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+    with mock.patch.dict(os.environ, env or {}), redirect_stdout(stdout), redirect_stderr(err):
+        code = main(list(args))
+        stdout.flush()
+    return subprocess.CompletedProcess(list(args), code, out.getvalue().decode("utf-8"), err.getvalue())
 
 
 def test_list_defaults_to_csv_off_a_terminal() -> None:
@@ -185,14 +198,25 @@ def test_audit_passes() -> None:
         (("list", "ic", "--provnce", "江苏"), "No such option: --provnce"),
     ],
 )
-def test_bad_input_is_one_line_on_stderr(args: tuple[str, ...], needle: str) -> None:
-    proc = sh(*args)
-    assert proc.returncode != 0
-    assert proc.stdout == ""
-    lines = proc.stderr.strip().splitlines()
+def test_bad_input_is_one_line_on_stderr(
+    args: tuple[str, ...], needle: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    assert code != 0
+    assert out == ""
+    lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("baiqiang: error: ")
     assert needle in lines[0]
-    assert "Traceback" not in proc.stderr
+    assert "Traceback" not in err
+
+
+def test_bad_input_in_a_real_process_exits_non_zero_without_a_traceback() -> None:
+    proc = real("list", "ic", "--tier", "7")
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr == "baiqiang: error: --tier takes 1, 2, 3 or 4, not 7\n"
+    proc = real("list", "ic", "--provnce", "江苏")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
 
 
 def test_pipe_into_head_ends_quietly() -> None:
@@ -333,7 +357,7 @@ def test_broken_data_folder_is_one_line(tmp_path: Path) -> None:
 
 
 def test_version_and_explorer_without_a_terminal() -> None:
-    proc = sh("--version")
+    proc = real("--version")
     assert proc.returncode == 0 and proc.stdout.startswith("baiqiang ")
     proc = sh("tui", "--table", "industrial-districts")
     assert proc.returncode == 1 and "needs a terminal" in proc.stderr

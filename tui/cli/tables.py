@@ -147,10 +147,10 @@ def overlap_(
     )
 
 
-def tables_() -> None:
+def tables_(fmt: o.FormatOpt = None) -> None:
     """List the table ids, their aliases and the report's titles."""
     listed = [
         {"id": t.id, "table": f"表{t.number}", "title": t.title, "aliases": ", ".join(t.aliases[:3])}
         for t in TABLES.values()
     ]
-    render.print_table(pl.DataFrame(listed), title="tables")
+    o.write(pl.DataFrame(listed), o.output_format(fmt, None), None, force=False, bom=False, title="tables")
