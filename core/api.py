@@ -25,7 +25,7 @@ from baiqiang.core.audit import run_audit
 from baiqiang.core.catalog import TABLES, Catalog, make_catalog
 from baiqiang.core.filters import Filters
 from baiqiang.core.profile import PrefectureProfile, Profile, lookup
-from baiqiang.core.service import Order, rows
+from baiqiang.core.service import Order, parse_filters, rows
 from baiqiang.core.service import stats as _stats
 
 
@@ -33,34 +33,12 @@ def _catalog(data_dir: str | Path | None) -> Catalog:
     return make_catalog(Path(data_dir) if data_dir is not None else None)
 
 
-def _filters(
-    catalog: Catalog,
-    filters: Filters | None,
-    *,
-    province: str | None,
-    region: str | None,
-    prefecture: str | None,
-    tier: int | None,
-    county_type: str | None,
-    name: str | None,
-    search: str | None,
-    ranks: str | None,
-) -> Filters:
-    parsed = Filters.parse(
-        province=province,
-        region=region,
-        prefecture=prefecture,
-        tier=tier,
-        county_type=county_type,
-        name=name,
-        search=search,
-        ranks=ranks,
-        prefectures=catalog.prefectures() if prefecture else (),
-    )
+def _filters(catalog: Catalog, filters: Filters | None, **typed: str | int | None) -> Filters:
+    """What the keywords say, on top of `filters` where one is given."""
+    parsed = parse_filters(catalog, **typed)  # type: ignore[arg-type]
     if filters is None:
         return parsed
-    given = {k: v for k, v in vars(parsed).items() if v is not None}
-    return filters.with_(**given)
+    return filters.with_(**{k: v for k, v in vars(parsed).items() if v is not None})
 
 
 def tables() -> pl.DataFrame:
@@ -168,9 +146,6 @@ def stats(
         prefecture=prefecture,
         tier=tier,
         county_type=county_type,
-        name=None,
-        search=None,
-        ranks=None,
     )
     return _stats(catalog, table_id, chosen, by=by).collect()
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from baiqiang.core import geo
 from baiqiang.core.catalog import RANKING_TABLES, TABLES, Catalog, resolve_table
 from baiqiang.core.errors import InvalidValue, LookupFailed
 from baiqiang.core.filters import FilterField, FilterOption, Filters, filter_options, filter_units
@@ -45,6 +46,37 @@ class Order:
         if self.column != column:
             return Order(column)
         return Order(column, not self.descending)
+
+
+def parse_filters(
+    catalog: Catalog,
+    *,
+    province: str | None = None,
+    region: str | None = None,
+    prefecture: str | None = None,
+    tier: int | str | None = None,
+    county_type: str | None = None,
+    name: str | None = None,
+    search: str | None = None,
+    ranks: str | None = None,
+) -> Filters:
+    """Filters from what a user typed, checked against the catalog (its prefectures).
+
+    Raises:
+        LookupFailed: An unknown province, region, prefecture or county type.
+        InvalidValue: A tier outside 1–4 or a malformed or inverted rank range.
+    """
+    return Filters.parse(
+        province=province,
+        region=region,
+        prefecture=prefecture,
+        tier=tier,
+        county_type=county_type,
+        name=name,
+        search=search,
+        ranks=ranks,
+        prefectures=catalog.prefectures() if prefecture else (),
+    )
 
 
 def rows(
@@ -210,6 +242,52 @@ def rank_pairs(catalog: Catalog, filters: Filters = Filters()) -> pl.DataFrame:
     """
     ic = filter_units(catalog.tables["industrial-counties"], filters.with_(tier=None))
     return overlap(ic, catalog.tables["innovation-counties"], a_id="ic", b_id="inc").collect()
+
+
+@dataclass(frozen=True)
+class Branch:
+    """A node of the region → province → prefecture tree of a list (the report's 图10).
+
+    Attributes:
+        label: 东部, 江苏省, 苏州市 … (a region with its English name).
+        count: Listed units below it.
+        children: Its branches, in natural order.
+        units: At the prefecture level, its listed units by rank (rank, name, ★, …).
+    """
+
+    label: str
+    count: int
+    children: list[Branch]
+    units: list[dict[str, object]]
+
+
+def region_tree(catalog: Catalog, table: str) -> list[Branch]:
+    """A ranking list grouped by region, province (in code order) and prefecture, with counts."""
+    df = catalog.tables[resolve_table(table)].collect()
+    order = {p.short: int(p.code) for p in geo.PROVINCES}
+    regions = []
+    for region in geo.REGIONS:
+        in_region = df.filter(pl.col("region") == region)
+        if in_region.height == 0:
+            continue
+        provinces = []
+        for short in sorted(set(in_region["province_short"]), key=lambda x: order.get(x, 99)):
+            in_prov = in_region.filter(pl.col("province_short") == short).sort("rank")
+            prefectures = [
+                Branch(
+                    str(pref),
+                    in_pref.height,
+                    [],
+                    in_pref.select(
+                        "rank", "name", "province", "prefecture", "province_first", "adcode"
+                    ).to_dicts(),
+                )
+                for pref in in_prov["prefecture"].unique(maintain_order=True)
+                for in_pref in [in_prov.filter(pl.col("prefecture") == pref)]
+            ]
+            provinces.append(Branch(str(in_prov["province"][0]), in_prov.height, prefectures, []))
+        regions.append(Branch(f"{region} {geo.REGION_ENGLISH[region]}", in_region.height, provinces, []))
+    return regions
 
 
 def check_table_kind(table: str, *, kind: str) -> str:

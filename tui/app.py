@@ -118,7 +118,7 @@ class BaiqiangApp(App[None]):
                     BaiqiangApp.language, source=BaiqiangApp.stats_source
                 )
             with TabPane(t("tab.tree", "zh"), id="tab-tree"):
-                yield RegionTree(c.tables, id="view-tree")
+                yield RegionTree(c, id="view-tree")
         yield Footer()
 
     @work(thread=True, group="audit", exit_on_error=False)

@@ -11,7 +11,7 @@ import polars as pl
 import typer
 
 from baiqiang.core.catalog import TABLES, Catalog, make_catalog
-from baiqiang.core.filters import Filters
+from baiqiang.core.service import parse_filters
 from baiqiang.tui import render
 from baiqiang.tui.output import choose_format, emit, encode, save
 
@@ -70,30 +70,8 @@ def catalog() -> Catalog:
     return make_catalog(Path(data_dir) if data_dir else None)
 
 
-def filters(
-    c: Catalog,
-    *,
-    province: str | None = None,
-    region: str | None = None,
-    prefecture: str | None = None,
-    tier: int | None = None,
-    county_type: str | None = None,
-    name: str | None = None,
-    search: str | None = None,
-    ranks: str | None = None,
-) -> Filters:
-    """The filters the command line's options give, each value checked."""
-    return Filters.parse(
-        province=province,
-        region=region,
-        prefecture=prefecture,
-        tier=tier,
-        county_type=county_type,
-        name=name,
-        search=search,
-        ranks=ranks,
-        prefectures=c.prefectures() if prefecture else (),
-    )
+filters = parse_filters
+"""The filters the command line's options give, each value checked (core's one parser)."""
 
 
 def output_format(fmt: str | None, output: Path | None) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import polars as pl
 from textual import on
 from textual.binding import Binding
 from textual.widgets import Tree
 
-from baiqiang.core import geo
-from baiqiang.core.catalog import RANKING_TABLES, TABLES
+from baiqiang.core.catalog import RANKING_TABLES, TABLES, Catalog
+from baiqiang.core.service import region_tree
 from baiqiang.tui.messages import UnitChosen
 
 
@@ -21,9 +20,9 @@ class RegionTree(Tree[dict[str, str]]):
         Binding("k", "cursor_up", "Up", show=False, id="tree.up"),
     ]
 
-    def __init__(self, tables: dict[str, pl.LazyFrame], *, id: str | None = None) -> None:
+    def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
         super().__init__("", id=id)
-        self.tables = tables
+        self.catalog = catalog
         self.table_id = "industrial-counties"
 
     def on_mount(self) -> None:
@@ -31,32 +30,20 @@ class RegionTree(Tree[dict[str, str]]):
 
     def build(self) -> None:
         """Fills the tree for the current table."""
-        df = self.tables[self.table_id].collect()
+        branches = region_tree(self.catalog, self.table_id)
         self.clear()
-        self.root.set_label(f"{TABLES[self.table_id].title} ({df.height})")
-        order = {p.short: int(p.code) for p in geo.PROVINCES}
-        for region in geo.REGIONS:
-            in_region = df.filter(pl.col("region") == region)
-            if in_region.height == 0:
-                continue
-            r_node = self.root.add(f"{region} {geo.REGION_ENGLISH[region]} ({in_region.height})", expand=True)
-            provinces = sorted(set(in_region["province_short"]), key=lambda s: order.get(s, 99))
-            for short in provinces:
-                in_prov = in_region.filter(pl.col("province_short") == short).sort("rank")
-                p_node = r_node.add(f"{in_prov['province'][0]} ({in_prov.height})")
-                for pref in in_prov["prefecture"].unique(maintain_order=True):
-                    in_pref = in_prov.filter(pl.col("prefecture") == pref)
-                    f_node = p_node.add(f"{pref} ({in_pref.height})")
-                    for u in in_pref.iter_rows(named=True):
+        self.root.set_label(f"{TABLES[self.table_id].title} ({sum(b.count for b in branches)})")
+        for region in branches:
+            r_node = self.root.add(f"{region.label} ({region.count})", expand=True)
+            for province in region.children:
+                p_node = r_node.add(f"{province.label} ({province.count})")
+                for pref in province.children:
+                    f_node = p_node.add(f"{pref.label} ({pref.count})")
+                    for u in pref.units:
                         star = " ★" if u["province_first"] else ""
                         f_node.add_leaf(
                             f"{u['rank']:>3} {u['name']}{star}",
-                            data={
-                                "name": u["name"],
-                                "province": u["province"],
-                                "prefecture": u["prefecture"],
-                                "adcode": u["adcode"],
-                            },
+                            data={k: str(u[k]) for k in ("name", "province", "prefecture", "adcode")},
                         )
         self.root.expand()
 
