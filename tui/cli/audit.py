@@ -8,9 +8,9 @@ from typing import Annotated
 import polars as pl
 import typer
 
+import baiqiang.tui.cli.options as o
 from baiqiang.core.audit import Kind, Status, audit_passes, run_audit
 from baiqiang.tui import render
-from baiqiang.tui.cli import options as o
 
 
 def audit(

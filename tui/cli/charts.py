@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+import baiqiang.tui.cli.options as o
 from baiqiang.core.catalog import TABLES, resolve_table
 from baiqiang.core.errors import InvalidValue, LookupFailed
 from baiqiang.core.filters import Filters, filter_units
@@ -15,7 +16,6 @@ from baiqiang.core.query import check_dimension
 from baiqiang.core.service import check_table_kind, rows
 from baiqiang.core.suggest import did_you_mean
 from baiqiang.tui import render
-from baiqiang.tui.cli import options as o
 
 
 def chart(

@@ -6,12 +6,12 @@ from typing import Annotated
 
 import typer
 
+import baiqiang.tui.cli.options as o
 from baiqiang.core.errors import LookupFailed
 from baiqiang.core.filters import resolve_province
 from baiqiang.core.profile import lookup
 from baiqiang.core.suggest import did_you_mean
 from baiqiang.tui import render
-from baiqiang.tui.cli import options as o
 
 
 def show(

@@ -12,12 +12,12 @@ from typing import Annotated
 
 import typer
 
+import baiqiang.tui.cli.options as o
 from baiqiang.core.catalog import resolve_table
 from baiqiang.core.errors import Ambiguous, BaiqiangError, InvalidValue, TargetExists
 from baiqiang.core.filters import resolve_province
 from baiqiang.tui import render
 from baiqiang.tui.cli import audit, charts, lookup, tables
-from baiqiang.tui.cli import options as o
 from baiqiang.tui.output import PipeClosed
 
 app = typer.Typer(

@@ -7,11 +7,11 @@ from typing import Annotated
 import polars as pl
 import typer
 
+import baiqiang.tui.cli.options as o
 from baiqiang.core.catalog import TABLES, resolve_table
 from baiqiang.core.errors import InvalidValue
 from baiqiang.core.service import Order, crosstab_table, overlap_table, rows, stats
 from baiqiang.tui import render
-from baiqiang.tui.cli import options as o
 
 
 def list_(
