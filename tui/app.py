@@ -30,7 +30,7 @@ from baiqiang.core.resolve import units
 from baiqiang.core.service import area_units, cluster_counties
 from baiqiang.tui.commands import UnitCommands
 from baiqiang.tui.i18n import t
-from baiqiang.tui.messages import ClusterChosen, ExportRequested, UnitChosen, UnitsOf, ViewChanged
+from baiqiang.tui.messages import ClusterChosen, ExportRequested, UnitChosen, UnitsOf, ViewChanged, WorkFailed
 from baiqiang.tui.output import save
 from baiqiang.tui.screens.confirm_screen import ConfirmScreen
 from baiqiang.tui.screens.detail_screen import DetailScreen
@@ -206,11 +206,14 @@ class BaiqiangApp(App[None]):
         self.call_from_thread(self.notify, t("export.done", self.language, n=frame.height, path=target))
 
     @on(Worker.StateChanged)
-    def _worker_failed(self, event: Worker.StateChanged) -> None:
+    def _app_worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.post_message(WorkFailed(event.worker.error))
+
+    @on(WorkFailed)
+    def _work_failed(self, event: WorkFailed) -> None:
         """Every worker's failure becomes a notification: the explorer never dies of one."""
-        if event.state != WorkerState.ERROR or event.worker.error is None:
-            return
-        error = event.worker.error
+        error = event.error
         if isinstance(error, BaiqiangError):
             self.notify(str(error), severity="error")
         else:

@@ -68,3 +68,11 @@ class PickRequested(Message):
         self.options = options
         self.current = current
         super().__init__()
+
+
+class WorkFailed(Message):
+    """A worker of a widget failed: the app turns it into a notification."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+        super().__init__()

@@ -456,3 +456,46 @@ async def test_map_view_follows_the_filter(catalog: Catalog) -> None:
         await pick(pilot, "p", "江苏")
         zoomed = v.query_one(ChartPanel).text
         assert "地图 · 23" in zoomed and "第一梯队 4" in zoomed and "第四梯队 3" in zoomed
+
+
+async def test_a_failing_worker_becomes_a_notification(catalog: Catalog, monkeypatch) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("synthetic failure in a worker")
+
+    app = make_app(catalog)
+    told: list[str] = []
+    notify = app.notify
+    monkeypatch.setattr(
+        app, "notify", lambda message, **kw: (told.append(str(message)), notify(message, **kw))
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr("baiqiang.tui.widgets.table_view.rows", broken)
+        await pilot.press("x")  # a new state: the rows worker runs again and fails
+        await settle(pilot)
+        assert app.is_running
+        assert any("synthetic failure" in m for m in told)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+def test_a_crash_exits_non_zero_and_writes_its_details(
+    catalog: Catalog, monkeypatch, tmp_path, capsys
+) -> None:
+    from functools import partialmethod
+
+    from baiqiang.tui.app import run_app
+
+    def crash(self) -> None:
+        raise RuntimeError("synthetic crash on mount")
+
+    monkeypatch.setenv("BAIQIANG_HOME", str(tmp_path))
+    monkeypatch.setattr(BaiqiangApp, "on_mount", crash)
+    monkeypatch.setattr(BaiqiangApp, "run", partialmethod(BaiqiangApp.run, headless=True))
+    assert run_app(catalog, table="industrial-counties", province=None) == 1
+    err = capsys.readouterr().err
+    assert (
+        err.strip()
+        == f"baiqiang: error: the explorer stopped on an internal error; details in {tmp_path}/crash.log"
+    )
+    assert "synthetic crash on mount" in (tmp_path / "crash.log").read_text(encoding="utf-8")

@@ -19,11 +19,12 @@ from baiqiang.tui.i18n import t
 from baiqiang.tui.state import ViewState
 from baiqiang.tui.widgets.chart_panel import ChartPanel
 from baiqiang.tui.widgets.grid import Grid
+from baiqiang.tui.widgets.reporting import ReportsFailures
 
 KINDS = ("bars", "heat", "scatter", "scale")
 
 
-class StatsView(Horizontal):
+class StatsView(ReportsFailures, Horizontal):
     """A counts table and a chart; `d` changes the dimension, `v` the chart."""
 
     BINDINGS = [
@@ -93,7 +94,7 @@ class StatsView(Horizontal):
         event.stop()
         self.recompute()
 
-    @work(exclusive=True, thread=True, group="stats")
+    @work(exclusive=True, thread=True, group="stats", exit_on_error=False)
     def _compute(self, source: ViewState, dim: str, kind: str, lang: str, width: int, height: int) -> None:
         """Counts and draws the chart, off the UI thread."""
         c = self.catalog

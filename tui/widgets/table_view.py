@@ -23,6 +23,7 @@ from baiqiang.tui.state import ViewState
 from baiqiang.tui.widgets.chart_panel import ChartPanel
 from baiqiang.tui.widgets.filter_bar import FilterBar
 from baiqiang.tui.widgets.grid import Grid
+from baiqiang.tui.widgets.reporting import ReportsFailures
 from baiqiang.tui.widgets.status_line import StatusLine
 
 COLUMNS: dict[str, list[str]] = {
@@ -68,7 +69,7 @@ def cell(value: Any, column: str) -> str:
     return str(value)
 
 
-class TableView(Vertical):
+class TableView(ReportsFailures, Vertical):
     """Rows of one table with quick filters, sorting, a chart and export."""
 
     BINDINGS = [
@@ -153,7 +154,7 @@ class TableView(Vertical):
         width = max((panel.width or self.size.width) - 2, 24)
         self._compute(self.state, self.chart_mode, self.language, width, panel.height or None)
 
-    @work(exclusive=True, thread=True, group="rows")
+    @work(exclusive=True, thread=True, group="rows", exit_on_error=False)
     def _compute(self, state: ViewState, mode: str, lang: str, width: int, height: int | None) -> None:
         """Collects the rows and draws the chart, off the UI thread."""
         found = rows(self.catalog, state.table, state.filters, order=state.order).collect()
