@@ -24,7 +24,7 @@ from baiqiang.tui.widgets.reporting import ReportsFailures
 KINDS = ("bars", "heat", "scatter", "scale")
 
 
-class StatsView(ReportsFailures, Horizontal):
+class StatsView(Horizontal, ReportsFailures):
     """A counts table and a chart; `d` changes the dimension, `v` the chart."""
 
     BINDINGS = [

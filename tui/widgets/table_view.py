@@ -69,7 +69,7 @@ def cell(value: Any, column: str) -> str:
     return str(value)
 
 
-class TableView(ReportsFailures, Vertical):
+class TableView(Vertical, ReportsFailures):
     """Rows of one table with quick filters, sorting, a chart and export."""
 
     BINDINGS = [
