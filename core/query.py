@@ -8,7 +8,7 @@ from __future__ import annotations
 import polars as pl
 
 from baiqiang.core import geo
-from baiqiang.core.errors import LookupFailed
+from baiqiang.core.errors import InvalidValue, LookupFailed
 from baiqiang.core.names import XIAN_SHI, scale_min_yi
 from baiqiang.core.suggest import did_you_mean
 
@@ -140,7 +140,7 @@ def crosstab(lf: pl.LazyFrame, *, rows: str, cols: str) -> pl.LazyFrame:
     check_dimension(lf, rows)
     check_dimension(lf, cols)
     if rows == cols:
-        raise LookupFailed("--rows and --cols must be different dimensions")
+        raise InvalidValue(f"rows and cols must be different dimensions, not both {rows!r}")
 
     def values(dim: str) -> pl.LazyFrame:
         if dim == "rank_band":
