@@ -14,6 +14,7 @@ import polars as pl
 from rich.console import Console
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -32,10 +33,12 @@ from baiqiang.tui.commands import UnitCommands
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import ClusterChosen, ExportRequested, UnitChosen, UnitsOf, ViewChanged, WorkFailed
 from baiqiang.tui.output import save
+from baiqiang.tui.screens.back import BackScreen
 from baiqiang.tui.screens.confirm_screen import ConfirmScreen
 from baiqiang.tui.screens.detail_screen import DetailScreen
 from baiqiang.tui.screens.export_screen import ExportScreen
 from baiqiang.tui.screens.help_screen import HelpScreen
+from baiqiang.tui.screens.palette_screen import Palette
 from baiqiang.tui.screens.units_screen import UnitsScreen
 from baiqiang.tui.state import ViewState
 from baiqiang.tui.widgets.cluster_view import ClusterView
@@ -43,6 +46,11 @@ from baiqiang.tui.widgets.highlights_view import HighlightsView
 from baiqiang.tui.widgets.region_tree import RegionTree
 from baiqiang.tui.widgets.stats_view import StatsView
 from baiqiang.tui.widgets.table_view import TableView
+
+DRILL_DEPTH = 6
+"""How many screens deep drill-downs stack before each replaces the one on top."""
+MAX_SCREENS = 10
+"""How many screens may be open at once (drill-downs and dialogs)."""
 
 TABS = (
     "industrial-counties",
@@ -151,7 +159,7 @@ class BaiqiangApp(App[None]):
         except BaiqiangError as exc:  # a name given without its province may be ambiguous
             self.notify(str(exc), severity="warning")
             return
-        self.push_screen(DetailScreen(profile.to_dict(), self.language))
+        self._drill(DetailScreen(profile.to_dict(), self.language))
 
     @on(UnitsOf)
     def _units_of(self, event: UnitsOf) -> None:
@@ -159,13 +167,13 @@ class BaiqiangApp(App[None]):
         df = area_units(self.catalog, province=event.province, prefecture=event.prefecture)
         title = t("units.province", self.language, x=place, n=df.height)
         shown = df.select("table", "rank", "name", "province", "prefecture", "province_first", "adcode")
-        self.push_screen(UnitsScreen(title, shown, self.language))
+        self._drill(UnitsScreen(title, shown, self.language))
 
     @on(ClusterChosen)
     def _cluster(self, event: ClusterChosen) -> None:
         seq = event.seq if event.seq >= 0 else None
         df = cluster_counties(self.catalog, table=event.table, seq=seq, counties=event.counties)
-        self.push_screen(UnitsScreen(t("units.cluster", self.language, x=event.cluster), df, self.language))
+        self._drill(UnitsScreen(t("units.cluster", self.language, x=event.cluster), df, self.language))
 
     @on(ViewChanged)
     def _view_changed(self, event: ViewChanged) -> None:
@@ -242,8 +250,46 @@ class BaiqiangApp(App[None]):
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id:
-            self._focus_tab(event.pane.id.removeprefix("tab-"))
+        """A tab chosen with the mouse: its table takes the focus.
+
+        TabbedContent also activates whichever pane gains focus, so focusing here could answer
+        a stale activation and start a tab switch back and forth that starves the keys. Focus
+        moves only for the pane active now, on the screen on top, when it does not hold focus.
+        """
+        pane = event.pane
+        if not pane.id or event.tabbed_content.active != pane.id or pane.screen is not self.screen:
+            return
+        focused = self.screen.focused
+        if focused is not None and (focused is pane or pane in focused.ancestors):
+            return
+        self._focus_tab(pane.id.removeprefix("tab-"))
+
+    def _drill(self, screen: BackScreen) -> None:
+        """Opens a drill-down; past :data:`DRILL_DEPTH` it takes the place of the one on top.
+
+        Detail → units → detail … could otherwise stack without end (and a deep stack under a
+        dialog is slow to draw); Escape still steps back through the drill-downs kept.
+        """
+        if isinstance(self.screen, BackScreen) and len(self.screen_stack) >= DRILL_DEPTH:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def push_screen(self, screen, *args, **kwargs):  # type: ignore[no-untyped-def,override]
+        """Pushes a screen, unless :data:`MAX_SCREENS` are open already (then says so).
+
+        Dialogs can open over dialogs (the palette over an export over the palette …); every way a
+        screen is opened, ours and Textual's, comes through here.
+        """
+        if len(self.screen_stack) >= MAX_SCREENS:
+            self.notify(t("screens.too_many", self.language), severity="warning")
+            return AwaitComplete.nothing()
+        return super().push_screen(screen, *args, **kwargs)
+
+    def action_command_palette(self) -> None:
+        """Opens the command palette (a guarded one: see :mod:`baiqiang.tui.screens.palette_screen`)."""
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette())  # no fixed id: a closing palette may still be attached
 
     def action_toggle_language(self) -> None:
         """Switches the interface between Chinese and English."""

@@ -85,6 +85,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.worker": {"zh": "出错了", "en": "Something went wrong"},
     "units.cluster": {"zh": "{x} 的分布县(市)", "en": "Counties of {x}"},
     "chart.empty": {"zh": "（无数据）", "en": "(no rows)"},
+    "screens.too_many": {
+        "zh": "打开的窗口太多了，请先按 Esc 返回",
+        "en": "Too many screens open; press Esc to go back first",
+    },
     "help.title": {"zh": "帮助", "en": "Help"},
 }
 

@@ -499,3 +499,54 @@ def test_a_crash_exits_non_zero_and_writes_its_details(
         == f"baiqiang: error: the explorer stopped on an internal error; details in {tmp_path}/crash.log"
     )
     assert "synthetic crash on mount" in (tmp_path / "crash.log").read_text(encoding="utf-8")
+
+
+async def test_a_choice_made_twice_closes_the_picker_once(catalog: Catalog) -> None:
+    """Enter twice in a picker: the second choice reaches a closed dialog and must be ignored."""
+    from textual.widgets import OptionList
+
+    from baiqiang.tui.screens.picker_screen import PickerScreen
+
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        options = picker.query_one(OptionList)
+        options.action_select()
+        options.action_select()  # both selections are queued before the first is handled
+        await settle(pilot)
+        assert app.is_running and len(app.screen_stack) == 1
+        await pilot.press("r")
+        await settle(pilot)
+        region = app.screen
+        assert isinstance(region, PickerScreen)
+        region.call_later(region.answer, "东部")
+        region.call_later(region.answer, "中部")  # handled by the dialog before its pop is processed
+        await settle(pilot)
+        assert app.is_running and len(app.screen_stack) == 1
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_drill_downs_stop_stacking_and_escape_still_steps_back(catalog: Catalog) -> None:
+    """Detail → units → detail … replaces the top screen past a depth instead of stacking without end."""
+    from baiqiang.tui.app import DRILL_DEPTH
+
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(4):  # eight drill-downs, two past the depth
+            await pilot.press("enter")  # a unit's detail, or a unit of the list shown
+            await settle(pilot)
+            await pilot.press("p")  # the province's units
+            await settle(pilot)
+        assert len(app.screen_stack) <= DRILL_DEPTH
+        for _ in range(DRILL_DEPTH):
+            await pilot.press("escape")
+            await settle(pilot)
+        assert len(app.screen_stack) == 1 and app.is_running
+        await pilot.press("q")
+    assert app.return_code == 0

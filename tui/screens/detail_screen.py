@@ -10,21 +10,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from baiqiang.core.catalog import TABLES
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import ClusterChosen, UnitsOf
 from baiqiang.tui.render import context_text, fact_text
+from baiqiang.tui.screens.back import BackScreen
 from baiqiang.tui.widgets.grid import Grid
 
 
-class DetailScreen(Screen[None]):
+class DetailScreen(BackScreen):
     """Everything about one unit; Escape goes back."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="detail.back"),
         Binding("p", "units_of('province')", "Province's units", id="detail.province"),
         Binding("f", "units_of('prefecture')", "Prefecture's units", id="detail.prefecture"),
         Binding("j", "scroll_down", "Down", show=False, id="detail.down"),

@@ -6,11 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from baiqiang.tui.screens.dialog import Dialog
 
-class ExportScreen(ModalScreen[str | None]):
+
+class ExportScreen(Dialog[str | None]):
     """Returns the path typed, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
@@ -31,8 +32,8 @@ class ExportScreen(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+        self.answer(event.value.strip() or None)
 
     def action_cancel(self) -> None:
         """Closes without exporting."""
-        self.dismiss(None)
+        self.answer(None)

@@ -5,17 +5,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from baiqiang.tui.screens.dialog import Dialog
 from baiqiang.tui.widgets.grid import Grid
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """The help text and a table of keys; Escape, q or ? closes it."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+        Binding("escape,q,question_mark,f1", "close", "Close help", id="help.close"),
         Binding("j", "scroll_down", "Down", show=False, id="help.down"),
         Binding("k", "scroll_up", "Up", show=False, id="help.up"),
     ]
@@ -41,3 +41,7 @@ class HelpScreen(ModalScreen[None]):
     def action_scroll_up(self) -> None:
         """Scrolls up."""
         self.query_one("#help", VerticalScroll).scroll_up()
+
+    def action_close(self) -> None:
+        """Closes help."""
+        self.answer(None)

@@ -6,11 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from baiqiang.tui.screens.dialog import Dialog
 
-class JumpScreen(ModalScreen[int | None]):
+
+class JumpScreen(Dialog[int | None]):
     """Returns the rank typed, or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="jump.cancel")]
@@ -31,8 +32,8 @@ class JumpScreen(ModalScreen[int | None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
-        self.dismiss(int(value) if value.isdigit() else None)
+        self.answer(int(value) if value.isdigit() else None)
 
     def action_cancel(self) -> None:
         """Closes without jumping."""
-        self.dismiss(None)
+        self.answer(None)

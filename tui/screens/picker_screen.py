@@ -8,14 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from baiqiang.tui.i18n import t
+from baiqiang.tui.screens.dialog import Dialog
 
 
-class PickerScreen(ModalScreen[Any]):
+class PickerScreen(Dialog[Any]):
     """Returns the chosen value, None for "any", or PickerScreen.CANCELLED."""
 
     CANCELLED = object()
@@ -52,11 +52,11 @@ class PickerScreen(ModalScreen[Any]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.values[event.option_index])
+        self.answer(self.values[event.option_index])
 
     def action_cancel(self) -> None:
         """Closes without changing the filter."""
-        self.dismiss(self.CANCELLED)
+        self.answer(self.CANCELLED)
 
     def action_cursor_down(self) -> None:
         """Moves down the list."""

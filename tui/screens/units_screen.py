@@ -5,22 +5,17 @@ from __future__ import annotations
 import polars as pl
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import UnitChosen
+from baiqiang.tui.screens.back import BackScreen
 from baiqiang.tui.widgets.grid import Grid
 from baiqiang.tui.widgets.table_view import cell
 
 
-class UnitsScreen(Screen[None]):
+class UnitsScreen(BackScreen):
     """Rows with at least ``name``, ``province`` and ``prefecture``; Escape goes back."""
-
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="units.back"),
-    ]
 
     def __init__(self, title: str, rows: pl.DataFrame, lang: str) -> None:
         super().__init__()
