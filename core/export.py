@@ -9,6 +9,7 @@ its own (the CLI's and the explorer's ``.txt`` tables) and still write through
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -191,7 +192,7 @@ def write_bytes(path: Path, data: bytes, *, force: bool) -> None:
             except FileExistsError as exc:
                 raise TargetExists(f"{path} exists") from exc
             except OSError as exc:
-                if exc.errno is not None and exc.errno in (36,):  # ENAMETOOLONG
+                if exc.errno == errno.ENAMETOOLONG:
                     raise OutputError(f"cannot write {_short(path)}: {exc.strerror}") from exc
                 # No hard links on this file system: fall back to a checked rename.
                 if path.exists():

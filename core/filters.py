@@ -9,7 +9,7 @@ the other filters in force.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Literal
 
@@ -256,10 +256,8 @@ class Filters:
         return [(k, v) for k, v in pairs if v]
 
     def __bool__(self) -> bool:
+        """True when any filter is in force."""
         return bool(self.active())
-
-    def __iter__(self) -> Iterator[tuple[FilterField, str]]:
-        return iter(self.active())
 
 
 FILTER_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Filters))

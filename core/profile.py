@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 import polars as pl
@@ -371,14 +371,11 @@ def lookup(
         all_units, query, province=province, prefecture=prefecture, former=catalog.former_names.collect()
     )
     if res.status == Outcome.FOUND and res.unit is not None:
-        base = unit_profile(catalog, res.unit)
-        return Profile(
-            **{
-                **{f: getattr(base, f) for f in base.__dataclass_fields__},
-                "matched": res.how,
-                "note": res.note or None,
-                "namesakes": [describe(o) for o in res.others],
-            }
+        return replace(
+            unit_profile(catalog, res.unit),
+            matched=res.how,
+            note=res.note or None,
+            namesakes=[describe(o) for o in res.others],
         )
     if res.status == Outcome.AMBIGUOUS:
         options = ", ".join(describe(c) for c in res.candidates[:8])

@@ -12,7 +12,7 @@ import polars as pl
 
 from baiqiang.core import geo
 from baiqiang.core.catalog import RANKING_TABLES, TABLES, Catalog, resolve_table
-from baiqiang.core.errors import InvalidValue, LookupFailed
+from baiqiang.core.errors import InvalidValue
 from baiqiang.core.filters import FilterField, FilterOption, Filters, filter_options, filter_units
 from baiqiang.core.query import (
     check_columns,
@@ -302,19 +302,3 @@ def check_table_kind(table: str, *, kind: str) -> str:
         names = {"ranking": "a ranking table", "clusters": "a cluster table"}
         raise InvalidValue(f"{tid} is {names[TABLES[tid].kind]}; this needs {names[kind]}")
     return tid
-
-
-__all__ = [
-    "AREA_COLUMNS",
-    "LookupFailed",
-    "Order",
-    "area_units",
-    "check_table_kind",
-    "cluster_counties",
-    "crosstab_table",
-    "options",
-    "overlap_table",
-    "rank_pairs",
-    "rows",
-    "stats",
-]
