@@ -288,7 +288,7 @@ class BaiqiangApp(App[None]):
 
     def action_command_palette(self) -> None:
         """Opens the command palette (a guarded one: see :mod:`baiqiang.tui.screens.palette_screen`)."""
-        if self.use_command_palette and not Palette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, Palette):
             self.push_screen(Palette())  # no fixed id: a closing palette may still be attached
 
     def action_toggle_language(self) -> None:

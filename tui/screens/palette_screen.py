@@ -40,7 +40,7 @@ class Palette(CommandPalette):
     @on(Input.Changed)
     @on(Input.Submitted)
     @on(OptionList.OptionSelected)
-    def _closing(self, event: Input.Changed | Input.Submitted | OptionList.OptionSelected) -> None:
+    def _late_input(self, event: Input.Changed | Input.Submitted | OptionList.OptionSelected) -> None:
         """Keys typed before the palette closed start no search after it has (prevent_default
         keeps Textual's own handlers from running)."""
         if self.app.screen is not self:
