@@ -18,6 +18,7 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
@@ -99,35 +100,53 @@ class BaiqiangApp(App[None]):
         self.units: pl.DataFrame = units(catalog).collect()
 
     def compose(self) -> ComposeResult:
-        c = self.catalog
         start = self.start_table if self.start_table in RANKING_TABLES else "clusters"
         yield Header()
         with TabbedContent(initial=f"tab-{start}"):
-            for tid in RANKING_TABLES:
-                state = ViewState(
-                    tid, Filters(province=self.start_province if tid == self.start_table else None)
-                )
-                with TabPane(t(f"tab.{tid}", "zh"), id=f"tab-{tid}"):
-                    yield TableView(c, state, id=f"view-{tid}").data_bind(BaiqiangApp.language)
-            with TabPane(t("tab.clusters", "zh"), id="tab-clusters"):
-                national = TableView(c, ViewState("national-clusters"), id="view-national")
-                billion_state = ViewState(
-                    "billion-clusters",
-                    Filters(province=self.start_province if self.start_table == "billion-clusters" else None),
-                )
-                billion = TableView(c, billion_state, id="view-billion")
-                yield ClusterView(national, billion, id="view-clusters").data_bind(BaiqiangApp.language)
-            with TabPane(t("tab.highlights", "zh"), id="tab-highlights"):
-                yield HighlightsView(c.group_facts.collect(), id="view-highlights").data_bind(
-                    BaiqiangApp.language, audit=BaiqiangApp.audit_issues
-                )
-            with TabPane(t("tab.stats", "zh"), id="tab-stats"):
-                yield StatsView(c, id="view-stats").data_bind(
-                    BaiqiangApp.language, source=BaiqiangApp.stats_source
-                )
-            with TabPane(t("tab.tree", "zh"), id="tab-tree"):
-                yield RegionTree(c, id="view-tree")
+            for tab in TABS:
+                with TabPane(t(f"tab.{tab}", "zh"), id=f"tab-{tab}"):
+                    if tab == start:
+                        yield self._view(tab)
         yield Footer()
+
+    def _view(self, tab: str) -> Widget:
+        """The view of a tab, bound to the app's language (and the statistics to the last list).
+
+        Only the first tab's view is composed at start; each other is made the first time its
+        tab is opened (:meth:`_open_view`), so the first frame and every refresh have less to do.
+        """
+        c = self.catalog
+        if tab in RANKING_TABLES:
+            province = self.start_province if tab == self.start_table else None
+            return TableView(c, ViewState(tab, Filters(province=province)), id=f"view-{tab}").data_bind(
+                BaiqiangApp.language
+            )
+        if tab == "clusters":
+            national = TableView(c, ViewState("national-clusters"), id="view-national")
+            province = self.start_province if self.start_table == "billion-clusters" else None
+            billion = TableView(
+                c, ViewState("billion-clusters", Filters(province=province)), id="view-billion"
+            )
+            return ClusterView(national, billion, id="view-clusters").data_bind(BaiqiangApp.language)
+        if tab == "highlights":
+            return HighlightsView(c.group_facts.collect(), id="view-highlights").data_bind(
+                BaiqiangApp.language, audit=BaiqiangApp.audit_issues
+            )
+        if tab == "stats":
+            return StatsView(c, id="view-stats").data_bind(
+                BaiqiangApp.language, source=BaiqiangApp.stats_source
+            )
+        return RegionTree(c, id="view-tree")
+
+    def _open_view(self, tab: str) -> bool:
+        """Makes a tab's view if it has none yet; True when it was made now (focus it after mount)."""
+        panes = self.query(f"#tab-{tab}")
+        if not panes or panes.first().children:
+            return False
+        pane = panes.first()
+        pane.mount(self._view(tab))
+        self.call_after_refresh(self._focus_tab, tab)
+        return True
 
     @work(thread=True, group="audit", exit_on_error=False)
     def _run_audit(self) -> None:
@@ -244,9 +263,10 @@ class BaiqiangApp(App[None]):
             found.first().focus()
 
     def action_show_tab(self, tab: str) -> None:
-        """Switches to a view."""
+        """Switches to a view (made the first time it is shown)."""
         self.query_one(TabbedContent).active = f"tab-{tab}"
-        self._focus_tab(tab)
+        if not self._open_view(tab):
+            self._focus_tab(tab)
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -258,6 +278,8 @@ class BaiqiangApp(App[None]):
         """
         pane = event.pane
         if not pane.id or event.tabbed_content.active != pane.id or pane.screen is not self.screen:
+            return
+        if self._open_view(pane.id.removeprefix("tab-")):
             return
         focused = self.screen.focused
         if focused is not None and (focused is pane or pane in focused.ancestors):
