@@ -19,9 +19,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
+from tests import checkout  # noqa: E402
+
+checkout.install()
+
 CHILD = r"""
 import sys, time
 t0 = float(sys.argv[1])
+from tests import checkout; checkout.install()
 from baiqiang.tui.app import make_app
 from baiqiang.tui.widgets.table_view import TableView
 
@@ -98,7 +103,7 @@ def main() -> None:
 
     def tracking(self: TableView, state, rows, chart) -> None:  # type: ignore[no-untyped-def]
         original(self, state, rows, chart)
-        self._shown = state.search
+        self._shown = state.filters.search or ""
 
     TableView._shown = None  # type: ignore[attr-defined]
     TableView._show = tracking  # type: ignore[method-assign]
