@@ -147,6 +147,12 @@ class Catalog:
         group_facts: Headline figures about the lists as groups.
         source: Provenance of the report text.
         data_dir: Where it was loaded from.
+        prefecture_spellings: The report's own spelling of a prefecture → its official name
+            (巴音郭楞 → 巴音郭楞蒙古自治州, 省直管 → 省直辖县级行政区划), where they differ.
+
+    Every table shows a unit's province and prefecture in their official spelling, looked up
+    by its adcode (内蒙古自治区, not the 内蒙古 some of the report's tables print), so that
+    joins and pivots never split one place in two; ``data/`` keeps the report's own spelling.
     """
 
     tables: dict[str, pl.LazyFrame]
@@ -160,13 +166,14 @@ class Catalog:
     group_facts: pl.LazyFrame
     source: dict[str, Any] = field(default_factory=dict)
     data_dir: Path = Path()
+    prefecture_spellings: dict[str, str] = field(default_factory=dict)
 
     def table(self, table_id: str) -> pl.LazyFrame:
         """The rows of one table, by id or alias."""
         return self.tables[resolve_table(table_id)]
 
     def prefectures(self) -> list[str]:
-        """Every prefecture the report's tables print (苏州市, 巴音郭楞, 省直管), sorted."""
+        """Every prefecture-level division of mainland China, officially spelt, sorted."""
         return _prefectures(self)
 
 
@@ -189,11 +196,26 @@ def _load(data_dir: Path) -> Catalog:
             pl.col("key").cast(pl.Int64).alias(key), "adcode"
         )
 
+    official = divisions.select("adcode", "province", "prefecture")
+
+    def officially(df: pl.DataFrame) -> pl.DataFrame:
+        """Province and prefecture in their official spelling (by adcode), as everywhere else."""
+        return (
+            df.join(official, on="adcode", how="left", suffix="_official")
+            .with_columns(
+                province=pl.coalesce("province_official", "province"),
+                prefecture=pl.coalesce("prefecture_official", "prefecture"),
+            )
+            .drop("province_official", "prefecture_official")
+        )
+
     tables: dict[str, pl.LazyFrame] = {}
+    printed: list[pl.DataFrame] = []
     for tid in RANKING_TABLES:
         df = pl.read_csv(data_dir / TABLES[tid].file, schema_overrides=_RANKING_SCHEMA)
         df = df.with_columns(rank_band=rank_band_expr()).join(adcodes(tid, "rank"), on="rank", how="left")
-        tables[tid] = df.lazy()
+        printed.append(df.select("adcode", pl.col("prefecture").alias("printed")))
+        tables[tid] = officially(df).lazy()
     where = divisions.select("adcode", "province", "province_short", "region")
     cluster_counties = (
         pl.read_csv(data_dir / "national_cluster_counties.csv")
@@ -219,7 +241,15 @@ def _load(data_dir: Path) -> Catalog:
     billion = pl.read_csv(data_dir / "billion_clusters.csv").join(
         adcodes("billion-clusters", "seq"), on="seq"
     )
-    tables["billion-clusters"] = billion.lazy()
+    tables["billion-clusters"] = officially(billion).lazy()
+    prefecture_spellings = (
+        pl.concat(printed)
+        .join(official, on="adcode")
+        .filter(pl.col("printed") != pl.col("prefecture"))
+        .select("printed", "prefecture")
+        .unique()
+        .sort("printed")
+    )
     int_year = {"year": pl.Int64}
     return Catalog(
         tables=tables,
@@ -233,15 +263,14 @@ def _load(data_dir: Path) -> Catalog:
         group_facts=pl.read_csv(data_dir / "group_facts.csv", schema_overrides=int_year).lazy(),
         source=json.loads((data_dir / "source.json").read_text(encoding="utf-8")),
         data_dir=data_dir,
+        prefecture_spellings=dict(prefecture_spellings.iter_rows()),
     )
 
 
 @cache
 def _prefectures(catalog: Catalog) -> list[str]:
-    found = [
-        t.select("prefecture") for t in catalog.tables.values() if "prefecture" in t.collect_schema().names()
-    ]
-    return sorted(pl.concat(found).drop_nulls().unique().collect().to_series().to_list())
+    found = catalog.divisions.select("prefecture").drop_nulls().filter(pl.col("prefecture") != "")
+    return sorted(found.unique().collect().to_series().to_list())
 
 
 def make_catalog(data_dir: Path | None = None) -> Catalog:

@@ -9,7 +9,7 @@ the other filters in force.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Literal
 
@@ -96,21 +96,60 @@ def resolve_county_type(text: str) -> str:
     )
 
 
-def resolve_prefecture(text: str, known: Sequence[str]) -> str:
-    """A prefecture as the report prints it (苏州市, 巴音郭楞, 省直管) from 苏州 or 苏州市.
+_ETHNIC = (
+    "蒙古", "朝鲜", "藏族", "羌族", "彝族", "苗族", "侗族", "布依族", "土家族", "白族", "傣族",
+    "景颇族", "傈僳族", "哈尼族", "壮族", "回族", "哈萨克", "柯尔克孜",
+)  # fmt: skip
+
+DIRECT = "省直辖县级行政区划"
+"""The official "prefecture" of county-level units governed by their province (仙桃市, 济源市)."""
+
+
+def prefecture_short(name: str) -> str:
+    """The short form people write: 丽水市 → 丽水, 巴音郭楞蒙古自治州 → 巴音郭楞, 阿克苏地区 → 阿克苏."""
+    if name == DIRECT:
+        return "省直管"
+    if name.endswith("自治州"):
+        cuts = [i for i in (name.find(e, 2) for e in _ETHNIC) if i > 0]
+        return name[: min(cuts)] if cuts else name.removesuffix("自治州")
+    for suffix in ("地区", "盟", "市"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name.removesuffix(suffix)
+    return name
+
+
+def resolve_prefecture(text: str, known: Sequence[str], spellings: Mapping[str, str] | None = None) -> str:
+    """A prefecture's official name (丽水市, 巴音郭楞蒙古自治州) from any usual spelling.
+
+    Accepted: the official name, its short form (丽水, 巴音郭楞, 阿克苏), the report's own
+    spelling (省直管), and the official name's ``市`` dropped or added.
 
     Args:
         text: What the user typed.
-        known: The prefectures the report prints.
+        known: Every prefecture's official name.
+        spellings: The report's spellings → official names.
 
     Raises:
-        LookupFailed: The report names no such prefecture.
+        LookupFailed: No prefecture is spelt so.
     """
     t = text.strip()
-    for candidate in (t, t + "市", t.removesuffix("市")):
-        if candidate in known:
-            return candidate
-    raise LookupFailed(f"unknown prefecture {text!r}", did_you_mean(t, list(known)))
+    if t in known:
+        return t
+    aliases = {prefecture_short(k): k for k in known}
+    aliases.update(spellings or {})
+    aliases.setdefault("省直管", DIRECT)
+    aliases.setdefault("省直辖", DIRECT)
+    for candidate in (t, t.removesuffix("市")):
+        if candidate in aliases:
+            return aliases[candidate]
+    if t + "市" in known:
+        return t + "市"
+    raise LookupFailed(f"unknown prefecture {_short_text(t)!r}", did_you_mean(t, [*known, *aliases]))
+
+
+def _short_text(text: str, limit: int = 40) -> str:
+    """What a user typed, cut for an error message when it is long."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def parse_ranks(text: str) -> tuple[int, int]:
@@ -137,7 +176,7 @@ class Filters:
     Attributes:
         province: A short province name (江苏).
         region: 东部, 中部, 西部 or 东北.
-        prefecture: A prefecture as the report prints it (苏州市).
+        prefecture: A prefecture's official name (苏州市, 巴音郭楞蒙古自治州).
         tier: 1–4 (工业百强县 only).
         county_type: 县级市, 县, 旗, 市辖区 ….
         name: Text in the name, or the start of its pinyin or initials.
@@ -185,6 +224,7 @@ class Filters:
         search: str | None = None,
         ranks: str | None = None,
         prefectures: Sequence[str] = (),
+        spellings: Mapping[str, str] | None = None,
     ) -> Filters:
         """Filters from what a user typed, each value checked and made canonical.
 
@@ -197,7 +237,8 @@ class Filters:
             name: Name text, pinyin or initials.
             search: Like name, or province or prefecture text.
             ranks: ``1-20`` or ``7``.
-            prefectures: The prefectures the report prints, to check `prefecture` against.
+            prefectures: Every prefecture's official name, to check `prefecture` against.
+            spellings: The report's spellings of prefectures → official names.
 
         Raises:
             LookupFailed: An unknown province, region, prefecture or county type.
@@ -213,7 +254,7 @@ class Filters:
         return cls(
             province=resolve_province(province).short if province else None,
             region=resolve_region(region) if region else None,
-            prefecture=resolve_prefecture(prefecture, prefectures) if prefecture else None,
+            prefecture=resolve_prefecture(prefecture, prefectures, spellings) if prefecture else None,
             tier=tier,
             county_type=resolve_county_type(county_type) if county_type else None,
             name=name,

@@ -14,6 +14,7 @@ import polars as pl
 
 from baiqiang.core.catalog import RANKING_TABLES, TABLES, Catalog
 from baiqiang.core.errors import Ambiguous, LookupFailed
+from baiqiang.core.filters import resolve_prefecture
 from baiqiang.core.names import XIAN_SHI
 from baiqiang.core.query import prefecture_rollup, stack_rankings, unit_clusters
 from baiqiang.core.resolve import Match, Outcome, describe, resolve, units
@@ -194,15 +195,27 @@ class PrefectureCluster:
 
 
 @dataclass(frozen=True)
+class DivisionUnit:
+    """A county-level unit of a prefecture, listed or not."""
+
+    name: str
+    adcode: str
+    county_type: str
+    listed: bool
+
+
+@dataclass(frozen=True)
 class PrefectureProfile:
     """A prefecture's units in every list and their clusters (苏州 → 昆山市, 吴江区 …).
 
     Attributes:
-        prefecture: As the report prints it.
-        province: Likewise.
+        prefecture: Its official name.
+        province: Its province's official name (several, 、-joined, for 省直辖县级行政区划
+            of no one province).
         counts: List id → the prefecture's units in it.
         units: Its listed units, by list then rank.
         clusters: Their clusters.
+        divisions: Every county-level unit of it, listed or not, by adcode.
     """
 
     prefecture: str
@@ -210,6 +223,7 @@ class PrefectureProfile:
     counts: dict[str, int]
     units: list[PrefectureUnit]
     clusters: list[PrefectureCluster]
+    divisions: list[DivisionUnit] = field(default_factory=list)
     kind: Literal["prefecture"] = "prefecture"
 
     def to_dict(self) -> dict[str, Any]:
@@ -316,9 +330,24 @@ def _fact_unit_is(catalog: Catalog, name: str, code: str) -> bool:
     return links.height > 0 and str(links["adcode"][0]) == code
 
 
-def prefecture_profile(catalog: Catalog, prefecture: str) -> PrefectureProfile:
-    """A prefecture's units in every list and their clusters (苏州市 → 昆山市, 吴江区 …)."""
-    rows = prefecture_rollup(stack_rankings(catalog.tables), prefecture=prefecture).collect()
+def prefecture_profile(
+    catalog: Catalog, prefecture: str, *, province: str | None = None
+) -> PrefectureProfile:
+    """A prefecture's units in every list and their clusters (苏州市 → 昆山市, 吴江区 …).
+
+    Args:
+        catalog: The catalog.
+        prefecture: The official name (苏州市, 省直辖县级行政区划).
+        province: Narrow to a province (short name), for a name several provinces share.
+    """
+    stacked = stack_rankings(catalog.tables)
+    own = catalog.divisions.filter(pl.col("prefecture") == prefecture)
+    if province is not None:
+        stacked = stacked.filter(pl.col("province_short") == province)
+        own = own.filter(pl.col("province_short") == province)
+    rows = prefecture_rollup(stacked, prefecture=prefecture).collect()
+    all_units = own.sort("adcode").collect()
+    listed = set(rows["adcode"].to_list()) if "adcode" in rows.columns else set()
     clusters: list[PrefectureCluster] = []
     for name in rows["name"].unique(maintain_order=True).to_list():
         found = unit_clusters(
@@ -331,15 +360,20 @@ def prefecture_profile(catalog: Catalog, prefecture: str) -> PrefectureProfile:
             PrefectureCluster(county=name, **{k: v for k, v in c.items() if v is not None})
             for c in found.to_dicts()
         ]
+    provinces = all_units["province"].unique(maintain_order=True).to_list()
     return PrefectureProfile(
         prefecture=prefecture,
-        province=rows["province"][0] if rows.height else None,
+        province="、".join(provinces) if provinces else None,
         counts={t: int(rows.filter(pl.col("table") == t).height) for t in RANKING_TABLES},
         units=[
             PrefectureUnit(**r)
             for r in rows.select("table", "rank", "name", "province_first", "tier", "county_type").to_dicts()
         ],
         clusters=clusters,
+        divisions=[
+            DivisionUnit(r["name"], r["adcode"], r["type"], r["adcode"] in listed)
+            for r in all_units.select("name", "adcode", "type").to_dicts()
+        ],
     )
 
 
@@ -384,9 +418,13 @@ def lookup(
             f"{query!r} could mean {options}{more}; give the full name, its province or prefecture, or the adcode"
         )
     if prefecture is None:
-        known = catalog.prefectures()
-        for candidate in (query.strip(), query.strip() + "市"):
-            if candidate in known:
-                return prefecture_profile(catalog, candidate)
+        try:
+            official = resolve_prefecture(query, catalog.prefectures(), catalog.prefecture_spellings)
+        except LookupFailed:
+            pass
+        else:
+            found = prefecture_profile(catalog, official, province=province)
+            if found.divisions:
+                return found
     where = " in the given province/prefecture" if province or prefecture else ""
     raise LookupFailed(f"no county-level unit named {query!r}{where}", [describe(c) for c in res.candidates])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import polars as pl
 
 from baiqiang.core import geo
+from baiqiang.core.catalog import RANKING_TABLES
 from baiqiang.core.errors import InvalidValue, LookupFailed
 from baiqiang.core.names import XIAN_SHI, scale_min_yi
 from baiqiang.core.suggest import did_you_mean
@@ -211,8 +212,14 @@ def stack_rankings(tables: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
 
 
 def prefecture_rollup(stacked: pl.LazyFrame, *, prefecture: str) -> pl.LazyFrame:
-    """A prefecture's units in every list (from :func:`stack_rankings`), by list then rank."""
-    return stacked.filter(pl.col("prefecture") == prefecture).sort("table", "rank")
+    """A prefecture's units in every list (from :func:`stack_rankings`), by list (表1, 表2, 表3)
+    then rank."""
+    return stacked.filter(pl.col("prefecture") == prefecture).sort(list_order(), "rank")
+
+
+def list_order(column: str = "table") -> pl.Expr:
+    """The report's order of the lists (表1, 表2, 表3) for a column of list ids."""
+    return pl.col(column).replace_strict({t: i for i, t in enumerate(RANKING_TABLES)}, return_dtype=pl.Int64)
 
 
 def unit_clusters(

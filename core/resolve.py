@@ -7,7 +7,9 @@ report's lists carry the report's spelling of their province and prefecture.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -47,11 +49,14 @@ class Match(StrEnum):
 
     NONE = ""
     ADCODE = "adcode"
+    FORMER_CODE = "former code"
     EXACT = "exact"
     SUFFIX = "suffix"
     FORMER = "former"
     PINYIN = "pinyin"
     INITIALS = "initials"
+    PINYIN_PREFIX = "pinyin prefix"
+    TRADITIONAL = "traditional"
 
 
 @dataclass(frozen=True)
@@ -78,8 +83,7 @@ class Resolution:
 def units(catalog: Catalog) -> pl.LazyFrame:
     """Every county-level unit, with ``listed`` true for those in one of the three lists.
 
-    A listed unit keeps the report's spelling of its province and prefecture (内蒙古, 巴音郭楞,
-    省直管); the others have the official names.
+    Province and prefecture are the official names, as in every table of the catalog.
     """
     listed = (
         stack_rankings(catalog.tables)
@@ -171,15 +175,16 @@ def resolve(
     """Resolves a typed name to one unit, or says which units it could mean.
 
     Tried in order, the first kind that matches deciding: a six-digit adcode; the exact name;
-    the name without its suffix (昆山 → 昆山市); a former name (海门市 → 海门区); full pinyin,
-    with or without the suffix (kunshan, kunshanshi); initials (ks, kss). Where several units
+    a former code (320684 → 海门区); the name without its suffix (昆山 → 昆山市); a former name
+    (海门市 → 海门区); full pinyin, with or without the suffix (kunshan, kunshanshi); initials
+    (ks, kss); the start of the pinyin (kunsh); the same in simplified characters (崑山). Where several units
     match and exactly one of them is in the report's lists, that one is the answer and the
     others are mentioned; otherwise several matches are ambiguous and never guessed between.
     With none, close spellings are suggested.
 
     Args:
         all_units: The collected output of :func:`units`.
-        query: What the user typed.
+        query: What the user typed (full-width and traditional characters are accepted).
         province: Keep only units of this province (short name, 江苏).
         prefecture: Keep only units of this prefecture (苏州 or 苏州市).
         former: ``former_names`` of the catalog, to resolve former names.
@@ -190,33 +195,82 @@ def resolve(
     if prefecture is not None:
         p = prefecture.strip().removesuffix("市")
         rows = rows.filter(pl.col("prefecture").fill_null("").str.starts_with(p))
-    text = query.strip()
+    text = normalise(query)
     if text.isdigit() and len(text) == 6:
         hits = rows.filter(pl.col("adcode") == text).to_dicts()
-        return _decide(hits, Match.ADCODE, text) or Resolution(Outcome.MISSING)
+        found = _decide(hits, Match.ADCODE, text)
+        if found is None and former is not None:
+            found = _by_former(rows, former.filter(pl.col("former_code") == text), Match.FORMER_CODE, text)
+        return found or Resolution(Outcome.MISSING)
+    found = _by_name(rows, text, former)
+    if found is None and _has_han(text):
+        simplified = to_simplified(text)
+        if simplified != text:
+            found = _by_name(rows, simplified, former)
+            if found is not None and found.unit is not None:
+                said = f"{text} is {simplified} in simplified characters"
+                found = replace(
+                    found, how=Match.TRADITIONAL, note="; ".join(filter(None, (said, found.note)))
+                )
+            text = simplified
+    return found or Resolution(Outcome.MISSING, None, Match.NONE, suggest(rows.to_dicts(), text))
+
+
+def normalise(query: str) -> str:
+    """What a user typed, made comparable: full-width letters and digits to ASCII, ideographic
+    and other spaces trimmed (``ｋｕｎｓｈａｎ`` → ``kunshan``, ``昆　山`` → ``昆山``)."""
+    text = unicodedata.normalize("NFKC", query)
+    return re.sub(r"\s+", "", text) if _has_han(text) else text.strip()
+
+
+def _has_han(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to simplified (崑山 → 昆山), by OpenCC's maintained tables."""
+    import opencc  # only for names nothing else matched: keeps it off the usual path
+
+    return str(opencc.OpenCC("t2s").convert(text))
+
+
+def _by_former(rows: pl.DataFrame, olds: pl.DataFrame, how: Match, text: str) -> Resolution | None:
+    """The unit a former name or code now belongs to, with a note saying so."""
+    codes = {o["adcode"]: o for o in olds.to_dicts()}
+    hits = rows.filter(pl.col("adcode").is_in(list(codes))).to_dicts()
+    decided = _decide(hits, how, text)
+    if decided and decided.unit is not None:
+        old = codes[decided.unit["adcode"]]
+        unit = decided.unit
+        note = f"{old['former_name']} ({old['former_code']}) is a former name of {unit['name']} ({unit['adcode']})"
+        return Resolution(decided.status, unit, how, decided.candidates, decided.others, note)
+    return decided
+
+
+def _by_name(rows: pl.DataFrame, text: str, former: pl.DataFrame | None) -> Resolution | None:
     key = search_key(text)
     keyed = _with_keys(rows)
-    for how in (Match.EXACT, Match.SUFFIX, Match.FORMER, Match.PINYIN, Match.INITIALS):
+    for how in (Match.EXACT, Match.SUFFIX, Match.FORMER, Match.PINYIN, Match.INITIALS, Match.PINYIN_PREFIX):
         if how == Match.FORMER:
             if former is None:
                 continue
-            olds = former.filter(pl.col("former_name") == text).to_dicts()
-            codes = {o["adcode"]: o for o in olds}
-            hits = rows.filter(pl.col("adcode").is_in(list(codes))).to_dicts()
+            decided = _by_former(rows, former.filter(pl.col("former_name") == text), how, text)
+        elif how == Match.PINYIN_PREFIX:
+            if len(key) < 3 or not key.isascii() or not key.isalpha():
+                continue
+            hits = keyed.filter(pl.col("_pinyin").str.starts_with(key)).select(UNIT_COLUMNS).to_dicts()
             decided = _decide(hits, how, text)
-            if decided and decided.unit is not None:
-                old = codes[decided.unit["adcode"]]
-                note = f"{text} ({old['former_code']}) is a former name of {decided.unit['name']} ({old['adcode']})"
-                return Resolution(decided.status, decided.unit, how, decided.candidates, decided.others, note)
-            if decided:
-                return decided
-            continue
-        if not (text if how in (Match.EXACT, Match.SUFFIX) else key):
-            continue
-        decided = _decide(_hits(keyed, how, text, key), how, text)
+            if decided and decided.unit is not None and not decided.note:
+                u = decided.unit
+                note = f"{text!r} is the start of the pinyin of {u['name']} ({u['pinyin']})"
+                decided = Resolution(decided.status, u, how, decided.candidates, decided.others, note)
+        else:
+            if not (text if how in (Match.EXACT, Match.SUFFIX) else key):
+                continue
+            decided = _decide(_hits(keyed, how, text, key), how, text)
         if decided:
             return decided
-    return Resolution(Outcome.MISSING, None, Match.NONE, suggest(rows.to_dicts(), text))
+    return None
 
 
 def suggest(rows: list[dict[str, Any]], text: str, *, n: int = 5) -> list[dict[str, Any]]:

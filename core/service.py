@@ -19,6 +19,7 @@ from baiqiang.core.query import (
     counts,
     crosstab,
     crosstab_wide,
+    list_order,
     overlap,
     province_shares,
     sort_rows,
@@ -76,6 +77,7 @@ def parse_filters(
         search=search,
         ranks=ranks,
         prefectures=catalog.prefectures() if prefecture else (),
+        spellings=catalog.prefecture_spellings,
     )
 
 
@@ -166,21 +168,23 @@ AREA_COLUMNS = ("table", "rank", "name", "province", "prefecture", "province_fir
 def area_units(
     catalog: Catalog, *, province: str | None = None, prefecture: str | None = None
 ) -> pl.DataFrame:
-    """The listed units of a province or a prefecture (as the report prints either), by list then rank.
+    """The listed units of a province or a prefecture (official names), by list then rank.
 
-    Lists come in the report's order (表1, 表2, 表3), units by rank within each.
+    Lists come in the report's order (表1, 表2, 表3), units by rank within each. Give both
+    where a prefecture's name is not unique (省直辖县级行政区划 of 河南省).
 
     Raises:
-        InvalidValue: Neither or both given.
+        InvalidValue: Neither given.
     """
-    if (province is None) == (prefecture is None):
+    if province is None and prefecture is None:
         raise InvalidValue("give a province or a prefecture")
     stacked = stack_rankings(catalog.tables)
-    cond = pl.col("prefecture") == prefecture if prefecture else pl.col("province") == province
-    order = pl.col("table").replace_strict(
-        {t: i for i, t in enumerate(RANKING_TABLES)}, return_dtype=pl.Int64
-    )
-    return stacked.filter(cond).sort(order, "rank").select(AREA_COLUMNS).collect()
+    cond = pl.lit(True)
+    if prefecture is not None:
+        cond &= pl.col("prefecture") == prefecture
+    if province is not None:
+        cond &= pl.col("province") == province
+    return stacked.filter(cond).sort(list_order(), "rank").select(AREA_COLUMNS).collect()
 
 
 def cluster_counties(catalog: Catalog, *, table: str, seq: int | None, counties: list[str]) -> pl.DataFrame:

@@ -224,23 +224,23 @@ def profile_renderable(p: dict[str, Any]) -> Any:
 
 def _prefecture_renderable(p: dict[str, Any]) -> Any:
     counts = ", ".join(f"{t} {n}" for t, n in p["counts"].items())
-    t = Table(
-        box=box.SIMPLE_HEAD,
-        title=f"{p['prefecture']} ({p['province']}) · {counts}",
-        title_justify="left",
-        pad_edge=False,
-    )
-    for col in ("list", "rank", "name", "★", "tier"):
-        t.add_column(col, justify="right" if col == "rank" else "left")
-    for u in p["units"]:
-        t.add_row(
-            u["table"],
-            str(u["rank"]),
-            u["name"],
-            "★" if u["province_first"] else "",
-            _TIER_NAMES.get(u.get("tier") or 0, ""),
-        )
-    parts: list[Any] = [t]
+    head = Text.assemble((p["prefecture"], "bold"), f" ({p['province']}) · {counts}")
+    parts: list[Any] = [head]
+    if p["units"]:
+        t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        for col in ("list", "rank", "name", "★", "tier"):
+            t.add_column(col, justify="right" if col == "rank" else "left")
+        for u in p["units"]:
+            t.add_row(
+                u["table"],
+                str(u["rank"]),
+                u["name"],
+                "★" if u["province_first"] else "",
+                _TIER_NAMES.get(u.get("tier") or 0, ""),
+            )
+        parts.append(t)
+    else:
+        parts.append(Text(f"No unit of {p['prefecture']} is in the report's lists.", style="yellow"))
     if p["clusters"]:
         c = Table(box=box.SIMPLE_HEAD, title="Clusters", title_justify="left", pad_edge=False)
         for col in ("county", "cluster", "scale / type"):
@@ -248,6 +248,10 @@ def _prefecture_renderable(p: dict[str, Any]) -> Any:
         for x in p["clusters"]:
             c.add_row(x["county"], x["cluster"], x.get("scale") or x.get("category", ""))
         parts.append(c)
+    if p.get("divisions"):
+        names = "、".join(d["name"] + ("*" if d["listed"] else "") for d in p["divisions"])
+        star = " (* listed)" if any(d["listed"] for d in p["divisions"]) else ""
+        parts.append(Text(f"\nIts {len(p['divisions'])} county-level units{star}: {names}", style="dim"))
     return Group(*parts)
 
 

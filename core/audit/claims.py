@@ -162,7 +162,7 @@ def _names(df: pl.DataFrame) -> list[str]:
 
 def _figure22_printed(c: Catalog) -> dict[str, int]:
     df = c.figure22.collect()
-    return {f"{b} {p}": int(n) for b, p, n in df.iter_rows() if n}
+    return {f"{b} {geo.province_of_printed(p).official}": int(n) for b, p, n in df.iter_rows() if n}
 
 
 def _figure22_computed(c: Catalog) -> dict[str, int]:

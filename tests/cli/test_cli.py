@@ -368,3 +368,24 @@ def test_no_matching_rows_gives_the_header_and_says_so() -> None:
     assert proc.returncode == 0
     assert proc.stdout.startswith("rank,name,") and proc.stdout.count("\n") == 1
     assert proc.stderr == "no row of industrial-counties passes these filters\n"
+
+
+def test_every_prefecture_is_a_valid_filter_even_with_nothing_listed() -> None:
+    for typed in ("丽水", "深圳", "甘孜藏族自治州"):
+        done = sh("list", "ic", "--prefecture", typed)
+        assert done.returncode == 0, done.stderr
+        assert "no row of industrial-counties passes these filters" in done.stderr
+    korla = sh("list", "ic", "--prefecture", "巴音郭楞")
+    assert korla.returncode == 0 and "库尔勒市,新疆维吾尔自治区,巴音郭楞蒙古自治州" in korla.stdout
+
+
+def test_show_a_prefecture_with_nothing_listed() -> None:
+    done = sh("show", "丽水")
+    assert done.returncode == 0, done.stderr
+    assert "No unit of 丽水市 is in the report's lists" in done.stdout and "缙云县" in done.stdout
+
+
+def test_show_narrows_shengzhiguan_to_the_province() -> None:
+    done = sh("show", "省直管", "--province", "河南", "--format", "json")
+    obj = json.loads(done.stdout)
+    assert [u["name"] for u in obj["units"]] == ["济源市"] and obj["province"] == "河南省"

@@ -38,8 +38,18 @@ def test_ranking_columns_and_first_rows(catalog: Catalog) -> None:
         True,
     )
     assert not ic["name"].str.contains("★").any()
-    assert ic.filter(pl.col("name") == "库尔勒市").row(0, named=True)["prefecture"] == "巴音郭楞"
-    assert ic.filter(pl.col("name") == "仙桃市").row(0, named=True)["prefecture"] == "省直管"
+    korla = ic.filter(pl.col("name") == "库尔勒市").row(0, named=True)
+    # 表1 prints 新疆 / 巴音郭楞; the catalog shows the official names, and keeps the printed one.
+    assert (korla["province"], korla["prefecture"]) == ("新疆维吾尔自治区", "巴音郭楞蒙古自治州")
+    assert catalog.prefecture_spellings["巴音郭楞"] == "巴音郭楞蒙古自治州"
+
+
+def test_every_prefecture_of_china_is_known(catalog: Catalog) -> None:
+    known = catalog.prefectures()
+    assert {"丽水市", "吉林市", "深圳市", "巴音郭楞蒙古自治州", "省直辖县级行政区划"} <= set(known)
+    assert len(known) > 300
+    ic = catalog.tables["industrial-counties"].collect()
+    assert ic.filter(pl.col("name") == "仙桃市").row(0, named=True)["prefecture"] == "省直辖县级行政区划"
 
 
 def test_region_follows_the_nbs_blocs(catalog: Catalog) -> None:

@@ -128,8 +128,15 @@ def test_regions_types_and_prefectures() -> None:
     assert resolve_region("east") == "东部"
     assert resolve_region("东北") == "东北"
     assert resolve_county_type("banner") == "旗"
-    assert resolve_prefecture("苏州", ["苏州市", "巴音郭楞"]) == "苏州市"
-    assert resolve_prefecture("巴音郭楞", ["苏州市", "巴音郭楞"]) == "巴音郭楞"
+    known = ["苏州市", "巴音郭楞蒙古自治州", "阿克苏地区", "锡林郭勒盟", "省直辖县级行政区划"]
+    assert resolve_prefecture("苏州", known) == "苏州市"
+    assert resolve_prefecture("巴音郭楞", known) == "巴音郭楞蒙古自治州"
+    assert resolve_prefecture("巴音郭楞蒙古自治州", known) == "巴音郭楞蒙古自治州"
+    assert resolve_prefecture("阿克苏", known) == "阿克苏地区"
+    assert resolve_prefecture("锡林郭勒", known) == "锡林郭勒盟"
+    assert resolve_prefecture("省直管", known) == "省直辖县级行政区划"
+    with pytest.raises(LookupFailed, match="…"):  # a long argument is not echoed back whole
+        resolve_prefecture("x" * 300, known)
     for bad, fn in (("south", resolve_region), ("village", resolve_county_type)):
         with pytest.raises(LookupFailed):
             fn(bad)

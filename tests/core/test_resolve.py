@@ -6,8 +6,9 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
+from baiqiang.core import geo
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.errors import LookupFailed
+from baiqiang.core.errors import Ambiguous, LookupFailed
 from baiqiang.core.profile import lookup
 from baiqiang.core.resolve import resolve, units
 
@@ -97,7 +98,62 @@ def test_units_are_all_county_level_units(catalog: Catalog) -> None:
     kunshan = df.filter(pl.col("name") == "昆山市").row(0, named=True)
     assert kunshan["listed"] and kunshan["province"] == "江苏省"
     korla = df.filter(pl.col("name") == "库尔勒市").row(0, named=True)
-    assert korla["prefecture"] == "巴音郭楞"  # the report's spelling for a listed unit
+    # One spelling everywhere: the official one, though 表1 prints 新疆 / 巴音郭楞.
+    assert (korla["province"], korla["prefecture"]) == ("新疆维吾尔自治区", "巴音郭楞蒙古自治州")
+
+
+def test_one_spelling_per_province_in_every_table(catalog: Catalog) -> None:
+    official = {p.short: p.official for p in geo.PROVINCES}
+    for tid, lf in catalog.tables.items():
+        df = lf.collect()
+        if "province_short" not in df.columns or "," in "".join(df["province_short"].drop_nulls()):
+            continue
+        pairs = df.select("province_short", "province").unique().drop_nulls()
+        for short, name in pairs.iter_rows():
+            if "、" not in short:
+                assert name == official[short], (tid, short, name)
+    zhunge = lookup(catalog, "准格尔旗").to_dict()
+    dalate = lookup(catalog, "达拉特旗").to_dict()
+    assert zhunge["province"] == dalate["province"] == "内蒙古自治区"
+
+
+@pytest.mark.parametrize(
+    ("typed", "name", "how"),
+    [
+        ("kun", "昆山市", "pinyin prefix"),  # unique among listed units; 昆都仑区 is mentioned
+        ("kunsh", "昆山市", "pinyin prefix"),
+        ("ｋｕｎｓｈａｎ", "昆山市", "pinyin"),  # full-width letters
+        ("崑山", "昆山市", "traditional"),
+        ("昆　山", "昆山市", "suffix"),  # an ideographic space inside
+        ("320684", "海门区", "former code"),  # 海门市's code before it became a district
+    ],
+)
+def test_what_users_type_resolves(catalog: Catalog, typed: str, name: str, how: str) -> None:
+    p = lookup(catalog, typed).to_dict()
+    assert (p["name"], p["matched"]) == (name, how)
+    if how in ("former code", "traditional", "pinyin prefix"):
+        assert p["note"]
+
+
+def test_an_ambiguous_pinyin_prefix_lists_the_candidates(catalog: Catalog) -> None:
+    with pytest.raises(Ambiguous) as err:
+        lookup(catalog, "xinj")  # 新建区, 新津区, 新疆 … several units, none listed alone
+    assert "could mean" in str(err.value)
+
+
+@pytest.mark.parametrize("typed", ["丽水", "吉林市", "巴音郭楞蒙古自治州", "锡林郭勒"])
+def test_a_prefecture_with_nothing_listed_is_shown_with_its_units(catalog: Catalog, typed: str) -> None:
+    p = lookup(catalog, typed).to_dict()
+    assert p["kind"] == "prefecture" and p["divisions"]
+    if typed in ("丽水", "吉林市"):
+        assert not p["units"] and not any(d["listed"] for d in p["divisions"])
+
+
+def test_shengzhiguan_narrowed_to_a_province(catalog: Catalog) -> None:
+    p = lookup(catalog, "省直管", province="河南").to_dict()
+    assert p["province"] == "河南省"
+    assert [u["name"] for u in p["units"]] == ["济源市"]
+    assert [d["name"] for d in p["divisions"]] == ["济源市"]
 
 
 def test_lookup_profile_of_kunshan(catalog: Catalog) -> None:

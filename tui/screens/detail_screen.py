@@ -94,7 +94,10 @@ class DetailScreen(BackScreen):
         if not p.get(level):
             self.notify("—", severity="warning")
             return
-        self.post_message(UnitsOf(**{level: p[level]}))
+        if level == "prefecture":  # a prefecture's name is not unique (省直辖县级行政区划)
+            self.post_message(UnitsOf(province=p.get("province"), prefecture=p[level]))
+        else:
+            self.post_message(UnitsOf(province=p[level]))
 
     def action_scroll_down(self) -> None:
         """Scrolls the pane down."""
