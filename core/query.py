@@ -5,6 +5,8 @@ Filters are in :mod:`baiqiang.core.filters`.
 
 from __future__ import annotations
 
+import functools
+
 import polars as pl
 
 from baiqiang.core import geo
@@ -59,13 +61,33 @@ def check_columns(lf: pl.LazyFrame, columns: list[str]) -> None:
 
 
 def sort_rows(lf: pl.LazyFrame, *, by: str, descending: bool = False) -> pl.LazyFrame:
-    """Sorts by a column in its natural order (provinces by code, rank bands by rank).
+    """Sorts by a column in its natural order: provinces by code, rank bands by rank, Chinese
+    names by pinyin (a unit's name by its own place-name reading, 龙岗 before 龙华).
 
     Raises:
         LookupFailed: No such column.
     """
     check_columns(lf, [by])
-    return lf.sort(_order_expr(by), pl.col(by), descending=descending, nulls_last=True, maintain_order=True)
+    schema = lf.collect_schema()
+    key = _order_expr(by)
+    if by in _TEXT_COLLATED and schema[by] == pl.String:
+        if by == "name" and "pinyin" in schema.names():
+            reading = pl.col("pinyin").str.replace_all(r"[\s'’]", "").str.to_lowercase()
+            key = pl.coalesce(reading, pl.col(by).map_elements(pinyin_sort_key, return_dtype=pl.String))
+        else:
+            key = pl.col(by).map_elements(pinyin_sort_key, return_dtype=pl.String)
+    return lf.sort(key, pl.col(by), descending=descending, nulls_last=True, maintain_order=True)
+
+
+_TEXT_COLLATED = ("name", "prefecture", "county", "counties", "cluster", "category", "title")
+
+
+@functools.cache
+def pinyin_sort_key(text: str) -> str:
+    """Chinese text's collation key: its pinyin with tone numbers (苏州市 → su1zhou1shi4)."""
+    from pypinyin import Style, lazy_pinyin  # only when sorting Chinese text: off the usual path
+
+    return "".join(lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True)).lower()
 
 
 def dimensions_of(lf: pl.LazyFrame) -> list[str]:
@@ -82,7 +104,8 @@ def check_dimension(lf: pl.LazyFrame, dim: str) -> None:
 
 
 def counts(lf: pl.LazyFrame, *, by: str) -> pl.LazyFrame:
-    """Counts and shares of rows by a dimension, largest first, ties in natural order.
+    """Counts and shares of rows by a dimension: largest first, ties in natural order; an
+    ordinal dimension (tier, rank band, scale) keeps its own order.
 
     Returns:
         Columns ``by``, ``count`` (UInt32) and ``share`` (fraction of all rows, 0–1).
@@ -92,9 +115,16 @@ def counts(lf: pl.LazyFrame, *, by: str) -> pl.LazyFrame:
         lf.group_by(by)
         .agg(count=pl.len())
         .with_columns(share=(pl.col("count") / pl.col("count").sum()).round(4))
-        .sort(pl.col("count"), _order_expr(by), pl.col(by), descending=[True, False, False], nulls_last=True)
     )
-    return out
+    if by in ORDINAL:
+        return out.sort(_order_expr(by), pl.col(by), nulls_last=True)
+    return out.sort(
+        pl.col("count"), _order_expr(by), pl.col(by), descending=[True, False, False], nulls_last=True
+    )
+
+
+ORDINAL: tuple[str, ...] = ("tier", "rank_band", "scale")
+"""Dimensions whose values have an order of their own, kept in tables and charts."""
 
 
 def unit_types_of(table_id: str) -> tuple[str, ...]:

@@ -115,7 +115,17 @@ def test_stats_and_share() -> None:
         "count": [70, 20, 9, 1],
         "share": [0.7, 0.2, 0.09, 0.01],
     }
-    assert csv("stats", "ic", "--by", "tier")["count"].to_list() == [44, 30, 20, 6]
+    tiers = csv("stats", "ic", "--by", "tier")  # an ordinal dimension keeps its order
+    assert tiers["tier"].to_list() == [1, 2, 3, 4] and tiers["count"].to_list() == [6, 30, 44, 20]
+
+
+def test_sort_by_name_is_by_pinyin() -> None:
+    names = csv("list", "id", "--sort", "name", "--prefecture", "深圳")["name"].to_list()
+    assert names == ["宝安区", "光明区", "龙岗区", "龙华区", "南山区", "坪山区"]  # code points: 光 < 南 < 坪 < 宝 < 龙
+    prefs = csv("list", "id", "--sort", "prefecture", "--province", "广东")["prefecture"].unique(
+        maintain_order=True
+    )
+    assert prefs.to_list()[:3] == ["东莞市", "佛山市", "广州市"]
 
 
 def test_crosstab_is_figure_22() -> None:
