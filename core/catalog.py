@@ -119,7 +119,9 @@ def resolve_table(text: str) -> str:
     for spec in TABLES.values():
         if key == spec.id or key in {a.casefold() for a in spec.aliases}:
             return spec.id
-    raise LookupFailed(f"unknown table {text!r}", did_you_mean(text, list(TABLES)), list(TABLES))
+    spelt = {a: t.id for t in TABLES.values() for a in (t.id, *t.aliases)}
+    near = dict.fromkeys(spelt[s] for s in did_you_mean(text, list(spelt)))
+    raise LookupFailed(f"unknown table {text!r}", list(near), list(TABLES))
 
 
 def default_data_dir() -> Path:

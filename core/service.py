@@ -144,8 +144,24 @@ def crosstab_table(
     return crosstab_wide(long.collect(), rows=rows, cols=cols)
 
 
-def overlap_table(catalog: Catalog, a: str, b: str) -> pl.LazyFrame:
+def overlap_table(
+    catalog: Catalog,
+    a: str,
+    b: str,
+    filters: Filters = Filters(),
+    *,
+    order: Order = Order(),
+    limit: int | None = None,
+) -> pl.LazyFrame:
     """The units in both of two ranking lists, both ranks and the gap.
+
+    Args:
+        catalog: The catalog.
+        a: The first list.
+        b: The second list.
+        filters: Applied to both lists (a tier, which only 表1 has, to whichever has it).
+        order: By any output column (default: rank in `a`).
+        limit: At most this many rows.
 
     Raises:
         InvalidValue: One of them is a cluster table.
@@ -154,7 +170,30 @@ def overlap_table(catalog: Catalog, a: str, b: str) -> pl.LazyFrame:
     for t in (ta, tb):
         if TABLES[t].kind != "ranking":
             raise InvalidValue(f"overlap compares ranking tables; {t} is a cluster table")
-    return overlap(catalog.tables[ta], catalog.tables[tb], a_id=ta, b_id=tb)
+    frames = []
+    for t in (ta, tb):
+        lf = catalog.tables[t]
+        has_tier = "tier" in lf.collect_schema().names()
+        frames.append(filter_units(lf, filters if has_tier else filters.without("tier")))
+    if filters.tier is not None and not any(
+        "tier" in catalog.tables[t].collect_schema().names() for t in (ta, tb)
+    ):
+        raise InvalidValue("tier is a filter of industrial-counties only", field="tier")
+    out = overlap(frames[0], frames[1], a_id=ta, b_id=tb)
+    if order.column:
+        out = sort_rows(out, by=order.column, descending=order.descending)
+    return out.head(limit) if limit is not None else out
+
+
+def overlap_impossible(a: str, b: str) -> str | None:
+    """Why two lists can share no unit (county lists and the district list), or None."""
+    ta, tb = resolve_table(a), resolve_table(b)
+    if TABLES[ta].kind != "ranking" or TABLES[tb].kind != "ranking":
+        return None
+    if not set(unit_types_of(ta)) & set(unit_types_of(tb)):
+        kind = {t: "市辖区" if "市辖区" in unit_types_of(t) else "县(市)" for t in (ta, tb)}
+        return f"{ta} ranks {kind[ta]} and {tb} ranks {kind[tb]}: no unit can be in both"
+    return None
 
 
 def options(catalog: Catalog, table: str, filters: Filters, *, field: FilterField) -> list[FilterOption]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from typing import Any
 
@@ -26,7 +27,6 @@ _HIDDEN_ON_SCREEN = (
     "pinyin",
     "initials",
     "rank_band",
-    "seq",
     "sector_group",
 )
 _TIER_NAMES = {1: "第一梯队", 2: "第二梯队", 3: "第三梯队", 4: "第四梯队"}
@@ -58,47 +58,90 @@ def _cell(value: Any, col: str, percent: tuple[str, ...]) -> str:
     return str(value)
 
 
-def rich_table(df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = ()) -> Table:
-    """A Rich table of a frame; numbers right-aligned, ★ for province_first."""
+def _column_widths(df: pl.DataFrame, percent: tuple[str, ...]) -> dict[str, tuple[int, int]]:
+    """Each column's (least, natural) width in cells: the least never folds its header."""
     from rich.cells import cell_len
 
+    out = {}
+    for col in df.columns:
+        label = _LABELS.get(col, col)
+        widest = max([cell_len(_cell(v, col, percent)) for v in df[col].head(200)] + [0])
+        natural = max(cell_len(label), widest)
+        numeric = df.schema[col].is_numeric() or col == "province_first"
+        out[col] = (natural if numeric else max(cell_len(label), min(widest, 8)), natural)
+    return out
+
+
+def rich_table(df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = ()) -> Table:
+    """A Rich table of a frame; numbers right-aligned, ★ for province_first; a column is never
+    narrower than its header, so no header is folded."""
     table = Table(
         title=title or None, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False, collapse_padding=True
     )
+    widths = _column_widths(df, percent)
     for col, dtype in df.schema.items():
         numeric = dtype.is_numeric()
-        label = _LABELS.get(col, col)
-        widest = max([cell_len(_cell(v, col, percent)) for v in df[col].head(200)] + [0])
         table.add_column(
-            label,
+            _LABELS.get(col, col),
             justify="right" if numeric else "left",
             no_wrap=numeric or col in ("province_first",),
             overflow="fold",
-            min_width=min(max(cell_len(label), widest), 8),
+            min_width=widths[col][0],
         )
     for row in df.iter_rows():
         table.add_row(*(_cell(v, c, percent) for v, c in zip(row, df.columns, strict=True)))
     return table
 
 
+def fit_columns(df: pl.DataFrame, width: int, *, percent: tuple[str, ...] = ()) -> list[str]:
+    """The leading columns whose table, at its least width, fits in `width` cells."""
+    console = Console(width=10_000, file=io.StringIO())
+    kept: list[str] = []
+    for col in df.columns:
+        trial = rich_table(df.select(*kept, col).head(200), percent=percent)
+        if kept and console.measure(trial).minimum > width:
+            break
+        kept.append(col)
+    return kept
+
+
+_TRAILING_BLANKS = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$")
+
+
 def _print(console: Console, renderable: Any) -> None:
     try:
-        console.print(renderable)
+        with console.capture() as captured:
+            console.print(renderable)
+        text = "\n".join(_TRAILING_BLANKS.sub(r"\1", line) for line in captured.get().split("\n"))
+        console.file.write(text)
         console.file.flush()
     except BrokenPipeError as exc:
         raise PipeClosed from exc
 
 
-def print_table(df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = ()) -> None:
-    """Prints a frame as a table that fits the terminal, its title on a line above."""
+def print_table(
+    df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = (), hidden: tuple[str, ...] = ()
+) -> None:
+    """Prints a frame as a table that fits the terminal, its title on a line above.
+
+    Columns that do not fit a terminal are left out from the right, and a line on stderr names
+    them, as it names `hidden` (columns left off the screen by choice); nothing is cut silently.
+    """
     parts: list[Any] = [Text(title, style="bold")] if title else []
-    table = rich_table(df, percent=percent)
     console = _console()
+    shown = df
+    if console.is_terminal:
+        kept = fit_columns(df, console.width, percent=percent)
+        shown = df.select(kept)
+        hidden = (*[c for c in df.columns if c not in kept], *hidden)
+    table = rich_table(shown, percent=percent)
     if not console.is_terminal:
         # Not a terminal: nothing to fit, so never squeeze a column away.
         natural = console.measure(table, options=console.options.update_width(10_000)).maximum
         console = Console(highlight=False, soft_wrap=False, width=max(natural, 80))
     _print(console, Group(*parts, table))
+    if hidden:
+        note(f"not shown: {', '.join(hidden)} (choose columns with --columns, or all with --format csv)")
 
 
 def table_text(

@@ -399,3 +399,43 @@ def test_show_narrows_shengzhiguan_to_the_province() -> None:
     done = sh("show", "省直管", "--province", "河南", "--format", "json")
     obj = json.loads(done.stdout)
     assert [u["name"] for u in obj["units"]] == ["济源市"] and obj["province"] == "河南省"
+
+
+def test_limit_zero_and_a_misspelt_table_get_clear_words() -> None:
+    zero = sh("list", "ic", "--limit", "0")
+    assert zero.returncode == 2 and "greater than or equal to 1" in zero.stderr
+    assert "no row" not in zero.stderr
+    typo = sh("list", "icc")
+    assert typo.returncode == 1 and "did you mean industrial-counties" in typo.stderr
+
+
+def test_overlap_sorts_limits_filters_and_says_why_it_is_empty() -> None:
+    df = csv("overlap", "ic", "inc", "--sort", "gap", "--desc", "--limit", "3")
+    assert df.height == 3 and df["gap"].to_list() == sorted(df["gap"].to_list(), reverse=True)
+    assert set(csv("overlap", "ic", "inc", "--province", "浙江")["province"]) == {"浙江省"}
+    empty = sh("overlap", "ic", "id")
+    assert empty.returncode == 0 and "no unit can be in both" in empty.stderr
+
+
+def test_stats_and_crosstab_take_every_filter_of_list() -> None:
+    top10 = csv("stats", "ic", "--by", "region", "--ranks", "1-10", "--search", "江")
+    assert top10["count"].sum() == csv("list", "ic", "--ranks", "1-10", "--search", "江").height
+    wide = csv("crosstab", "ic", "--rows", "tier", "--cols", "region", "--county-type", "县", "--name", "x")
+    assert wide["total"].sum() == csv("list", "ic", "--county-type", "县", "--name", "x").height
+
+
+def test_a_table_on_a_narrow_terminal_names_what_it_leaves_out() -> None:
+    from baiqiang.tui import render
+
+    df = csv("list", "ic", "--limit", "3")
+    kept = render.fit_columns(df, 60)
+    assert kept[:4] == ["rank", "name", "province", "prefecture"] and len(kept) < len(df.columns)
+    text = render.table_text(df.select(kept))
+    assert "county_type" not in text and not any(line.endswith(" ") for line in text.splitlines())
+    screen = io.StringIO()
+    terminal = render.Console(file=screen, width=60, force_terminal=True, color_system=None)
+    with mock.patch.object(render, "_console", return_value=terminal):
+        done = sh("list", "ic", "--limit", "3", "--format", "table")
+    assert "not shown: county_type" in done.stderr
+    assert "tier" in screen.getvalue() and "county_type" not in screen.getvalue()
+    assert not any(line.endswith(" ") for line in screen.getvalue().splitlines())

@@ -62,6 +62,9 @@ WidthOpt = Annotated[
     typer.Option("--width", "-W", help="Width in cells (default: the terminal's).", min=30, max=400),
 ]
 BomOpt = Annotated[bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 BOM, for Excel.")]
+SortOpt = Annotated[str | None, typer.Option("--sort", "-s", help="Sort by this column.")]
+DescOpt = Annotated[bool, typer.Option("--desc", help="Sort descending.")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", "-l", help="At most N rows (N ≥ 1).", min=1)]
 
 
 def catalog() -> Catalog:
@@ -96,6 +99,8 @@ def write(
         render.note(f"wrote {df.height} rows to {output} ({written})")
         return
     if fmt == "table":
-        render.print_table(df.select(table_columns) if table_columns else df, title=title, percent=percent)
+        shown = table_columns or df.columns
+        hidden = tuple(c for c in df.columns if c not in shown)
+        render.print_table(df.select(shown), title=title, percent=percent, hidden=hidden)
         return
     emit(encode(df, fmt, bom=bom))

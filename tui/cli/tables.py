@@ -10,7 +10,7 @@ import typer
 import baiqiang.tui.cli.options as o
 from baiqiang.core.catalog import TABLES, resolve_table
 from baiqiang.core.errors import InvalidValue
-from baiqiang.core.service import Order, crosstab_table, overlap_table, rows, stats
+from baiqiang.core.service import Order, crosstab_table, overlap_impossible, overlap_table, rows, stats
 from baiqiang.tui import render
 
 
@@ -24,9 +24,9 @@ def list_(
     name: o.NameOpt = None,
     search: o.SearchOpt = None,
     ranks: o.RanksOpt = None,
-    sort: Annotated[str | None, typer.Option("--sort", "-s", help="Sort by this column.")] = None,
-    desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
-    limit: Annotated[int | None, typer.Option("--limit", "-l", help="At most N rows.", min=0)] = None,
+    sort: o.SortOpt = None,
+    desc: o.DescOpt = False,
+    limit: o.LimitOpt = None,
     columns: Annotated[
         str | None, typer.Option("--columns", help="Comma-separated columns to output, in order.")
     ] = None,
@@ -79,6 +79,9 @@ def stats_(
     prefecture: o.PrefectureOpt = None,
     tier: o.TierOpt = None,
     county_type: o.CountyTypeOpt = None,
+    name: o.NameOpt = None,
+    search: o.SearchOpt = None,
+    ranks: o.RanksOpt = None,
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     force: o.ForceOpt = False,
@@ -89,7 +92,15 @@ def stats_(
     tid = resolve_table(table)
     f = o.output_format(fmt, output)
     flt = o.filters(
-        c, province=province, region=region, prefecture=prefecture, tier=tier, county_type=county_type
+        c,
+        province=province,
+        region=region,
+        prefecture=prefecture,
+        tier=tier,
+        county_type=county_type,
+        name=name,
+        search=search,
+        ranks=ranks,
     )
     df = stats(c, tid, flt, by=by).collect()
     o.write(
@@ -109,7 +120,12 @@ def crosstab_(
     cols: Annotated[str, typer.Option("--cols", help="The dimension across the top.")],
     province: o.ProvinceOpt = None,
     region: o.RegionOpt = None,
+    prefecture: o.PrefectureOpt = None,
     tier: o.TierOpt = None,
+    county_type: o.CountyTypeOpt = None,
+    name: o.NameOpt = None,
+    search: o.SearchOpt = None,
+    ranks: o.RanksOpt = None,
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     force: o.ForceOpt = False,
@@ -119,7 +135,17 @@ def crosstab_(
     c = o.catalog()
     tid = resolve_table(table)
     f = o.output_format(fmt, output)
-    flt = o.filters(c, province=province, region=region, tier=tier)
+    flt = o.filters(
+        c,
+        province=province,
+        region=region,
+        prefecture=prefecture,
+        tier=tier,
+        county_type=county_type,
+        name=name,
+        search=search,
+        ranks=ranks,
+    )
     wide = crosstab_table(c, tid, flt, rows=rows_, cols=cols)
     o.write(wide, f, output, force=force, bom=bom, title=f"{TABLES[tid].title} · {rows_} × {cols}")
 
@@ -127,6 +153,17 @@ def crosstab_(
 def overlap_(
     table_a: Annotated[str, typer.Argument(help="The first table.")],
     table_b: Annotated[str, typer.Argument(help="The second table.")],
+    province: o.ProvinceOpt = None,
+    region: o.RegionOpt = None,
+    prefecture: o.PrefectureOpt = None,
+    tier: o.TierOpt = None,
+    county_type: o.CountyTypeOpt = None,
+    name: o.NameOpt = None,
+    search: o.SearchOpt = None,
+    ranks: o.RanksOpt = None,
+    sort: o.SortOpt = None,
+    desc: o.DescOpt = False,
+    limit: o.LimitOpt = None,
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     force: o.ForceOpt = False,
@@ -135,7 +172,20 @@ def overlap_(
     """The units in both of two lists, with both ranks and the gap (rank in B − rank in A)."""
     c = o.catalog()
     a, b = resolve_table(table_a), resolve_table(table_b)
-    df = overlap_table(c, a, b).collect()
+    flt = o.filters(
+        c,
+        province=province,
+        region=region,
+        prefecture=prefecture,
+        tier=tier,
+        county_type=county_type,
+        name=name,
+        search=search,
+        ranks=ranks,
+    )
+    df = overlap_table(c, a, b, flt, order=Order(sort, desc), limit=limit).collect()
+    if df.height == 0:
+        render.note(overlap_impossible(a, b) or f"no unit is in both {a} and {b} with these filters")
     f = o.output_format(fmt, output)
     o.write(
         df,
