@@ -20,7 +20,7 @@ from pathlib import Path
 
 import polars as pl
 
-from baiqiang.core.errors import LookupFailed, OutputError, TargetExists
+from baiqiang.core.errors import InvalidValue, LookupFailed, OutputError, TargetExists
 from baiqiang.core.suggest import did_you_mean
 
 
@@ -130,15 +130,59 @@ def format_of_path(path: Path, *, extra: dict[str, str] | None = None) -> str:
     raise OutputError(f"{path.name} has {what}; the endings written are {listed}")
 
 
-def encode(df: pl.DataFrame, fmt: str, *, bom: bool = False) -> bytes:
+ENCODINGS: tuple[str, ...] = ("utf-8", "gbk", "gb18030")
+"""The encodings text formats can be written in (UTF-8 unless asked)."""
+
+
+def recode(data: bytes, encoding: str) -> bytes:
+    """UTF-8 text re-encoded as GBK or GB18030 (what Excel on a Chinese Windows opens).
+
+    Raises:
+        InvalidValue: An encoding not in :data:`ENCODINGS`, or a character GBK lacks.
+    """
+    name = encoding.strip().lower().replace("_", "-")
+    if name in ("utf8", "utf-8"):
+        return data
+    if name not in ENCODINGS:
+        raise InvalidValue(
+            f"unknown encoding {encoding!r}; choose from {', '.join(ENCODINGS)}", field="encoding"
+        )
+    text = data.decode("utf-8")
+    try:
+        return text.encode(name)
+    except UnicodeEncodeError as exc:
+        raise InvalidValue(
+            f"{text[exc.start]!r} cannot be written in {name.upper()}; gb18030 can write every character",
+            field="encoding",
+        ) from exc
+
+
+def encode(df: pl.DataFrame, fmt: str, *, bom: bool = False, encoding: str = "utf-8") -> bytes:
     """The bytes of a frame in a machine format, with a UTF-8 BOM first if asked (CSV, TSV).
+
+    Args:
+        df: The frame.
+        fmt: A format of :data:`FORMATS`.
+        bom: Start CSV/TSV with a UTF-8 BOM (not with another encoding).
+        encoding: For text formats: utf-8 (default), gbk or gb18030.
 
     Raises:
         LookupFailed: Not a format of :data:`FORMATS`.
+        InvalidValue: An unknown encoding, a BOM asked with GBK/GB18030, or a binary format
+            asked in another encoding.
     """
     spec = FORMATS.get(format_named(fmt))
     assert spec is not None
     data = spec.encode(df)
+    if encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        if spec.binary:
+            raise InvalidValue(
+                f"{fmt} is not a text format; an encoding applies to csv, tsv, json and ndjson",
+                field="encoding",
+            )
+        if bom:
+            raise InvalidValue("a BOM is for UTF-8; GBK and GB18030 files have none", field="encoding")
+        return recode(data, encoding)
     return BOM + data if bom and spec.text else data
 
 

@@ -14,7 +14,7 @@ from typing import IO
 import polars as pl
 
 from baiqiang.core.errors import OutputError
-from baiqiang.core.export import FORMATS, encode, format_named, format_of_path, write_bytes
+from baiqiang.core.export import FORMATS, encode, format_named, format_of_path, recode, write_bytes
 
 TEXT_ENDINGS = {".txt": "table"}
 """Endings a front end writes as a text table (the CLI's ``--format table``)."""
@@ -45,7 +45,14 @@ def choose_format(fmt: str | None, output: Path | None, *, stdout_is_tty: bool) 
 
 
 def save(
-    df: pl.DataFrame, path: Path, *, force: bool, fmt: str | None = None, bom: bool = False, title: str = ""
+    df: pl.DataFrame,
+    path: Path,
+    *,
+    force: bool,
+    fmt: str | None = None,
+    bom: bool = False,
+    title: str = "",
+    encoding: str = "utf-8",
 ) -> str:
     """Writes a frame to a file atomically, in the format its ending (or `fmt`) names.
 
@@ -59,9 +66,9 @@ def save(
 
     chosen = fmt or format_of_path(path, extra=TEXT_ENDINGS)
     if chosen == "table":
-        data = render.table_text(df, title=title, to_file=True).encode("utf-8")
+        data = recode(render.table_text(df, title=title, to_file=True).encode("utf-8"), encoding)
     else:
-        data = encode(df, chosen, bom=bom)
+        data = encode(df, chosen, bom=bom, encoding=encoding)
     write_bytes(path, data, force=force)
     return chosen
 

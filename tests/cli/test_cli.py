@@ -15,6 +15,7 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
+from baiqiang.core.errors import InvalidValue
 from baiqiang.tui.cli import app, main
 from tests.conftest import ROOT
 
@@ -121,7 +122,14 @@ def test_stats_and_share() -> None:
 
 def test_sort_by_name_is_by_pinyin() -> None:
     names = csv("list", "id", "--sort", "name", "--prefecture", "深圳")["name"].to_list()
-    assert names == ["宝安区", "光明区", "龙岗区", "龙华区", "南山区", "坪山区"]  # code points: 光 < 南 < 坪 < 宝 < 龙
+    assert names == [
+        "宝安区",
+        "光明区",
+        "龙岗区",
+        "龙华区",
+        "南山区",
+        "坪山区",
+    ]  # code points: 光 < 南 < 坪 < 宝 < 龙
     prefs = csv("list", "id", "--sort", "prefecture", "--province", "广东")["prefecture"].unique(
         maintain_order=True
     )
@@ -439,3 +447,45 @@ def test_a_table_on_a_narrow_terminal_names_what_it_leaves_out() -> None:
     assert "not shown: county_type" in done.stderr
     assert "tier" in screen.getvalue() and "county_type" not in screen.getvalue()
     assert not any(line.endswith(" ") for line in screen.getvalue().splitlines())
+
+
+def test_a_gbk_terminal_gets_stand_ins_never_a_traceback() -> None:
+    shown = subprocess.run(
+        [sys.executable, "-m", "tests.checkout", "show", "昆山"],
+        cwd=ROOT,
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "gbk"},
+    )
+    assert shown.returncode == 0 and b"Traceback" not in shown.stderr
+    text = shown.stdout.decode("gbk")  # every byte is GBK
+    assert "昆山市" in text and "›" not in text and ">" in text
+
+
+def test_encoding_gbk_writes_what_excel_on_a_chinese_windows_opens(tmp_path: Path) -> None:
+    target = tmp_path / "zj.csv"
+    done = sh("list", "ic", "--province", "浙江", "--encoding", "gbk", "-o", str(target))
+    assert done.returncode == 0, done.stderr
+    raw = target.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf") and "慈溪市" in raw.decode("gbk")
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    assert sh("list", "ic", "--encoding", "gbk", "--format", "parquet").returncode == 1
+    assert "gb18030" in sh("list", "ic", "--encoding", "big5").stderr
+
+
+def test_the_explorer_says_it_needs_a_utf8_terminal() -> None:
+    import importlib
+
+    cli_main = importlib.import_module("baiqiang.tui.cli.main")
+
+    class GbkTerminal(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    fake = GbkTerminal(io.BytesIO(), encoding="gbk")
+    with (
+        mock.patch.object(cli_main.sys, "stdout", fake),
+        mock.patch.object(cli_main.sys.stdin, "isatty", lambda: True),
+    ):
+        with pytest.raises(InvalidValue, match="needs a UTF-8 terminal, and this one is gbk"):
+            cli_main._need_terminal()

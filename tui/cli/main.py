@@ -6,6 +6,8 @@ exit, never a traceback.
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
 import sys
 from typing import Annotated
@@ -45,6 +47,12 @@ app.command("tables")(tables.tables_)
 def _need_terminal() -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InvalidValue("the explorer needs a terminal; try 'baiqiang --help' for the commands")
+    encoding = (sys.stdout.encoding or "").lower().replace("_", "-")
+    if encoding not in ("utf-8", "utf8"):
+        raise InvalidValue(
+            f"the explorer needs a UTF-8 terminal, and this one is {sys.stdout.encoding}; "
+            "set LANG=zh_CN.UTF-8 (or en_US.UTF-8), or use the commands, whose --encoding gbk writes files for GBK"
+        )
 
 
 def _explore(table: str, province: str | None) -> None:
@@ -111,8 +119,47 @@ def _fail(text: str, code: int) -> int:
     return code
 
 
+# Stand-ins for what a GBK/GB18030 (or ASCII) terminal cannot show; anything else becomes "?".
+_STAND_INS = {
+    "›": ">",
+    "‹": "<",
+    "✓": "v",
+    "✗": "x",
+    "↑": "^",
+    "↓": "v",
+    "…": "...",
+    "★": "*",
+    "≥": ">=",
+    "≤": "<=",
+}
+
+
+def _degrade(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    out = "".join(_STAND_INS.get(ch, "?") for ch in bad)
+    try:
+        out.encode(exc.encoding)
+    except UnicodeEncodeError:
+        out = "?" * len(bad)
+    return out, exc.end
+
+
+codecs.register_error("baiqiang-degrade", _degrade)
+
+
+def _degrade_terminal_text() -> None:
+    """Text for a terminal that is not UTF-8 degrades to stand-ins instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="baiqiang-degrade")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Runs the CLI; returns (and, called without `argv`, exits with) its exit code."""
+    _degrade_terminal_text()
     code = 0
     try:
         rv = app(args=argv, prog_name="baiqiang", standalone_mode=False)

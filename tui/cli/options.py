@@ -62,6 +62,13 @@ WidthOpt = Annotated[
     typer.Option("--width", "-W", help="Width in cells (default: the terminal's).", min=30, max=400),
 ]
 BomOpt = Annotated[bool, typer.Option("--bom", help="Start CSV/TSV with a UTF-8 BOM, for Excel.")]
+EncodingOpt = Annotated[
+    str,
+    typer.Option(
+        "--encoding",
+        help="Text encoding of csv/tsv/json output: utf-8 (default), gbk or gb18030 (Excel on a Chinese Windows).",
+    ),
+]
 SortOpt = Annotated[str | None, typer.Option("--sort", "-s", help="Sort by this column.")]
 DescOpt = Annotated[bool, typer.Option("--desc", help="Sort descending.")]
 LimitOpt = Annotated[int | None, typer.Option("--limit", "-l", help="At most N rows (N ≥ 1).", min=1)]
@@ -92,10 +99,11 @@ def write(
     title: str = "",
     percent: tuple[str, ...] = (),
     table_columns: list[str] | None = None,
+    encoding: str = "utf-8",
 ) -> None:
     """Prints a frame (a table on a terminal) or writes it to `output`, and says what was written."""
     if output is not None:
-        written = save(df, output, force=force, fmt=fmt, bom=bom, title=title)
+        written = save(df, output, force=force, fmt=fmt, bom=bom, title=title, encoding=encoding)
         render.note(f"wrote {df.height} rows to {output} ({written})")
         return
     if fmt == "table":
@@ -103,4 +111,4 @@ def write(
         hidden = tuple(c for c in df.columns if c not in shown)
         render.print_table(df.select(shown), title=title, percent=percent, hidden=hidden)
         return
-    emit(encode(df, fmt, bom=bom))
+    emit(encode(df, fmt, bom=bom, encoding=encoding))

@@ -34,6 +34,7 @@ def list_(
     output: o.OutputOpt = None,
     force: o.ForceOpt = False,
     bom: o.BomOpt = False,
+    encoding: o.EncodingOpt = "utf-8",
 ) -> None:
     """List a table's rows, filtered and sorted."""
     c = o.catalog()
@@ -66,6 +67,7 @@ def list_(
         bom=bom,
         title=f"{TABLES[tid].title} · {df.height} rows",
         table_columns=chosen or render.display_columns(df),
+        encoding=encoding,
     )
 
 
@@ -86,6 +88,7 @@ def stats_(
     output: o.OutputOpt = None,
     force: o.ForceOpt = False,
     bom: o.BomOpt = False,
+    encoding: o.EncodingOpt = "utf-8",
 ) -> None:
     """Counts and shares of a table's rows by one dimension."""
     c = o.catalog()
@@ -111,6 +114,7 @@ def stats_(
         bom=bom,
         title=f"{TABLES[tid].title} · by {by}",
         percent=("share", "share_of_province"),
+        encoding=encoding,
     )
 
 
@@ -130,6 +134,7 @@ def crosstab_(
     output: o.OutputOpt = None,
     force: o.ForceOpt = False,
     bom: o.BomOpt = False,
+    encoding: o.EncodingOpt = "utf-8",
 ) -> None:
     """Counts for two dimensions at once (rank_band × province is the report's 图15/图22)."""
     c = o.catalog()
@@ -147,7 +152,15 @@ def crosstab_(
         ranks=ranks,
     )
     wide = crosstab_table(c, tid, flt, rows=rows_, cols=cols)
-    o.write(wide, f, output, force=force, bom=bom, title=f"{TABLES[tid].title} · {rows_} × {cols}")
+    o.write(
+        wide,
+        f,
+        output,
+        force=force,
+        bom=bom,
+        title=f"{TABLES[tid].title} · {rows_} × {cols}",
+        encoding=encoding,
+    )
 
 
 def overlap_(
@@ -168,6 +181,7 @@ def overlap_(
     output: o.OutputOpt = None,
     force: o.ForceOpt = False,
     bom: o.BomOpt = False,
+    encoding: o.EncodingOpt = "utf-8",
 ) -> None:
     """The units in both of two lists, with both ranks and the gap (rank in B − rank in A)."""
     c = o.catalog()
@@ -194,6 +208,7 @@ def overlap_(
         force=force,
         bom=bom,
         title=f"{TABLES[a].title} ∩ {TABLES[b].title} · {df.height} units",
+        encoding=encoding,
     )
 
 
