@@ -6,6 +6,8 @@ option to pass, the explorer which key to press).
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 
 class BaiqiangError(Exception):
     """Base of every error baiqiang reports to its user as one line.
@@ -53,12 +55,45 @@ class DataUnavailable(BaiqiangError):
     """The data folder is missing, incomplete or unreadable."""
 
 
+class OutputReason(StrEnum):
+    """Why an output cannot be written, for a front end to say in its own words."""
+
+    EXISTS = "exists"
+    IS_DIRECTORY = "is a directory"
+    NO_DIRECTORY = "no such directory"
+    UNKNOWN_ENDING = "unknown ending"
+    BINARY_TO_TERMINAL = "binary to a terminal"
+    OS_ERROR = "os error"
+
+
 class OutputError(BaiqiangError):
-    """The output cannot be written as asked (exists, a directory, a name too long, …)."""
+    """The output cannot be written as asked (exists, a directory, a name too long, …).
+
+    Attributes:
+        reason: Why, as an :class:`OutputReason`.
+        path: The file or folder concerned, where there is one.
+        detail: The system's words for an OS error.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        reason: OutputReason = OutputReason.OS_ERROR,
+        path: str | None = None,
+        detail: str = "",
+    ):
+        super().__init__(message)
+        self.reason = reason
+        self.path = path
+        self.detail = detail
 
 
 class TargetExists(OutputError):
     """The file to write exists and replacing it was not asked for."""
+
+    def __init__(self, message: str, *, path: str | None = None):
+        super().__init__(message, reason=OutputReason.EXISTS, path=path)
 
 
 class Ambiguous(LookupFailed):

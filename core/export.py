@@ -20,7 +20,7 @@ from pathlib import Path
 
 import polars as pl
 
-from baiqiang.core.errors import InvalidValue, LookupFailed, OutputError, TargetExists
+from baiqiang.core.errors import InvalidValue, LookupFailed, OutputError, OutputReason, TargetExists
 from baiqiang.core.suggest import did_you_mean
 
 
@@ -127,7 +127,11 @@ def format_of_path(path: Path, *, extra: dict[str, str] | None = None) -> str:
         return endings[suffix]
     listed = ", ".join(endings)
     what = f"'{suffix}'" if suffix else "no ending"
-    raise OutputError(f"{path.name} has {what}; the endings written are {listed}")
+    raise OutputError(
+        f"{path.name} has {what}; the endings written are {listed}",
+        reason=OutputReason.UNKNOWN_ENDING,
+        path=str(path),
+    )
 
 
 ENCODINGS: tuple[str, ...] = ("utf-8", "gbk", "gb18030")
@@ -190,15 +194,22 @@ def _check_target(path: Path, *, force: bool) -> Path:
     """The folder to write in, after refusing what cannot or must not be written."""
     try:
         if path.is_dir():
-            raise OutputError(f"{path} is a directory")
+            raise OutputError(f"{path} is a directory", reason=OutputReason.IS_DIRECTORY, path=str(path))
         if path.exists() and not force:
-            raise TargetExists(f"{path} exists")
+            raise TargetExists(f"{path} exists", path=str(path))
         parent = path.parent if str(path.parent) else Path(".")
         if not parent.is_dir():
-            raise OutputError(f"no such directory: {parent}")
+            raise OutputError(
+                f"no such directory: {parent}", reason=OutputReason.NO_DIRECTORY, path=str(parent)
+            )
     except OSError as exc:  # a name too long, a path through a file …
-        raise OutputError(f"cannot write {_short(path)}: {exc.strerror or exc}") from exc
+        raise _os_error(path, exc) from exc
     return parent
+
+
+def _os_error(path: Path, exc: OSError) -> OutputError:
+    said = str(exc.strerror or exc)
+    return OutputError(f"cannot write {_short(path)}: {said}", path=_short(path), detail=said)
 
 
 def _short(path: Path) -> str:
@@ -221,7 +232,7 @@ def write_bytes(path: Path, data: bytes, *, force: bool) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=".baiqiang.", suffix=".tmp", dir=parent)
     except OSError as exc:
-        raise OutputError(f"cannot write in {_short(parent)}: {exc.strerror or exc}") from exc
+        raise _os_error(parent, exc) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -234,16 +245,16 @@ def write_bytes(path: Path, data: bytes, *, force: bool) -> None:
             try:
                 os.link(tmp, path)
             except FileExistsError as exc:
-                raise TargetExists(f"{path} exists") from exc
+                raise TargetExists(f"{path} exists", path=str(path)) from exc
             except OSError as exc:
                 if exc.errno == errno.ENAMETOOLONG:
-                    raise OutputError(f"cannot write {_short(path)}: {exc.strerror}") from exc
+                    raise _os_error(path, exc) from exc
                 # No hard links on this file system: fall back to a checked rename.
                 if path.exists():
-                    raise TargetExists(f"{path} exists") from None
+                    raise TargetExists(f"{path} exists", path=str(path)) from None
                 os.replace(tmp, path)
     except OSError as exc:  # a full disk, a lost permission …
-        raise OutputError(f"cannot write {_short(path)}: {exc.strerror or exc}") from exc
+        raise _os_error(path, exc) from exc
     finally:
         Path(tmp).unlink(missing_ok=True)
 

@@ -134,6 +134,7 @@ class Profile:
         context: For a unit in no list, its province's context.
         matched: How the name given matched it.
         note: A sentence about the match (a former name, namesakes).
+        note_zh: The same in Chinese.
         namesakes: Units of the same name in no list, where the listed one was preferred.
     """
 
@@ -151,6 +152,7 @@ class Profile:
     context: ProvinceContext | None = None
     matched: Match = Match.NONE
     note: str | None = None
+    note_zh: str | None = None
     namesakes: list[str] = field(default_factory=list)
     kind: Literal["unit"] = "unit"
 
@@ -160,7 +162,7 @@ class Profile:
         out["matched"] = str(self.matched)
         out["clusters"] = [{k: v for k, v in c.items() if v is not None} for c in out["clusters"]]
         out["rankings"] = [{k: v for k, v in r.items() if v is not None} for r in out["rankings"]]
-        for key in ("context", "note", "namesakes"):
+        for key in ("context", "note", "note_zh", "namesakes"):
             if not out[key]:
                 del out[key]
         if out.get("context") and out["context"]["not_ranked"] is None:
@@ -409,6 +411,7 @@ def lookup(
             unit_profile(catalog, res.unit),
             matched=res.how,
             note=res.note or None,
+            note_zh=res.note_zh or None,
             namesakes=[describe(o) for o in res.others],
         )
     if res.status == Outcome.AMBIGUOUS:

@@ -70,6 +70,7 @@ class Resolution:
         candidates: The units it could mean (ambiguous) or close spellings (missing).
         others: Namesakes not in any list, when a listed unit was preferred to them.
         note: A sentence about the match (a former name, namesakes).
+        note_zh: The same sentence in Chinese.
     """
 
     status: Outcome
@@ -78,6 +79,7 @@ class Resolution:
     candidates: list[dict[str, Any]] = field(default_factory=list)
     others: list[dict[str, Any]] = field(default_factory=list)
     note: str = ""
+    note_zh: str = ""
 
 
 def units(catalog: Catalog) -> pl.LazyFrame:
@@ -159,7 +161,8 @@ def _decide(hits: list[dict[str, Any]], how: Match, query: str) -> Resolution | 
         others = [h for h in hits if not h.get("listed")]
         shown = "; ".join(_describe(o) for o in others[:5]) + (" …" if len(others) > 5 else "")
         note = f"{query!r} also names {len(others)} unit(s) in no list: {shown}"
-        return Resolution(Outcome.FOUND, listed[0], how, others=others, note=note)
+        note_zh = f"“{query}”还可指 {len(others)} 个未入榜单位：{shown}"
+        return Resolution(Outcome.FOUND, listed[0], how, others=others, note=note, note_zh=note_zh)
     ordered = listed + [h for h in hits if not h.get("listed")]
     return Resolution(Outcome.AMBIGUOUS, None, how, ordered)
 
@@ -209,8 +212,12 @@ def resolve(
             found = _by_name(rows, simplified, former)
             if found is not None and found.unit is not None:
                 said = f"{text} is {simplified} in simplified characters"
+                said_zh = f"{text}即简体的{simplified}"
                 found = replace(
-                    found, how=Match.TRADITIONAL, note="; ".join(filter(None, (said, found.note)))
+                    found,
+                    how=Match.TRADITIONAL,
+                    note="; ".join(filter(None, (said, found.note))),
+                    note_zh="；".join(filter(None, (said_zh, found.note_zh))),
                 )
             text = simplified
     return found or Resolution(Outcome.MISSING, None, Match.NONE, suggest(rows.to_dicts(), text))
@@ -242,8 +249,10 @@ def _by_former(rows: pl.DataFrame, olds: pl.DataFrame, how: Match, text: str) ->
     if decided and decided.unit is not None:
         old = codes[decided.unit["adcode"]]
         unit = decided.unit
-        note = f"{old['former_name']} ({old['former_code']}) is a former name of {unit['name']} ({unit['adcode']})"
-        return Resolution(decided.status, unit, how, decided.candidates, decided.others, note)
+        was = f"{old['former_name']} ({old['former_code']})"
+        note = f"{was} is a former name of {unit['name']} ({unit['adcode']})"
+        note_zh = f"{was} 是 {unit['name']} ({unit['adcode']}) 的旧称"
+        return replace(decided, how=how, note=note, note_zh=note_zh)
     return decided
 
 
@@ -263,7 +272,8 @@ def _by_name(rows: pl.DataFrame, text: str, former: pl.DataFrame | None) -> Reso
             if decided and decided.unit is not None and not decided.note:
                 u = decided.unit
                 note = f"{text!r} is the start of the pinyin of {u['name']} ({u['pinyin']})"
-                decided = Resolution(decided.status, u, how, decided.candidates, decided.others, note)
+                note_zh = f"“{text}”是 {u['name']}（{u['pinyin']}）拼音的开头"
+                decided = replace(decided, note=note, note_zh=note_zh)
         else:
             if not (text if how in (Match.EXACT, Match.SUFFIX) else key):
                 continue

@@ -19,21 +19,22 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from baiqiang.core import geo
 from baiqiang.core.audit import Status, run_audit
 from baiqiang.core.catalog import RANKING_TABLES, TABLES, Catalog, make_catalog
-from baiqiang.core.errors import BaiqiangError
+from baiqiang.core.errors import BaiqiangError, OutputError, OutputReason
+from baiqiang.core.export import format_of_path
 from baiqiang.core.filters import Filters
 from baiqiang.core.profile import lookup
 from baiqiang.core.resolve import units
 from baiqiang.core.service import area_units, cluster_counties
 from baiqiang.tui.commands import UnitCommands
-from baiqiang.tui.i18n import t
+from baiqiang.tui.i18n import STRINGS, key_label, output_error_text, t
 from baiqiang.tui.messages import ClusterChosen, ExportRequested, UnitChosen, UnitsOf, ViewChanged, WorkFailed
-from baiqiang.tui.output import save
+from baiqiang.tui.output import TEXT_ENDINGS, export_dir, export_endings, export_target, save
 from baiqiang.tui.screens.back import BackScreen
 from baiqiang.tui.screens.confirm_screen import ConfirmScreen
 from baiqiang.tui.screens.detail_screen import DetailScreen
@@ -44,6 +45,7 @@ from baiqiang.tui.screens.units_screen import UnitsScreen
 from baiqiang.tui.state import ViewState
 from baiqiang.tui.widgets.cluster_view import ClusterView
 from baiqiang.tui.widgets.highlights_view import HighlightsView
+from baiqiang.tui.widgets.key_bar import KeyBar
 from baiqiang.tui.widgets.region_tree import RegionTree
 from baiqiang.tui.widgets.stats_view import StatsView
 from baiqiang.tui.widgets.table_view import TableView
@@ -75,6 +77,8 @@ class BaiqiangApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("f1", "help", "Help", show=False, id="app.help_f1"),
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit_ctrl_c"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="app.palette"),
         Binding("L", "toggle_language", "中/EN", id="app.language"),
         *(
             Binding(str(i + 1), f"show_tab('{tab}')", t(f"tab.{tab}", "en"), show=False, id=f"app.tab{i + 1}")
@@ -107,7 +111,7 @@ class BaiqiangApp(App[None]):
                 with TabPane(t(f"tab.{tab}", "zh"), id=f"tab-{tab}"):
                     if tab == start:
                         yield self._view(tab)
-        yield Footer()
+        yield KeyBar().data_bind(BaiqiangApp.language)
 
     def _view(self, tab: str) -> Widget:
         """The view of a tab, bound to the app's language (and the statistics to the last list).
@@ -202,29 +206,36 @@ class BaiqiangApp(App[None]):
     @on(ExportRequested)
     def _export(self, event: ExportRequested) -> None:
         frame = event.frame
+        base = export_dir()
+        lang = self.language
 
-        def chosen(path: str | None) -> None:
-            if not path:
+        def chosen(typed: str | None) -> None:
+            if not typed:
                 return
-            target = Path(path).expanduser()
+            target = export_target(typed, base=base)
             try:
+                if target.is_dir():
+                    raise OutputError("", reason=OutputReason.IS_DIRECTORY, path=str(target))
+                format_of_path(target, extra=TEXT_ENDINGS)
                 exists = target.exists()
-            except OSError:  # a name too long …: let the writer say so
+            except OutputError as exc:
+                self.notify(output_error_text(exc, lang), severity="error")
+                return
+            except OSError:  # a name too long …: the writer says so, in one notification
                 exists = False
-            if exists and not target.is_dir():
+            if exists:
 
                 def confirmed(yes: bool | None) -> None:
                     if yes:
                         self._write_export(frame, target, force=True)
 
-                question = t("export.exists", self.language, path=target)
-                self.push_screen(
-                    ConfirmScreen(question, t("yes", self.language), t("no", self.language)), confirmed
-                )
+                question = t("export.exists", lang, path=target)
+                self.push_screen(ConfirmScreen(question, t("yes", lang), t("no", lang)), confirmed)
             else:
                 self._write_export(frame, target, force=False)
 
-        self.push_screen(ExportScreen(t("export.prompt", self.language), event.suggested), chosen)
+        prompt = t("export.prompt", lang, dir=base, endings=export_endings())
+        self.push_screen(ExportScreen(prompt, str(base / event.suggested)), chosen)
 
     @work(thread=True, group="export", exit_on_error=False)
     def _write_export(self, frame: pl.DataFrame, target: Path, *, force: bool) -> None:
@@ -241,7 +252,9 @@ class BaiqiangApp(App[None]):
     def _work_failed(self, event: WorkFailed) -> None:
         """Every worker's failure becomes a notification: the explorer never dies of one."""
         error = event.error
-        if isinstance(error, BaiqiangError):
+        if isinstance(error, OutputError):
+            self.notify(output_error_text(error, self.language), severity="error")
+        elif isinstance(error, BaiqiangError):
             self.notify(str(error), severity="error")
         else:
             self.notify(
@@ -318,47 +331,50 @@ class BaiqiangApp(App[None]):
         self.language = "en" if self.language == "zh" else "zh"
 
     def watch_language(self) -> None:
-        tabs = self.query(TabbedContent)
-        if not tabs:
-            return
+        found = self.query(TabbedContent)
+        if not found or not found.first().is_mounted:
+            return  # composing: the tabs get their labels in the start language
         for tab in TABS:
-            tabs.first().get_tab(f"tab-{tab}").label = t(f"tab.{tab}", self.language)
+            found.first().get_tab(f"tab-{tab}").label = t(f"tab.{tab}", self.language)
 
     def action_help(self) -> None:
-        """Shows the help and the keys that work here."""
+        """Shows the help and the keys that work here, in the interface's language."""
         seen: set[str] = set()
         keys = []
         for key, active in self.screen.active_bindings.items():
             b = active.binding
             if b.description and (b.id or key) not in seen:
                 seen.add(b.id or key)
-                keys.append((self.get_key_display(b), b.description))
-        text = (resources.files("baiqiang.tui") / "help.md").read_text(encoding="utf-8")
-        self.push_screen(HelpScreen(text, keys))
+                label = key_label(b.id, b.description, self.language)
+                keys.append((self.get_key_display(b), label))
+        name = f"help.{self.language}.md"
+        text = (resources.files("baiqiang.tui") / name).read_text(encoding="utf-8")
+        self.push_screen(HelpScreen(text, keys, self.language))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every action for the command palette: the app's, and those of the focused view."""
-        yield from super().get_system_commands(screen)
+        """The palette's actions, in the interface's language: the views, help, language, quit,
+        and every key of ours that works where the palette was opened (Textual's own commands,
+        English and about widgets, are left out)."""
+        lang = self.language
         for i, tab in enumerate(TABS):
             yield SystemCommand(
-                f"View {i + 1}: {t(f'tab.{tab}', 'zh')} {t(f'tab.{tab}', 'en')}",
-                "switch view",
+                f"{i + 1} {t(f'tab.{tab}', lang)}",
+                t("palette.view", lang),
                 partial(self.action_show_tab, tab),
             )
-        yield SystemCommand("Help", "keys and how to use the explorer", self.action_help)
-        yield SystemCommand("Language 中/EN", "switch the interface language", self.action_toggle_language)
-        # Every other key that works where the palette was opened: the focused widget's, its
-        # view's and its screen's bindings, each run on the node that defines it.
+        yield SystemCommand(t("key.app.help", lang), t("palette.help", lang), self.action_help)
+        yield SystemCommand("中/EN", t("palette.language", lang), self.action_toggle_language)
+        yield SystemCommand(t("key.app.quit", lang), t("palette.quit", lang), self.action_quit)
+        # Every other key that works where the palette was opened, run on the node that defines it.
         seen = {"help", "toggle_language", "quit", "command_palette"} | {f"show_tab('{tab}')" for tab in TABS}
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not binding.description or binding.action in seen or binding.system:
+            if not binding.id or f"key.{binding.id}" not in STRINGS or binding.action in seen:
                 continue
             seen.add(binding.action)
-            where = getattr(active.node, "id", None) or type(active.node).__name__
             yield SystemCommand(
-                f"{binding.description} ({self.get_key_display(binding)})",
-                f"in {where}",
+                f"{key_label(binding.id, binding.description, lang)} ({self.get_key_display(binding)})",
+                t("palette.here", lang),
                 partial(self.run_action, binding.action, active.node),
             )
 

@@ -6,9 +6,10 @@ from functools import partial
 from typing import Protocol, cast
 
 import polars as pl
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import Hit, Hits, Provider
 
 from baiqiang.core.filters import search_key
+from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import UnitChosen
 
 
@@ -16,13 +17,16 @@ class HasUnits(Protocol):
     """An app that holds every county-level unit (the explorer does)."""
 
     units: pl.DataFrame
+    language: str
 
 
 class UnitCommands(Provider):
     """Finds units by name, pinyin or initials and opens their detail pane."""
 
     async def startup(self) -> None:
-        self.units = cast(HasUnits, self.app).units.to_dicts()
+        app = cast(HasUnits, self.app)
+        self.units = app.units.to_dicts()
+        self.help = t("palette.unit", app.language)
 
     def _open(self, unit: dict[str, str | None]) -> None:
         self.app.post_message(
@@ -43,10 +47,10 @@ class UnitCommands(Provider):
             if key and (pinyin.startswith(key) or str(unit.get("initials") or "").startswith(key)):
                 score = max(score, 0.9)
             if score > 0:
-                yield Hit(
-                    score, matcher.highlight(label), partial(self._open, unit), help="open the unit's detail"
-                )
+                yield Hit(score, matcher.highlight(label), partial(self._open, unit), help=self.help)
 
     async def discover(self) -> Hits:
-        for unit in [u for u in self.units if u.get("listed")][:10]:
-            yield DiscoveryHit(self._label(unit), partial(self._open, unit), help="open the unit's detail")
+        """Opened empty, the palette lists the actions (the system provider's); units come
+        once something is typed."""
+        return
+        yield

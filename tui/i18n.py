@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from baiqiang.core.errors import OutputError
+
 STRINGS: dict[str, dict[str, str]] = {
     "tab.industrial-counties": {"zh": "工业百强县", "en": "Industrial"},
     "tab.innovation-counties": {"zh": "创新百强县", "en": "Innovation"},
@@ -27,6 +29,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.counties": {"zh": "分布县(市)", "en": "Counties"},
     "col.county": {"zh": "县(市)", "en": "County"},
     "col.sector_group": {"zh": "领域", "en": "Sector"},
+    "col.sector_group_zh": {"zh": "领域", "en": "Sector"},
     "col.scale": {"zh": "经济规模", "en": "Scale"},
     "col.scale_min_yi": {"zh": "下限(亿元)", "en": "Min (100m yuan)"},
     "col.group": {"zh": "范围", "en": "Group"},
@@ -54,6 +57,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "detail.facts": {"zh": "报告中的数据", "en": "Facts from the report"},
     "detail.none": {"zh": "未入选三个榜单", "en": "In none of the report's three lists"},
     "detail.first": {"zh": "省内第一", "en": "first in province"},
+    "detail.enter_counties": {"zh": "（回车：分布县(市)）", "en": "  (Enter: counties)"},
     "tier.1": {"zh": "第一梯队", "en": "Tier 1"},
     "tier.2": {"zh": "第二梯队", "en": "Tier 2"},
     "tier.3": {"zh": "第三梯队", "en": "Tier 3"},
@@ -67,9 +71,26 @@ STRINGS: dict[str, dict[str, str]] = {
     "sort.report": {"zh": "（报告原顺序）", "en": "(the report's order)"},
     "jump.prompt": {"zh": "跳转到排名（1–100）", "en": "Jump to rank (1–100)"},
     "export.prompt": {
-        "zh": "导出当前视图到文件（.csv 或 .xlsx），回车确认，Esc 取消",
-        "en": "Export this view to a file (.csv or .xlsx); Enter to save, Esc to cancel",
+        "zh": "导出当前视图到文件（{endings}；相对路径从 {dir} 算起）。回车确认，Esc 取消",
+        "en": "Export this view to a file ({endings}; a relative name is in {dir}). Enter saves, Esc cancels",
     },
+    "output.exists": {"zh": "{path} 已存在", "en": "{path} exists"},
+    "output.is a directory": {
+        "zh": "{path} 是一个目录，请给出文件名",
+        "en": "{path} is a directory; give a file name",
+    },
+    "output.no such directory": {"zh": "目录不存在：{path}", "en": "no such directory: {path}"},
+    "output.unknown ending": {
+        "zh": "{path} 的扩展名无法识别；可用：{endings}",
+        "en": "{path}: unknown ending; the endings written are {endings}",
+    },
+    "output.binary to a terminal": {
+        "zh": "二进制格式不能输出到终端",
+        "en": "a binary format cannot go to a terminal",
+    },
+    "output.os error": {"zh": "无法写入 {path}：{detail}", "en": "cannot write {path}: {detail}"},
+    "nothing.here": {"zh": "此视图中没有这一项", "en": "Not available in this view"},
+    "jump.missing": {"zh": "第 {n} 名不在当前视图中", "en": "Rank {n} is not in this view"},
     "export.exists": {"zh": "{path} 已存在，是否覆盖？", "en": "{path} exists. Replace it?"},
     "export.done": {"zh": "已导出 {n} 行到 {path}", "en": "Exported {n} rows to {path}"},
     "yes": {"zh": "覆盖", "en": "Replace"},
@@ -90,12 +111,147 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Too many screens open; press Esc to go back first",
     },
     "help.title": {"zh": "帮助", "en": "Help"},
+    "help.key": {"zh": "按键", "en": "Key"},
+    "help.action": {"zh": "功能", "en": "Action"},
+    "copied": {"zh": "已复制命令", "en": "Command copied"},
+    "palette.view": {"zh": "切换视图", "en": "switch view"},
+    "palette.help": {"zh": "按键与用法", "en": "keys and how to use the explorer"},
+    "palette.language": {"zh": "切换界面语言", "en": "switch the interface language"},
+    "palette.quit": {"zh": "退出百强", "en": "leave baiqiang"},
+    "palette.here": {"zh": "当前视图的操作", "en": "in this view"},
+    "palette.unit": {"zh": "打开该单位的详情", "en": "open the unit's detail"},
+    # The keys, by binding id, as the bottom line shows them.
+    "key.screen.back": {"zh": "返回", "en": "Back"},
+    "key.filter.close": {"zh": "关闭筛选", "en": "Close filter"},
+    "key.view.unzoom": {"zh": "还原", "en": "Unzoom"},
+    "key.view.filter": {"zh": "筛选", "en": "Filter"},
+    "key.view.sort": {"zh": "排序", "en": "Sort"},
+    "key.view.province": {"zh": "省份", "en": "Province"},
+    "key.view.region": {"zh": "区域", "en": "Region"},
+    "key.view.tier": {"zh": "梯队", "en": "Tier"},
+    "key.view.county_type": {"zh": "类型", "en": "Type"},
+    "key.view.clear": {"zh": "清除", "en": "Clear"},
+    "key.view.jump": {"zh": "跳转", "en": "Go to rank"},
+    "key.view.chart": {"zh": "图表", "en": "Chart"},
+    "key.view.export": {"zh": "导出", "en": "Export"},
+    "key.view.copy": {"zh": "复制命令", "en": "Copy command"},
+    "key.detail.province": {"zh": "本省入榜", "en": "Province's units"},
+    "key.detail.prefecture": {"zh": "本市入榜", "en": "Prefecture's units"},
+    "key.stats.dimension": {"zh": "维度", "en": "Dimension"},
+    "key.stats.chart": {"zh": "图表类型", "en": "Chart kind"},
+    "key.tree.table": {"zh": "换榜单", "en": "Next list"},
+    "key.picker.cancel": {"zh": "取消", "en": "Cancel"},
+    "key.confirm.no": {"zh": "取消", "en": "Cancel"},
+    "key.export.cancel": {"zh": "取消", "en": "Cancel"},
+    "key.jump.cancel": {"zh": "取消", "en": "Cancel"},
+    "key.help.close": {"zh": "关闭帮助", "en": "Close help"},
+    "key.app.help": {"zh": "帮助", "en": "Help"},
+    "key.app.quit": {"zh": "退出", "en": "Quit"},
+    "key.app.language": {"zh": "中/EN", "en": "中/EN"},
+    "key.app.palette": {"zh": "命令", "en": "Commands"},
+    "key.app.quit_ctrl_c": {"zh": "退出", "en": "Quit"},
+    "key.app.help_f1": {"zh": "帮助", "en": "Help"},
+    "key.view.zoom": {"zh": "放大图表", "en": "Zoom chart"},
+    "key.grid.down": {"zh": "下移", "en": "Down"},
+    "key.grid.up": {"zh": "上移", "en": "Up"},
+    "key.grid.top": {"zh": "顶部", "en": "Top"},
+    "key.grid.bottom": {"zh": "底部", "en": "Bottom"},
+    "key.chart.down": {"zh": "下滚", "en": "Down"},
+    "key.chart.up": {"zh": "上滚", "en": "Up"},
+    "key.chart.left": {"zh": "左滚", "en": "Left"},
+    "key.chart.right": {"zh": "右滚", "en": "Right"},
+    "key.detail.down": {"zh": "下滚", "en": "Down"},
+    "key.detail.up": {"zh": "上滚", "en": "Up"},
+    "key.help.down": {"zh": "下滚", "en": "Down"},
+    "key.help.up": {"zh": "上滚", "en": "Up"},
+    "key.picker.down": {"zh": "下移", "en": "Down"},
+    "key.picker.up": {"zh": "上移", "en": "Up"},
+    "key.tree.down": {"zh": "下移", "en": "Down"},
+    "key.tree.up": {"zh": "上移", "en": "Up"},
+    "key.filter.done": {"zh": "完成", "en": "Done"},
+    "key.confirm.n": {"zh": "否", "en": "No"},
+    "key.confirm.y": {"zh": "是", "en": "Yes"},
 }
 
 
-def t(key: str, lang: str, **fmt: object) -> str:
-    """The string for `key` in `lang` (zh or en), formatted with `fmt`."""
+_TABS = (
+    "industrial-counties",
+    "innovation-counties",
+    "industrial-districts",
+    "clusters",
+    "highlights",
+    "stats",
+    "tree",
+)
+for _i, _tab in enumerate(_TABS):
+    STRINGS[f"key.app.tab{_i + 1}"] = STRINGS[f"tab.{_tab}"]
+
+
+# Textual's own bindings, by their (English) description.
+_BUILTIN_ZH = {
+    "cursor up": "上移",
+    "cursor down": "下移",
+    "cursor left": "左移",
+    "cursor right": "右移",
+    "home": "行首",
+    "end": "行尾",
+    "page up": "上一页",
+    "page down": "下一页",
+    "page left": "向左翻页",
+    "page right": "向右翻页",
+    "select": "打开",
+    "top": "顶部",
+    "bottom": "底部",
+    "focus next": "下一个区域",
+    "focus previous": "上一个区域",
+    "copy selected text": "复制所选文字",
+    "quit": "退出",
+    "scroll left": "左滚",
+    "scroll right": "右滚",
+    "scroll up": "上滚",
+    "scroll down": "下滚",
+    "scroll home": "顶部",
+    "scroll end": "底部",
+    "cursor to parent": "到上一级",
+    "cursor to next ancestor": "到上一级的下一项",
+    "cursor to previous sibling": "上一个同级",
+    "cursor to next sibling": "下一个同级",
+    "toggle": "展开/收起",
+    "expand or collapse all": "全部展开/收起",
+    "delete left": "向左删除",
+    "delete right": "向右删除",
+    "submit": "确定",
+    "palette": "命令",
+}
+
+
+def key_label(binding_id: str | None, description: str, lang: str) -> str:
+    """A key's label on the key bar and in help: ours by binding id, Textual's by description."""
+    if binding_id and f"key.{binding_id}" in STRINGS:
+        return t(f"key.{binding_id}", lang)
+    if lang == "zh":
+        return _BUILTIN_ZH.get(description.lower(), description)
+    return description
+
+
+def t(key: str, lang: str, *, default: str | None = None, **fmt: object) -> str:
+    """The string for `key` in `lang` (zh or en), formatted with `fmt` (`default`, or the key
+    itself, where there is none)."""
     entry = STRINGS.get(key)
     if entry is None:
-        return key
+        return key if default is None else default
     return entry.get(lang, entry["zh"]).format(**fmt)
+
+
+def output_error_text(error: OutputError, lang: str) -> str:
+    """An output error in the interface's language, from its reason (not its English message)."""
+    from baiqiang.tui.output import export_endings
+
+    return t(
+        f"output.{error.reason}",
+        lang,
+        default=str(error),
+        path=error.path or "",
+        detail=error.detail,
+        endings=export_endings(),
+    )

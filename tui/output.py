@@ -13,13 +13,38 @@ from typing import IO
 
 import polars as pl
 
-from baiqiang.core.errors import OutputError
+from baiqiang.core.errors import OutputError, OutputReason
 from baiqiang.core.export import FORMATS, encode, format_named, format_of_path, recode, write_bytes
 
 TEXT_ENDINGS = {".txt": "table"}
 """Endings a front end writes as a text table (the CLI's ``--format table``)."""
 
 ALL_FORMATS: tuple[str, ...] = ("table", *FORMATS)
+
+
+def export_dir() -> Path:
+    """Where the explorer suggests saving: ``$BAIQIANG_EXPORT_DIR``, else ~/Downloads where it
+    exists, else the home folder — a place the user can find, never silently the cwd."""
+    import os
+
+    given = os.environ.get("BAIQIANG_EXPORT_DIR")
+    if given:
+        return Path(given).expanduser().absolute()
+    home = Path.home()
+    downloads = home / "Downloads"
+    return downloads if downloads.is_dir() else home
+
+
+def export_target(typed: str, *, base: Path) -> Path:
+    """The absolute file a typed name means (``~`` expanded, relative to `base`)."""
+    path = Path(typed.strip()).expanduser()
+    return path if path.is_absolute() else base / path
+
+
+def export_endings() -> str:
+    """Every ending the explorer's export accepts, for its prompt: .csv .tsv … .txt."""
+    endings = [f.extensions[0] for f in FORMATS.values()] + list(TEXT_ENDINGS)
+    return " ".join(endings)
 
 
 class PipeClosed(Exception):
@@ -40,7 +65,10 @@ def choose_format(fmt: str | None, output: Path | None, *, stdout_is_tty: bool) 
     else:
         fmt = "table" if stdout_is_tty else "csv"
     if fmt in FORMATS and FORMATS[fmt].binary and output is None and stdout_is_tty:
-        raise OutputError(f"{fmt} is binary and stdout is a terminal; write it to a file")
+        raise OutputError(
+            f"{fmt} is binary and stdout is a terminal; write it to a file",
+            reason=OutputReason.BINARY_TO_TERMINAL,
+        )
     return fmt
 
 

@@ -195,24 +195,39 @@ def _fact_lines(facts: list[dict[str, Any]]) -> Table:
     return t
 
 
-def context_text(p: dict[str, Any]) -> Text:
+def context_text(p: dict[str, Any], lang: str = "en") -> Text:
     """For a unit in no list: its province's count of like units and how many of them are listed."""
     ctx = p.get("context")
     if not ctx:
         return Text("")
     from baiqiang.core.catalog import TABLES
 
-    listed = ", ".join(f"{n} in {TABLES[t].title}" for t, n in ctx["listed_in_province"].items())
-    text = Text(f"{p.get('province')} has {ctx['units_in_province']} {ctx['kind']}; {listed}.")
+    zh = lang == "zh"
+    sep = "，" if zh else ", "
+    listed = sep.join(
+        (f"{TABLES[t].title} {n} 个" if zh else f"{n} in {TABLES[t].title}")
+        for t, n in ctx["listed_in_province"].items()
+    )
+    if zh:
+        text = Text(f"{p.get('province')}共有 {ctx['units_in_province']} 个{ctx['kind']}；入选{listed}。")
+    else:
+        text = Text(f"{p.get('province')} has {ctx['units_in_province']} {ctx['kind']}; {listed}.")
     if ctx.get("not_ranked"):
-        text.append(f"\nThe report does not rank the municipalities: “{ctx['not_ranked']}”.")
+        said = "报告不对直辖市排名" if zh else "The report does not rank the municipalities"
+        text.append(f"\n{said}: “{ctx['not_ranked']}”.")
     if ctx["prefecture_listed"]:
         near = "、".join(
             f"{u['name']} ({TABLES[u['table']].title} #{u['rank']})" for u in ctx["prefecture_listed"]
         )
-        text.append(f"\nListed in {p.get('prefecture')}: {near}.")
+        text.append(
+            f"\n{p.get('prefecture')}入榜：{near}。" if zh else f"\nListed in {p.get('prefecture')}: {near}."
+        )
     elif p.get("prefecture"):
-        text.append(f"\nNo unit of {p.get('prefecture')} is listed.")
+        text.append(
+            f"\n{p.get('prefecture')}没有入榜单位。"
+            if zh
+            else f"\nNo unit of {p.get('prefecture')} is listed."
+        )
     return text
 
 

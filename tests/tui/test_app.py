@@ -132,7 +132,7 @@ async def test_sort_by_key_and_by_header_click(catalog: Catalog) -> None:
             v.state.order.column == "province" and v.rows["province"][0] == "河北省"
         )  # provinces in code order
         await pick(pilot, "s", "省份")
-        assert v.state.order.descending and v.rows["province"][0] == "新疆"
+        assert v.state.order.descending and v.rows["province"][0] == "新疆维吾尔自治区"
         await pick(pilot, "s", "（报告原顺序）")
         assert v.state.order.column is None and names(v)[0] == "昆山市"
         # a click on the 梯队 header sorts by tier, a second click reverses it
@@ -332,7 +332,7 @@ async def test_help_opens_with_question_mark_and_f1(catalog: Catalog) -> None:
             await settle(pilot)
             assert isinstance(app.screen, HelpScreen)
             described = dict((d, k) for k, d in app.screen.keys)
-            assert {"Filter", "Province", "Sort", "Chart", "Export", "Quit"} <= set(described)
+            assert {"筛选", "省份", "排序", "图表", "导出", "退出"} <= set(described)  # in 中文 mode, Chinese
             await pilot.press("escape")
             await settle(pilot)
             assert not isinstance(app.screen, HelpScreen)
@@ -403,17 +403,21 @@ async def test_command_palette_lists_actions_and_finds_units(catalog: Catalog) -
         await settle(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for needle in (
-            "Filter (/)",
-            "Zoom chart (z)",
-            "Province (p)",
-            "Sort (s)",
-            "Export (e)",
-            "Chart (c)",
-            "Help",
-            "Language 中/EN",
-            "View 6: 统计 Stats",
+            "筛选 (/)",
+            "放大图表 (z)",
+            "省份 (p)",
+            "排序 (s)",
+            "导出 (e)",
+            "图表 (c)",
+            "帮助",
+            "中/EN",
+            "6 统计",
         ):
             assert any(needle in title for title in titles), needle
+        assert not any("view-" in c.help or "_default" in c.help for c in app.get_system_commands(app.screen))
+        await pilot.press("L")  # English mode: the palette is English
+        await settle(pilot)
+        assert any(c.title == "Chart (c)" for c in app.get_system_commands(app.screen))
         await pilot.press("ctrl+p")
         await settle(pilot)
         await pilot.press(*"Chart", "enter")  # a view's action, run from the palette
@@ -422,6 +426,8 @@ async def test_command_palette_lists_actions_and_finds_units(catalog: Catalog) -
         await pilot.press("6")
         await settle(pilot)
         assert any(c.title == "Dimension (d)" for c in app.get_system_commands(app.screen))
+        await pilot.press("L")
+        await settle(pilot)
         await pilot.press("1")
         await settle(pilot)
         await pilot.press("ctrl+p")
@@ -550,3 +556,40 @@ async def test_drill_downs_stop_stacking_and_escape_still_steps_back(catalog: Ca
         assert len(app.screen_stack) == 1 and app.is_running
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_export_names_the_folder_the_formats_and_refuses_a_directory(
+    catalog: Catalog, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("BAIQIANG_EXPORT_DIR", str(tmp_path))
+    (tmp_path / "sub").mkdir()
+    app = make_app(catalog)
+    said: list[str] = []
+    app.notify = lambda message, **_: said.append(str(message))  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        prompt = str(app.screen.query_one(".dialog-title").render())
+        for ending in (".csv", ".tsv", ".json", ".ndjson", ".parquet", ".xlsx", ".txt"):
+            assert ending in prompt
+        field = app.screen.query_one("#export-path")
+        assert field.value == str(tmp_path / "industrial-counties.csv")  # absolute, in a known folder
+        field.value = "sub"  # relative: in that folder; and it is a directory
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert any("是一个目录" in m for m in said)
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#export-path").value = "top.xls"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("扩展名无法识别" in m for m in said)
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#export-path").value = "top.txt"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "昆山市" in (tmp_path / "top.txt").read_text(encoding="utf-8")
+        assert any(str(tmp_path / "top.txt") in m for m in said)

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from baiqiang.core.catalog import TABLES
 from baiqiang.tui.i18n import t
@@ -18,6 +18,7 @@ from baiqiang.tui.messages import ClusterChosen, UnitsOf
 from baiqiang.tui.render import context_text, fact_text
 from baiqiang.tui.screens.back import BackScreen
 from baiqiang.tui.widgets.grid import Grid
+from baiqiang.tui.widgets.key_bar import KeyBar
 
 
 class DetailScreen(BackScreen):
@@ -62,11 +63,14 @@ class DetailScreen(BackScreen):
                 yield ranks
             else:
                 yield Static(t("detail.none", lang), classes="muted")
-                yield Static(context_text(p), classes="muted")
-            if p.get("note"):
-                yield Static(Text(p["note"], style="yellow"), classes="muted")
+                yield Static(context_text(p, lang), classes="muted")
+            note = p.get("note_zh") if lang == "zh" else p.get("note")
+            if note:
+                yield Static(Text(note, style="yellow"), classes="muted")
             if p["clusters"]:
-                yield Static(t("detail.clusters", lang) + "  (Enter: counties)", classes="section-title")
+                yield Static(
+                    t("detail.clusters", lang) + t("detail.enter_counties", lang), classes="section-title"
+                )
                 clusters = Grid(id="detail-clusters", zebra=False)
                 clusters.add_columns(t("col.table", lang), t("col.cluster", lang), t("col.scale", lang), "+")
                 for c in p["clusters"]:
@@ -77,7 +81,9 @@ class DetailScreen(BackScreen):
             if p["facts"]:
                 yield Static(f"{t('detail.facts', lang)} ({len(p['facts'])})", classes="section-title")
                 yield Static(self._facts(p["facts"]), id="detail-facts")
-        yield Footer()
+        bar = KeyBar()
+        bar.language = self.lang
+        yield bar
 
     @staticmethod
     def _facts(facts: list[dict[str, Any]]) -> Group:
@@ -92,7 +98,7 @@ class DetailScreen(BackScreen):
         """Lists the other listed units of this unit's province or prefecture."""
         p = self.profile
         if not p.get(level):
-            self.notify("—", severity="warning")
+            self.notify(t("nothing.here", self.lang), severity="warning")
             return
         if level == "prefecture":  # a prefecture's name is not unique (省直辖县级行政区划)
             self.post_message(UnitsOf(province=p.get("province"), prefecture=p[level]))

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
+from baiqiang.tui.i18n import t
 from baiqiang.tui.screens.dialog import Dialog
 from baiqiang.tui.widgets.grid import Grid
 
@@ -20,16 +21,17 @@ class HelpScreen(Dialog[None]):
         Binding("k", "scroll_up", "Up", show=False, id="help.up"),
     ]
 
-    def __init__(self, text: str, keys: list[tuple[str, str]]) -> None:
+    def __init__(self, text: str, keys: list[tuple[str, str]], lang: str = "zh") -> None:
         super().__init__()
         self.text = text
         self.keys = keys
+        self.lang = lang
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog wide"):
             yield Markdown(self.text)
             keys = Grid(id="help-keys", cursor=False, zebra=False)
-            keys.add_columns("key", "action")
+            keys.add_columns(t("help.key", self.lang), t("help.action", self.lang))
             for key, description in self.keys:
                 keys.add_row(key, description)
             yield keys

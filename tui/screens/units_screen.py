@@ -5,12 +5,13 @@ from __future__ import annotations
 import polars as pl
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import UnitChosen
 from baiqiang.tui.screens.back import BackScreen
 from baiqiang.tui.widgets.grid import Grid
+from baiqiang.tui.widgets.key_bar import KeyBar
 from baiqiang.tui.widgets.table_view import cell
 
 
@@ -26,12 +27,17 @@ class UnitsScreen(BackScreen):
     def compose(self) -> ComposeResult:
         yield Static(self.title_text, classes="section-title")
         yield Grid(id="units-table")
-        yield Footer()
+        bar = KeyBar()
+        bar.language = self.lang
+        yield bar
 
     def on_mount(self) -> None:
         table = self.query_one(Grid)
         cols = self.rows.columns
-        cells = [[cell(v, c) for v, c in zip(row, cols, strict=True)] for row in self.rows.iter_rows()]
+        cells = [
+            [t(f"tab.{v}", self.lang) if c == "table" else cell(v, c) for v, c in zip(row, cols, strict=True)]
+            for row in self.rows.iter_rows()
+        ]
         table.fill([(c, t(f"col.{c}", self.lang)) for c in cols], cells)
         table.focus()
 

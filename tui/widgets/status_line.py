@@ -21,6 +21,7 @@ class StatusLine(Static):
         order = state.order
         if order.column:
             parts.append(f"{t('status.sorted', lang)} {order.column}{' ↓' if order.descending else ' ↑'}")
-        text = Text(" │ ".join(parts), style="bold")
+        # Each line ends in … where the width cuts it (never silently); `$` copies the command whole.
+        text = Text(" │ ".join(parts), style="bold", no_wrap=True, overflow="ellipsis")
         text.append("\n$ " + command_line(state), style="dim")
         self.update(text)

@@ -19,7 +19,7 @@ from baiqiang.core.service import options, rows
 from baiqiang.tui import chartdata
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import ClusterChosen, ExportRequested, UnitChosen, ViewChanged
-from baiqiang.tui.state import ViewState
+from baiqiang.tui.state import ViewState, command_line
 from baiqiang.tui.widgets.chart_panel import ChartPanel
 from baiqiang.tui.widgets.filter_bar import FilterBar
 from baiqiang.tui.widgets.grid import Grid
@@ -83,7 +83,9 @@ class TableView(Vertical, ReportsFailures):
         Binding("colon", "jump", "Go to rank", id="view.jump"),
         Binding("c", "cycle_chart", "Chart", id="view.chart"),
         Binding("z", "zoom_chart", "Zoom chart", show=False, id="view.zoom"),
+        Binding("escape", "unzoom", "Unzoom", show=False, id="view.unzoom"),
         Binding("e", "export", "Export", id="view.export"),
+        Binding("dollar_sign", "copy_command", "Copy command", show=False, id="view.copy"),
     ]
 
     state: reactive[ViewState] = reactive(ViewState("industrial-counties"), init=False, always_update=True)
@@ -119,6 +121,8 @@ class TableView(Vertical, ReportsFailures):
         cols = list(self.columns_shown)
         if self.language == "en" and "name" in cols:
             cols.insert(cols.index("name") + 1, "pinyin")
+        if self.language == "zh" and "sector_group" in cols:  # 新兴产业, not "emerging"
+            cols[cols.index("sector_group")] = "sector_group_zh"
         return cols
 
     def _build_columns(self) -> None:
@@ -135,8 +139,8 @@ class TableView(Vertical, ReportsFailures):
 
     def watch_chart_mode(self) -> None:
         self.query_one(ChartPanel).display = bool(self.chart_mode)
-        if not self.chart_mode:
-            self.remove_class("zoomed")
+        if not self.chart_mode and self.has_class("zoomed"):
+            self.action_unzoom()
         # Draw once the panel has its size.
         self.call_after_refresh(self.refresh_rows)
 
@@ -202,6 +206,28 @@ class TableView(Vertical, ReportsFailures):
             self.query_one(ChartPanel).show_chart(chart)
         self.query_one(StatusLine).show(state, rows.height, self.language)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that would do nothing in this view are switched off (and left off the key bar)."""
+        if action == "unzoom":
+            return self.has_class("zoomed")
+        if action == "jump":
+            return "rank" in self.columns_shown
+        if action == "pick" and parameters:
+            field = str(parameters[0])
+            cols = set(self.columns_shown)
+            if field == "tier":
+                return "tier" in cols
+            if field == "county_type":  # the districts are all 市辖区: nothing to pick from
+                return "county_type" in cols and self.state.table != "industrial-districts"
+            if field in ("province", "region"):
+                return self.state.table in (
+                    "industrial-counties",
+                    "innovation-counties",
+                    "industrial-districts",
+                    "billion-clusters",
+                )
+        return True
+
     # --- filter bar -------------------------------------------------------------------------
 
     def action_open_filter(self) -> None:
@@ -244,7 +270,7 @@ class TableView(Vertical, ReportsFailures):
 
         options = self.options_for(field)
         if not options:
-            self.notify(f"{field}: —", severity="warning")
+            self.notify(t("nothing.here", self.language), severity="warning")
             return
         current = getattr(self.state.filters, field)
 
@@ -306,7 +332,7 @@ class TableView(Vertical, ReportsFailures):
         from baiqiang.tui.screens.jump_screen import JumpScreen
 
         if "rank" not in self.rows.columns:
-            self.notify("—", severity="warning")
+            self.notify(t("nothing.here", self.language), severity="warning")
             return
 
         def go(rank: int | None) -> None:
@@ -314,7 +340,7 @@ class TableView(Vertical, ReportsFailures):
                 return
             ranks = self.rows["rank"].to_list()
             if rank not in ranks:
-                self.notify(f"#{rank} ∉ view", severity="warning")
+                self.notify(t("jump.missing", self.language, n=rank), severity="warning")
                 return
             self.table.move_cursor(row=ranks.index(rank))
             self.table.focus()
@@ -327,10 +353,31 @@ class TableView(Vertical, ReportsFailures):
         self.chart_mode = modes[(modes.index(self.chart_mode) + 1) % len(modes)]
 
     def action_zoom_chart(self) -> None:
-        """Gives the chart the whole view (again to bring the table back)."""
+        """Gives the chart the whole view (again, or Escape, to bring the table back).
+
+        While zoomed the chart has the focus: the hidden table cannot, and the focus must not
+        fall to the filter box, where the next key would replace the filter.
+        """
+        if self.has_class("zoomed"):
+            self.action_unzoom()
+            return
         if not self.chart_mode:
             self.chart_mode = CHART_MODES[self.state.table][0]
-        self.toggle_class("zoomed")  # the panel's resize redraws the chart at its new size
+        self.add_class("zoomed")  # the panel's resize redraws the chart at its new size
+        self.query_one(ChartPanel).focus()
+        self.refresh_bindings()
+
+    def action_unzoom(self) -> None:
+        """Brings the table back beside the chart."""
+        self.remove_class("zoomed")
+        self.table.focus()
+        self.refresh_bindings()
+
+    def action_copy_command(self) -> None:
+        """Copies the equivalent command (OSC 52, which works over SSH) and shows it whole."""
+        line = command_line(self.state)
+        self.app.copy_to_clipboard(line)
+        self.notify(line, title=t("copied", self.language), timeout=8)
 
     @on(ChartPanel.Resized)
     def _panel_resized(self, event: ChartPanel.Resized) -> None:
