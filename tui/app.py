@@ -106,7 +106,7 @@ class BaiqiangApp(App[None]):
     def compose(self) -> ComposeResult:
         start = self.start_table if self.start_table in RANKING_TABLES else "clusters"
         yield Header()
-        with TabbedContent(initial=f"tab-{start}"):
+        with TabbedContent(initial=f"tab-{start}", id="tabs"):
             for tab in TABS:
                 with TabPane(t(f"tab.{tab}", "zh"), id=f"tab-{tab}"):
                     if tab == start:
@@ -163,7 +163,7 @@ class BaiqiangApp(App[None]):
         self.call_from_thread(setattr, self, "audit_issues", issues)
 
     def on_mount(self) -> None:
-        self._focus_tab(self.query_one(TabbedContent).active.removeprefix("tab-"))
+        self._focus_tab(self.query_one("#tabs", TabbedContent).active.removeprefix("tab-"))
         self._run_audit()
 
     # --- routing ------------------------------------------------------------------------------
@@ -264,6 +264,11 @@ class BaiqiangApp(App[None]):
     # --- actions ----------------------------------------------------------------------------
 
     def _focus_tab(self, tab: str) -> None:
+        if tab == "clusters":
+            views = self.query(ClusterView)
+            if views:
+                views.first().focus_table()
+            return
         targets = {
             **{tid: f"#view-{tid} Grid" for tid in RANKING_TABLES},
             "clusters": "#view-national Grid",
@@ -277,7 +282,7 @@ class BaiqiangApp(App[None]):
 
     def action_show_tab(self, tab: str) -> None:
         """Switches to a view (made the first time it is shown)."""
-        self.query_one(TabbedContent).active = f"tab-{tab}"
+        self.query_one("#tabs", TabbedContent).active = f"tab-{tab}"
         if not self._open_view(tab):
             self._focus_tab(tab)
 
@@ -290,6 +295,8 @@ class BaiqiangApp(App[None]):
         moves only for the pane active now, on the screen on top, when it does not hold focus.
         """
         pane = event.pane
+        if event.tabbed_content.id != "tabs":  # the cluster view's own sub-tabs
+            return
         if not pane.id or event.tabbed_content.active != pane.id or pane.screen is not self.screen:
             return
         if self._open_view(pane.id.removeprefix("tab-")):
@@ -331,11 +338,12 @@ class BaiqiangApp(App[None]):
         self.language = "en" if self.language == "zh" else "zh"
 
     def watch_language(self) -> None:
-        found = self.query(TabbedContent)
+        found = self.query("#tabs")
         if not found or not found.first().is_mounted:
             return  # composing: the tabs get their labels in the start language
         for tab in TABS:
             found.first().get_tab(f"tab-{tab}").label = t(f"tab.{tab}", self.language)
+        self.sub_title = t("app.subtitle", self.language)
 
     def action_help(self) -> None:
         """Shows the help and the keys that work here, in the interface's language."""

@@ -67,6 +67,7 @@ def listed_map(
     height: int | None = None,
     title: str = "",
     color: bool = True,
+    lang: str = "zh",
 ) -> str:
     """A map of every county-level seat, with the listed units on top.
 
@@ -79,13 +80,14 @@ def listed_map(
         height: Height in lines (by default from the area's shape).
         title: A title line.
         color: Keep colours.
+        lang: The legend's language (zh or en).
     """
     background, points = map_points(divisions, listed, by=by, province=province)
     layers: list[MapLayer] = []
     for p in points:
         if p.key in TIER_STYLE:
             marker, colour = TIER_STYLE[p.key]
-            label = f"第{'一二三四'[int(p.key) - 1]}梯队"
+            label = f"第{'一二三四'[int(p.key) - 1]}梯队" if lang == "zh" else f"tier {p.key}"
         else:
             marker, colour, label = LIST_STYLE.get(p.key, ("●", "red", p.key))
         layers.append(MapLayer(f"{label} {p.count}", p.xs, p.ys, marker, colour))

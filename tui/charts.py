@@ -65,6 +65,19 @@ def square_up(chart: str, width: int | None = None, *, keep_color: bool = False)
     return "\n".join(line + " " * (target - cell_len(visible(line))) for line in lines)
 
 
+def fit_title(title: str, width: int) -> str:
+    """A title cut to the chart's width with … (plotext drops a title that does not fit)."""
+    room = max(width - 4, 8)
+    if cell_len(title) <= room:
+        return title
+    out = ""
+    for ch in title:
+        if cell_len(out + ch) > room - 1:
+            break
+        out += ch
+    return out + "…"
+
+
 def _begin(width: int, height: int) -> None:
     plt.clf()
     plt.clear_data()
@@ -106,7 +119,7 @@ def bar_chart(
             step = max(1, math.ceil(top / 5))
             plt.xticks(list(range(0, int(top) + step, step)))
         if title:
-            plt.title(names(title))
+            plt.title(names(fit_title(title, width)))
         chart = plt.build()
     return square_up(names.restore(chart), width)
 
@@ -127,7 +140,7 @@ def scatter_chart(
         _begin(width, height)
         plt.scatter(xs, ys, marker="•")
         if title:
-            plt.title(names(title))
+            plt.title(names(fit_title(title, width)))
         if xlabel:
             plt.xlabel(names(xlabel))
         if ylabel:
@@ -181,7 +194,7 @@ def heat_map(
         lead = " " if spaced else ""
         return lead + _SHADES[level(v)] * (cell_w - 3 - len(lead)) + pad(str(v), 3, right=True)
 
-    lines = [title] if title else []
+    lines = [fit_title(title, width)] if title else []
     lines.append(
         pad("", label_w) + "".join(pad(c, cell_w, right=True) for c in col_labels) + pad("合计", 5, True)
     )
@@ -260,25 +273,22 @@ def map_chart(
     y0, y1 = min(lats), max(lats)
     padx, pady = max((x1 - x0) * 0.03, 0.2), max((y1 - y0) * 0.05, 0.2)
     x0, x1, y0, y1 = x0 - padx, x1 + padx, y0 - pady, y1 + pady
+    # Title and legend go above the map, never over it (plotext's legend covers the west).
+    legend = "  ".join(f"{layer.marker} {layer.label}" for layer in layers if layer.longitudes)
+    head = [fit_title(line, width) for line in (title, legend) if line]
     if height is None:
         plot_w = max(width - 8, 10)
         height = min(max(round(plot_w * (y1 - y0) / (x1 - x0) / 2) + 4, 10), 80)
+    else:
+        height = max(height - len(head), 6)
     names = _Labels()
     with _LOCK:
         _begin(width, height)
         plt.scatter(background[0], background[1], marker="·", color="gray")
         for layer in layers:
             if layer.longitudes:
-                plt.scatter(
-                    layer.longitudes,
-                    layer.latitudes,
-                    marker=layer.marker,
-                    color=layer.color,
-                    label=names(layer.label),
-                )
+                plt.scatter(layer.longitudes, layer.latitudes, marker=layer.marker, color=layer.color)
         plt.xlim(x0, x1)
         plt.ylim(y0, y1)
-        if title:
-            plt.title(names(title))
         chart = plt.build()
-    return square_up(names.restore(chart), width, keep_color=color)
+    return square_up("\n".join([*head, names.restore(chart)]), width, keep_color=color)

@@ -111,6 +111,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Too many screens open; press Esc to go back first",
     },
     "help.title": {"zh": "帮助", "en": "Help"},
+    "app.subtitle": {
+        "zh": "中国县域工业经济发展报告（2022）",
+        "en": "CAICT report on China's county industrial economy (2022)",
+    },
     "help.key": {"zh": "按键", "en": "Key"},
     "help.action": {"zh": "功能", "en": "Action"},
     "copied": {"zh": "已复制命令", "en": "Command copied"},
@@ -140,6 +144,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.stats.dimension": {"zh": "维度", "en": "Dimension"},
     "key.stats.chart": {"zh": "图表类型", "en": "Chart kind"},
     "key.tree.table": {"zh": "换榜单", "en": "Next list"},
+    "key.clusters.other": {"zh": "表4/表5", "en": "Table 4/5"},
     "key.picker.cancel": {"zh": "取消", "en": "Cancel"},
     "key.confirm.no": {"zh": "取消", "en": "Cancel"},
     "key.export.cancel": {"zh": "取消", "en": "Cancel"},

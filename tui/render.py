@@ -172,16 +172,23 @@ def note(message: str) -> None:
     sys.stderr.write(message + "\n")
 
 
+def amount_text(comparator: str, figure: object, value: float | None, measure: str | None) -> str:
+    """A figure as a reader wants it: ``> 700 家``, ``≈ 80%（八成）`` — a figure printed in words
+    is given as its number, with the report's words beside it."""
+    unit = measure or ""
+    printed = str(figure)
+    numeric = printed.replace(".", "", 1).isdigit()
+    number = printed if numeric else (f"{value:g}" if value is not None else printed)
+    joined = f"{number}{unit}" if unit == "%" else f"{number} {unit}".strip()
+    words = "" if numeric else f"（{printed}）"
+    return f"{comparator} {joined}{words}".strip()
+
+
 def fact_text(f: dict[str, Any]) -> Group:
     """One fact: the figure as a reader wants it, the quoted sentence, and where it stands."""
     year = f" ({f['year']})" if f.get("year") else ""
-    figure = str(f["figure"])
-    amount = (
-        f"{figure} {f['measure']}"
-        if figure.replace(".", "").isdigit()
-        else f"{f['value']:g} {f['measure']} ({figure})"
-    )
-    head = Text.assemble((f"{f['metric']} ", "bold"), f"{f['comparator']} {amount.strip()}{year}")
+    amount = amount_text(f["comparator"], f["figure"], f.get("value"), f.get("measure"))
+    head = Text.assemble((f"{f['metric']} ", "bold"), f"{amount}{year}")
     quote = Text(f"  “{f['quote']}”", style="italic")
     src = Text("  — " + " › ".join(str(f["section"]).split(" › ")[-2:]), style="dim")
     return Group(head, quote, src)

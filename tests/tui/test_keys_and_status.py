@@ -103,3 +103,54 @@ async def test_the_palette_opened_empty_lists_actions_not_units(catalog: Catalog
         assert any("筛选 (/)" in s for s in shown) and any("帮助" in s for s in shown)
         assert not any("昆山市" in s for s in shown)
         assert not any("view-" in s or "_default" in s for s in shown)
+
+
+def test_amounts_figures_in_words_and_fitted_widths() -> None:
+    from baiqiang.tui.charts import fit_title
+    from baiqiang.tui.render import amount_text
+    from baiqiang.tui.widgets.grid import fit_widths
+
+    assert amount_text("≈", "八成", 80.0, "%") == "≈ 80%（八成）"  # not "≈ 八成 %"
+    assert amount_text(">", "700", 700.0, "家") == "> 700 家"
+    widths = fit_widths([4, 8, 16, 18, 2], [4, 4, 6, 6, 2], room=50, cap=48, padding=2)
+    assert sum(w + 2 for w in widths) <= 50 and widths[:2] == [4, 8] and widths[4] == 2
+    assert cell_len(fit_title("2022年中国工业百强县(市) · 省份 · province=浙江", 30)) <= 26
+    assert fit_title("短", 30) == "短"
+
+
+async def test_every_view_is_usable_at_80x24(catalog: Catalog) -> None:
+    """Each view at 80×24: every column header on screen in full, the cluster tables one at a
+    time under their titles, the statistics table above its chart, the map with its legend
+    above it."""
+    from baiqiang.tui.widgets.cluster_view import ClusterView
+    from baiqiang.tui.widgets.grid import Grid
+
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for lang_key in ("", "L"):
+            if lang_key:
+                await pilot.press(lang_key)
+            for tab in ("1", "2", "3"):
+                await pilot.press(tab)
+                await settle(pilot)
+                grid = app.query_one(
+                    f"#view-{['industrial-counties', 'innovation-counties', 'industrial-districts'][int(tab) - 1]} Grid",
+                    Grid,
+                )
+                used = sum(c.get_render_width(grid) for c in grid.columns.values())
+                assert used <= 80 - grid.styles.scrollbar_size_vertical
+        await pilot.press("L", "4")
+        await settle(pilot)
+        clusters = app.query_one(ClusterView)
+        assert app.focused is clusters.national.table
+        await pilot.press("b")
+        await settle(pilot)
+        assert app.focused is clusters.billion.table
+        await pilot.press("6")
+        await settle(pilot)
+        assert app.query_one("StatsView").has_class("narrow")
+        await pilot.press("1", "c", "c", "c", "c", "c")
+        await settle(pilot)
+        chart = app.query_one("#view-industrial-counties ChartPanel", ChartPanel).text.splitlines()
+        assert "地图" in chart[0] and "第一梯队" in chart[1]  # title and legend above the map

@@ -31,7 +31,7 @@ def _snap(snap_compare, catalog: Catalog, keys: Sequence[str], size: tuple[int, 
 
 
 def test_list_view(snap_compare, catalog: Catalog) -> None:
-    """The first screen: 工业百强县 with its tabs, columns, status line and footer at 80×24."""
+    """The first screen: 工业百强县 with its tabs, columns, status line and key bar at 80×24."""
     assert _snap(snap_compare, catalog, [])
 
 
@@ -46,7 +46,7 @@ def test_filtered_list(snap_compare, catalog: Catalog) -> None:
 
 
 def test_clusters(snap_compare, catalog: Catalog) -> None:
-    """产业集群: 表4 above 表5, both tables titled and usable at 80×24."""
+    """产业集群: 表4 and 表5 as titled sub-tabs (b switches), 表4 shown with the whole height at 80×24."""
     assert _snap(snap_compare, catalog, ["4"])
 
 
@@ -56,7 +56,7 @@ def test_highlights(snap_compare, catalog: Catalog) -> None:
 
 
 def test_stats(snap_compare, catalog: Catalog) -> None:
-    """统计: counts by province beside their bar chart."""
+    """统计 at 80 columns: counts by province above their bar chart, the chart titled."""
     assert _snap(snap_compare, catalog, ["6"])
 
 
@@ -81,12 +81,12 @@ def test_heat_map_zoomed(snap_compare, catalog: Catalog) -> None:
 
 
 def test_map_zoomed(snap_compare, catalog: Catalog) -> None:
-    """The map of every seat with the 100 on top, given the whole view."""
+    """The map of every seat with the 100 on top, given the whole view; title and legend above it."""
     assert _snap(snap_compare, catalog, ["c", "c", "c", "c", "c", "z"])
 
 
 def test_no_color(snap_compare, catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With NO_COLOR the list still tells the cursor row, the header and the footer apart."""
+    """With NO_COLOR the list still tells the cursor row, the header and the key bar apart."""
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(catalog)
     assert app.no_color

@@ -1,16 +1,22 @@
-"""Both cluster tables: 表4 national clusters above, 表5 千亿级 clusters below."""
+"""Both cluster tables as two sub-tabs (表4 national clusters, 表5 千亿级 clusters), each with the
+whole height, so that both are usable at 80×24; `b` switches between them."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
+from textual.widgets import TabbedContent, TabPane
 
+from baiqiang.core.catalog import TABLES
 from baiqiang.tui.widgets.table_view import TableView
 
 
 class ClusterView(Vertical):
-    """Two table views; Enter on a cluster shows its counties."""
+    """Two table views under their report titles; Enter on a cluster shows its counties."""
+
+    BINDINGS = [Binding("b", "other_table", "Other table", id="clusters.other")]
 
     language: reactive[str] = reactive("zh", init=False)
 
@@ -20,9 +26,36 @@ class ClusterView(Vertical):
         self.billion = billion
 
     def compose(self) -> ComposeResult:
-        yield self.national
-        yield self.billion
+        with TabbedContent(id="cluster-tabs"):
+            with TabPane(self._title("national-clusters"), id="pane-national"):
+                yield self.national
+            with TabPane(self._title("billion-clusters"), id="pane-billion"):
+                yield self.billion
+
+    def _title(self, table: str) -> str:
+        spec = TABLES[table]
+        return f"表{spec.number} {spec.title if self.language == 'zh' else spec.title_en}"
 
     def watch_language(self) -> None:
         self.national.language = self.language
         self.billion.language = self.language
+        tabs = self.query_one(TabbedContent)
+        if tabs.is_mounted:
+            tabs.get_tab("pane-national").label = self._title("national-clusters")
+            tabs.get_tab("pane-billion").label = self._title("billion-clusters")
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.focus_table)
+
+    def focus_table(self) -> None:
+        """Puts the focus in the table of the sub-tab shown."""
+        tabs = self.query_one(TabbedContent)
+        shown = self.billion if tabs.active == "pane-billion" else self.national
+        if shown.is_mounted:
+            shown.table.focus()
+
+    def action_other_table(self) -> None:
+        """Shows the other cluster table and puts the cursor in it."""
+        tabs = self.query_one(TabbedContent)
+        tabs.active = "pane-billion" if tabs.active == "pane-national" else "pane-national"
+        self.call_after_refresh(self.focus_table)

@@ -9,9 +9,22 @@ text short.
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
+
+
+def fit_widths(natural: list[int], least: list[int], *, room: int, cap: int, padding: int) -> list[int]:
+    """Column widths that fit `room` cells (with `padding` each), taking from the widest first."""
+    widths = [min(n, cap) for n in natural]
+    while sum(w + padding for w in widths) > room:
+        shrinkable = [i for i, w in enumerate(widths) if w > least[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: widths[i])
+        widths[widest] -= 1
+    return widths
 
 
 class Grid(DataTable[str]):
@@ -50,19 +63,49 @@ class Grid(DataTable[str]):
         self.sortable = sortable
 
     def fill(self, columns: list[tuple[str, str]], rows: list[list[str]], *, max_width: int = 48) -> None:
-        """Replaces the columns and rows.
+        """Replaces the columns and rows, fitted to the width the grid has.
+
+        Where the columns are wider than the grid, the widest give up cells first (never below
+        their header, or 6), and a cell cut short ends in …; so at 80 columns every column is
+        on screen and nothing is cut without a mark.
 
         Args:
             columns: ``(key, label)`` per column.
             rows: The cells, already formatted as text.
             max_width: No column is wider than this.
         """
+        self._filled = (columns, rows, max_width)
+        self._filled_width = self._room()
+        widths = fit_widths(
+            [max([cell_len(label)] + [cell_len(r[i]) for r in rows]) for i, (_, label) in enumerate(columns)],
+            [max(cell_len(label), 6) for _, label in columns],
+            room=self._filled_width,
+            cap=max_width,
+            padding=2 * self.cell_padding,
+        )
         self.clear(columns=True)
-        for i, (key, label) in enumerate(columns):
-            widest = max([cell_len(label)] + [cell_len(r[i]) for r in rows])
-            self.add_column(label, key=key, width=min(widest, max_width))
+        for (key, label), width in zip(columns, widths, strict=True):
+            self.add_column(label, key=key, width=width)
         for r in rows:
-            self.add_row(*r)
+            self.add_row(
+                *(
+                    Text(c, no_wrap=True, overflow="ellipsis") if cell_len(c) > w else c
+                    for c, w in zip(r, widths, strict=True)
+                )
+            )
+
+    def _room(self) -> int:
+        """The cells the columns may take: the grid's width less a vertical scrollbar."""
+        width = self.size.width or self.app.size.width
+        return max(width - self.styles.scrollbar_size_vertical, 20)
+
+    def on_resize(self) -> None:
+        filled = getattr(self, "_filled", None)
+        if filled and self._room() != self._filled_width:
+            cursor = self.cursor_row
+            self.fill(*filled[:2], max_width=filled[2])
+            if self.row_count:
+                self.move_cursor(row=min(cursor, self.row_count - 1))
 
     def action_scroll_top(self) -> None:
         """The first row."""

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 
 from baiqiang.core.catalog import TABLES
 from baiqiang.tui.i18n import t
+from baiqiang.tui.render import amount_text
 from baiqiang.tui.widgets.grid import Grid
 
 
@@ -45,10 +46,10 @@ class HighlightsView(Vertical):
         rows = []
         for r in self.facts.iter_rows(named=True):
             group = t(f"tab.{r['group']}", lang) if r["group"] in TABLES else t(f"group.{r['group']}", lang)
-            amount = f"{r['comparator']} {r['figure']} {r['measure']}".strip()
+            amount = amount_text(r["comparator"], r["figure"], r["value"], r["measure"])
             rows.append([group, r["metric"], amount, "" if r["year"] is None else str(r["year"])])
         columns = [(k, t(f"col.{k}", lang)) for k in ("group", "metric", "figure", "year")]
-        self.query_one(Grid).fill(columns, rows, max_width=36)
+        self.query_one(Grid).fill(columns, rows, max_width=80)
         self._quote(0)
 
     def _quote(self, row: int) -> None:

@@ -32,6 +32,7 @@ ORDER: tuple[str, ...] = (
     "stats.dimension",
     "stats.chart",
     "tree.table",
+    "clusters.other",
     "picker.cancel",
     "confirm.no",
     "export.cancel",

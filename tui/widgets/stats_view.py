@@ -63,6 +63,8 @@ class StatsView(Horizontal, ReportsFailures):
         self.recompute()
 
     def on_resize(self) -> None:
+        # Under 100 columns the table goes above the chart, so that neither is cut.
+        self.set_class(self.size.width < 100, "narrow")
         self.recompute()
 
     def on_show(self) -> None:
@@ -101,7 +103,8 @@ class StatsView(Horizontal, ReportsFailures):
         rows = filter_units(c.tables[source.table], source.filters)
         table = stats(c, source.table, source.filters, by=dim).collect()
         filt = " ".join(f"{k}={v}" for k, v in source.filters.active())
-        title_base = f"{TABLES[source.table].title}{' · ' + filt if filt else ''}"
+        spec = TABLES[source.table]
+        title_base = f"{spec.title if lang == 'zh' else spec.title_en}{' · ' + filt if filt else ''}"
         if kind == "heat" and source.table in RANKING_TABLES:
             chart = chartdata.heat(
                 rows,
@@ -135,7 +138,9 @@ class StatsView(Horizontal, ReportsFailures):
             )
         else:
             chart = (
-                chartdata.bars(rows, by=dim, width=width, title=f"{title_base} · {dim}")
+                chartdata.bars(
+                    rows, by=dim, width=width, title=f"{title_base} · {t(f'col.{dim}', lang, default=dim)}"
+                )
                 if table.height
                 else t("chart.empty", lang)
             )

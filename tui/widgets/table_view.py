@@ -139,6 +139,7 @@ class TableView(Vertical, ReportsFailures):
 
     def watch_chart_mode(self) -> None:
         self.query_one(ChartPanel).display = bool(self.chart_mode)
+        self.set_class(self.chart_mode == "map", "map")  # a map needs the height
         if not self.chart_mode and self.has_class("zoomed"):
             self.action_unzoom()
         # Draw once the panel has its size.
@@ -171,7 +172,11 @@ class TableView(Vertical, ReportsFailures):
     ) -> str:
         lf = rows.lazy()
         named = ("province", "region", "tier", "heat", "map")
-        title = f"{TABLES[state.table].title} · {t('chart.' + mode, lang) if mode in named else mode}"
+        spec = TABLES[state.table]
+        name = spec.title if lang == "zh" else spec.title_en
+        title = (
+            f"{name} · {t('chart.' + mode, lang) if mode in named else t(f'col.{mode}', lang, default=mode)}"
+        )
         if mode == "map":
             by = "tier" if state.table == "industrial-counties" else "list"
             return chartdata.listed_map(
@@ -182,6 +187,7 @@ class TableView(Vertical, ReportsFailures):
                 width=width,
                 height=height,
                 title=f"{title} · {rows.height}",
+                lang=lang,
             )
         if rows.height == 0:
             return t("chart.empty", lang)
