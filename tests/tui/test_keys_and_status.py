@@ -154,3 +154,21 @@ async def test_every_view_is_usable_at_80x24(catalog: Catalog) -> None:
         await settle(pilot)
         chart = app.query_one("#view-industrial-counties ChartPanel", ChartPanel).text.splitlines()
         assert "地图" in chart[0] and "第一梯队" in chart[1]  # title and legend above the map
+
+
+async def test_a_clusters_counties_fit_80_columns_with_every_header_whole(catalog: Catalog) -> None:
+    from baiqiang.tui.screens.units_screen import UnitsScreen
+    from baiqiang.tui.widgets.grid import Grid
+
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("4", "down", "down", "enter")  # 金华市现代五金集群
+        await settle(pilot)
+        assert isinstance(app.screen, UnitsScreen)
+        grid = app.screen.query_one(Grid)
+        widths = [c.get_render_width(grid) for c in grid.columns.values()]
+        assert sum(widths) <= 80 - grid.styles.scrollbar_size_vertical
+        labels = [str(c.label) for c in grid.columns.values()]
+        assert "区划代码" in labels and all(c.width >= cell_len(str(c.label)) for c in grid.columns.values())
+        assert app.screen.rows.filter(app.screen.rows["name"] == "缙云县")["prefecture"][0] == "丽水市"
