@@ -74,7 +74,9 @@ async def test_thousands_of_keys_in_bursts_never_end_the_explorer(
                 app.post_message(key_event(key))
             sent += len(burst)
             await pilot.pause()
-            assert app.is_running, f"stopped within keys {sent - len(burst)}–{sent}: {burst} rc={app.return_code}"
+            assert app.is_running, (
+                f"stopped within keys {sent - len(burst)}–{sent}: {burst} rc={app.return_code}"
+            )
         await settle(pilot)
         for _ in range(10):
             await pilot.press("escape")
