@@ -338,11 +338,11 @@ class BaiqiangApp(App[None]):
         self.language = "en" if self.language == "zh" else "zh"
 
     def watch_language(self) -> None:
-        found = self.query("#tabs")
-        if not found or not found.first().is_mounted:
+        found = list(self.query("#tabs").results(TabbedContent))
+        if not found or not found[0].is_mounted:
             return  # composing: the tabs get their labels in the start language
         for tab in TABS:
-            found.first().get_tab(f"tab-{tab}").label = t(f"tab.{tab}", self.language)
+            found[0].get_tab(f"tab-{tab}").label = t(f"tab.{tab}", self.language)
         self.sub_title = t("app.subtitle", self.language)
 
     def action_help(self) -> None:

@@ -27,7 +27,7 @@ def fit_widths(natural: list[int], least: list[int], *, room: int, cap: int, pad
     return widths
 
 
-class Grid(DataTable[str]):
+class Grid(DataTable[str | Text]):
     """Rows of text; ``j``/``k`` move, ``g``/``G`` go to the top and the bottom."""
 
     BINDINGS = [
