@@ -198,10 +198,17 @@ def _load(data_dir: Path) -> Catalog:
             pl.col("key").cast(pl.Int64).alias(key), "adcode"
         )
 
-    official = divisions.select("adcode", "province", "prefecture")
+    official = divisions.select(
+        "adcode",
+        "province",
+        "prefecture",
+        pl.col("province_pinyin").alias("_province_key"),
+        pl.col("prefecture_pinyin").fill_null("").alias("_prefecture_key"),
+    )
 
     def officially(df: pl.DataFrame) -> pl.DataFrame:
-        """Province and prefecture in their official spelling (by adcode), as everywhere else."""
+        """Province and prefecture in their official spelling (by adcode), as everywhere else,
+        with their pinyin as search keys (``_`` columns, which no output shows)."""
         return (
             df.join(official, on="adcode", how="left", suffix="_official")
             .with_columns(

@@ -202,6 +202,11 @@ def predecessors(
     }
 
 
+def search_pinyin(name: str) -> str:
+    """A place's pinyin as one lower-case key, for search by its start (江苏省 → jiangsusheng)."""
+    return pinyin_of(name)[0].replace(" ", "").replace("'", "").lower()
+
+
 def build_divisions(
     divisions: dict[str, str],
     points: dict[str, tuple[str, float | None, float | None]],
@@ -249,6 +254,7 @@ def build_divisions(
         if lon is None:
             raise ExtractError(f"no point at all for {code} {name}")
         pinyin, initials = pinyin_of(name)
+        province_name = divisions[code[:2] + "0000"]
         rows.append(
             {
                 "adcode": code,
@@ -265,6 +271,8 @@ def build_divisions(
                 "point_source": source,
                 "pinyin": pinyin,
                 "initials": initials,
+                "province_pinyin": search_pinyin(province_name),
+                "prefecture_pinyin": search_pinyin(pref_name) if pref_name else "",
             }
         )
     former = [

@@ -325,14 +325,21 @@ def name_matches(text: str) -> pl.Expr:
     return by_name | pinyin.str.starts_with(key) | pl.col("initials").str.starts_with(key)
 
 
-def search_matches(text: str) -> pl.Expr:
-    """The explorer's search: :func:`name_matches`, or text in the province or prefecture."""
+def search_matches(text: str, cols: Sequence[str] = ()) -> pl.Expr:
+    """The explorer's search: :func:`name_matches`, or text in the province or prefecture, or
+    the start of their pinyin (``suzhou``, ``zhejiang``) where the table has it."""
     t = text.strip()
-    return (
+    found = (
         name_matches(t)
         | pl.col("province").str.contains(t, literal=True)
         | pl.col("prefecture").str.contains(t, literal=True)
     )
+    key = search_key(t)
+    if key.isascii() and key.isalpha():
+        for column in ("_province_key", "_prefecture_key"):
+            if column in cols:
+                found |= pl.col(column).fill_null("").str.starts_with(key)
+    return found
 
 
 def _contains_any(cols: list[str], candidates: tuple[str, ...], text: str) -> pl.Expr:
@@ -376,7 +383,7 @@ def filter_units(lf: pl.LazyFrame, filters: Filters) -> pl.LazyFrame:
         )
     if filters.search is not None:
         conds.append(
-            search_matches(filters.search)
+            search_matches(filters.search, cols)
             if ranked
             else _contains_any(
                 cols, ("county", "counties", "cluster", "province", "prefecture"), filters.search

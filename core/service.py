@@ -115,8 +115,8 @@ def rows(
         if not columns:
             raise InvalidValue("no column named; give them comma-separated, such as rank,name")
         check_columns(lf, columns)
-        lf = lf.select(columns)
-    return lf
+        return lf.select(columns)
+    return lf.select(pl.exclude(r"^_.*$"))  # search keys stay inside
 
 
 def stats(catalog: Catalog, table: str, filters: Filters = Filters(), *, by: str) -> pl.LazyFrame:

@@ -489,3 +489,10 @@ def test_the_explorer_says_it_needs_a_utf8_terminal() -> None:
     ):
         with pytest.raises(InvalidValue, match="needs a UTF-8 terminal, and this one is gbk"):
             cli_main._need_terminal()
+
+
+def test_search_finds_provinces_and_prefectures_by_pinyin() -> None:
+    suzhou = csv("list", "ic", "--search", "suzhou")
+    assert set(suzhou["prefecture"]) == {"苏州市"} and suzhou.height == 4
+    assert csv("list", "ic", "--search", "zhejiang").height == csv("list", "ic", "--province", "浙江").height
+    assert "_province_key" not in suzhou.columns and "_prefecture_key" not in suzhou.columns
