@@ -14,7 +14,7 @@ from typing import Any
 import polars as pl
 
 from baiqiang.core.errors import DataUnavailable, LookupFailed
-from baiqiang.core.suggest import did_you_mean
+from baiqiang.core.suggest import did_you_mean, shorten
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ def resolve_table(text: str) -> str:
             return spec.id
     spelt = {a: t.id for t in TABLES.values() for a in (t.id, *t.aliases)}
     near = dict.fromkeys(spelt[s] for s in did_you_mean(text, list(spelt)))
-    raise LookupFailed(f"unknown table {text!r}", list(near), list(TABLES))
+    raise LookupFailed(f"unknown table {shorten(text)!r}", list(near), list(TABLES))
 
 
 def default_data_dir() -> Path:

@@ -18,7 +18,7 @@ import polars as pl
 from baiqiang.core import geo
 from baiqiang.core.errors import InvalidValue, LookupFailed
 from baiqiang.core.names import COUNTY_TYPES
-from baiqiang.core.suggest import did_you_mean
+from baiqiang.core.suggest import did_you_mean, shorten
 
 FilterField = Literal["province", "region", "prefecture", "tier", "county_type", "name", "search", "ranks"]
 """The filters by name, as the front ends show them."""
@@ -61,7 +61,9 @@ def resolve_province(text: str) -> geo.Province:
     """
     found = geo.find_province(text)
     if found is None:
-        raise LookupFailed(f"unknown province {text!r}", did_you_mean(text, geo.all_province_spellings()))
+        raise LookupFailed(
+            f"unknown province {shorten(text)!r}", did_you_mean(text, geo.all_province_spellings())
+        )
     return found
 
 
@@ -75,7 +77,7 @@ def resolve_region(text: str) -> str:
     if key in _REGION_ALIASES:
         return _REGION_ALIASES[key]
     raise LookupFailed(
-        f"unknown region {text!r}",
+        f"unknown region {shorten(text)!r}",
         did_you_mean(text, list(_REGION_ALIASES)),
         list(geo.REGIONS) + list(geo.REGION_ENGLISH.values()),
     )
@@ -92,7 +94,7 @@ def resolve_county_type(text: str) -> str:
         return _COUNTY_TYPE_ALIASES[key]
     choices = sorted(set(COUNTY_TYPES.values()))
     raise LookupFailed(
-        f"unknown county type {text!r}", did_you_mean(text, list(_COUNTY_TYPE_ALIASES)), choices
+        f"unknown county type {shorten(text)!r}", did_you_mean(text, list(_COUNTY_TYPE_ALIASES)), choices
     )
 
 
@@ -144,12 +146,7 @@ def resolve_prefecture(text: str, known: Sequence[str], spellings: Mapping[str, 
             return aliases[candidate]
     if t + "市" in known:
         return t + "市"
-    raise LookupFailed(f"unknown prefecture {_short_text(t)!r}", did_you_mean(t, [*known, *aliases]))
-
-
-def _short_text(text: str, limit: int = 40) -> str:
-    """What a user typed, cut for an error message when it is long."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    raise LookupFailed(f"unknown prefecture {shorten(t)!r}", did_you_mean(t, [*known, *aliases]))
 
 
 def parse_ranks(text: str) -> tuple[int, int]:
@@ -160,7 +157,7 @@ def parse_ranks(text: str) -> tuple[int, int]:
     """
     lo, sep, hi = text.partition("-")
     if not (lo.strip().isdigit() and (not sep or hi.strip().isdigit())):
-        raise InvalidValue(f"ranks takes a range such as 1-20, not {text!r}", field="ranks")
+        raise InvalidValue(f"ranks takes a range such as 1-20, not {shorten(text)!r}", field="ranks")
     first, last = int(lo), int(hi) if sep else int(lo)
     if first > last:
         raise InvalidValue(

@@ -18,6 +18,7 @@ from baiqiang.core.filters import resolve_prefecture
 from baiqiang.core.names import XIAN_SHI
 from baiqiang.core.query import prefecture_rollup, stack_rankings, unit_clusters
 from baiqiang.core.resolve import Match, Outcome, describe, resolve, units
+from baiqiang.core.suggest import shorten
 
 
 @dataclass(frozen=True)
@@ -418,7 +419,7 @@ def lookup(
         options = ", ".join(describe(c) for c in res.candidates[:8])
         more = f" and {len(res.candidates) - 8} more" if len(res.candidates) > 8 else ""
         raise Ambiguous(
-            f"{query!r} could mean {options}{more}; give the full name, its province or prefecture, or the adcode"
+            f"{shorten(query)!r} could mean {options}{more}; give the full name, its province or prefecture, or the adcode"
         )
     if prefecture is None:
         try:
@@ -430,4 +431,6 @@ def lookup(
             if found.divisions:
                 return found
     where = " in the given province/prefecture" if province or prefecture else ""
-    raise LookupFailed(f"no county-level unit named {query!r}{where}", [describe(c) for c in res.candidates])
+    raise LookupFailed(
+        f"no county-level unit named {shorten(query)!r}{where}", [describe(c) for c in res.candidates]
+    )

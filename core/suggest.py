@@ -17,3 +17,8 @@ def did_you_mean(text: str, choices: list[str], *, n: int = 3, cutoff: float = 0
     folded = {c.casefold(): c for c in choices}
     hits = difflib.get_close_matches(text.casefold(), list(folded), n=n, cutoff=cutoff)
     return [folded[h] for h in hits]
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """What a user typed, cut with … for an error message when it is long."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -496,3 +496,15 @@ def test_search_finds_provinces_and_prefectures_by_pinyin() -> None:
     assert set(suzhou["prefecture"]) == {"苏州市"} and suzhou.height == 4
     assert csv("list", "ic", "--search", "zhejiang").height == csv("list", "ic", "--province", "浙江").height
     assert "_province_key" not in suzhou.columns and "_prefecture_key" not in suzhou.columns
+
+
+def test_a_long_argument_is_not_echoed_back_whole() -> None:
+    long = "x" * 300
+    for args in (
+        ("show", long),
+        ("list", long),
+        ("list", "ic", "--province", long),
+        ("list", "ic", "--ranks", long),
+    ):
+        done = sh(*args)
+        assert done.returncode in (1, 2) and len(done.stderr) < 300 and "…" in done.stderr, args
