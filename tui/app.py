@@ -32,7 +32,7 @@ from baiqiang.core.profile import lookup
 from baiqiang.core.resolve import units
 from baiqiang.core.service import area_units, cluster_counties
 from baiqiang.tui.commands import UnitCommands
-from baiqiang.tui.i18n import STRINGS, key_label, output_error_text, t
+from baiqiang.tui.i18n import STRINGS, TABS, key_label, output_error_text, t
 from baiqiang.tui.messages import ClusterChosen, ExportRequested, UnitChosen, UnitsOf, ViewChanged, WorkFailed
 from baiqiang.tui.output import TEXT_ENDINGS, export_dir, export_endings, export_target, save
 from baiqiang.tui.screens.back import BackScreen
@@ -54,16 +54,6 @@ DRILL_DEPTH = 6
 """How many screens deep drill-downs stack before each replaces the one on top."""
 MAX_SCREENS = 10
 """How many screens may be open at once (drill-downs and dialogs)."""
-
-TABS = (
-    "industrial-counties",
-    "innovation-counties",
-    "industrial-districts",
-    "clusters",
-    "highlights",
-    "stats",
-    "tree",
-)
 
 
 class BaiqiangApp(App[None]):

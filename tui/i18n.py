@@ -179,7 +179,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-_TABS = (
+TABS = (
     "industrial-counties",
     "innovation-counties",
     "industrial-districts",
@@ -188,7 +188,8 @@ _TABS = (
     "stats",
     "tree",
 )
-for _i, _tab in enumerate(_TABS):
+"""The explorer's views in tab order (keys 1–7)."""
+for _i, _tab in enumerate(TABS):
     STRINGS[f"key.app.tab{_i + 1}"] = STRINGS[f"tab.{_tab}"]
 
 
