@@ -377,10 +377,35 @@ def _check_quote(report: Report, quote: str, figure: str, names: tuple[str, ...]
     return section
 
 
+_OPENING_YEAR = re.compile(r"^(?:截至|到|至)?\s*(\d{4})\s*年")
+KINDS = ("measured", "target", "prospect")
+
+
+def sentence_year(report: Report, quote: str) -> int | None:
+    """The year the quote's sentence opens with (``2021 年…``, ``截至 2021 年底…``): in the
+    sentence before the quote, or at the quote's own start."""
+    pos = report.flat.find(quote)
+    if pos < 0:
+        return None
+    start = max(report.flat.rfind(mark, 0, pos) for mark in "。！？") + 1
+    before = report.flat[start:pos]
+    for clause in [*re.split(r"[，,；]", before), quote]:
+        if m := _OPENING_YEAR.match(clause.strip()):
+            return int(m.group(1))
+    return None
+
+
+def _year_and_kind(report: Report, fact: curated.Fact | curated.GroupFact) -> tuple[int | None, str]:
+    if fact.kind not in KINDS:
+        raise ExtractError(f"unknown kind {fact.kind!r} of a fact: {fact.quote[:40]}…")
+    return (fact.year if fact.year is not None else sentence_year(report, fact.quote)), fact.kind
+
+
 def _facts(report: Report) -> pl.DataFrame:
     recs = []
     for fact in curated.FACTS:
         section = _check_quote(report, fact.quote, fact.figure, fact.units)
+        year, kind = _year_and_kind(report, fact)
         for unit in fact.units:
             recs.append(
                 {
@@ -390,7 +415,8 @@ def _facts(report: Report) -> pl.DataFrame:
                     "value": figure_value(fact.figure),
                     "figure": fact.figure,
                     "measure": fact.measure,
-                    "year": fact.year,
+                    "year": year,
+                    "kind": kind,
                     "section": section,
                     "quote": fact.quote,
                 }
@@ -402,6 +428,7 @@ def _group_facts(report: Report) -> pl.DataFrame:
     recs = []
     for fact in curated.GROUP_FACTS:
         section = _check_quote(report, fact.quote, fact.figure, ())
+        year, kind = _year_and_kind(report, fact)
         recs.append(
             {
                 "group": fact.group,
@@ -410,7 +437,8 @@ def _group_facts(report: Report) -> pl.DataFrame:
                 "value": figure_value(fact.figure),
                 "figure": fact.figure,
                 "measure": fact.measure,
-                "year": fact.year,
+                "year": year,
+                "kind": kind,
                 "section": section,
                 "quote": fact.quote,
             }

@@ -73,7 +73,9 @@ def figure_value(figure: str) -> float:
         return float(_CN_DIGITS[m.group(1)] * 10)
     if m := re.fullmatch(r"十分之([一二三四五六七八九])", figure):
         return _CN_DIGITS[m.group(1)] / 10
-    if figure == "千亿":
+    if m := re.fullmatch(r"([一二三四五六七八九]?)千亿", figure):
+        return 1000.0 * (_CN_DIGITS[m.group(1)] if m.group(1) else 1)
+    if figure == "数千":  # "several thousand": at least a thousand
         return 1000.0
     raise ValueError(f"cannot read figure {figure!r}")
 

@@ -76,6 +76,7 @@ class Fact:
         year: The year it is of, where the report says.
         section: Where it stands in the report.
         quote: The sentence, verbatim.
+        kind: ``measured`` (reached), ``target`` (a goal: 冲刺…) or ``prospect`` (expected: 有望…).
     """
 
     metric: str
@@ -86,6 +87,7 @@ class Fact:
     year: int | None
     section: str
     quote: str
+    kind: str = "measured"
 
 
 @dataclass(frozen=True)

@@ -184,11 +184,13 @@ def amount_text(comparator: str, figure: object, value: float | None, measure: s
     return f"{comparator} {joined}{words}".strip()
 
 
-def fact_text(f: dict[str, Any]) -> Group:
+def fact_text(f: dict[str, Any], lang: str = "en") -> Group:
     """One fact: the figure as a reader wants it, the quoted sentence, and where it stands."""
     year = f" ({f['year']})" if f.get("year") else ""
     amount = amount_text(f["comparator"], f["figure"], f.get("value"), f.get("measure"))
-    head = Text.assemble((f"{f['metric']} ", "bold"), f"{amount}{year}")
+    words = {"target": ("目标", "target"), "prospect": ("有望", "prospect")}.get(f.get("kind") or "")
+    kind = f" [{words[0] if lang == 'zh' else words[1]}]" if words else ""
+    head = Text.assemble((f"{f['metric']} ", "bold"), f"{amount}{year}", (kind, "yellow"))
     quote = Text(f"  “{f['quote']}”", style="italic")
     src = Text("  — " + " › ".join(str(f["section"]).split(" › ")[-2:]), style="dim")
     return Group(head, quote, src)

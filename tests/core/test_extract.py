@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from baiqiang.core import curated
+from baiqiang.core.catalog import Catalog
 from baiqiang.core.extract import (
     ExtractError,
     _split_items,
@@ -119,3 +121,30 @@ def test_names_helpers() -> None:
 
 def test_split_items_keeps_parenthesised_lists_together() -> None:
     assert _split_items("甲集群（A市、B县）、乙集群") == ["甲集群（A市、B县）", "乙集群"]
+
+
+def test_facts_carry_the_year_their_sentence_opens_with_and_their_kind(catalog: Catalog) -> None:
+    facts = catalog.facts.collect()
+
+    def row(unit: str, metric: str) -> dict[str, object]:
+        found = facts.filter((pl.col("unit") == unit) & (pl.col("metric") == metric))
+        assert found.height == 1, (unit, metric)
+        return found.row(0, named=True)
+
+    # "新兴产业规模持续提升，2021 年昆山市…，余姚市、乐清市、平湖市…达到 150 亿元以上。"
+    assert row("余姚市", "规上战略性新兴产业增加值")["year"] == 2021
+    # "截至 2021 年底，县（市）千亿级产业集群…规模最高可达 5000 亿元以上，如昆山市电子信息产业集群"
+    assert row("昆山市", "电子信息产业集群规模")["year"] == 2021
+    assert row("张家港市", "冶金新材料产业集群规模")["value"] == 3000
+    assert row("浏阳市", "电子信息产业集群规模")["kind"] == "target"  # 冲刺千亿级: a goal
+    assert row("余姚市", "新能源汽车及关键零部件和光电信息产业集群规模")["kind"] == "prospect"  # 有望
+    assert row("沂水县", "特色产业集群产品品种")["figure"] == "数千"
+    assert set(facts["kind"]) == {"measured", "target", "prospect"}
+
+
+def test_a_group_fact_names_exactly_the_set_its_quote_is_about(catalog: Catalog) -> None:
+    groups = catalog.group_facts.collect()
+    online = groups.filter(pl.col("metric") == "县域网络零售额").row(0, named=True)
+    assert "2083 个县域" in online["quote"] and online["group"] == "county-areas"  # not the 1,864 县(市)
+    share = groups.filter(pl.col("metric").str.contains("工业投资正增长的县（市）中")).row(0, named=True)
+    assert share["value"] == 80  # 80% of those that grew, not of the 100

@@ -80,14 +80,14 @@ class DetailScreen(BackScreen):
                 yield clusters
             if p["facts"]:
                 yield Static(f"{t('detail.facts', lang)} ({len(p['facts'])})", classes="section-title")
-                yield Static(self._facts(p["facts"]), id="detail-facts")
+                yield Static(self._facts(p["facts"], lang), id="detail-facts")
         bar = KeyBar()
         bar.language = self.lang
         yield bar
 
     @staticmethod
-    def _facts(facts: list[dict[str, Any]]) -> Group:
-        return Group(*(fact_text(f) for f in facts))
+    def _facts(facts: list[dict[str, Any]], lang: str) -> Group:
+        return Group(*(fact_text(f, lang) for f in facts))
 
     def on_mount(self) -> None:
         clusters = self.query("#detail-clusters")

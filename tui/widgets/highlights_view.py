@@ -47,6 +47,8 @@ class HighlightsView(Vertical):
         for r in self.facts.iter_rows(named=True):
             group = t(f"tab.{r['group']}", lang) if r["group"] in TABLES else t(f"group.{r['group']}", lang)
             amount = amount_text(r["comparator"], r["figure"], r["value"], r["measure"])
+            if r.get("kind") in ("target", "prospect"):
+                amount += f" [{t('kind.' + r['kind'], lang)}]"
             rows.append([group, r["metric"], amount, "" if r["year"] is None else str(r["year"])])
         columns = [(k, t(f"col.{k}", lang)) for k in ("group", "metric", "figure", "year")]
         self.query_one(Grid).fill(columns, rows, max_width=80)
