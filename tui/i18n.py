@@ -11,6 +11,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "group.all-counties": {"zh": "全国县(市)", "en": "All counties"},
     "group.all-districts": {"zh": "全国市辖区", "en": "All districts"},
     "group.county-areas": {"zh": "全国县域（2083 个）", "en": "All 2,083 county areas"},
+    "group.districts-500yi": {"zh": "工业增加值超500亿市辖区", "en": "Districts over 50bn yuan"},
     "kind.target": {"zh": "目标", "en": "target"},
     "kind.prospect": {"zh": "有望", "en": "prospect"},
     "tab.clusters": {"zh": "产业集群", "en": "Clusters"},
