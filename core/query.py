@@ -114,7 +114,8 @@ def counts(lf: pl.LazyFrame, *, by: str) -> pl.LazyFrame:
     out = (
         lf.group_by(by)
         .agg(count=pl.len())
-        .with_columns(share=(pl.col("count") / pl.col("count").sum()).round(4))
+        # 12 places only strip float noise (0.7000000000000001); the figure is rounded once, at display.
+        .with_columns(share=(pl.col("count") / pl.col("count").sum()).round(12))
     )
     if by in ORDINAL:
         return out.sort(_order_expr(by), pl.col(by), nulls_last=True)
@@ -154,7 +155,7 @@ def province_shares(
     return (
         counted.with_columns(_short=pl.col("province").replace_strict(spellings, default=None))
         .join(per, left_on="_short", right_on="province_short", how="left", maintain_order="left")
-        .with_columns(share_of_province=(pl.col("count") / pl.col("units_in_province")).round(4))
+        .with_columns(share_of_province=(pl.col("count") / pl.col("units_in_province")).round(12))
         .drop("_short")
     )
 

@@ -7,6 +7,6 @@
 
 from baiqiang.core.audit.claims import CLAIMS
 from baiqiang.core.audit.model import Claim, Kind, Result, Status
-from baiqiang.core.audit.runner import audit_passes, run_audit
+from baiqiang.core.audit.runner import audit_passes, run_audit, tally
 
-__all__ = ["CLAIMS", "Claim", "Kind", "Result", "Status", "audit_passes", "run_audit"]
+__all__ = ["CLAIMS", "Claim", "Kind", "Result", "Status", "audit_passes", "run_audit", "tally"]

@@ -12,8 +12,8 @@ from collections.abc import Callable
 import polars as pl
 
 from baiqiang.core import geo
-from baiqiang.core.audit.model import Claim, Value
-from baiqiang.core.catalog import Catalog
+from baiqiang.core.audit.model import Claim, Kind, Value
+from baiqiang.core.catalog import TABLES, Catalog
 from baiqiang.core.names import XIAN_SHI
 from baiqiang.core.query import counts, crosstab, province_shares, unit_types_of
 
@@ -148,8 +148,12 @@ _Q_T2 = (
 _Q_T2B = "东部县（市）合计占比 80%，中部长沙县、浏阳市均位于前 20 名，西部入围的有神木市、仁怀市和准格尔旗，其中神木市位列十强"
 _Q_TIERS = "1-6 名构成的第一梯队，格局较为稳定；7-36 名构成的第二梯队，头部成员波动较小；37-80 名构成第三梯队，81-100 名构成第四梯队"
 _Q_T1 = "第一梯队 6 个县（市）中，江苏 4 个、福建、浙江各 1 个，依次是昆山市、江阴市、张家港市、晋江市、常熟市和慈溪市"
-_Q_REG = "2022 年合计达到 70 个，占百强总数的 70%，十强中占据 8 席；中部 20 个，较去年减少 3 个；西部 9 个，较上年减少 1 个；东北地区 1 个，仍为辽宁省瓦房店市"
-_Q_ID_REG = "年工业百强区中东部地区 78 个，较上年增加 3 个，中部地区 9 个，较上年减少 5 个，西部地区 11 个，较上年增加 1 个，东北地区 2 个，较上年增加 1 个"
+_Q_REG = (
+    "2022 年东部扭转了入围县（市）数量略有下滑的趋势，较上年新增 4 个，强县最大聚集地的地位进一步巩固，"
+    "显示新兴动能培育壮大的成效，2022 年合计达到 70 个，占百强总数的 70%，十强中占据 8 席；中部 20 个，"
+    "较去年减少 3 个；西部 9 个，较上年减少 1 个；东北地区 1 个，仍为辽宁省瓦房店市"
+)
+_Q_ID_REG = "分板块看，2022年工业百强区中东部地区 78 个，较上年增加 3 个，中部地区 9 个，较上年减少 5 个，西部地区 11 个，较上年增加 1 个，东北地区 2 个，较上年增加 1 个"
 
 
 def _regions(df: pl.DataFrame) -> dict[str, int]:
@@ -170,7 +174,7 @@ def _figure22_computed(c: Catalog) -> dict[str, int]:
     return {f"{b} {p}": int(n) for b, p, n in long.iter_rows() if n}
 
 
-CLAIMS: tuple[Claim, ...] = (
+_TABLE_CLAIMS: tuple[Claim, ...] = (
     Claim(
         "ic-types",
         IC,
@@ -206,8 +210,8 @@ CLAIMS: tuple[Claim, ...] = (
     Claim(
         "ic-tier-sizes",
         IC,
-        "units per tier",
-        (_Q_TIERS, _Q_T1, _Q_T2, _Q_T3),
+        "units per tier: the sizes the tier paragraphs state, against the tiers the bounds passage (1-6, 7-36 …) makes of 表1",
+        (_Q_T1, _Q_T2, _Q_T3, "第四梯队 20 个县（市）中"),
         {"1": 6, "2": 30, "3": 44, "4": 20},
         lambda c: _counts(_df(c, IC), "tier"),
     ),
@@ -507,7 +511,7 @@ CLAIMS: tuple[Claim, ...] = (
     Claim(
         "nc-sectors",
         NC,
-        "national clusters by sector group",
+        "national clusters by sector group (the groups are read from this same paragraph: a parse check)",
         (
             "从行业类型看,制造业领域有 17 个",
             "新兴产业领域的有 13 家",
@@ -518,6 +522,7 @@ CLAIMS: tuple[Claim, ...] = (
         lambda c: (lambda d: {"manufacturing": d.get("emerging", 0) + d.get("traditional", 0), **d})(
             _counts(_df(c, NC), "sector_group")
         ),
+        kind=Kind.PARSE,
     ),
     Claim(
         "bc-count",
@@ -700,3 +705,183 @@ CLAIMS: tuple[Claim, ...] = (
         report_from=lambda c: {_label(f["caption"]): f["date"] for f in c.source.get("division_cutoffs", [])},
     ),
 )
+
+
+# --- passages that contradict themselves, and lists in the prose against the tables -----------
+
+_Q_D500_REG = "超 500 亿市辖区中 41 个位于东部地区，5 个位于中部地区，6 个位于西部地区，2 个位于东北地区，东北地区占比超过 75%"
+_Q_D500_CLUS = (
+    "77% 的超 500 亿工业增加值市辖区位于国家级城市群，其中长江三角洲城市群 18 个，粤港澳大湾区 15 个，"
+    "长江中游城市群 4 个，成渝城市群 3 个，呼包鄂榆城市群和关中平原城市群各 1 个，其他非国家级城市群 12 个"
+)
+_Q_FEATURE = "至少已有河北、山东、安徽、湖北、湖南、贵州等5个省份明确了以县域为主体的产业集群名单"
+_Q_SEE_TABLE = "从排名位次看（见表 2），各省排名首位的区依次为广东省龙岗区（1）"
+_Q_BC_PROSE = "如太仓市高端装备产业集群、南安市日用轻工产业集群、江阴市金融新材料产业集群等"
+_Q_NC_BRACKETS = (
+    "长沙市工程机械集群(长沙县)",
+    "海西盐湖化工特色循环经济创新型产业集群（格尔木市）",
+    "许昌市节能环保产业集群（长葛市、禹州市）",
+    "燕郊高新区新型电子元器件及设备制造创新型产业集群（三河市）",
+    "肇庆高新区智能网联新能源汽车创新型产业集群（四会市）",
+    "金华市现代五金集群（永康市、缙云县、武义县）",
+    "闽东中小电机产业集群（福安市）",
+    "滨州高端铝材产业集群（邹平市）",
+)
+_Q_CAPITALS = "山西、江西、辽宁、安徽工业百强区占全省市辖区比重尚不足 5%，且多集中于省会城市"
+# The provincial capitals (省会) of the four provinces that sentence names.
+_CAPITALS = {"山西": "太原市", "江西": "南昌市", "辽宁": "沈阳市", "安徽": "合肥市"}
+_NAMED_DISTRICTS: tuple[tuple[str, int, str], ...] = (
+    ("专精特新小巨人企业超过20家", 12, "龙岗区、黄埔区、宝安区、南山区、黄岛区、北仑区、镇海区、鄞州区、城阳区、雁塔区、小店区、岳麓区 12 个区超过 20 家"),
+    ("人均社会消费品零售总额超过10万元", 6, "滨江区、镇海区、崂山区、历下区、涵江区、铁山港区 6 个区人均社会消费品零售总额超过 10 万元"),
+    ("社会消费品零售总额超过1000亿元", 11, "龙岗区、顺德区、黄埔区、宝安区、南海区、南山区、黄岛区、龙华区、番禺区、白云区、雁塔区 11 个市辖区超过 1000 亿元"),
+    ("进出口总额超过1000亿元", 15, "顺德区、黄埔区、南海区、江宁区、新吴区、吴江区、黄岛区、北仑区、番禺区、鄞州区、南沙区、虎丘区、翠屏区、禅城区、港口区 15 个市辖区进出口总额超过 1000 亿元"),
+    ("实际利用外资超过10亿美元", 13, "黄埔区、南山区、江宁区、新吴区、黄岛区、滨江区、汉南区、南沙区、余杭区、城阳区、东西湖区、涵江区、集美区 13 个市辖区实际利用外资超过 10 亿美元"),
+)  # fmt: skip
+
+
+def _group_figures(c: Catalog, group: str, prefix: str) -> dict[str, float]:
+    """A group's facts whose metric starts with `prefix`, by the rest of the metric."""
+    df = c.group_facts.filter((pl.col("group") == group) & pl.col("metric").str.starts_with(prefix)).collect()
+    return {str(m).removeprefix(prefix): float(v) for m, v in df.select("metric", "value").iter_rows()}
+
+
+def _d500_region_shares(c: Catalog) -> dict[str, float]:
+    """Region → share (%) of the 54 districts over 500 亿, from the counts the sentence gives."""
+    by = {
+        k.removesuffix("地区的数量"): v
+        for k, v in _group_figures(c, "districts-500yi", "位于").items()
+        if k.endswith("地区的数量")
+    }
+    total = sum(by.values())
+    return {r: round(100 * n / total, 1) for r, n in by.items()}
+
+
+def _d500_clusters(c: Catalog) -> dict[str, float]:
+    found = _group_figures(c, "districts-500yi", "位于")
+    national = sum(
+        v
+        for k, v in found.items()
+        if k.endswith("城市群的数量") and "非国家级" not in k or k == "粤港澳大湾区的数量"
+    )
+    other = found.get("其他非国家级城市群的数量", 0)
+    regions = sum(v for k, v in found.items() if k.endswith("地区的数量"))
+    return {"国家级城市群 %": float(int(100 * national / regions)), "合计": float(national + other)}
+
+
+def _closest_clusters(c: Catalog, named: dict[str, str]) -> dict[str, str]:
+    """For each county, the 表5 cluster whose name is closest to the one the prose gives."""
+    import difflib
+
+    bc = _df(c, BC)
+    out = {}
+    for county, cluster in named.items():
+        own = bc.filter(pl.col("county") == county)["cluster"].to_list()
+        out[county] = (difflib.get_close_matches(cluster, own, n=1, cutoff=0.0) or [""])[0]
+    return out
+
+
+def _bracket_counties() -> dict[str, str]:
+    return {re.split(r"[（(]", q)[0]: re.split(r"[（(]", q)[1].rstrip("）)") for q in _Q_NC_BRACKETS}
+
+
+def _named_in_table(c: Catalog, table: str) -> dict[str, int]:
+    names = set(_df(c, table)["name"])
+    return {
+        metric: sum(1 for n in re.split(r"、", re.sub(r"\s*\d+\s*个.*$", "", quote)) if n in names)
+        for metric, _, quote in _NAMED_DISTRICTS
+    }
+
+
+EXTRA_CLAIMS: tuple[Claim, ...] = (
+    Claim(
+        "d500-region-share",
+        ID,
+        "which region holds over 75% of the 54 districts over 500 亿 (share %, from the sentence's own counts)",
+        (_Q_D500_REG,),
+        {"东北": "> 75"},
+        _d500_region_shares,
+        lambda r, d: isinstance(d, dict) and float(d.get("东北", 0)) > 75,
+        kind=Kind.PARSE,
+    ),
+    Claim(
+        "d500-city-clusters",
+        ID,
+        "share (%, as printed: whole) of the 54 in national city clusters, and the clusters' counts adding to 54",
+        (_Q_D500_CLUS,),
+        {"国家级城市群 %": 77.0, "合计": 54.0},
+        _d500_clusters,
+        kind=Kind.PARSE,
+    ),
+    Claim(
+        "feature-cluster-provinces",
+        "national-clusters",
+        "provinces with a list of 县域 industrial clusters: the number stated and the provinces named",
+        (_Q_FEATURE,),
+        5,
+        lambda c: len(re.findall(r"[\u4e00-\u9fa5]+", _Q_FEATURE.split("至少已有")[1].split("等")[0])),
+        kind=Kind.PARSE,
+    ),
+    Claim(
+        "id-leaders-table",
+        ID,
+        "the table the provinces' leading districts are in (the prose points to 表2)",
+        (_Q_SEE_TABLE,),
+        "表2",
+        lambda c: ", ".join(
+            f"表{TABLES[t].number}"
+            for t in (IC, INC, ID)
+            if "龙岗区" in set(_df(c, t).filter(pl.col("rank") == 1)["name"])
+        ),
+    ),
+    Claim(
+        "bc-prose-names",
+        BC,
+        "the 1000–2000 亿 clusters the prose names, against 表5's clusters of the same counties",
+        (_Q_BC_PROSE,),
+        {"太仓市": "高端装备产业集群", "南安市": "日用轻工产业集群", "江阴市": "金融新材料产业集群"},
+        lambda c: _closest_clusters(
+            c, {"太仓市": "高端装备产业集群", "南安市": "日用轻工产业集群", "江阴市": "金融新材料产业集群"}
+        ),
+    ),
+    Claim(
+        "nc-bracket-counties",
+        NC,
+        "the counties the prose gives in brackets for national clusters, against 表4",
+        _Q_NC_BRACKETS,
+        _bracket_counties(),
+        lambda c: {
+            str(k): str(v)
+            for k, v in _df(c, NC)
+            .filter(pl.col("cluster").is_in(list(_bracket_counties())))
+            .select("cluster", "counties")
+            .iter_rows()
+        },
+    ),
+    Claim(
+        "id-named-lists",
+        ID,
+        "districts counted in a sentence against those it names that 表3 lists",
+        tuple(q for _, _, q in _NAMED_DISTRICTS),
+        {metric: n for metric, n, _ in _NAMED_DISTRICTS},
+        lambda c: _named_in_table(c, ID),
+    ),
+    Claim(
+        "id-capitals",
+        ID,
+        "listed districts of 山西, 江西, 辽宁, 安徽 in the provincial capital, most of them",
+        (_Q_CAPITALS,),
+        {"in the capital": "most", "of": 5},
+        lambda c: (
+            lambda df: {
+                "in the capital": df.filter(
+                    pl.col("prefecture") == pl.col("province_short").replace_strict(_CAPITALS, default=None)
+                ).height,
+                "of": df.height,
+            }
+        )(_df(c, ID).filter(pl.col("province_short").is_in(list(_CAPITALS)))),
+        lambda r, d: isinstance(d, dict) and 2 * int(d["in the capital"]) > int(d["of"]),
+    ),
+)
+
+CLAIMS: tuple[Claim, ...] = (*_TABLE_CLAIMS, *EXTRA_CLAIMS)
+"""Every claim the audit checks."""

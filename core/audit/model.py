@@ -29,6 +29,10 @@ class Kind(StrEnum):
     """What a line of the audit checks."""
 
     CLAIM = "claim"
+    """The prose against the tables (or against another passage): a verification."""
+    PARSE = "parse check"
+    """The data read from a passage against that same passage: it shows the reading is
+    consistent, and can show a passage that contradicts itself, but verifies nothing else."""
     INTEGRITY = "integrity"
 
 
@@ -47,6 +51,7 @@ class Claim:
             counts aside).
         report_from: Reads the report's values from the extracted data instead (a figure
             printed as numbers, the footnotes), where they are not typed in the claim.
+        kind: A verification (:attr:`Kind.CLAIM`) or a parse consistency check.
     """
 
     id: str
@@ -57,6 +62,7 @@ class Claim:
     compute: Callable[[Catalog], Value]
     holds: Callable[[Value, Value], bool] | None = None
     report_from: Callable[[Catalog], Value] | None = None
+    kind: Kind = Kind.CLAIM
 
 
 @dataclass(frozen=True)

@@ -32,13 +32,17 @@ def _same(report: Value, data: Value) -> bool:
 
 
 def _differences(report: Value, data: Value) -> str:
-    """Where a dict claim and the data part: ``四川 report 34 / data 33``."""
+    """Where the report and the data part: ``四川 report 34 / data 33``; a value only the data
+    has is given as data alone (``东部 data 75.9``)."""
     if not (isinstance(report, dict) and isinstance(data, dict)):
-        return ""
-    keys = [k for k in report if report.get(k) != data.get(k)] + [
-        k for k in data if k not in report and data[k]
+        return f"report {_fmt(report)} / data {_fmt(data)}"
+    parts = [
+        f"{k} report {_fmt(report[k])} / data {_fmt(data.get(k, 0))}"
+        for k in report
+        if report[k] != data.get(k)
     ]
-    return "; ".join(f"{k} report {_fmt(report.get(k, 0))} / data {_fmt(data.get(k, 0))}" for k in keys)
+    parts += [f"{k} data {_fmt(v)}" for k, v in data.items() if k not in report and v]
+    return "; ".join(parts)
 
 
 def _order_like(report: Value, data: Value) -> Value:
@@ -129,7 +133,7 @@ def run_audit(catalog: Catalog) -> list[Result]:
         results.append(
             Result(
                 claim.id,
-                Kind.CLAIM,
+                claim.kind,
                 claim.table,
                 claim.statement,
                 _fmt(report),
@@ -145,3 +149,12 @@ def run_audit(catalog: Catalog) -> list[Result]:
 def audit_passes(results: list[Result]) -> bool:
     """True when every integrity check is ok (claims may be the report's inconsistencies)."""
     return all(r.status != Status.FAIL for r in results)
+
+
+def tally(results: list[Result]) -> dict[Kind, tuple[int, int]]:
+    """Per kind of check: (how many, how many hold or are ok)."""
+    out: dict[Kind, tuple[int, int]] = {}
+    for kind in Kind:
+        mine = [r for r in results if r.kind == kind]
+        out[kind] = (len(mine), sum(r.status in (Status.HOLDS, Status.OK) for r in mine))
+    return out

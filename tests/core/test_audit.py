@@ -27,9 +27,33 @@ def test_shipped_data_passes_and_shows_the_known_inconsistency(catalog: Catalog)
     assert (
         cutoff.status == INCONSISTENT and cutoff.differs == "图 15 report 2021年7月31日 / data 2022年7月31日"
     )
-    assert {r.id for r in results if r.status == INCONSISTENT} == {"id-leaders", "cutoff-dates"}
-    assert by_id["id-figure22"].status == HOLDS
-    assert sum(r.kind == "claim" for r in results) == len(CLAIMS) >= 30
+    assert {r.id for r in results if r.status == INCONSISTENT} == {
+        "id-leaders",
+        "cutoff-dates",
+        "d500-region-share",  # "东北地区占比超过 75%" where its own 41 of 54 make it 东部
+        "feature-cluster-provinces",  # "等5个省份" names six
+        "id-leaders-table",  # "（见表 2）" about the districts of 表3
+        "bc-prose-names",  # the prose's 江阴市金融新材料 is 表5's 金属新材料产业集群
+    }
+    assert by_id["d500-region-share"].data.startswith("东北 3.7, 东部 75.9")
+    assert by_id["feature-cluster-provinces"].differs == "report 5 / data 6"
+    assert by_id["bc-prose-names"].differs == "江阴市 report 金融新材料产业集群 / data 金属新材料产业集群"
+    for held in ("id-figure22", "nc-bracket-counties", "id-named-lists", "id-capitals", "d500-city-clusters"):
+        assert by_id[held].status == HOLDS, held
+    assert sum(r.kind in ("claim", "parse check") for r in results) == len(CLAIMS) >= 30
+
+
+def test_checks_of_a_passage_against_itself_say_so(catalog: Catalog) -> None:
+    kinds = {r.id: r.kind for r in run_audit(catalog)}
+    assert kinds["nc-sectors"] == "parse check"  # the groups are read from that very paragraph
+    # the tier sizes are checked against the tier paragraphs, not the bounds passage they come from
+    tier_sizes = next(c for c in CLAIMS if c.id == "ic-tier-sizes")
+    assert not any("名构成" in q for q in tier_sizes.quotes) and kinds["ic-tier-sizes"] == "claim"
+
+
+def test_shares_are_rounded_once(catalog: Catalog) -> None:
+    by_id = {r.id: r for r in run_audit(catalog)}
+    assert "山西 3.8" in by_id["id-low-shares"].data  # 1/26 = 3.846…: 3.8, not 3.85 → 3.9
 
 
 def test_a_wrong_star_fails_integrity(catalog: Catalog) -> None:
@@ -77,7 +101,13 @@ def test_every_number_a_claim_states_is_in_its_quotes() -> None:
 
     for claim in CLAIMS:
         text = " ".join(claim.quotes)
-        if claim.id in ("ic-tier-sizes", "ic-tiers-3-4", "ic-jiangxi-tier3"):
-            continue  # tier numbers are ordinals (第三梯队), not figures
+        if claim.id in (
+            "ic-tier-sizes",
+            "ic-tiers-3-4",
+            "ic-jiangxi-tier3",
+            "d500-city-clusters",
+            "id-leaders-table",
+        ):
+            continue  # tier numbers are ordinals (第三梯队); a sum (54) and a table number are the data's
         for n in numbers(claim.report):
             assert n in text, (claim.id, n)

@@ -9,7 +9,7 @@ import polars as pl
 import typer
 
 import baiqiang.tui.cli.options as o
-from baiqiang.core.audit import Kind, Status, audit_passes, run_audit
+from baiqiang.core.audit import Kind, Status, audit_passes, run_audit, tally
 from baiqiang.tui import render
 
 
@@ -33,13 +33,16 @@ def audit(
         render.print_audit(df)
     else:
         o.write(df, f, output, force=force, bom=bom, title="audit")
-    claims = [r for r in results if r.kind == Kind.CLAIM]
-    held = sum(r.status == Status.HOLDS for r in claims)
-    checks = [r for r in results if r.kind == Kind.INTEGRITY]
-    bad = sum(r.status != Status.OK for r in checks)
+    count = tally(results)
+    (claims, held), (parsed, consistent), (checks, ok) = (
+        count[Kind.CLAIM],
+        count[Kind.PARSE],
+        count[Kind.INTEGRITY],
+    )
     render.note(
-        f"{len(claims)} claims: {held} hold, {len(claims) - held} are the report's own inconsistencies; "
-        f"{len(checks)} integrity checks: {len(checks) - bad} ok, {bad} failed"
+        f"{claims} claims: {held} hold, {claims - held} are the report's own inconsistencies; "
+        f"{parsed} parse checks: {consistent} consistent, {parsed - consistent} passages that contradict themselves; "
+        f"{checks} integrity checks: {ok} ok, {checks - ok} failed"
     )
     if not audit_passes(results):
         raise typer.Exit(1)
