@@ -71,6 +71,9 @@ WHEELS = {
 # Parents without a prefecture row: units directly under the province.
 DIRECT_PARENTS = {"4190", "4290", "4690", "6590"}
 DIRECT_PREFECTURE = "省直辖县级行政区划"
+# The municipalities: a county that became a district moves from 5002 to 5001 (梁平县 500228 →
+# 梁平区 500155), so a predecessor is looked for in the whole municipality.
+MUNICIPALITIES = {"11", "12", "31", "50"}
 COUNTY_TYPES_OF_XIAN_SHI = ("县级市", "县", "自治县", "旗", "自治旗")
 
 
@@ -191,7 +194,9 @@ def predecessors(
     for code, name in county.items():
         base = split_suffix(name)[0]
         for old, (old_name, _, _) in retired.items():
-            same_area = old[:4] == code[:4] or (code[:4] in DIRECT_PARENTS and old[:2] == code[:2])
+            same_area = old[:4] == code[:4] or (
+                (code[:4] in DIRECT_PARENTS or code[:2] in MUNICIPALITIES) and old[:2] == code[:2]
+            )
             if same_area and _related(split_suffix(old_name)[0], base):
                 pairs.setdefault(code, []).append(old)
                 back.setdefault(old, []).append(code)

@@ -34,8 +34,52 @@ RANKING_FILES = {
 }
 
 # Readings in place names that pypinyin's defaults get wrong: 长 is cháng (长葛, 长垣, 长兴),
-# 勒 is lè (库尔勒).
+# 勒 is lè (库尔勒). Applied first; the phrase readings below win over them.
 _CHAR_READINGS = {"长": "chang", "勒": "le"}
+
+# Place names whose characters have several readings and that pypinyin, even with CC-CEDICT's
+# phrases (pypinyin-dict), still reads wrong. Each was reviewed against the place's own article,
+# which gives its pinyin: https://en.wikipedia.org/wiki/<the article named>.
+PLACE_READINGS: dict[str, tuple[str, ...]] = {
+    "长子": ("zhang", "zi"),  # Zhangzi County (长子县 Zhǎngzǐ)
+    "郫都": ("pi", "du"),  # Pidu District (郫都区 Pídū)
+    "筠连": ("jun", "lian"),  # Junlian County (筠连县 Jūnlián)
+    "宕昌": ("tan", "chang"),  # Tanchang County (宕昌县 Tànchāng)
+    # Where CC-CEDICT's phrases read a place name as the common word (栖霞 as 栖 xī …):
+    "栖霞": ("qi", "xia"),  # Qixia (栖霞市 Qīxiá)
+    "中牟": ("zhong", "mu"),  # Zhongmu County (中牟县 Zhōngmù)
+    "石鼓": ("shi", "gu"),  # Shigu District (石鼓区 Shígǔ)
+    "六枝": ("liu", "zhi"),  # Liuzhi Special District (六枝特区 Liùzhī)
+    "色达": ("se", "da"),  # Sêrtar County (色达县 Sèdá)
+    "扎囊": ("zha", "nang"),  # Zhanang County (扎囊县 Zhānang)
+    "称多": ("cheng", "duo"),  # Chindu County (称多县 Chēngduō)
+    "麦盖提": ("mai", "gai", "ti"),  # Markit County (麦盖提县 Màigàití)
+    "襄都": ("xiang", "du"),  # Xiangdu District (襄都区 Xiāngdū)
+    "信都": ("xin", "du"),  # Xindu District, Xingtai (信都区 Xìndū)
+}
+
+_PHRASES_LOADED = False
+
+
+def _readings(name: str) -> list[str]:
+    """A name's syllables: pypinyin with CC-CEDICT's phrases, our character and place readings."""
+    global _PHRASES_LOADED
+    from pypinyin import lazy_pinyin
+
+    if not _PHRASES_LOADED:  # CC-CEDICT's phrase readings (花都 huadu, 单县 shan, 浚县 xun …)
+        from pypinyin_dict.phrase_pinyin_data import cc_cedict
+
+        cc_cedict.load()
+        _PHRASES_LOADED = True
+    syllables = lazy_pinyin(name)
+    if len(syllables) != len(name):
+        raise ExtractError(f"unexpected characters in name {name!r}")
+    syllables = [_CHAR_READINGS.get(ch, syl) for ch, syl in zip(name, syllables, strict=True)]
+    for place, reading in PLACE_READINGS.items():
+        at = name.find(place)
+        if at >= 0:
+            syllables[at : at + len(place)] = list(reading)
+    return syllables
 
 
 Outputs = dict[str, "pl.DataFrame | dict[str, object]"]
@@ -143,12 +187,7 @@ def _table_rows(lines: list[str], caption: str, width: int) -> list[list[str]]:
 
 def pinyin_of(name: str) -> tuple[str, str]:
     """Full pinyin (Kunshan Shi, Zhun'ge'er Qi) and initials (kss) of a name."""
-    from pypinyin import lazy_pinyin
-
-    syllables = lazy_pinyin(name)
-    if len(syllables) != len(name):
-        raise ExtractError(f"unexpected characters in name {name!r}")
-    syllables = [_CHAR_READINGS.get(ch, syl) for ch, syl in zip(name, syllables, strict=True)]
+    syllables = _readings(name)
     base, suffix = split_suffix(name)
 
     def word(sylls: list[str]) -> str:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 # Longest first, so that 自治县 wins over 县.
-SUFFIXES: tuple[str, ...] = ("自治县", "自治旗", "林区", "特区", "市", "县", "区", "旗")
+SUFFIXES: tuple[str, ...] = ("自治县", "自治旗", "市", "县", "区", "旗")
+
+# 林区 and 特区 are suffixes of one unit each; elsewhere 林区 is 林 + 区 (金林区, 碑林区, 万柏林区).
+SPECIAL_SUFFIXES: dict[str, tuple[str, str]] = {
+    "神农架林区": ("神农架", "林区"),
+    "六枝特区": ("六枝", "特区"),
+}
 
 COUNTY_TYPES: dict[str, str] = {
     "自治县": "自治县",
@@ -29,6 +35,8 @@ def split_suffix(name: str) -> tuple[str, str]:
         ``(base, suffix)``; ``(name, "")`` when the name has no known suffix or the base would
         be empty.
     """
+    if name in SPECIAL_SUFFIXES:
+        return SPECIAL_SUFFIXES[name]
     for suffix in SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)], suffix

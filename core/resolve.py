@@ -18,7 +18,7 @@ import polars as pl
 from baiqiang.core import geo
 from baiqiang.core.catalog import Catalog
 from baiqiang.core.filters import search_key
-from baiqiang.core.names import split_suffix
+from baiqiang.core.names import SPECIAL_SUFFIXES, split_suffix
 from baiqiang.core.query import stack_rankings
 
 UNIT_COLUMNS = [
@@ -122,13 +122,15 @@ def describe(row: dict[str, Any]) -> str:
     return _describe(row)
 
 
-_SUFFIX_RE = r"(自治县|自治旗|林区|特区|市|县|区|旗)$"
+_SUFFIX_RE = r"(自治县|自治旗|市|县|区|旗)$"
 
 
 def _with_keys(df: pl.DataFrame) -> pl.DataFrame:
     """Adds the columns names are matched on: base name, pinyin keys, base initials."""
     base = pl.col("name").str.replace(_SUFFIX_RE, "")
     base = pl.when(base.str.len_chars() > 0).then(base).otherwise(pl.col("name"))
+    special = {name: b for name, (b, _) in SPECIAL_SUFFIXES.items()}
+    base = pl.col("name").replace_strict(special, default=base)
     pinyin = pl.col("pinyin").fill_null("")
     return df.with_columns(
         _base=base,

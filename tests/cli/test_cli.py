@@ -283,7 +283,9 @@ def test_xlsx_and_parquet_files(tmp_path: Path) -> None:
     assert sheet.max_row == 26
     assert sh("stats", "id", "--by", "province", "-o", str(tmp_path / "s.parquet")).returncode == 0
     df = pl.read_parquet(tmp_path / "s.parquet")
-    assert df.row(0)[:4] == ("广东省", 22, 0.22, 65) and abs(df.row(0)[4] - 22 / 65) < 1e-12  # 22 of 广东 65 市辖区, unrounded
+    assert (
+        df.row(0)[:4] == ("广东省", 22, 0.22, 65) and abs(df.row(0)[4] - 22 / 65) < 1e-12
+    )  # 22 of 广东 65 市辖区, unrounded
 
 
 def test_binary_format_can_be_piped() -> None:

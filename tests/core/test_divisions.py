@@ -140,3 +140,25 @@ def test_clusters_carry_province_and_region(catalog: Catalog) -> None:
     golmud = nc.filter(pl.col("counties") == "格尔木市").row(0, named=True)
     assert (golmud["province"], golmud["region"]) == ("青海省", "西部")
     assert dict(nc.group_by("region").len().iter_rows()) == {"东部": 11, "中部": 5, "西部": 2}
+
+
+def test_every_unit_with_a_du_reads_du_and_search_finds_them(catalog: Catalog) -> None:
+    from baiqiang.core.profile import lookup
+
+    du = catalog.divisions.filter(pl.col("name").str.contains("都")).collect()
+    assert du.height >= 24 and not du.filter(pl.col("pinyin").str.contains("(?i)dou")).height
+    for typed, name in (
+        ("huadu", "花都区"),
+        ("shanxian", "单县"),
+        ("xunxian", "浚县"),
+        ("zhangzi", "长子县"),
+    ):
+        assert lookup(catalog, typed).to_dict()["name"] == name, typed
+
+
+def test_chongqing_districts_have_their_county_predecessors(catalog: Catalog) -> None:
+    former = catalog.former_names.collect()
+    pairs = {(o, n) for o, n in former.select("former_name", "name").iter_rows()}
+    assert {("梁平县", "梁平区"), ("武隆县", "武隆区")} <= pairs
+    points = catalog.divisions.filter(pl.col("name").is_in(["梁平区", "武隆区"])).collect()
+    assert set(points["point_source"]) == {"predecessor 500228", "predecessor 500232"}  # not 重庆's seat

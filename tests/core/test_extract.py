@@ -89,6 +89,27 @@ def test_write_outputs_is_a_no_op_when_nothing_changed(tmp_path: Path) -> None:
         ("南安市", "Nan'an Shi", "nas"),
         ("伊金霍洛旗", "Yijinhuoluo Qi", "yjhlq"),
         ("沛县", "Pei Xian", "px"),
+        # Characters with several readings, read as the place is (CC-CEDICT phrases + reviewed table):
+        ("花都区", "Huadu Qu", "hdq"),
+        ("单县", "Shan Xian", "sx"),
+        ("浚县", "Xun Xian", "xx"),
+        ("蚌山区", "Bengshan Qu", "bsq"),
+        ("曾都区", "Zengdu Qu", "zdq"),
+        ("涡阳县", "Guoyang Xian", "gyx"),
+        ("朝阳县", "Chaoyang Xian", "cyx"),
+        ("长子县", "Zhangzi Xian", "zzx"),
+        ("郫都区", "Pidu Qu", "pdq"),
+        ("都匀市", "Duyun Shi", "dys"),
+        ("洪洞县", "Hongtong Xian", "htx"),
+        ("闵行区", "Minhang Qu", "mhq"),
+        ("栖霞市", "Qixia Shi", "qxs"),
+        ("中牟县", "Zhongmu Xian", "zmx"),
+        ("宕昌县", "Tanchang Xian", "tcx"),
+        # 林区 is a suffix of 神农架林区 only
+        ("金林区", "Jinlin Qu", "jlq"),
+        ("碑林区", "Beilin Qu", "blq"),
+        ("万柏林区", "Wanbolin Qu", "wblq"),
+        ("神农架林区", "Shennongjia Linqu", "snjlq"),
     ],
 )
 def test_pinyin_of_place_names(name: str, full: str, initials: str) -> None:
