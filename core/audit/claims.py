@@ -792,7 +792,36 @@ def _named_in_table(c: Catalog, table: str) -> dict[str, int]:
     }
 
 
+_Q_REGSHARE = (
+    "2020 年，东、中、西及东北四大板块县（市）GDP 占全国县（市）的比重分别为 40.6%、29.8%、25.1% 和 4.5%，"
+    "比 2013 年分别降低 1.8 个百分点、提升 4.7 个百分点、提升 1.8 个百分点、降低 4.7 个百分点"
+)
+
+
+def _region_share_sums(c: Catalog) -> dict[str, float]:
+    """The four regions' shares of 县(市) GDP in 2020, and in 2013 as the changes imply: each sums to 100."""
+    now = {
+        k: v for k, v in _group_figures(c, "all-counties", "").items() if k.endswith("GDP占全国县（市）比重")
+    }
+    change = {
+        k.replace("GDP占比较2013年降低", "").replace("GDP占比较2013年提升", ""): (-v if "降低" in k else v)
+        for k, v in _group_figures(c, "all-counties", "").items()
+        if "较2013年" in k and "GDP" in k
+    }
+    then = {k: v - change[k.replace("GDP占全国县（市）比重", "")] for k, v in now.items()}
+    return {"2020": round(sum(now.values()), 1), "2013": round(sum(then.values()), 1)}
+
+
 EXTRA_CLAIMS: tuple[Claim, ...] = (
+    Claim(
+        "ac-region-shares",
+        "industrial-counties",
+        "the four regions' shares of 县(市) GDP add to 100 (%), in 2020 and in 2013 as the changes imply",
+        (_Q_REGSHARE,),
+        {"2020": 100.0, "2013": 100.0},
+        _region_share_sums,
+        kind=Kind.PARSE,
+    ),
     Claim(
         "d500-region-share",
         ID,
