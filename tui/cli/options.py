@@ -11,6 +11,7 @@ import polars as pl
 import typer
 
 from baiqiang.core.catalog import TABLES, Catalog, make_catalog
+from baiqiang.core.filters import Filters
 from baiqiang.core.service import parse_filters
 from baiqiang.tui import render
 from baiqiang.tui.output import choose_format, emit, encode, save
@@ -82,6 +83,13 @@ def catalog() -> Catalog:
 
 filters = parse_filters
 """The filters the command line's options give, each value checked (core's one parser)."""
+
+FILTER_OPTIONS = ("province", "region", "prefecture", "tier", "county_type", "name", "search", "ranks")
+
+
+def filters_given(catalog: Catalog, options: dict[str, object]) -> Filters:
+    """The filters among a command's options (its ``locals()``), checked by core's one parser."""
+    return parse_filters(catalog, **{k: options[k] for k in FILTER_OPTIONS if k in options})  # type: ignore[arg-type]
 
 
 def output_format(fmt: str | None, output: Path | None) -> str:

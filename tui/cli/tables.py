@@ -45,17 +45,7 @@ def list_(
         chosen = [x.strip() for x in columns.split(",") if x.strip()]
         if not chosen:
             raise InvalidValue("--columns names no column; give them comma-separated, such as rank,name")
-    flt = o.filters(
-        c,
-        province=province,
-        region=region,
-        prefecture=prefecture,
-        tier=tier,
-        county_type=county_type,
-        name=name,
-        search=search,
-        ranks=ranks,
-    )
+    flt = o.filters_given(c, locals())
     df = rows(c, tid, flt, order=Order(sort, desc), limit=limit, columns=chosen).collect()
     if df.height == 0:
         render.note(f"no row of {tid} passes these filters")
@@ -94,17 +84,7 @@ def stats_(
     c = o.catalog()
     tid = resolve_table(table)
     f = o.output_format(fmt, output)
-    flt = o.filters(
-        c,
-        province=province,
-        region=region,
-        prefecture=prefecture,
-        tier=tier,
-        county_type=county_type,
-        name=name,
-        search=search,
-        ranks=ranks,
-    )
+    flt = o.filters_given(c, locals())
     df = stats(c, tid, flt, by=by).collect()
     o.write(
         df,
@@ -140,17 +120,7 @@ def crosstab_(
     c = o.catalog()
     tid = resolve_table(table)
     f = o.output_format(fmt, output)
-    flt = o.filters(
-        c,
-        province=province,
-        region=region,
-        prefecture=prefecture,
-        tier=tier,
-        county_type=county_type,
-        name=name,
-        search=search,
-        ranks=ranks,
-    )
+    flt = o.filters_given(c, locals())
     wide = crosstab_table(c, tid, flt, rows=rows_, cols=cols)
     o.write(
         wide,
@@ -186,17 +156,7 @@ def overlap_(
     """The units in both of two lists, with both ranks and the gap (rank in B − rank in A)."""
     c = o.catalog()
     a, b = resolve_table(table_a), resolve_table(table_b)
-    flt = o.filters(
-        c,
-        province=province,
-        region=region,
-        prefecture=prefecture,
-        tier=tier,
-        county_type=county_type,
-        name=name,
-        search=search,
-        ranks=ranks,
-    )
+    flt = o.filters_given(c, locals())
     df = overlap_table(c, a, b, flt, order=Order(sort, desc), limit=limit).collect()
     if df.height == 0:
         render.note(overlap_impossible(a, b) or f"no unit is in both {a} and {b} with these filters")
