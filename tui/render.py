@@ -343,14 +343,9 @@ def print_audit(df: pl.DataFrame) -> None:
     for r in df.iter_rows(named=True):
         style = {"holds": "green", "ok": "green", "FAIL": "bold red"}.get(r["status"], "yellow")
         report, data = r["report"], r["data"]
-        if r["differs"]:  # show only where the report and the tables part
-            pairs = [
-                part.split(" report ")[1].split(" / data ") + [part.split(" report ")[0]]
-                for part in r["differs"].split("; ")
-            ]
-            report = ", ".join(f"{key} {rep}" for rep, _, key in pairs)
-            data = ", ".join(f"{key} {dat}" for _, dat, key in pairs)
-        elif r["status"] in ("holds", "ok") and r["kind"] == "claim":
+        if r.get("data_part"):  # show only where the report and the tables part
+            report, data = r["report_part"], r["data_part"]
+        elif r["status"] in ("holds", "ok") and r["kind"] in ("claim", "parse check"):
             data = "(same)"
         t.add_row(Text(r["status"], style=style), r["id"], r["statement"], report, data)
     _print(_console(), t)

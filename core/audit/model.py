@@ -78,3 +78,7 @@ class Result:
     status: Status
     quote: str
     differs: str = ""
+    report_part: str = ""
+    """Where it differs: the report's side only (``四川 34``)."""
+    data_part: str = ""
+    """Where it differs: the data's side only (``四川 33``)."""

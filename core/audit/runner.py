@@ -31,18 +31,21 @@ def _same(report: Value, data: Value) -> bool:
     return report == data
 
 
-def _differences(report: Value, data: Value) -> str:
-    """Where the report and the data part: ``四川 report 34 / data 33``; a value only the data
-    has is given as data alone (``东部 data 75.9``)."""
+def _parts(report: Value, data: Value) -> list[tuple[str, str, str]]:
+    """Where the report and the data part, as (key, report's value, data's value); a key only
+    the data has gets an empty report value."""
     if not (isinstance(report, dict) and isinstance(data, dict)):
-        return f"report {_fmt(report)} / data {_fmt(data)}"
-    parts = [
-        f"{k} report {_fmt(report[k])} / data {_fmt(data.get(k, 0))}"
-        for k in report
-        if report[k] != data.get(k)
-    ]
-    parts += [f"{k} data {_fmt(v)}" for k, v in data.items() if k not in report and v]
-    return "; ".join(parts)
+        return [("", _fmt(report), _fmt(data))]
+    parts = [(str(k), _fmt(report[k]), _fmt(data.get(k, 0))) for k in report if report[k] != data.get(k)]
+    parts += [(str(k), "", _fmt(v)) for k, v in data.items() if k not in report and v]
+    return parts
+
+
+def _differences(parts: list[tuple[str, str, str]]) -> str:
+    """``四川 report 34 / data 33``; a value only the data has is given as data alone."""
+    return "; ".join(
+        f"{k} report {r} / data {d}".strip() if r else f"{k} data {d}".strip() for k, r, d in parts
+    )
 
 
 def _order_like(report: Value, data: Value) -> Value:
@@ -130,6 +133,7 @@ def run_audit(catalog: Catalog) -> list[Result]:
         report = claim.report_from(catalog) if claim.report_from else claim.report
         data = claim.compute(catalog)
         ok = _same(report, data) if claim.holds is None else claim.holds(report, data)
+        parts = [] if ok else _parts(report, data)
         results.append(
             Result(
                 claim.id,
@@ -140,7 +144,9 @@ def run_audit(catalog: Catalog) -> list[Result]:
                 _fmt(_order_like(report, data)),
                 Status.HOLDS if ok else Status.INCONSISTENT,
                 " … ".join(claim.quotes),
-                "" if ok else _differences(report, data),
+                _differences(parts),
+                ", ".join(f"{k} {r}".strip() for k, r, _ in parts if r),
+                ", ".join(f"{k} {d}".strip() for k, _, d in parts),
             )
         )
     return results

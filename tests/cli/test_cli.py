@@ -510,3 +510,11 @@ def test_a_long_argument_is_not_echoed_back_whole() -> None:
     ):
         done = sh(*args)
         assert done.returncode in (1, 2) and len(done.stderr) < 300 and "…" in done.stderr, args
+
+
+def test_audit_issues_as_a_table_shows_both_sides_of_every_inconsistency() -> None:
+    done = sh("audit", "--issues", "--format", "table")
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    squeezed = "".join(done.stdout.split())  # cells fold across lines
+    for side in ("四川34", "四川33", "金融新材料", "金属新材料", "表2", "表3", "东北>75", "东北3.7"):
+        assert side in squeezed, side
