@@ -334,6 +334,9 @@ class BaiqiangApp(App[None]):
         for tab in TABS:
             found[0].get_tab(f"tab-{tab}").label = t(f"tab.{tab}", self.language)
         self.sub_title = t("app.subtitle", self.language)
+        for screen in self.screen_stack:  # drill-downs open now follow the switch too
+            if isinstance(screen, BackScreen):
+                screen.set_language(self.language)
 
     def action_help(self) -> None:
         """Shows the help and the keys that work here, in the interface's language."""

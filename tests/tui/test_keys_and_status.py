@@ -172,3 +172,32 @@ async def test_a_clusters_counties_fit_80_columns_with_every_header_whole(catalo
         labels = [str(c.label) for c in grid.columns.values()]
         assert "区划代码" in labels and all(c.width >= cell_len(str(c.label)) for c in grid.columns.values())
         assert app.screen.rows.filter(app.screen.rows["name"] == "缙云县")["prefecture"][0] == "丽水市"
+
+
+async def test_the_language_switch_reaches_open_drill_downs(catalog: Catalog) -> None:
+    from baiqiang.tui.screens.detail_screen import DetailScreen
+    from baiqiang.tui.screens.units_screen import UnitsScreen
+    from baiqiang.tui.widgets.grid import Grid
+
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen) and "榜单排名" in _text(app.screen)
+        await pilot.press("L")
+        await settle(pilot)
+        assert "Rankings" in _text(app.screen) and "Back" in keys(app)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, UnitsScreen)
+        await pilot.press("L")
+        await settle(pilot)
+        labels = [str(c.label) for c in app.screen.query_one(Grid).columns.values()]
+        assert "榜单" in labels and app.screen.query_one(Grid).row_count > 0
+
+
+def _text(screen) -> str:  # type: ignore[no-untyped-def]
+    from textual.widgets import Static
+
+    return " ".join(str(s.render()) for s in screen.query(Static))

@@ -15,6 +15,18 @@ class BackScreen(Screen[None]):
 
     BINDINGS = [Binding("escape", "back", "Back", id="screen.back")]
 
+    lang: str = "zh"
+
+    def set_language(self, lang: str) -> None:
+        """Redraws the screen in the interface's new language."""
+        if lang != self.lang:
+            self.lang = lang
+            self.refresh(recompose=True)
+            self.call_after_refresh(self.refill)
+
+    def refill(self) -> None:
+        """Fills what compose leaves empty (tables), and puts the focus; after mount and recompose."""
+
     def action_back(self) -> None:
         """Returns to the screen below (if this one is still on top)."""
         if self.app.screen is self and len(self.app.screen_stack) > 1:

@@ -90,6 +90,10 @@ class DetailScreen(BackScreen):
         return Group(*(fact_text(f, lang) for f in facts))
 
     def on_mount(self) -> None:
+        self.refill()
+
+    def refill(self) -> None:
+        """Puts the focus on the clusters, where Enter lists a cluster's counties."""
         clusters = self.query("#detail-clusters")
         if clusters:
             clusters.first().focus()

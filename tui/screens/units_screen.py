@@ -32,6 +32,10 @@ class UnitsScreen(BackScreen):
         yield bar
 
     def on_mount(self) -> None:
+        self.refill()
+
+    def refill(self) -> None:
+        """Fills the table in the current language."""
         table = self.query_one(Grid)
         cols = self.rows.columns
         cells = [
