@@ -168,8 +168,9 @@ def print_json(obj: Any) -> None:
 
 
 def note(message: str) -> None:
-    """A message for the user on stderr."""
+    """A message for the user on stderr (flushed: it must not wait behind the data)."""
     sys.stderr.write(message + "\n")
+    sys.stderr.flush()
 
 
 def amount_text(comparator: str, figure: object, value: float | None, measure: str | None) -> str:

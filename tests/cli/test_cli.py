@@ -19,7 +19,7 @@ from baiqiang.core.errors import InvalidValue
 from baiqiang.tui.cli import app, main
 from tests.conftest import ROOT
 
-runner = CliRunner()
+runner = CliRunner(mix_stderr=False)  # Click 8.1: stderr apart
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -413,7 +413,7 @@ def test_show_narrows_shengzhiguan_to_the_province() -> None:
 
 def test_limit_zero_and_a_misspelt_table_get_clear_words() -> None:
     zero = sh("list", "ic", "--limit", "0")
-    assert zero.returncode == 2 and "greater than or equal to 1" in zero.stderr
+    assert zero.returncode == 2 and "0 is not in the range x>=1" in zero.stderr
     assert "no row" not in zero.stderr
     typo = sh("list", "icc")
     assert typo.returncode == 1 and "did you mean industrial-counties" in typo.stderr

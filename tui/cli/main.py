@@ -12,6 +12,7 @@ import os
 import sys
 from typing import Annotated
 
+import click
 import typer
 
 import baiqiang.tui.cli.options as o
@@ -166,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         code = rv if isinstance(rv, int) else 0
     except typer.Exit as exc:
         code = exc.exit_code
-    except typer.TyperException as exc:  # usage errors: unknown option, missing argument …
+    except click.ClickException as exc:  # usage errors: unknown option, missing argument …
         code = _fail(" ".join(exc.format_message().split()), 2)
     except typer.Abort:
         code = _fail("aborted", 130)
