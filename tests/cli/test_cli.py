@@ -518,3 +518,18 @@ def test_audit_issues_as_a_table_shows_both_sides_of_every_inconsistency() -> No
     squeezed = "".join(done.stdout.split())  # cells fold across lines
     for side in ("四川34", "四川33", "金融新材料", "金属新材料", "表2", "表3", "东北>75", "东北3.7"):
         assert side in squeezed, side
+
+
+def test_shell_completion_offers_commands_tables_and_provinces() -> None:
+    def complete(words: str) -> list[str]:
+        env = {
+            "_BAIQIANG_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - 1),
+        }
+        return real(env=env).stdout.split()
+
+    assert {"stats", "show"} <= set(complete("baiqiang s"))
+    assert {"industrial-counties", "innovation-counties", "ic", "inc"} <= set(complete("baiqiang list i"))
+    assert {"江苏", "江苏省", "江西"} <= set(complete("baiqiang list ic --province 江"))
+    assert "--install-completion" in sh("--help").stdout

@@ -29,7 +29,7 @@ app = typer.Typer(
     "Without a command, opens the interactive explorer.",
     epilog="Examples: baiqiang show 昆山 · baiqiang list ic --province 浙江 --format csv > zj.csv · "
     "baiqiang stats ic --by province · baiqiang audit --issues · baiqiang map ic --province 江苏",
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion: commands, tables, provinces
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -4,23 +4,41 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import polars as pl
 import typer
 
+from baiqiang.core import geo
 from baiqiang.core.catalog import TABLES, Catalog, make_catalog
 from baiqiang.core.filters import Filters
 from baiqiang.core.service import parse_filters
 from baiqiang.tui import render
 from baiqiang.tui.output import choose_format, emit, encode, save
 
+
+def _starting(words: list[str]) -> Callable[[str], list[str]]:
+    """Shell completion: the words that start with what has been typed."""
+    return lambda incomplete: [w for w in words if w.startswith(incomplete)]
+
+
+TABLE_WORDS = [w for t in TABLES.values() for w in (t.id, *t.aliases) if w.isascii()]
+PROVINCE_WORDS = [w for p in geo.PROVINCES for w in (p.short, p.official, p.english.replace(" ", ""))]
+
 TableArg = Annotated[
-    str, typer.Argument(help="Table id: " + ", ".join(TABLES) + " (or an alias: ic, inc, id, nc, bc).")
+    str,
+    typer.Argument(
+        help="Table id: " + ", ".join(TABLES) + " (or an alias: ic, inc, id, nc, bc).",
+        autocompletion=_starting(TABLE_WORDS),
+    ),
 ]
 ProvinceOpt = Annotated[
-    str | None, typer.Option("--province", "-p", help="江苏, 江苏省, Jiangsu or jiangsu.")
+    str | None,
+    typer.Option(
+        "--province", "-p", help="江苏, 江苏省, Jiangsu or jiangsu.", autocompletion=_starting(PROVINCE_WORDS)
+    ),
 ]
 RegionOpt = Annotated[
     str | None,
