@@ -8,7 +8,6 @@ the other filters in force.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Literal
@@ -17,7 +16,7 @@ import polars as pl
 
 from baiqiang.core import geo
 from baiqiang.core.errors import InvalidValue, LookupFailed
-from baiqiang.core.names import COUNTY_TYPES
+from baiqiang.core.names import COUNTY_TYPES, search_key
 from baiqiang.core.suggest import did_you_mean, shorten
 
 FilterField = Literal["province", "region", "prefecture", "tier", "county_type", "name", "search", "ranks"]
@@ -307,11 +306,6 @@ _COLUMN_OF = {
     "tier": "tier",
     "county_type": "county_type",
 }
-
-
-def search_key(text: str) -> str:
-    """Lower case without spaces, apostrophes and hyphens: how pinyin is compared."""
-    return re.sub(r"[\s'’\-]", "", text).casefold()
 
 
 def name_matches(text: str) -> pl.Expr:

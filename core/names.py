@@ -25,6 +25,11 @@ COUNTY_TYPES: dict[str, str] = {
 }
 
 
+def search_key(text: str) -> str:
+    """Lower case without spaces, apostrophes and hyphens: how pinyin is compared."""
+    return re.sub(r"[\s'’\-]", "", text).casefold()
+
+
 def split_suffix(name: str) -> tuple[str, str]:
     """Splits a unit name into its base and its administrative suffix.
 

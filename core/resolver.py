@@ -1,0 +1,272 @@
+"""Name resolution on plain rows: from what a user types (昆山, kunshan, ks, 海门市, 320614) to one
+unit, with no Polars, so that a lookup can run without loading it.
+
+:func:`baiqiang.core.resolve.resolve` (the core's, on the catalog) and the command line's fast
+lookup (:mod:`baiqiang.core.index`) both call :func:`resolve_rows`: one set of rules.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any
+
+from baiqiang.core.names import SPECIAL_SUFFIXES, search_key, split_suffix
+
+Row = dict[str, Any]
+"""A unit as :func:`baiqiang.core.resolve.units` gives it (adcode, name, province …, listed)."""
+
+
+class Outcome(StrEnum):
+    """What resolving a name came to."""
+
+    FOUND = "found"
+    AMBIGUOUS = "ambiguous"
+    MISSING = "missing"
+
+
+class Match(StrEnum):
+    """How a name matched a unit, tried in this order."""
+
+    NONE = ""
+    ADCODE = "adcode"
+    FORMER_CODE = "former code"
+    EXACT = "exact"
+    SUFFIX = "suffix"
+    FORMER = "former"
+    PINYIN = "pinyin"
+    INITIALS = "initials"
+    PINYIN_PREFIX = "pinyin prefix"
+    TRADITIONAL = "traditional"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The outcome of resolving a name.
+
+    Attributes:
+        status: Found, ambiguous or missing.
+        unit: The unit found, when status is found.
+        how: How it matched.
+        candidates: The units it could mean (ambiguous) or close spellings (missing).
+        others: Namesakes not in any list, when a listed unit was preferred to them.
+        note: A sentence about the match (a former name, namesakes).
+        note_zh: The same sentence in Chinese.
+    """
+
+    status: Outcome
+    unit: Row | None = None
+    how: Match = Match.NONE
+    candidates: list[Row] = field(default_factory=list)
+    others: list[Row] = field(default_factory=list)
+    note: str = ""
+    note_zh: str = ""
+
+
+def describe(row: Row) -> str:
+    """A unit as a person tells it apart: 铁西区 (辽宁省 鞍山市 210303)."""
+    where = " ".join(str(row[k]) for k in ("province", "prefecture") if row.get(k))
+    return f"{row['name']} ({where} {row['adcode']})" if where else str(row["name"])
+
+
+_SUFFIX_RE = re.compile(r"(自治县|自治旗|市|县|区|旗)$")
+_APOSTROPHES = re.compile(r"[\s'’\-]")
+
+
+@dataclass(frozen=True)
+class _Keys:
+    base: str
+    has_suffix: bool
+    pinyin: str
+    pinyin_base: str
+    initials: str
+    initials_base: str
+
+
+@lru_cache(maxsize=8192)
+def _keys(name: str, pinyin: str, initials: str) -> _Keys:
+    """What a unit's name is matched on: its base, pinyin keys and initials."""
+    if name in SPECIAL_SUFFIXES:
+        base = SPECIAL_SUFFIXES[name][0]
+    else:
+        base = _SUFFIX_RE.sub("", name) or name
+    first = pinyin.split(" ")[0] if pinyin else ""
+    return _Keys(
+        base=base,
+        has_suffix=bool(_SUFFIX_RE.search(name)) and base != name,
+        pinyin=_APOSTROPHES.sub("", pinyin).lower(),
+        pinyin_base=re.sub(r"['’\-]", "", first).lower(),
+        initials=initials,
+        initials_base=initials[: len(base)],
+    )
+
+
+def _keys_of(row: Row) -> _Keys:
+    return _keys(str(row["name"]), str(row.get("pinyin") or ""), str(row.get("initials") or ""))
+
+
+def _decide(hits: list[Row], how: Match, query: str) -> Resolution | None:
+    if not hits:
+        return None
+    if len(hits) == 1:
+        return Resolution(Outcome.FOUND, hits[0], how)
+    listed = [h for h in hits if h.get("listed")]
+    if len(listed) == 1:
+        others = [h for h in hits if not h.get("listed")]
+        shown = "; ".join(describe(o) for o in others[:5]) + (" …" if len(others) > 5 else "")
+        note = f"{query!r} also names {len(others)} unit(s) in no list: {shown}"
+        note_zh = f"“{query}”还可指 {len(others)} 个未入榜单位：{shown}"
+        return Resolution(Outcome.FOUND, listed[0], how, others=others, note=note, note_zh=note_zh)
+    ordered = listed + [h for h in hits if not h.get("listed")]
+    return Resolution(Outcome.AMBIGUOUS, None, how, ordered)
+
+
+def resolve_rows(
+    units: Sequence[Row],
+    query: str,
+    *,
+    province: str | None = None,
+    prefecture: str | None = None,
+    former: Sequence[Row] = (),
+) -> Resolution:
+    """Resolves a typed name to one unit, or says which units it could mean.
+
+    Tried in order, the first kind that matches deciding: a six-digit adcode; a former code
+    (320684 → 海门区); the exact name; the name without its suffix (昆山 → 昆山市); a former
+    name (海门市 → 海门区); full pinyin, with or without the suffix (kunshan, kunshanshi);
+    initials (ks, kss); the start of the pinyin (kunsh); the same in simplified characters
+    (崑山). Where several units match and exactly one of them is in the report's lists, that one
+    is the answer and the others are mentioned; otherwise several matches are ambiguous and
+    never guessed between. With none, close spellings are suggested.
+
+    Args:
+        units: Every unit (rows of :func:`baiqiang.core.resolve.units`).
+        query: What the user typed (full-width and traditional characters are accepted).
+        province: Keep only units of this province (short name, 江苏).
+        prefecture: Keep only units of this prefecture (苏州 or 苏州市).
+        former: Former names and codes (rows of the catalog's ``former_names``).
+    """
+    rows = list(units)
+    if province is not None:
+        rows = [r for r in rows if r.get("province_short") == province]
+    if prefecture is not None:
+        p = prefecture.strip().removesuffix("市")
+        rows = [r for r in rows if str(r.get("prefecture") or "").startswith(p)]
+    text = normalise(query)
+    if text.isdigit() and len(text) == 6:
+        found = _decide([r for r in rows if r["adcode"] == text], Match.ADCODE, text)
+        if found is None:
+            olds = [o for o in former if o["former_code"] == text]
+            found = _by_former(rows, olds, Match.FORMER_CODE, text)
+        return found or Resolution(Outcome.MISSING)
+    found = _by_name(rows, text, former)
+    if found is None and _has_han(text):
+        simplified = to_simplified(text)
+        if simplified != text:
+            found = _by_name(rows, simplified, former)
+            if found is not None and found.unit is not None:
+                said = f"{text} is {simplified} in simplified characters"
+                said_zh = f"{text}即简体的{simplified}"
+                found = replace(
+                    found,
+                    how=Match.TRADITIONAL,
+                    note="; ".join(filter(None, (said, found.note))),
+                    note_zh="；".join(filter(None, (said_zh, found.note_zh))),
+                )
+            text = simplified
+    return found or Resolution(Outcome.MISSING, None, Match.NONE, suggest(rows, text))
+
+
+def normalise(query: str) -> str:
+    """What a user typed, made comparable: full-width letters and digits to ASCII, ideographic
+    and other spaces trimmed (``ｋｕｎｓｈａｎ`` → ``kunshan``, ``昆　山`` → ``昆山``)."""
+    text = unicodedata.normalize("NFKC", query)
+    return re.sub(r"\s+", "", text) if _has_han(text) else text.strip()
+
+
+def _has_han(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to simplified (崑山 → 昆山), by OpenCC's maintained tables."""
+    import opencc  # only for names nothing else matched: keeps it off the usual path
+
+    return str(opencc.OpenCC("t2s").convert(text))
+
+
+def _by_former(rows: list[Row], olds: list[Row], how: Match, text: str) -> Resolution | None:
+    """The unit a former name or code now belongs to, with a note saying so."""
+    codes = {o["adcode"]: o for o in olds}
+    decided = _decide([r for r in rows if r["adcode"] in codes], how, text)
+    if decided and decided.unit is not None:
+        old = codes[decided.unit["adcode"]]
+        unit = decided.unit
+        was = f"{old['former_name']} ({old['former_code']})"
+        note = f"{was} is a former name of {unit['name']} ({unit['adcode']})"
+        note_zh = f"{was} 是 {unit['name']} ({unit['adcode']}) 的旧称"
+        return replace(decided, how=how, note=note, note_zh=note_zh)
+    return decided
+
+
+def _matches(row: Row, how: Match, text: str, key: str) -> bool:
+    k = _keys_of(row)
+    if how == Match.EXACT:
+        return bool(row["name"] == text)
+    if how == Match.SUFFIX:
+        return k.has_suffix and k.base == text
+    if how == Match.PINYIN:
+        return key in (k.pinyin, k.pinyin_base)
+    if how == Match.INITIALS:
+        return key in (k.initials, k.initials_base)
+    return k.pinyin.startswith(key)  # PINYIN_PREFIX
+
+
+def _by_name(rows: list[Row], text: str, former: Sequence[Row]) -> Resolution | None:
+    key = search_key(text)
+    for how in (Match.EXACT, Match.SUFFIX, Match.FORMER, Match.PINYIN, Match.INITIALS, Match.PINYIN_PREFIX):
+        if how == Match.FORMER:
+            olds = [o for o in former if o["former_name"] == text]
+            decided = _by_former(rows, olds, how, text) if olds else None
+        elif how == Match.PINYIN_PREFIX:
+            if len(key) < 3 or not key.isascii() or not key.isalpha():
+                continue
+            decided = _decide([r for r in rows if _matches(r, how, text, key)], how, text)
+            if decided and decided.unit is not None and not decided.note:
+                u = decided.unit
+                note = f"{text!r} is the start of the pinyin of {u['name']} ({u['pinyin']})"
+                note_zh = f"“{text}”是 {u['name']}（{u['pinyin']}）拼音的开头"
+                decided = replace(decided, note=note, note_zh=note_zh)
+        else:
+            if not (text if how in (Match.EXACT, Match.SUFFIX) else key):
+                continue
+            decided = _decide([r for r in rows if _matches(r, how, text, key)], how, text)
+        if decided:
+            return decided
+    return None
+
+
+def suggest(rows: Sequence[Row], text: str, *, n: int = 5) -> list[Row]:
+    """Units whose name or pinyin is close to `text`, best first (listed units first on ties)."""
+    scored: dict[int, float] = {}
+    key = search_key(text)
+    for i, r in enumerate(rows):
+        name = str(r["name"])
+        base, _ = split_suffix(name)
+        score = max(
+            difflib.SequenceMatcher(None, text, name).ratio(),
+            difflib.SequenceMatcher(None, text, base).ratio(),
+            difflib.SequenceMatcher(None, key, search_key(str(r.get("pinyin") or ""))).ratio()
+            if key
+            else 0.0,
+            0.8 if len(text) >= 2 and text in name else 0.0,
+        )
+        if score >= 0.5:
+            scored[i] = score + (0.05 if r.get("listed") else 0.0)
+    best = sorted(scored, key=lambda i: -scored[i])[:n]
+    return [rows[i] for i in best]
