@@ -14,6 +14,7 @@ from typing import Any
 import polars as pl
 
 from baiqiang.core.errors import DataUnavailable, LookupFailed
+from baiqiang.core.paths import default_data_dir
 from baiqiang.core.suggest import did_you_mean, shorten
 
 
@@ -122,13 +123,6 @@ def resolve_table(text: str) -> str:
     spelt = {a: t.id for t in TABLES.values() for a in (t.id, *t.aliases)}
     near = dict.fromkeys(spelt[s] for s in did_you_mean(text, list(spelt)))
     raise LookupFailed(f"unknown table {shorten(text)!r}", list(near), list(TABLES))
-
-
-def default_data_dir() -> Path:
-    """The ``data/`` folder: inside the installed package, or beside ``core/`` in a checkout."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "_data"
-    return packaged if packaged.is_dir() else here.parent / "data"
 
 
 @dataclass(frozen=True, eq=False)

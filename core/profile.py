@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -30,9 +29,11 @@ from baiqiang.core.profile_model import (
     ProvinceContext,
     Ranking,
     assemble,
+    found_profile,
 )
 from baiqiang.core.query import prefecture_rollup, stack_rankings, unit_clusters
-from baiqiang.core.resolve import Outcome, describe, resolve, units
+from baiqiang.core.resolve import Outcome, describe, units
+from baiqiang.core.resolver import resolve_rows
 from baiqiang.core.suggest import shorten
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "prefecture_profile",
     "profile_parts",
     "unit_profile",
+    "unit_rows",
 ]
 
 
@@ -107,6 +109,13 @@ def profile_parts(catalog: Catalog) -> ProfileParts:
             {"table": r["table"], "rank": r["rank"], "name": r["name"]}
         )
     return ProfileParts(rankings, clusters, facts, units_in, listed_in, neighbours)
+
+
+@cache
+def unit_rows(catalog: Catalog) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every unit (rows of :func:`~baiqiang.core.resolve.units`) and the former names, as plain
+    rows for :func:`~baiqiang.core.resolver.resolve_rows`; made once per catalog."""
+    return units(catalog).collect().to_dicts(), catalog.former_names.collect().to_dicts()
 
 
 def unit_profile(catalog: Catalog, unit: dict[str, Any]) -> Profile:
@@ -181,26 +190,19 @@ def lookup(
         query: 昆山, 昆山市, kunshan, ks, 320583, 海门市 … or a prefecture such as 苏州.
         province: Narrow to a province (short name).
         prefecture: Narrow to a prefecture.
-        all_units: :func:`baiqiang.core.resolve.units` already collected, where the caller
-            keeps it (the explorer does); built here otherwise.
+        all_units: Resolve among these units only (rows of :func:`baiqiang.core.resolve.units`);
+            by default all of them, made once per catalog.
 
     Raises:
         LookupFailed: No unit matches.
         Ambiguous: Several do (the message lists them).
     """
-    if all_units is None:
-        all_units = units(catalog).collect()
-    res = resolve(
-        all_units, query, province=province, prefecture=prefecture, former=catalog.former_names.collect()
-    )
+    rows, former = unit_rows(catalog)
+    if all_units is not None:  # a caller's own selection of units
+        rows = all_units.to_dicts()
+    res = resolve_rows(rows, query, province=province, prefecture=prefecture, former=former)
     if res.status == Outcome.FOUND and res.unit is not None:
-        return replace(
-            unit_profile(catalog, res.unit),
-            matched=res.how,
-            note=res.note or None,
-            note_zh=res.note_zh or None,
-            namesakes=[describe(o) for o in res.others],
-        )
+        return found_profile(profile_parts(catalog), res)
     if res.status == Outcome.AMBIGUOUS:
         options = ", ".join(describe(c) for c in res.candidates[:8])
         more = f" and {len(res.candidates) - 8} more" if len(res.candidates) > 8 else ""

@@ -5,11 +5,11 @@ fast lookup assembles a profile from parts read from its index with the same cod
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from baiqiang.core.names import XIAN_SHI
-from baiqiang.core.resolver import Match
+from baiqiang.core.resolver import Match, Resolution, describe
 
 
 @dataclass(frozen=True)
@@ -291,6 +291,18 @@ def assemble(parts: ProfileParts, unit: dict[str, Any]) -> Profile:
         clusters=[ClusterMembership(**c) for c in parts.clusters.get(code, [])],
         facts=[Fact(**f) for f in parts.facts.get(code, [])],
         context=context,
+    )
+
+
+def found_profile(parts: ProfileParts, res: Resolution) -> Profile:
+    """The profile of the unit a name resolved to, saying how it matched (and any note)."""
+    assert res.unit is not None
+    return replace(
+        assemble(parts, res.unit),
+        matched=res.how,
+        note=res.note or None,
+        note_zh=res.note_zh or None,
+        namesakes=[describe(o) for o in res.others],
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ import pytest
 from tests import checkout
 
 checkout.install()  # ``baiqiang`` is this checkout, whatever the venv has installed
+# The tests keep their own cache (the lookup index) and crash log, never the user's.
+os.environ["BAIQIANG_HOME"] = tempfile.mkdtemp(prefix="baiqiang-tests-")
 
 from baiqiang.core.catalog import Catalog, make_catalog  # noqa: E402
 

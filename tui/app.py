@@ -167,7 +167,6 @@ class BaiqiangApp(App[None]):
                 event.adcode or event.name,
                 province=prov.short if prov and not event.adcode else None,
                 prefecture=event.prefecture if prov and not event.adcode else None,
-                all_units=self.units,
             )
         except BaiqiangError as exc:  # a name given without its province may be ambiguous
             self.notify(str(exc), severity="warning")

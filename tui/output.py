@@ -15,6 +15,7 @@ import polars as pl
 
 from baiqiang.core.errors import OutputError, OutputReason
 from baiqiang.core.export import FORMATS, encode, format_named, format_of_path, recode, write_bytes
+from baiqiang.tui.pipes import PipeClosed
 
 TEXT_ENDINGS = {".txt": "table"}
 """Endings a front end writes as a text table (the CLI's ``--format table``)."""
@@ -45,10 +46,6 @@ def export_endings() -> str:
     """Every ending the explorer's export accepts, for its prompt: .csv .tsv … .txt."""
     endings = [f.extensions[0] for f in FORMATS.values()] + list(TEXT_ENDINGS)
     return " ".join(endings)
-
-
-class PipeClosed(Exception):
-    """stdout's reader has gone (``| head``); not an OSError, so nothing reports it as one."""
 
 
 def choose_format(fmt: str | None, output: Path | None, *, stdout_is_tty: bool) -> str:

@@ -478,7 +478,7 @@ def test_encoding_gbk_writes_what_excel_on_a_chinese_windows_opens(tmp_path: Pat
 def test_the_explorer_says_it_needs_a_utf8_terminal() -> None:
     import importlib
 
-    cli_main = importlib.import_module("baiqiang.tui.cli.main")
+    cli_main = importlib.import_module("baiqiang.tui.cli.runner")
 
     class GbkTerminal(io.TextIOWrapper):
         def isatty(self) -> bool:

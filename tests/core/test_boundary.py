@@ -1,5 +1,6 @@
 """The layers' boundaries: core imports no presentation package; the CLI imports no Textual."""
 
+import os
 import subprocess
 import sys
 
@@ -8,10 +9,17 @@ from tests.conftest import ROOT
 PRELUDE = "from tests import checkout; checkout.install()\nimport sys, importlib, pkgutil\n"
 
 
-def _loaded_after(code: str) -> list[str]:
-    script = PRELUDE + code + "\nprint(','.join(sorted({n.split('.')[0] for n in sys.modules})))\n"
-    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
-    return out.stdout.strip().split(",")
+def _loaded_after(code: str, env: dict[str, str] | None = None) -> list[str]:
+    script = PRELUDE + code + "\nprint(); print(','.join(sorted({n.split('.')[0] for n in sys.modules})))\n"
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **(env or {})},
+    )
+    return out.stdout.strip().splitlines()[-1].split(",")
 
 
 def test_core_imports_no_presentation_package():
@@ -29,5 +37,14 @@ def test_the_api_imports_no_presentation_package():
 
 
 def test_the_command_line_imports_no_textual():
-    loaded = _loaded_after("import baiqiang.tui.cli\nbaiqiang.tui.cli.main(['show', '昆山', '-f', 'json'])")
+    loaded = _loaded_after("import baiqiang.tui.cli\nbaiqiang.tui.cli.main(['list', 'ic', '--limit', '1'])")
     assert "typer" in loaded and "textual" not in loaded
+
+
+def test_a_lookup_through_the_index_imports_no_polars_typer_or_rich(tmp_path):
+    show = "import baiqiang.tui.cli\nbaiqiang.tui.cli.main(['show', '昆山', '-f', 'json'])"
+    home = {"BAIQIANG_HOME": str(tmp_path)}
+    first = _loaded_after(show, home)  # the full way, which writes the index
+    assert "polars" in first
+    again = _loaded_after(show, home)
+    assert not {"polars", "typer", "textual", "rich", "plotext"} & set(again)

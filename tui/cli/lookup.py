@@ -9,6 +9,7 @@ import typer
 import baiqiang.tui.cli.options as o
 from baiqiang.core.errors import LookupFailed
 from baiqiang.core.filters import resolve_province
+from baiqiang.core.index import ensure_index
 from baiqiang.core.profile import lookup
 from baiqiang.core.suggest import did_you_mean
 from baiqiang.tui import render
@@ -33,3 +34,4 @@ def show(
         render.print_json(result.to_dict())
     else:
         render.print_profile(result.to_dict())
+    ensure_index(c)  # the next show of a unit can go the fast way (baiqiang.tui.cli.fast)

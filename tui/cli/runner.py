@@ -6,9 +6,6 @@ exit, never a traceback.
 
 from __future__ import annotations
 
-import codecs
-import io
-import os
 import sys
 from typing import Annotated
 
@@ -21,6 +18,7 @@ from baiqiang.core.errors import Ambiguous, BaiqiangError, InvalidValue, TargetE
 from baiqiang.core.filters import resolve_province
 from baiqiang.tui import render
 from baiqiang.tui.cli import audit, charts, lookup, tables
+from baiqiang.tui.cli.terminal import degrade_terminal_text, quiet_after_pipe_closed
 from baiqiang.tui.output import PipeClosed
 
 app = typer.Typer(
@@ -120,47 +118,9 @@ def _fail(text: str, code: int) -> int:
     return code
 
 
-# Stand-ins for what a GBK/GB18030 (or ASCII) terminal cannot show; anything else becomes "?".
-_STAND_INS = {
-    "›": ">",
-    "‹": "<",
-    "✓": "v",
-    "✗": "x",
-    "↑": "^",
-    "↓": "v",
-    "…": "...",
-    "★": "*",
-    "≥": ">=",
-    "≤": "<=",
-}
-
-
-def _degrade(exc: UnicodeError) -> tuple[str, int]:
-    if not isinstance(exc, UnicodeEncodeError):
-        raise exc
-    bad = exc.object[exc.start : exc.end]
-    out = "".join(_STAND_INS.get(ch, "?") for ch in bad)
-    try:
-        out.encode(exc.encoding)
-    except UnicodeEncodeError:
-        out = "?" * len(bad)
-    return out, exc.end
-
-
-codecs.register_error("baiqiang-degrade", _degrade)
-
-
-def _degrade_terminal_text() -> None:
-    """Text for a terminal that is not UTF-8 degrades to stand-ins instead of failing."""
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
-        if encoding not in ("utf-8", "utf8") and isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="baiqiang-degrade")
-
-
 def main(argv: list[str] | None = None) -> int:
     """Runs the CLI; returns (and, called without `argv`, exits with) its exit code."""
-    _degrade_terminal_text()
+    degrade_terminal_text()
     code = 0
     try:
         rv = app(args=argv, prog_name="baiqiang", standalone_mode=False)
@@ -174,10 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     except BaiqiangError as exc:
         code = _fail(message(exc), 1)
     except PipeClosed:
-        # The reader (head, less …) has gone: stop quietly, with nothing more on stdout.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        code = 0
+        code = quiet_after_pipe_closed()
     except KeyboardInterrupt:
         code = 130
     if argv is None:

@@ -1,0 +1,120 @@
+"""The lookup index: what ``show`` needs for any of the 2,843 units, in one JSON file, so that a
+lookup loads no Polars.
+
+The index holds the units (the rows names are resolved among), the former names and the
+:class:`~baiqiang.core.profile_model.ProfileParts`; it is written by the core (from the same
+functions the catalog's lookup uses) the first time a lookup runs the full way, and kept in the
+user's cache under a name that changes whenever the data does (file names, sizes and times, and
+the index's format), so a stale index is never read. A lookup through the index resolves with
+:func:`~baiqiang.core.resolver.resolve_rows` and assembles with
+:func:`~baiqiang.core.profile_model.found_profile`: the same code as the core's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from baiqiang.core.paths import cache_dir, default_data_dir
+from baiqiang.core.profile_model import Profile, ProfileParts, found_profile
+from baiqiang.core.resolver import Outcome, resolve_rows
+
+if TYPE_CHECKING:
+    from baiqiang.core.catalog import Catalog
+
+FORMAT = 1
+"""Bumped whenever what the index holds changes."""
+
+
+@dataclass(frozen=True)
+class Index:
+    """A loaded index.
+
+    Attributes:
+        units: Every unit, as rows.
+        former: Former names and codes, as rows.
+        parts: The parts of every unit's profile.
+    """
+
+    units: list[dict[str, Any]]
+    former: list[dict[str, Any]]
+    parts: ProfileParts
+
+
+def fingerprint(data_dir: Path) -> str:
+    """A short digest of the data files' names, sizes and times, and of the index format."""
+    h = hashlib.sha256(f"format {FORMAT}".encode())
+    for path in sorted(data_dir.iterdir()):
+        if path.suffix in (".csv", ".json"):
+            st = path.stat()
+            h.update(f"{path.name} {st.st_size} {st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
+
+
+def index_path(data_dir: Path | None = None) -> Path:
+    """Where the index of this data belongs (whether or not it has been written)."""
+    folder = (data_dir or default_data_dir()).resolve()
+    return cache_dir() / f"index-{fingerprint(folder)}.json"
+
+
+def build_index(catalog: Catalog) -> dict[str, Any]:
+    """The index's content, from the catalog (this imports the Polars core)."""
+    from baiqiang.core.profile import profile_parts, unit_rows
+
+    rows, former = unit_rows(catalog)
+    return {"format": FORMAT, "units": rows, "former": former, "parts": profile_parts(catalog).to_dict()}
+
+
+def write_index(catalog: Catalog) -> Path:
+    """Writes the index of the catalog's data atomically (a temporary file, then a rename).
+
+    Raises:
+        OSError: The cache folder cannot be written.
+    """
+    target = index_path(catalog.data_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(build_index(catalog), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=".index.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return target
+
+
+def ensure_index(catalog: Catalog) -> None:
+    """Writes the index if this data has none yet; a cache that cannot be written is no error."""
+    try:
+        if not index_path(catalog.data_dir).is_file():
+            write_index(catalog)
+    except OSError:
+        pass
+
+
+def read_index(data_dir: Path | None = None) -> Index | None:
+    """The index of this data, or None where there is none (or it cannot be read)."""
+    try:
+        raw = json.loads(index_path(data_dir).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        return None
+    return Index(raw["units"], raw["former"], ProfileParts(**raw["parts"]))
+
+
+def fast_lookup(
+    index: Index, query: str, *, province: str | None = None, prefecture: str | None = None
+) -> Profile | None:
+    """The profile of the unit `query` names, or None where it names no one unit (a
+    prefecture, several units, nothing: the full lookup says which)."""
+    res = resolve_rows(index.units, query, province=province, prefecture=prefecture, former=index.former)
+    if res.status != Outcome.FOUND or res.unit is None:
+        return None
+    return found_profile(index.parts, res)

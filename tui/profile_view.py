@@ -1,0 +1,198 @@
+"""Rich rendering of a unit's or a prefecture's profile, and the plain writers the command line
+prints through. Rich only — no Polars — so that a lookup through the index loads neither.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from baiqiang.tui.pipes import PipeClosed, print_json, print_text  # noqa: F401  (re-exported)
+
+_TIER_NAMES = {1: "第一梯队", 2: "第二梯队", 3: "第三梯队", 4: "第四梯队"}
+
+
+def _console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+_TRAILING_BLANKS = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$")
+
+
+def _print(console: Console, renderable: Any) -> None:
+    try:
+        with console.capture() as captured:
+            console.print(renderable)
+        text = "\n".join(_TRAILING_BLANKS.sub(r"\1", line) for line in captured.get().split("\n"))
+        console.file.write(text)
+        console.file.flush()
+    except BrokenPipeError as exc:
+        raise PipeClosed from exc
+
+
+def note(message: str) -> None:
+    """A message for the user on stderr (flushed: it must not wait behind the data)."""
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
+
+
+def amount_text(comparator: str, figure: object, value: float | None, measure: str | None) -> str:
+    """A figure as a reader wants it: ``> 700 家``, ``≈ 80%（八成）`` — a figure printed in words
+    is given as its number, with the report's words beside it."""
+    unit = measure or ""
+    printed = str(figure)
+    numeric = printed.replace(".", "", 1).isdigit()
+    number = printed if numeric else (f"{value:g}" if value is not None else printed)
+    joined = f"{number}{unit}" if unit == "%" else f"{number} {unit}".strip()
+    words = "" if numeric else f"（{printed}）"
+    return f"{comparator} {joined}{words}".strip()
+
+
+def fact_text(f: dict[str, Any], lang: str = "en") -> Group:
+    """One fact: the figure as a reader wants it, the quoted sentence, and where it stands."""
+    year = f" ({f['year']})" if f.get("year") else ""
+    amount = amount_text(f["comparator"], f["figure"], f.get("value"), f.get("measure"))
+    words = {"target": ("目标", "target"), "prospect": ("有望", "prospect")}.get(f.get("kind") or "")
+    kind = f" [{words[0] if lang == 'zh' else words[1]}]" if words else ""
+    head = Text.assemble((f"{f['metric']} ", "bold"), f"{amount}{year}", (kind, "yellow"))
+    quote = Text(f"  “{f['quote']}”", style="italic")
+    src = Text("  — " + " › ".join(str(f["section"]).split(" › ")[-2:]), style="dim")
+    return Group(head, quote, src)
+
+
+def _fact_lines(facts: list[dict[str, Any]]) -> Table:
+    t = Table(box=None, show_header=False, pad_edge=False, expand=False)
+    t.add_column(ratio=1, overflow="fold")
+    for f in facts:
+        t.add_row(fact_text(f))
+    return t
+
+
+def context_text(p: dict[str, Any], lang: str = "en") -> Text:
+    """For a unit in no list: its province's count of like units and how many of them are listed."""
+    ctx = p.get("context")
+    if not ctx:
+        return Text("")
+    from baiqiang.core.catalog import TABLES
+
+    zh = lang == "zh"
+    sep = "，" if zh else ", "
+    listed = sep.join(
+        (f"{TABLES[t].title} {n} 个" if zh else f"{n} in {TABLES[t].title}")
+        for t, n in ctx["listed_in_province"].items()
+    )
+    if zh:
+        text = Text(f"{p.get('province')}共有 {ctx['units_in_province']} 个{ctx['kind']}；入选{listed}。")
+    else:
+        text = Text(f"{p.get('province')} has {ctx['units_in_province']} {ctx['kind']}; {listed}.")
+    if ctx.get("not_ranked"):
+        said = "报告不对直辖市排名" if zh else "The report does not rank the municipalities"
+        text.append(f"\n{said}: “{ctx['not_ranked']}”.")
+    if ctx["prefecture_listed"]:
+        near = "、".join(
+            f"{u['name']} ({TABLES[u['table']].title} #{u['rank']})" for u in ctx["prefecture_listed"]
+        )
+        text.append(
+            f"\n{p.get('prefecture')}入榜：{near}。" if zh else f"\nListed in {p.get('prefecture')}: {near}."
+        )
+    elif p.get("prefecture"):
+        text.append(
+            f"\n{p.get('prefecture')}没有入榜单位。"
+            if zh
+            else f"\nNo unit of {p.get('prefecture')} is listed."
+        )
+    return text
+
+
+def profile_renderable(p: dict[str, Any]) -> Any:
+    """A unit's profile (or a prefecture's roll-up) as a Rich renderable."""
+    if p.get("kind") == "prefecture":
+        return _prefecture_renderable(p)
+    parts: list[Any] = []
+    head = Text.assemble(
+        (p["name"], "bold"),
+        f"  {p['pinyin']}" if p.get("pinyin") else "",
+        (f"  {p.get('adcode', '')}", "dim"),
+    )
+    parts.append(head)
+    where = [x for x in (p.get("province"), p.get("prefecture"), p.get("region"), p.get("county_type")) if x]
+    if p.get("province_en"):
+        where.append(p["province_en"])
+    parts.append(
+        Text(" · ".join(where) if where else "province not given by the report's tables", style="dim")
+    )
+    if p["rankings"]:
+        t = Table(box=box.SIMPLE_HEAD, title="Rankings", title_justify="left", pad_edge=False)
+        for col in ("list", "rank", "★", "tier"):
+            t.add_column(col, justify="right" if col == "rank" else "left")
+        for r in p["rankings"]:
+            tier = _TIER_NAMES.get(r.get("tier") or 0, "")
+            t.add_row(r["title"], str(r["rank"]), "★ 省内第一" if r["province_first"] else "", tier)
+        parts.append(t)
+    else:
+        parts.append(Text("In none of the report's three lists.", style="yellow"))
+        parts.append(context_text(p))
+    if p.get("note"):
+        parts.append(Text(p["note"], style="yellow"))
+    if p["clusters"]:
+        t = Table(box=box.SIMPLE_HEAD, title="Clusters", title_justify="left", pad_edge=False)
+        for col in ("table", "cluster", "scale / type", "with"):
+            t.add_column(col, overflow="fold")
+        for c in p["clusters"]:
+            kind = c.get("scale") or " ".join(x for x in (c.get("category"), c.get("sector_group")) if x)
+            t.add_row(
+                "表5 千亿级" if c["table"] == "billion-clusters" else "表4 国家级",
+                c["cluster"],
+                kind,
+                c.get("shared_with") or "",
+            )
+        parts.append(t)
+    if p["facts"]:
+        parts.append(Text(f"Facts from the report ({len(p['facts'])})", style="bold"))
+        parts.append(_fact_lines(p["facts"]))
+    return Group(*parts)
+
+
+def _prefecture_renderable(p: dict[str, Any]) -> Any:
+    counts = ", ".join(f"{t} {n}" for t, n in p["counts"].items())
+    head = Text.assemble((p["prefecture"], "bold"), f" ({p['province']}) · {counts}")
+    parts: list[Any] = [head]
+    if p["units"]:
+        t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        for col in ("list", "rank", "name", "★", "tier"):
+            t.add_column(col, justify="right" if col == "rank" else "left")
+        for u in p["units"]:
+            t.add_row(
+                u["table"],
+                str(u["rank"]),
+                u["name"],
+                "★" if u["province_first"] else "",
+                _TIER_NAMES.get(u.get("tier") or 0, ""),
+            )
+        parts.append(t)
+    else:
+        parts.append(Text(f"No unit of {p['prefecture']} is in the report's lists.", style="yellow"))
+    if p["clusters"]:
+        c = Table(box=box.SIMPLE_HEAD, title="Clusters", title_justify="left", pad_edge=False)
+        for col in ("county", "cluster", "scale / type"):
+            c.add_column(col, overflow="fold")
+        for x in p["clusters"]:
+            c.add_row(x["county"], x["cluster"], x.get("scale") or x.get("category", ""))
+        parts.append(c)
+    if p.get("divisions"):
+        names = "、".join(d["name"] + ("*" if d["listed"] else "") for d in p["divisions"])
+        star = " (* listed)" if any(d["listed"] for d in p["divisions"]) else ""
+        parts.append(Text(f"\nIts {len(p['divisions'])} county-level units{star}: {names}", style="dim"))
+    return Group(*parts)
+
+
+def print_profile(p: dict[str, Any]) -> None:
+    """Prints a unit's profile."""
+    _print(_console(), Panel(profile_renderable(p), box=box.ROUNDED, expand=False))
