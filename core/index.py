@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 from baiqiang.core.paths import cache_dir, default_data_dir
 from baiqiang.core.profile_model import Profile, ProfileParts, found_profile
-from baiqiang.core.resolver import Outcome, resolve_rows
+from baiqiang.core.resolver import Outcome, match_keys, prime_keys, resolve_rows
 
 if TYPE_CHECKING:
     from baiqiang.core.catalog import Catalog
 
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever what the index holds changes."""
 
 
@@ -67,7 +67,9 @@ def build_index(catalog: Catalog) -> dict[str, Any]:
     from baiqiang.core.profile import profile_parts, unit_rows
 
     rows, former = unit_rows(catalog)
-    return {"format": FORMAT, "units": rows, "former": former, "parts": profile_parts(catalog).to_dict()}
+    keys = [match_keys(r) for r in rows]
+    parts = profile_parts(catalog).to_dict()
+    return {"format": FORMAT, "units": rows, "keys": keys, "former": former, "parts": parts}
 
 
 def write_index(catalog: Catalog) -> Path:
@@ -106,6 +108,7 @@ def read_index(data_dir: Path | None = None) -> Index | None:
         return None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         return None
+    prime_keys(raw["units"], raw["keys"])
     return Index(raw["units"], raw["former"], ProfileParts(**raw["parts"]))
 
 

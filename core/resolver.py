@@ -88,9 +88,30 @@ class _Keys:
     initials_base: str
 
 
+def match_keys(row: Row) -> list[object]:
+    """What a unit's name is matched on, as plain values (the lookup index stores them)."""
+    k = _keys_of(row)
+    return [k.base, k.has_suffix, k.pinyin, k.pinyin_base, k.initials, k.initials_base]
+
+
+def prime_keys(rows: Sequence[Row], keys: Sequence[Sequence[object]]) -> None:
+    """Takes the match keys of rows as computed before (:func:`match_keys`), instead of
+    computing them again."""
+    for row, k in zip(rows, keys, strict=True):
+        _PRIMED[(str(row["name"]), str(row.get("pinyin") or ""), str(row.get("initials") or ""))] = _Keys(
+            str(k[0]), bool(k[1]), str(k[2]), str(k[3]), str(k[4]), str(k[5])
+        )
+
+
+_PRIMED: dict[tuple[str, str, str], _Keys] = {}
+
+
 @lru_cache(maxsize=8192)
 def _keys(name: str, pinyin: str, initials: str) -> _Keys:
     """What a unit's name is matched on: its base, pinyin keys and initials."""
+    primed = _PRIMED.get((name, pinyin, initials))
+    if primed is not None:
+        return primed
     if name in SPECIAL_SUFFIXES:
         base = SPECIAL_SUFFIXES[name][0]
     else:
@@ -215,9 +236,9 @@ def _by_former(rows: list[Row], olds: list[Row], how: Match, text: str) -> Resol
 
 
 def _matches(row: Row, how: Match, text: str, key: str) -> bool:
-    k = _keys_of(row)
     if how == Match.EXACT:
         return bool(row["name"] == text)
+    k = _keys_of(row)
     if how == Match.SUFFIX:
         return k.has_suffix and k.base == text
     if how == Match.PINYIN:
