@@ -14,9 +14,9 @@ from baiqiang.core.audit import run_audit
 from baiqiang.core.catalog import _load, default_data_dir, make_catalog
 from baiqiang.core.filters import Filters, filter_units
 from baiqiang.core.names import display_width
-from baiqiang.core.profile import lookup
+from baiqiang.core.profile import lookup, unit_rows
 from baiqiang.core.query import counts, crosstab
-from baiqiang.core.resolve import resolve, units
+from baiqiang.core.resolver import resolve_rows
 
 
 def _median_ms(fn: Callable[[], object], repeat: int) -> float:
@@ -37,7 +37,7 @@ def main() -> None:
 
     c = make_catalog()
     ic = c.tables["industrial-counties"]
-    all_units = units(c).collect()
+    rows, former = unit_rows(c)
     cases: list[tuple[str, Callable[[], object], int]] = [
         ("load catalog from data/ (cold)", cold_load, 20),
         (
@@ -51,7 +51,7 @@ def main() -> None:
             lambda: crosstab(ic, rows="rank_band", cols="province").collect(),
             200,
         ),
-        ("resolve 'kunshan'", lambda: resolve(all_units, "kunshan"), 200),
+        ("resolve 'kunshan'", lambda: resolve_rows(rows, "kunshan", former=former), 200),
         ("profile of 昆山 (show)", lambda: lookup(c, "昆山"), 50),
         ("full audit", lambda: run_audit(c), 20),
     ]
