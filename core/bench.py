@@ -11,9 +11,10 @@ import time
 from collections.abc import Callable
 
 from baiqiang.core.audit import run_audit
-from baiqiang.core.catalog import _load, default_data_dir, make_catalog
+from baiqiang.core.catalog import _load, make_catalog
 from baiqiang.core.filters import Filters, filter_units
 from baiqiang.core.names import display_width
+from baiqiang.core.paths import default_data_dir
 from baiqiang.core.profile import lookup, unit_rows
 from baiqiang.core.query import counts, crosstab
 from baiqiang.core.resolver import resolve_rows

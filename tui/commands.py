@@ -8,7 +8,7 @@ from typing import Protocol, cast
 import polars as pl
 from textual.command import Hit, Hits, Provider
 
-from baiqiang.core.filters import search_key
+from baiqiang.core.names import search_key
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import UnitChosen
 
