@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -330,8 +331,12 @@ class BaiqiangApp(App[None]):
         found = list(self.query("#tabs").results(TabbedContent))
         if not found or not found[0].is_mounted:
             return  # composing: the tabs get their labels in the start language
-        for tab in TABS:
-            found[0].get_tab(f"tab-{tab}").label = t(f"tab.{tab}", self.language)
+        try:
+            for tab in TABS:
+                found[0].get_tab(f"tab-{tab}").label = t(f"tab.{tab}", self.language)
+        except NoMatches:  # tabs not composed yet: they get their labels on the next refresh
+            self.call_after_refresh(self.watch_language)
+            return
         self.sub_title = t("app.subtitle", self.language)
         for screen in self.screen_stack:  # drill-downs open now follow the switch too
             if isinstance(screen, BackScreen):

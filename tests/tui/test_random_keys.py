@@ -110,3 +110,16 @@ async def test_random_keys_never_end_the_explorer(catalog: Catalog, seed: int, t
         assert app.is_running
         await app.action_quit()  # q may be text in a focused input: quit as the binding does
     assert app.return_code == 0
+
+
+async def test_a_view_asked_for_again_before_it_has_composed(catalog: Catalog) -> None:
+    """4 4 in one burst: the second asks the clusters view for its table before it has one."""
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in ("4", "4", "b", "4", "L", "4"):
+            app.post_message(key_event(key))
+        await settle(pilot)
+        assert app.is_running
+        await pilot.press("ctrl+c")
+    assert app.return_code == 0

@@ -6,10 +6,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.widgets import TabbedContent, TabPane
 
 from baiqiang.core.catalog import TABLES
+from baiqiang.tui.widgets.grid import Grid
 from baiqiang.tui.widgets.table_view import TableView
 
 
@@ -39,23 +41,33 @@ class ClusterView(Vertical):
     def watch_language(self) -> None:
         self.national.language = self.language
         self.billion.language = self.language
-        tabs = self.query_one(TabbedContent)
-        if tabs.is_mounted:
-            tabs.get_tab("pane-national").label = self._title("national-clusters")
-            tabs.get_tab("pane-billion").label = self._title("billion-clusters")
+        found = self.query(TabbedContent)
+        if not found:
+            return
+        try:  # the sub-tabs' labels exist once the tabs have composed
+            found.first().get_tab("pane-national").label = self._title("national-clusters")
+            found.first().get_tab("pane-billion").label = self._title("billion-clusters")
+        except NoMatches:
+            self.call_after_refresh(self.watch_language)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.focus_table)
 
     def focus_table(self) -> None:
-        """Puts the focus in the table of the sub-tab shown."""
-        tabs = self.query_one(TabbedContent)
-        shown = self.billion if tabs.active == "pane-billion" else self.national
-        if shown.is_mounted:
+        """Puts the focus in the table of the sub-tab shown (once there is one: a view just
+        mounted composes its sub-tabs after; its own mount focuses then)."""
+        found = self.query(TabbedContent)
+        if not found:
+            return
+        shown = self.billion if found.first().active == "pane-billion" else self.national
+        if shown.is_mounted and shown.query(Grid):
             shown.table.focus()
 
     def action_other_table(self) -> None:
         """Shows the other cluster table and puts the cursor in it."""
-        tabs = self.query_one(TabbedContent)
+        found = self.query(TabbedContent)
+        if not found:
+            return
+        tabs = found.first()
         tabs.active = "pane-billion" if tabs.active == "pane-national" else "pane-national"
         self.call_after_refresh(self.focus_table)
