@@ -340,7 +340,7 @@ class BaiqiangApp(App[None]):
         self.sub_title = t("app.subtitle", self.language)
         for screen in self.screen_stack:  # drill-downs open now follow the switch too
             if isinstance(screen, BackScreen):
-                screen.set_language(self.language)
+                self.call_later(screen.set_language, self.language)
 
     def action_help(self) -> None:
         """Shows the help and the keys that work here, in the interface's language."""

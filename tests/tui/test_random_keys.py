@@ -123,3 +123,25 @@ async def test_a_view_asked_for_again_before_it_has_composed(catalog: Catalog) -
         assert app.is_running
         await pilot.press("ctrl+c")
     assert app.return_code == 0
+
+
+async def test_language_switches_in_a_burst_over_drill_downs(catalog: Catalog) -> None:
+    """L L L over a units screen and a detail pane, faster than they redraw."""
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        for burst in (
+            ("p",),
+            ("L", "escape"),
+            ("p",),
+            ("L", "L", "escape"),
+            ("enter", "L", "escape", "escape"),
+        ):
+            for key in burst:
+                app.post_message(key_event(key))
+            await settle(pilot)
+        assert app.is_running
+        await pilot.press("ctrl+c")
+    assert app.return_code == 0

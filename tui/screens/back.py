@@ -17,12 +17,12 @@ class BackScreen(Screen[None]):
 
     lang: str = "zh"
 
-    def set_language(self, lang: str) -> None:
-        """Redraws the screen in the interface's new language."""
-        if lang != self.lang:
+    async def set_language(self, lang: str) -> None:
+        """Redraws the screen in the interface's new language (compose again, then fill)."""
+        if lang != self.lang and self.is_attached:
             self.lang = lang
-            self.refresh(recompose=True)
-            self.call_after_refresh(self.refill)
+            await self.recompose()
+            self.refill()
 
     def refill(self) -> None:
         """Fills what compose leaves empty (tables), and puts the focus; after mount and recompose."""

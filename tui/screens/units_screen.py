@@ -36,7 +36,10 @@ class UnitsScreen(BackScreen):
 
     def refill(self) -> None:
         """Fills the table in the current language."""
-        table = self.query_one(Grid)
+        found = self.query(Grid)
+        if not found:  # composing again: the next refill fills it
+            return
+        table = found.first()
         cols = self.rows.columns
         cells = [
             [t(f"tab.{v}", self.lang) if c == "table" else cell(v, c) for v, c in zip(row, cols, strict=True)]
