@@ -292,16 +292,18 @@ class Branch:
     """A node of the region → province → prefecture tree of a list (the report's 图10).
 
     Attributes:
-        label: 东部, 江苏省, 苏州市 … (a region with its English name).
+        label: 东部, 江苏省, 苏州市 ….
         count: Listed units below it.
         children: Its branches, in natural order.
         units: At the prefecture level, its listed units by rank (rank, name, ★, …).
+        english: A region's or province's English name (East, Jiangsu), for an English interface.
     """
 
     label: str
     count: int
     children: list[Branch]
     units: list[dict[str, object]]
+    english: str | None = None
 
 
 def region_tree(catalog: Catalog, table: str) -> list[Branch]:
@@ -328,8 +330,9 @@ def region_tree(catalog: Catalog, table: str) -> list[Branch]:
                 for pref in in_prov["prefecture"].unique(maintain_order=True)
                 for in_pref in [in_prov.filter(pl.col("prefecture") == pref)]
             ]
-            provinces.append(Branch(str(in_prov["province"][0]), in_prov.height, prefectures, []))
-        regions.append(Branch(f"{region} {geo.REGION_ENGLISH[region]}", in_region.height, provinces, []))
+            english = geo.province_by_short(short).english
+            provinces.append(Branch(str(in_prov["province"][0]), in_prov.height, prefectures, [], english))
+        regions.append(Branch(region, in_region.height, provinces, [], geo.REGION_ENGLISH[region]))
     return regions
 
 

@@ -131,7 +131,7 @@ class BaiqiangApp(App[None]):
             return StatsView(c, id="view-stats").data_bind(
                 BaiqiangApp.language, source=BaiqiangApp.stats_source
             )
-        return RegionTree(c, id="view-tree")
+        return RegionTree(c, id="view-tree").data_bind(BaiqiangApp.language)
 
     def _open_view(self, tab: str) -> bool:
         """Makes a tab's view if it has none yet; True when it was made now (focus it after mount)."""

@@ -201,3 +201,20 @@ def _text(screen) -> str:  # type: ignore[no-untyped-def]
     from textual.widgets import Static
 
     return " ".join(str(s.render()) for s in screen.query(Static))
+
+
+async def test_the_tree_speaks_the_interface_language(catalog: Catalog) -> None:
+    from baiqiang.tui.widgets.region_tree import RegionTree
+
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("7")
+        await settle(pilot)
+        tree = app.query_one(RegionTree)
+        assert str(tree.root.children[0].label) == "东部 (70)"
+        assert str(tree.root.label).startswith("2022年中国工业百强县(市)")
+        await pilot.press("L")
+        await settle(pilot)
+        assert str(tree.root.children[0].label) == "东部 East (70)"
+        assert str(tree.root.label).startswith("Top-100 industrial counties")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual import on
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.widgets import Tree
 
 from baiqiang.core.catalog import RANKING_TABLES, TABLES, Catalog
-from baiqiang.core.service import region_tree
+from baiqiang.core.service import Branch, region_tree
 from baiqiang.tui.messages import UnitChosen
 
 
@@ -20,6 +21,8 @@ class RegionTree(Tree[dict[str, str]]):
         Binding("k", "cursor_up", "Up", show=False, id="tree.up"),
     ]
 
+    language: reactive[str] = reactive("zh", init=False)
+
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
         super().__init__("", id=id)
         self.catalog = catalog
@@ -28,17 +31,27 @@ class RegionTree(Tree[dict[str, str]]):
     def on_mount(self) -> None:
         self.build()
 
+    def watch_language(self) -> None:
+        if self.is_mounted:
+            self.build()
+
+    def _label(self, branch: Branch) -> str:
+        english = f" {branch.english}" if branch.english and self.language == "en" else ""
+        return f"{branch.label}{english} ({branch.count})"
+
     def build(self) -> None:
         """Fills the tree for the current table."""
         branches = region_tree(self.catalog, self.table_id)
         self.clear()
-        self.root.set_label(f"{TABLES[self.table_id].title} ({sum(b.count for b in branches)})")
+        spec = TABLES[self.table_id]
+        title = spec.title if self.language == "zh" else spec.title_en
+        self.root.set_label(f"{title} ({sum(b.count for b in branches)})")
         for region in branches:
-            r_node = self.root.add(f"{region.label} ({region.count})", expand=True)
+            r_node = self.root.add(self._label(region), expand=True)
             for province in region.children:
-                p_node = r_node.add(f"{province.label} ({province.count})")
+                p_node = r_node.add(self._label(province))
                 for pref in province.children:
-                    f_node = p_node.add(f"{pref.label} ({pref.count})")
+                    f_node = p_node.add(self._label(pref))
                     for u in pref.units:
                         star = " ★" if u["province_first"] else ""
                         f_node.add_leaf(
