@@ -41,7 +41,7 @@ class DetailScreen(BackScreen):
         with VerticalScroll(id="detail"):
             head = Text.assemble(
                 (p["name"], "bold"),
-                f"  {p['pinyin']}" if p.get("pinyin") else "",
+                f"  {p['pinyin']}" if p.get("pinyin") and lang == "en" else "",
                 (f"  {p.get('adcode', '')}", "dim"),
             )
             where = [
@@ -49,7 +49,7 @@ class DetailScreen(BackScreen):
                 for x in (p.get("province"), p.get("prefecture"), p.get("region"), p.get("county_type"))
                 if x
             ]
-            if p.get("province_en"):
+            if p.get("province_en") and lang == "en":  # 中文 mode: Chinese only
                 where.append(p["province_en"])
             yield Static(Group(head, Text(" · ".join(where), style="dim")), id="detail-head")
             yield Static(t("detail.rankings", lang), classes="section-title")
