@@ -24,7 +24,7 @@ from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from baiqiang.core import geo
-from baiqiang.core.audit import Status, run_audit
+from baiqiang.core.audit import Result, Status, run_audit
 from baiqiang.core.catalog import RANKING_TABLES, TABLES, Catalog, make_catalog
 from baiqiang.core.errors import BaiqiangError, OutputError, OutputReason
 from baiqiang.core.export import format_of_path
@@ -79,7 +79,7 @@ class BaiqiangApp(App[None]):
 
     language: reactive[str] = reactive("zh")
     stats_source: reactive[ViewState] = reactive(ViewState("industrial-counties"))
-    audit_issues: reactive[list[tuple[str, str, str, str]]] = reactive(list)
+    audit_issues: reactive[list[Result]] = reactive(list)
 
     def __init__(
         self,
@@ -146,11 +146,7 @@ class BaiqiangApp(App[None]):
     @work(thread=True, group="audit", exit_on_error=False)
     def _run_audit(self) -> None:
         """Finds the report's inconsistencies for 报告要点, off the UI thread (it takes ~0.1 s)."""
-        issues = [
-            (r.status, r.id, r.statement, r.differs)
-            for r in run_audit(self.catalog)
-            if r.status == Status.INCONSISTENT
-        ]
+        issues = [r for r in run_audit(self.catalog) if r.status == Status.INCONSISTENT]
         self.call_from_thread(setattr, self, "audit_issues", issues)
 
     def on_mount(self) -> None:

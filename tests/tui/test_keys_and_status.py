@@ -218,3 +218,19 @@ async def test_the_tree_speaks_the_interface_language(catalog: Catalog) -> None:
         await settle(pilot)
         assert str(tree.root.children[0].label) == "东部 East (70)"
         assert str(tree.root.label).startswith("Top-100 industrial counties")
+
+
+async def test_the_reports_inconsistencies_are_told_in_the_interface_language(catalog: Catalog) -> None:
+    from textual.widgets import Static
+
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        quote = str(app.query_one("#highlights-quote", Static).render())
+        assert "报告自相矛盾" in quote and "四川 34" in quote and "四川 33" in quote
+        assert "report inconsistent" not in quote
+        await pilot.press("L")
+        await settle(pilot)
+        assert "report inconsistent" in str(app.query_one("#highlights-quote", Static).render())

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
+from baiqiang.core.audit import Result
 from baiqiang.core.catalog import TABLES
 from baiqiang.tui.i18n import t
 from baiqiang.tui.render import amount_text
@@ -20,7 +21,7 @@ class HighlightsView(Vertical):
     """Group facts in a table; the highlighted row's quote and section below it."""
 
     language: reactive[str] = reactive("zh", init=False)
-    audit: reactive[list[tuple[str, str, str, str]]] = reactive(list, init=False)
+    audit: reactive[list[Result]] = reactive(list, init=False)
     """The report's inconsistencies (status, id, claim, where they differ), shown under the first row."""
 
     def __init__(self, facts: pl.DataFrame, *, id: str | None = None) -> None:
@@ -61,8 +62,14 @@ class HighlightsView(Vertical):
         text = Text(f"“{r['quote']}”", style="italic")
         text.append(f"\n— {r['section']}", style="dim")
         if row == 0 and self.audit:
-            for status, cid, statement, differs in self.audit:
-                text.append(f"\n[{status}] {cid} — {statement}: {differs}", style="yellow")
+            for r in self.audit:
+                if self.language == "zh":
+                    said = (
+                        f"\n[报告自相矛盾] {r.id}：报告为 {r.report_part or r.report}；数据为 {r.data_part}"
+                    )
+                else:
+                    said = f"\n[{r.status}] {r.id} — {r.statement}: {r.differs}"
+                text.append(said, style="yellow")
         self.query_one("#highlights-quote", Static).update(text)
 
     @on(DataTable.RowHighlighted)
