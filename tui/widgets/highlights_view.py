@@ -62,13 +62,14 @@ class HighlightsView(Vertical):
         text = Text(f"“{r['quote']}”", style="italic")
         text.append(f"\n— {r['section']}", style="dim")
         if row == 0 and self.audit:
-            for r in self.audit:
+            for issue in self.audit:
                 if self.language == "zh":
                     said = (
-                        f"\n[报告自相矛盾] {r.id}：报告为 {r.report_part or r.report}；数据为 {r.data_part}"
+                        f"\n[报告自相矛盾] {issue.id}：报告为 {issue.report_part or issue.report}；"
+                        f"数据为 {issue.data_part}"
                     )
                 else:
-                    said = f"\n[{r.status}] {r.id} — {r.statement}: {r.differs}"
+                    said = f"\n[{issue.status}] {issue.id} — {issue.statement}: {issue.differs}"
                 text.append(said, style="yellow")
         self.query_one("#highlights-quote", Static).update(text)
 
