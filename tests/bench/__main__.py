@@ -66,11 +66,79 @@ def bench_show(runs: int = 15) -> None:
     shutil.rmtree(home, ignore_errors=True)
 
 
+def _pty_bytes(cmd: list[str], env: dict[str, str], keys: bytes, *, settle: float = 1.5) -> tuple[int, int]:
+    """Bytes a full-screen program writes to a 120×35 pty: its first frame (until it has been
+    quiet for `settle` seconds), then for `keys` (a cursor move)."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    main_fd, child_fd = pty.openpty()
+    fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 35, 120, 0, 0))
+    proc = subprocess.Popen(
+        cmd, stdin=child_fd, stdout=child_fd, stderr=child_fd, env={**env, "TERM": "xterm-256color"}, cwd=ROOT
+    )
+    os.close(child_fd)
+
+    def drain(quiet: float, limit: float = 20.0) -> int:
+        got, started, last = 0, time.monotonic(), time.monotonic()
+        while time.monotonic() - last < quiet and time.monotonic() - started < limit:
+            ready, _, _ = select.select([main_fd], [], [], 0.05)
+            if ready:
+                try:
+                    chunk = os.read(main_fd, 65536)
+                except OSError:
+                    break
+                got += len(chunk)
+                last = time.monotonic()
+        return got
+
+    first = drain(settle)
+    os.write(main_fd, keys)
+    move = drain(0.5)
+    os.write(main_fd, b"q")
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    os.close(main_fd)
+    return first, move
+
+
+def bench_bytes() -> None:
+    """The weight of the explorer over SSH, beside VisiData and the least Textual app."""
+    home = tempfile.mkdtemp(prefix="baiqiang-bench-")
+    env = {**os.environ, "BAIQIANG_HOME": home}
+    table = Path(home) / "table.tsv"
+    with table.open("w", encoding="utf-8") as fh:
+        subprocess.run(
+            [*_baiqiang(), "list", "ic", "--format", "tsv"], env=env, stdout=fh, check=True, cwd=ROOT
+        )
+    rows = [("baiqiang (the explorer)", [*_baiqiang()])]
+    rows.append(
+        (
+            "the least Textual app, same rows",
+            [sys.executable, str(ROOT / "tests" / "bench" / "minimal_app.py"), str(table)],
+        )
+    )
+    vd = shutil.which("vd", path=str(Path(sys.executable).parent)) or shutil.which("vd")
+    if vd:
+        rows.append(("VisiData, same rows", [vd, str(table)]))
+    print("bytes written to a 120×35 pty (TERM=xterm-256color): first frame · one cursor move (↓)")
+    for label, cmd in rows:
+        first, move = _pty_bytes(cmd, env, b"\x1b[B")  # the down arrow: a cursor move in all three
+        print(f"  {label:36} {first:8,d} B · {move:6,d} B")
+    shutil.rmtree(home, ignore_errors=True)
+
+
 def main() -> None:
     print(
         f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · {time.strftime('%Y-%m-%d')}"
     )
     bench_show()
+    bench_bytes()
     subprocess.run(
         [sys.executable, "-m", "tests.checkout", "-m", "baiqiang.core.bench"], cwd=ROOT, check=True
     )
