@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from functools import partial
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 from rich.console import Console
@@ -23,8 +24,10 @@ from textual.widget import Widget
 from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
+if TYPE_CHECKING:
+    from baiqiang.core.audit import Result
+
 from baiqiang.core import geo
-from baiqiang.core.audit import Result, Status, run_audit
 from baiqiang.core.catalog import RANKING_TABLES, TABLES, Catalog, make_catalog
 from baiqiang.core.errors import BaiqiangError, OutputError, OutputReason
 from baiqiang.core.export import format_of_path
@@ -40,7 +43,6 @@ from baiqiang.tui.screens.back import BackScreen
 from baiqiang.tui.screens.confirm_screen import ConfirmScreen
 from baiqiang.tui.screens.detail_screen import DetailScreen
 from baiqiang.tui.screens.export_screen import ExportScreen
-from baiqiang.tui.screens.help_screen import HelpScreen
 from baiqiang.tui.screens.palette_screen import Palette
 from baiqiang.tui.screens.units_screen import UnitsScreen
 from baiqiang.tui.state import ViewState
@@ -146,6 +148,8 @@ class BaiqiangApp(App[None]):
     @work(thread=True, group="audit", exit_on_error=False)
     def _run_audit(self) -> None:
         """Finds the report's inconsistencies for 报告要点, off the UI thread (it takes ~0.1 s)."""
+        from baiqiang.core.audit import Status, run_audit  # after the first frame, in a worker
+
         issues = [r for r in run_audit(self.catalog) if r.status == Status.INCONSISTENT]
         self.call_from_thread(setattr, self, "audit_issues", issues)
 
@@ -350,6 +354,8 @@ class BaiqiangApp(App[None]):
                 keys.append((self.get_key_display(b), label))
         name = f"help.{self.language}.md"
         text = (resources.files("baiqiang.tui") / name).read_text(encoding="utf-8")
+        from baiqiang.tui.screens.help_screen import HelpScreen  # Markdown: loaded when asked for
+
         self.push_screen(HelpScreen(text, keys, self.language))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -14,8 +14,8 @@ import math
 import re
 import threading
 from dataclasses import dataclass
+from typing import Any
 
-import plotext as plt
 from rich.cells import cell_len
 
 _LOCK = threading.Lock()  # plotext keeps one global figure
@@ -78,12 +78,21 @@ def fit_title(title: str, width: int) -> str:
     return out + "…"
 
 
-def _begin(width: int, height: int) -> None:
+def _plotext() -> Any:
+    """plotext, imported the first time a chart is drawn (not with the explorer's first frame)."""
+    import plotext
+
+    return plotext
+
+
+def _begin(width: int, height: int) -> Any:
+    plt = _plotext()
     plt.clf()
     plt.clear_data()
     plt.theme("clear")
     plt.limitsize(False, False)  # the size asked for, not the terminal's
     plt.plotsize(width, height)
+    return plt
 
 
 def bar_chart(
@@ -106,7 +115,7 @@ def bar_chart(
     names = _Labels()
     height = height or len(labels) + 3 + (1 if title else 0)  # one line a bar
     with _LOCK:
-        _begin(width, height)
+        plt = _begin(width, height)
         # plotext draws the first bar at the bottom: reverse so the first label is on top.
         plt.bar(
             [names(lab) for lab in reversed(labels)],
@@ -137,7 +146,7 @@ def scatter_chart(
     """A scatter plot; with ranks, smaller is better, so both axes run from 1 upward."""
     names = _Labels()
     with _LOCK:
-        _begin(width, height)
+        plt = _begin(width, height)
         plt.scatter(xs, ys, marker="•")
         if title:
             plt.title(names(fit_title(title, width)))
@@ -283,7 +292,7 @@ def map_chart(
         height = max(height - len(head), 6)
     names = _Labels()
     with _LOCK:
-        _begin(width, height)
+        plt = _begin(width, height)
         plt.scatter(background[0], background[1], marker="·", color="gray")
         for layer in layers:
             if layer.longitudes:

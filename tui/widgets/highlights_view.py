@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import polars as pl
 from rich.text import Text
 from textual import on
@@ -10,11 +12,13 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
-from baiqiang.core.audit import Result
 from baiqiang.core.catalog import TABLES
 from baiqiang.tui.i18n import t
 from baiqiang.tui.render import amount_text
 from baiqiang.tui.widgets.grid import Grid
+
+if TYPE_CHECKING:
+    from baiqiang.core.audit import Result
 
 
 class HighlightsView(Vertical):
