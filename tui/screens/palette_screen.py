@@ -28,14 +28,36 @@ class Palette(CommandPalette):
         Binding("up", "move('cursor_up')", "Previous command", show=False, id="palette.up"),
     ]
 
+    dismiss_pending = False
+    """A dismiss is waiting for the palette's searches to stop: a second one does nothing."""
+
     def dismiss(self, result: Any = None) -> AwaitComplete:
-        """Closes the palette, only while it is the screen on top (Textual pops whatever is)."""
-        if self.app.screen is not self:
+        """Closes the palette, only while it is the screen on top (Textual pops whatever is),
+        and only once its searches have stopped.
+
+        A search still running looks for the palette's list; were the palette gone, it would
+        fail (NoMatches) and, a worker's error, end the app. So the searches are cancelled and
+        the palette stays until they have finished.
+        """
+        if self.app.screen is not self or self.dismiss_pending:
             return AwaitComplete.nothing()
-        # Its search may still be running; left alone, it looks for its list after the palette
-        # has gone (NoMatches) and, a worker's error, ends the app.
-        self.app.workers.cancel_node(self)
-        return super().dismiss(result)
+        searches = [w for w in self.app.workers if w.node is self and not w.is_finished]
+        for worker in searches:
+            worker.cancel()
+        if not searches:
+            return super().dismiss(result)
+        self.dismiss_pending = True
+
+        async def when_stopped() -> None:
+            for worker in searches:
+                try:
+                    await worker.wait()
+                except Exception:  # cancelled, or failed on its way out: it has stopped
+                    pass
+            if self.app.screen is self:
+                await super(Palette, self).dismiss(result)
+
+        return AwaitComplete(when_stopped())
 
     @on(Input.Changed)
     @on(Input.Submitted)
