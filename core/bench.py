@@ -29,8 +29,8 @@ def _median_ms(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def main() -> None:
-    """Runs each benchmark and prints its median time in milliseconds."""
+def results() -> list[tuple[str, float, int]]:
+    """Each benchmark's (label, median milliseconds, runs)."""
 
     def cold_load() -> object:
         _load.cache_clear()
@@ -56,11 +56,19 @@ def main() -> None:
         ("profile of 昆山 (show)", lambda: lookup(c, "昆山"), 50),
         ("full audit", lambda: run_audit(c), 20),
     ]
-    print(f"data: {default_data_dir()}")
+    out = []
     for label, fn, repeat in cases:
         fn()  # warm up
+        out.append((label, _median_ms(fn, repeat), repeat))
+    return out
+
+
+def main() -> None:
+    """Runs each benchmark and prints its median time in milliseconds."""
+    print(f"data: {default_data_dir()}")
+    for label, ms, repeat in results():
         pad = " " * (40 - display_width(label))
-        print(f"{label}{pad} {_median_ms(fn, repeat):8.2f} ms  (median of {repeat})")
+        print(f"{label}{pad} {ms:8.2f} ms  (median of {repeat})")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@
 - The core's operations (``baiqiang.core.bench``).
 
 VisiData is not a dependency: ``pip install visidata`` into the venv for the anchor (without it
-the anchor is left out, and said so). Nothing here is a test.
+the anchor is left out, and said so). ``--write-readme`` puts the figures into the README's
+speed section (between its bench markers). Nothing here is a test.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def _baiqiang() -> list[str]:
     return [str(installed)] if installed.is_file() else [sys.executable, "-m", "tests.checkout"]
 
 
-def bench_show(runs: int = 15) -> None:
+def bench_show(runs: int = 15) -> dict[str, float]:
     home = tempfile.mkdtemp(prefix="baiqiang-bench-")
     env = {**os.environ, "BAIQIANG_HOME": home}
     show = [*_baiqiang(), "show", "昆山市", "--format", "json"]
@@ -55,15 +56,16 @@ def bench_show(runs: int = 15) -> None:
             b = _timed([vd, "-b", str(table), "-o", os.devnull], env)
             theirs.append(b)
             ratios.append(a / b)
-    print(
-        f"show 昆山市 --format json (whole process)   {1000 * statistics.median(ours):7.0f} ms  (median of {runs})"
-    )
+    found = {"ours": 1000 * statistics.median(ours)}
+    print(f"show 昆山市 --format json (whole process)   {found['ours']:7.0f} ms  (median of {runs})")
     if vd:
-        print(f"VisiData: vd -b table.tsv -o /dev/null     {1000 * statistics.median(theirs):7.0f} ms")
-        print(f"ratio, pair by pair (goal ≤ 0.5)            {statistics.median(ratios):7.2f}")
+        found |= {"vd": 1000 * statistics.median(theirs), "ratio": statistics.median(ratios)}
+        print(f"VisiData: vd -b table.tsv -o /dev/null     {found['vd']:7.0f} ms")
+        print(f"ratio, pair by pair (goal ≤ 0.5)            {found['ratio']:7.2f}")
     else:
         print("VisiData: not installed here (pip install visidata), so no anchor")
     shutil.rmtree(home, ignore_errors=True)
+    return found
 
 
 def _pty_bytes(cmd: list[str], env: dict[str, str], keys: bytes, *, settle: float = 1.5) -> tuple[int, int]:
@@ -107,7 +109,7 @@ def _pty_bytes(cmd: list[str], env: dict[str, str], keys: bytes, *, settle: floa
     return first, move
 
 
-def bench_bytes() -> None:
+def bench_bytes() -> list[tuple[str, int, int]]:
     """The weight of the explorer over SSH, beside VisiData and the least Textual app."""
     home = tempfile.mkdtemp(prefix="baiqiang-bench-")
     env = {**os.environ, "BAIQIANG_HOME": home}
@@ -127,21 +129,78 @@ def bench_bytes() -> None:
     if vd:
         rows.append(("VisiData, same rows", [vd, str(table)]))
     print("bytes written to a 120×35 pty (TERM=xterm-256color): first frame · one cursor move (↓)")
+    found = []
     for label, cmd in rows:
         first, move = _pty_bytes(cmd, env, b"\x1b[B")  # the down arrow: a cursor move in all three
         print(f"  {label:36} {first:8,d} B · {move:6,d} B")
+        found.append((label, first, move))
     shutil.rmtree(home, ignore_errors=True)
+    return found
+
+
+BEGIN, END = "<!-- bench:begin (python -m tests.bench --write-readme) -->", "<!-- bench:end -->"
+
+
+def readme_block(
+    machine: str,
+    show: dict[str, float],
+    weights: list[tuple[str, int, int]],
+    core: list[tuple[str, float, int]],
+) -> str:
+    """The README's figures, as Markdown."""
+    lines = [
+        BEGIN,
+        f"Measured {machine}.",
+        "",
+        "| what | ours | anchor | ratio (pair by pair) |",
+        "| --- | --- | --- | --- |",
+    ]
+    anchor = (
+        f"VisiData `vd -b table.tsv -o /dev/null` (the same 100 rows): {show['vd']:.0f} ms"
+        if "vd" in show
+        else "VisiData not installed"
+    )
+    ratio = f"{show['ratio']:.2f} (goal ≤ 0.5)" if "ratio" in show else "—"
+    lines += [
+        f"| `baiqiang show 昆山市 --format json`, the whole process | {show['ours']:.0f} ms | {anchor} | {ratio} |",
+        "",
+    ]
+    lines += ["| program (a 120×35 pty) | first frame | one cursor move (↓) |", "| --- | --- | --- |"]
+    lines += [f"| {label} | {first:,d} B | {move:,d} B |" for label, first, move in weights]
+    lines += ["", "| the core's operation | median |", "| --- | --- |"]
+    lines += [f"| {label} | {ms:.1f} ms |" for label, ms, _ in core]
+    return "\n".join([*lines, END])
+
+
+def write_readme(block: str) -> None:
+    """Replaces the marked block of the README's speed section (atomically)."""
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.index(BEGIN), text.index(END) + len(END)
+    tmp = readme.with_suffix(".md.tmp")
+    tmp.write_text(text[:start] + block + text[end:], encoding="utf-8")
+    os.replace(tmp, readme)
 
 
 def main() -> None:
-    print(
-        f"{platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · {time.strftime('%Y-%m-%d')}"
+    machine = (
+        f"on {time.strftime('%Y-%m-%d')}, {platform.node()}: {os.cpu_count()} cores, "
+        f"{platform.machine()}, Python {platform.python_version()}"
     )
-    bench_show()
-    bench_bytes()
-    subprocess.run(
-        [sys.executable, "-m", "tests.checkout", "-m", "baiqiang.core.bench"], cwd=ROOT, check=True
-    )
+    print(machine)
+    show = bench_show()
+    weights = bench_bytes()
+    from tests import checkout
+
+    checkout.install()
+    from baiqiang.core.bench import results
+
+    core = results()
+    for label, ms, runs in core:
+        print(f"{label:40} {ms:8.2f} ms  (median of {runs})")
+    if "--write-readme" in sys.argv[1:]:
+        write_readme(readme_block(machine, show, weights, core))
+        print("README.md: the figures are written")
 
 
 if __name__ == "__main__":
