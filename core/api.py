@@ -22,11 +22,12 @@ from pathlib import Path
 import polars as pl
 
 from baiqiang.core.audit import run_audit
-from baiqiang.core.catalog import TABLES, Catalog, make_catalog
+from baiqiang.core.catalog import Catalog, make_catalog
 from baiqiang.core.filters import Filters
 from baiqiang.core.profile import PrefectureProfile, Profile, lookup
 from baiqiang.core.service import Order, parse_filters, rows
 from baiqiang.core.service import stats as _stats
+from baiqiang.core.tables import TABLES
 
 
 def _catalog(data_dir: str | Path | None) -> Catalog:

@@ -12,7 +12,6 @@ the index's format), so a stale index is never read. A lookup through the index 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from baiqiang.core.paths import cache_dir, default_data_dir
+from baiqiang.core.paths import cache_dir, data_fingerprint, default_data_dir
 from baiqiang.core.profile_model import Profile, ProfileParts, found_profile
 from baiqiang.core.resolver import Outcome, match_keys, prime_keys, resolve_rows
 
@@ -46,20 +45,10 @@ class Index:
     parts: ProfileParts
 
 
-def fingerprint(data_dir: Path) -> str:
-    """A short digest of the data files' names, sizes and times, and of the index format."""
-    h = hashlib.sha256(f"format {FORMAT}".encode())
-    for path in sorted(data_dir.iterdir()):
-        if path.suffix in (".csv", ".json"):
-            st = path.stat()
-            h.update(f"{path.name} {st.st_size} {st.st_mtime_ns}".encode())
-    return h.hexdigest()[:16]
-
-
 def index_path(data_dir: Path | None = None) -> Path:
     """Where the index of this data belongs (whether or not it has been written)."""
     folder = (data_dir or default_data_dir()).resolve()
-    return cache_dir() / f"index-{fingerprint(folder)}.json"
+    return cache_dir() / f"index-{data_fingerprint(folder)}-{FORMAT}.json"
 
 
 def build_index(catalog: Catalog) -> dict[str, Any]:

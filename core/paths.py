@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -21,3 +22,14 @@ def cache_dir() -> Path:
         return Path(home) / "cache"
     xdg = os.environ.get("XDG_CACHE_HOME")
     return (Path(xdg) if xdg else Path.home() / ".cache") / "baiqiang"
+
+
+def data_fingerprint(data_dir: Path) -> str:
+    """A short digest of a data folder's files (names, sizes and times): what is derived from the
+    data and cached carries it in its name, so that it is never read for other data."""
+    h = hashlib.sha256()
+    for path in sorted(data_dir.iterdir()):
+        if path.suffix in (".csv", ".json"):
+            st = path.stat()
+            h.update(f"{path.name} {st.st_size} {st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]

@@ -12,7 +12,7 @@ from typing import Any
 
 import polars as pl
 
-from baiqiang.core.catalog import RANKING_TABLES, TABLES, Catalog
+from baiqiang.core.catalog import Catalog
 from baiqiang.core.errors import Ambiguous, LookupFailed
 from baiqiang.core.filters import resolve_prefecture
 from baiqiang.core.names import XIAN_SHI
@@ -35,6 +35,7 @@ from baiqiang.core.query import prefecture_rollup, stack_rankings, unit_clusters
 from baiqiang.core.resolve import Outcome, describe, units
 from baiqiang.core.resolver import resolve_rows
 from baiqiang.core.suggest import shorten
+from baiqiang.core.tables import RANKING_TABLES, TABLES
 
 __all__ = [
     "ClusterMembership",

@@ -10,10 +10,10 @@ import functools
 import polars as pl
 
 from baiqiang.core import geo
-from baiqiang.core.catalog import RANKING_TABLES
 from baiqiang.core.errors import InvalidValue, LookupFailed
 from baiqiang.core.names import XIAN_SHI, scale_min_yi
 from baiqiang.core.suggest import did_you_mean
+from baiqiang.core.tables import RANKING_TABLES
 
 DIMENSIONS: tuple[str, ...] = (
     "province",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from baiqiang.core import geo
-from baiqiang.core.catalog import RANKING_TABLES, TABLES, Catalog, resolve_table
+from baiqiang.core.catalog import Catalog
 from baiqiang.core.errors import InvalidValue
 from baiqiang.core.filters import FilterField, FilterOption, Filters, filter_options, filter_units
 from baiqiang.core.query import (
@@ -26,6 +26,7 @@ from baiqiang.core.query import (
     stack_rankings,
     unit_types_of,
 )
+from baiqiang.core.tables import RANKING_TABLES, TABLES, resolve_table
 
 
 @dataclass(frozen=True)

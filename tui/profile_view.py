@@ -80,7 +80,7 @@ def context_text(p: dict[str, Any], lang: str = "en") -> Text:
     ctx = p.get("context")
     if not ctx:
         return Text("")
-    from baiqiang.core.catalog import TABLES
+    from baiqiang.core.tables import TABLES
 
     zh = lang == "zh"
     sep = "，" if zh else ", "

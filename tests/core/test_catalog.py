@@ -6,8 +6,9 @@ import polars as pl
 import pytest
 
 from baiqiang.core import geo
-from baiqiang.core.catalog import TABLES, Catalog, make_catalog, resolve_table
+from baiqiang.core.catalog import Catalog, make_catalog
 from baiqiang.core.errors import DataUnavailable, LookupFailed
+from baiqiang.core.tables import TABLES, resolve_table
 from tests.conftest import ROOT
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from baiqiang.core.catalog import RANKING_TABLES, Catalog
+from baiqiang.core.catalog import Catalog
 from baiqiang.core.divisions import (
     DIRECT_PREFECTURE,
     build_divisions,
@@ -16,6 +16,7 @@ from baiqiang.core.divisions import (
     unit_type,
 )
 from baiqiang.core.extract import ExtractError, render
+from baiqiang.core.tables import RANKING_TABLES
 from tests.conftest import ROOT
 
 

@@ -12,9 +12,10 @@ import polars as pl
 import typer
 
 from baiqiang.core import geo
-from baiqiang.core.catalog import TABLES, Catalog, make_catalog
+from baiqiang.core.catalog import Catalog, make_catalog
 from baiqiang.core.filters import Filters
 from baiqiang.core.service import parse_filters
+from baiqiang.core.tables import TABLES
 from baiqiang.tui import render
 from baiqiang.tui.output import choose_format, emit, encode, save
 

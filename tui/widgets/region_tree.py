@@ -7,8 +7,9 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Tree
 
-from baiqiang.core.catalog import RANKING_TABLES, TABLES, Catalog
+from baiqiang.core.catalog import Catalog
 from baiqiang.core.service import Branch, region_tree
+from baiqiang.core.tables import RANKING_TABLES, TABLES
 from baiqiang.tui.messages import UnitChosen
 
 
