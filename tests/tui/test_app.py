@@ -136,7 +136,7 @@ async def test_sort_by_key_and_by_header_click(catalog: Catalog) -> None:
         await pick(pilot, "s", "（报告原顺序）")
         assert v.state.order.column is None and names(v)[0] == "昆山市"
         # a click on the 梯队 header sorts by tier, a second click reverses it
-        header_x = sum(c.get_render_width(v.table) for c in list(v.table.columns.values())[:6]) + 1
+        header_x = sum(c.render_width for c in v.table.columns[:6]) + 1
         await pilot.click(v.table, offset=(header_x, 0))
         await settle(pilot)
         assert v.state.order.column == "tier" and v.rows["tier"][0] == 1
@@ -259,7 +259,7 @@ async def test_stats_follow_the_last_filter(catalog: Catalog) -> None:
         chart = stats.query_one(ChartPanel).text
         assert "province=浙江" in chart and "浙江省 25" in chart
         table = stats.query_one("#stats-table")
-        assert [str(k.value) for k in table.columns][-2:] == ["units_in_province", "share_of_province"]
+        assert [c.key for c in table.columns][-2:] == ["units_in_province", "share_of_province"]
         assert table.get_row_at(0) == ["浙江省", "25", "100.0%", "53", "47.2%"]  # 图14: 25 of 浙江's 53
         await pilot.press("d")
         await settle(pilot)
@@ -345,13 +345,13 @@ async def test_language_toggle(catalog: Catalog) -> None:
         v = view(app)
         await pilot.press("L")
         await settle(pilot)
-        labels = [str(c.label) for c in v.table.columns.values()]
+        labels = [c.label for c in v.table.columns]
         assert labels[:3] == ["Rank", "Name", "Pinyin"]
         assert v.table.get_row_at(0)[1:3] == ["昆山市", "Kunshan Shi"]  # names stay Chinese
         assert "100 rows" in status(v)
         await pilot.press("L")
         await settle(pilot)
-        assert [str(c.label) for c in v.table.columns.values()][:2] == ["排名", "名称"]
+        assert [c.label for c in v.table.columns][:2] == ["排名", "名称"]
 
 
 async def test_views_switch_with_number_keys(catalog: Catalog) -> None:

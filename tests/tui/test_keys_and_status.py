@@ -138,7 +138,7 @@ async def test_every_view_is_usable_at_80x24(catalog: Catalog) -> None:
                     f"#view-{['industrial-counties', 'innovation-counties', 'industrial-districts'][int(tab) - 1]} Grid",
                     Grid,
                 )
-                used = sum(c.get_render_width(grid) for c in grid.columns.values())
+                used = sum(c.render_width for c in grid.columns)
                 assert used <= 80 - grid.styles.scrollbar_size_vertical
         await pilot.press("L", "4")
         await settle(pilot)
@@ -167,10 +167,10 @@ async def test_a_clusters_counties_fit_80_columns_with_every_header_whole(catalo
         await settle(pilot)
         assert isinstance(app.screen, UnitsScreen)
         grid = app.screen.query_one(Grid)
-        widths = [c.get_render_width(grid) for c in grid.columns.values()]
+        widths = [c.render_width for c in grid.columns]
         assert sum(widths) <= 80 - grid.styles.scrollbar_size_vertical
-        labels = [str(c.label) for c in grid.columns.values()]
-        assert "区划代码" in labels and all(c.width >= cell_len(str(c.label)) for c in grid.columns.values())
+        labels = [c.label for c in grid.columns]
+        assert "区划代码" in labels and all(c.width >= cell_len(c.label) for c in grid.columns)
         assert app.screen.rows.filter(app.screen.rows["name"] == "缙云县")["prefecture"][0] == "丽水市"
 
 
@@ -193,7 +193,7 @@ async def test_the_language_switch_reaches_open_drill_downs(catalog: Catalog) ->
         assert isinstance(app.screen, UnitsScreen)
         await pilot.press("L")
         await settle(pilot)
-        labels = [str(c.label) for c in app.screen.query_one(Grid).columns.values()]
+        labels = [c.label for c in app.screen.query_one(Grid).columns]
         assert "榜单" in labels and app.screen.query_one(Grid).row_count > 0
 
 

@@ -10,9 +10,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
-from baiqiang.core.catalog import TABLES
+from baiqiang.core.tables import TABLES
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import ClusterChosen, UnitsOf
 from baiqiang.tui.render import context_text, fact_text
@@ -55,11 +55,20 @@ class DetailScreen(BackScreen):
             yield Static(t("detail.rankings", lang), classes="section-title")
             if p["rankings"]:
                 ranks = Grid(id="detail-rankings", cursor=False, zebra=False)
-                ranks.add_columns(t("col.table", lang), t("col.rank", lang), "★", t("col.tier", lang))
-                for r in p["rankings"]:
-                    tier = t(f"tier.{r['tier']}", lang) if r.get("tier") else ""
-                    star = f"★ {t('detail.first', lang)}" if r["province_first"] else ""
-                    ranks.add_row(TABLES[r["table"]].title, str(r["rank"]), star, tier)
+                ranks.fill(
+                    [("table", t("col.table", lang)), ("rank", t("col.rank", lang)), ("first", "★")]
+                    + [("tier", t("col.tier", lang))],
+                    [
+                        [
+                            TABLES[r["table"]].title,
+                            str(r["rank"]),
+                            f"★ {t('detail.first', lang)}" if r["province_first"] else "",
+                            t(f"tier.{r['tier']}", lang) if r.get("tier") else "",
+                        ]
+                        for r in p["rankings"]
+                    ],
+                    right=["rank"],
+                )
                 yield ranks
             else:
                 yield Static(t("detail.none", lang), classes="muted")
@@ -72,11 +81,19 @@ class DetailScreen(BackScreen):
                     t("detail.clusters", lang) + t("detail.enter_counties", lang), classes="section-title"
                 )
                 clusters = Grid(id="detail-clusters", zebra=False)
-                clusters.add_columns(t("col.table", lang), t("col.cluster", lang), t("col.scale", lang), "+")
-                for c in p["clusters"]:
-                    kind = c.get("scale") or c.get("category", "")
-                    table = "表5" if c["table"] == "billion-clusters" else "表4"
-                    clusters.add_row(table, c["cluster"], kind, c.get("shared_with") or "")
+                clusters.fill(
+                    [("table", t("col.table", lang)), ("cluster", t("col.cluster", lang))]
+                    + [("scale", t("col.scale", lang)), ("shared", "+")],
+                    [
+                        [
+                            "表5" if c["table"] == "billion-clusters" else "表4",
+                            c["cluster"],
+                            c.get("scale") or c.get("category", ""),
+                            c.get("shared_with") or "",
+                        ]
+                        for c in p["clusters"]
+                    ],
+                )
                 yield clusters
             if p["facts"]:
                 yield Static(f"{t('detail.facts', lang)} ({len(p['facts'])})", classes="section-title")
@@ -117,8 +134,8 @@ class DetailScreen(BackScreen):
         """Scrolls the pane up."""
         self.query_one("#detail", VerticalScroll).scroll_up()
 
-    @on(DataTable.RowSelected, "#detail-clusters")
-    def _cluster(self, event: DataTable.RowSelected) -> None:
+    @on(Grid.RowSelected, "#detail-clusters")
+    def _cluster(self, event: Grid.RowSelected) -> None:
         event.stop()
         c = self.profile["clusters"][event.cursor_row]
         counties = [self.profile["name"], *[x for x in (c.get("shared_with") or "").split("、") if x]]

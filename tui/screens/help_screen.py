@@ -31,9 +31,11 @@ class HelpScreen(Dialog[None]):
         with VerticalScroll(id="help", classes="dialog wide"):
             yield Markdown(self.text)
             keys = Grid(id="help-keys", cursor=False, zebra=False)
-            keys.add_columns(t("help.key", self.lang), t("help.action", self.lang))
-            for key, description in self.keys:
-                keys.add_row(key, description)
+            keys.fill(
+                [("key", t("help.key", self.lang)), ("action", t("help.action", self.lang))],
+                [[key, description] for key, description in self.keys],
+                max_width=80,
+            )
             yield keys
 
     def action_scroll_down(self) -> None:

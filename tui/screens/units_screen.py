@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import UnitChosen
@@ -48,8 +48,8 @@ class UnitsScreen(BackScreen):
         table.fill([(c, t(f"col.{c}", self.lang)) for c in cols], cells)
         table.focus()
 
-    @on(DataTable.RowSelected)
-    def _chosen(self, event: DataTable.RowSelected) -> None:
+    @on(Grid.RowSelected)
+    def _chosen(self, event: Grid.RowSelected) -> None:
         event.stop()
         row = self.rows.row(event.cursor_row, named=True)
         self.post_message(

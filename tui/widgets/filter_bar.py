@@ -18,6 +18,12 @@ class FilterBar(Input):
     class Closed(Message):
         """The user is done filtering (Escape or Enter)."""
 
+    @property
+    def content_width(self) -> int:
+        """At least 256 cells: the input's virtual width then stays put as the user types, so a
+        keystroke redraws the input and the table, not the layout of the whole screen."""
+        return max(super().content_width, 256)
+
     def action_close(self) -> None:
         """Hands focus back to the table; the filter stays applied."""
         self.post_message(self.Closed())

@@ -10,9 +10,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
-from baiqiang.core.catalog import TABLES
+from baiqiang.core.tables import TABLES
 from baiqiang.tui.i18n import t
 from baiqiang.tui.render import amount_text
 from baiqiang.tui.widgets.grid import Grid
@@ -77,6 +77,6 @@ class HighlightsView(Vertical):
                 text.append(said, style="yellow")
         self.query_one("#highlights-quote", Static).update(text)
 
-    @on(DataTable.RowHighlighted)
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(Grid.RowHighlighted)
+    def _highlighted(self, event: Grid.RowHighlighted) -> None:
         self._quote(event.cursor_row)

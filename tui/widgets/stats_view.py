@@ -10,10 +10,11 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.worker import get_current_worker
 
-from baiqiang.core.catalog import RANKING_TABLES, TABLES, Catalog
+from baiqiang.core.catalog import Catalog
 from baiqiang.core.filters import Filters, filter_units
 from baiqiang.core.query import dimensions_of
 from baiqiang.core.service import rank_pairs, stats
+from baiqiang.core.tables import RANKING_TABLES, TABLES
 from baiqiang.tui import chartdata
 from baiqiang.tui.i18n import t
 from baiqiang.tui.state import ViewState
@@ -163,5 +164,7 @@ class StatsView(Horizontal, ReportsFailures):
             if shares:
                 row += [str(r["units_in_province"] or ""), f"{(r['share_of_province'] or 0) * 100:.1f}%"]
             rows.append(row)
-        self.query_one(Grid).fill(columns, rows)
+        self.query_one(Grid).fill(
+            columns, rows, right=["count", "share", "units_in_province", "share_of_province"]
+        )
         self.query_one(ChartPanel).show_chart(chart)

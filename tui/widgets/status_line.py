@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Static
 
 from baiqiang.tui.i18n import t
-from baiqiang.tui.state import ViewState, command_line
+
+if TYPE_CHECKING:
+    from baiqiang.tui.state import ViewState
 
 
 class StatusLine(Static):
@@ -14,6 +18,13 @@ class StatusLine(Static):
 
     def show(self, state: ViewState, rows: int, lang: str) -> None:
         """Updates the line for a state and its row count."""
+        self.show_text(*self.texts(state, rows, lang))
+
+    @staticmethod
+    def texts(state: ViewState, rows: int, lang: str) -> tuple[str, str]:
+        """The summary (rows, filters, sort) and the equivalent command for a state."""
+        from baiqiang.tui.state import command_line
+
         parts = [t("status.rows", lang, n=rows)]
         filters = state.filters
         pairs = " · ".join(f"{k.replace('_', '-')}={v}" for k, v in filters.active())
@@ -21,7 +32,11 @@ class StatusLine(Static):
         order = state.order
         if order.column:
             parts.append(f"{t('status.sorted', lang)} {order.column}{' ↓' if order.descending else ' ↑'}")
+        return " │ ".join(parts), command_line(state)
+
+    def show_text(self, summary: str, command: str) -> None:
+        """Shows a summary line and, under it, the command that gives the same rows."""
         # Each line ends in … where the width cuts it (never silently); `$` copies the command whole.
-        text = Text(" │ ".join(parts), style="bold", no_wrap=True, overflow="ellipsis")
-        text.append("\n$ " + command_line(state), style="dim")
-        self.update(text)
+        text = Text(summary, style="bold", no_wrap=True, overflow="ellipsis")
+        text.append("\n$ " + command, style="dim")
+        self.update(text, layout=False)  # a fixed height: only the line is drawn again

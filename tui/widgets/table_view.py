@@ -10,15 +10,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 from textual.worker import get_current_worker
 
-from baiqiang.core.catalog import TABLES, Catalog
+from baiqiang.core.catalog import Catalog
 from baiqiang.core.filters import FilterField, FilterOption
 from baiqiang.core.service import options, rows
+from baiqiang.core.tables import TABLES
 from baiqiang.tui import chartdata
+from baiqiang.tui.frame_rows import FrameRows, is_numeric
 from baiqiang.tui.i18n import t
-from baiqiang.tui.messages import ClusterChosen, ExportRequested, UnitChosen, ViewChanged
+from baiqiang.tui.messages import ClusterChosen, ExportRequested, UnitChosen, ViewChanged, WorkFailed
 from baiqiang.tui.state import ViewState, command_line
 from baiqiang.tui.widgets.chart_panel import ChartPanel
 from baiqiang.tui.widgets.filter_bar import FilterBar
@@ -58,6 +60,18 @@ CHART_MODES: dict[str, list[str]] = {
     "billion-clusters": ["scale", "county"],
 }
 TIER_LABELS = {1: "1", 2: "2", 3: "3", 4: "4"}
+INLINE_ROWS = 1_000
+"""Tables of up to this many rows are filtered on the UI thread; larger ones in a worker."""
+
+
+def shown_columns(table: str, lang: str) -> list[str]:
+    """The columns a table's view shows in a language (English adds pinyin after the name)."""
+    cols = list(COLUMNS[table])
+    if lang == "en" and "name" in cols:
+        cols.insert(cols.index("name") + 1, "pinyin")
+    if lang == "zh" and "sector_group" in cols:  # 新兴产业, not "emerging"
+        cols[cols.index("sector_group")] = "sector_group_zh"
+    return cols
 
 
 def cell(value: Any, column: str) -> str:
@@ -97,7 +111,10 @@ class TableView(Vertical, ReportsFailures):
         self.catalog = catalog
         self.set_reactive(TableView.state, state)
         self.columns_shown = COLUMNS[state.table]
+        self.start_row = 0
+        """The row the cursor starts on (where it was in the first view drawn from a snapshot)."""
         self.rows: pl.DataFrame = pl.DataFrame()
+        self._table_size: int | None = None
 
     def compose(self) -> ComposeResult:
         bar = FilterBar(placeholder=t("filter.placeholder", self.language), classes="filter-bar")
@@ -109,7 +126,6 @@ class TableView(Vertical, ReportsFailures):
 
     def on_mount(self) -> None:
         self.query_one(ChartPanel).display = False
-        self._build_columns()
         self.refresh_rows()
 
     @property
@@ -118,19 +134,10 @@ class TableView(Vertical, ReportsFailures):
         return self.query_one(Grid)
 
     def _columns(self) -> list[str]:
-        cols = list(self.columns_shown)
-        if self.language == "en" and "name" in cols:
-            cols.insert(cols.index("name") + 1, "pinyin")
-        if self.language == "zh" and "sector_group" in cols:  # 新兴产业, not "emerging"
-            cols[cols.index("sector_group")] = "sector_group_zh"
-        return cols
-
-    def _build_columns(self) -> None:
-        self.table.clear(columns=True)
+        return shown_columns(self.state.table, self.language)
 
     def watch_language(self) -> None:
         self.query_one(FilterBar).placeholder = t("filter.placeholder", self.language)
-        self._build_columns()
         self.refresh_rows()
 
     def watch_state(self) -> None:
@@ -155,6 +162,19 @@ class TableView(Vertical, ReportsFailures):
 
     def refresh_rows(self) -> None:
         """Recomputes the rows and the chart for the current state and the panel's size now."""
+        if self._table_size is None:
+            self._table_size = self.catalog.table(self.state.table).select(pl.len()).collect().item()
+        if not self.chart_mode and self._table_size <= INLINE_ROWS:
+            # A small table without a chart filters in a few milliseconds: here, at once,
+            # rather than through a thread (whose hand-offs cost more than the filter).
+            state = self.state
+            try:
+                found = rows(self.catalog, state.table, state.filters, order=state.order).collect()
+            except Exception as exc:  # as a worker's failure would be: a notification, not a crash
+                self.post_message(WorkFailed(exc))
+                return
+            self._show(state, found, "")
+            return
         panel = self.query_one(ChartPanel).content_size
         width = max((panel.width or self.size.width) - 2, 24)
         self._compute(self.state, self.chart_mode, self.language, width, panel.height or None)
@@ -200,12 +220,13 @@ class TableView(Vertical, ReportsFailures):
             return  # a newer state is on its way
         self.rows = rows
         table = self.table
-        cursor = table.cursor_row
+        cursor = table.cursor_row if table.row_count else self.start_row
         cols = self._columns()
-        cells = [
-            [cell(v, c) for v, c in zip(row, cols, strict=True)] for row in rows.select(cols).iter_rows()
-        ]
-        table.fill([(c, t(f"col.{c}", self.language)) for c in cols], cells)
+        table.fill(
+            [(c, t(f"col.{c}", self.language)) for c in cols],
+            FrameRows(rows, cols),
+            right=[c for c in cols if is_numeric(rows, c)],
+        )
         if rows.height:
             table.move_cursor(row=min(cursor, rows.height - 1))
         if chart:
@@ -395,8 +416,8 @@ class TableView(Vertical, ReportsFailures):
         """Asks the app to export the rows as shown."""
         self.post_message(ExportRequested(self.rows, f"{self.state.table}.csv"))
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(Grid.RowSelected)
+    def _row_selected(self, event: Grid.RowSelected) -> None:
         event.stop()
         if event.cursor_row >= self.rows.height:
             return
