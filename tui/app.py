@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import sys
@@ -11,7 +12,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import polars as pl
 from rich.console import Console
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -24,34 +24,27 @@ from textual.widget import Widget
 from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
-if TYPE_CHECKING:
-    from baiqiang.core.audit import Result
-
-from baiqiang.core import geo
-from baiqiang.core.catalog import RANKING_TABLES, TABLES, Catalog, make_catalog
 from baiqiang.core.errors import BaiqiangError, OutputError, OutputReason
-from baiqiang.core.export import format_of_path
-from baiqiang.core.filters import Filters
-from baiqiang.core.profile import lookup
-from baiqiang.core.resolve import units
-from baiqiang.core.service import area_units, cluster_counties
+from baiqiang.core.tables import RANKING_TABLES, TABLES
 from baiqiang.tui.commands import UnitCommands
 from baiqiang.tui.i18n import STRINGS, TABS, key_label, output_error_text, t
 from baiqiang.tui.messages import ClusterChosen, ExportRequested, UnitChosen, UnitsOf, ViewChanged, WorkFailed
-from baiqiang.tui.output import TEXT_ENDINGS, export_dir, export_endings, export_target, save
 from baiqiang.tui.screens.back import BackScreen
-from baiqiang.tui.screens.confirm_screen import ConfirmScreen
-from baiqiang.tui.screens.detail_screen import DetailScreen
-from baiqiang.tui.screens.export_screen import ExportScreen
 from baiqiang.tui.screens.palette_screen import Palette
-from baiqiang.tui.screens.units_screen import UnitsScreen
-from baiqiang.tui.state import ViewState
-from baiqiang.tui.widgets.cluster_view import ClusterView
-from baiqiang.tui.widgets.highlights_view import HighlightsView
+from baiqiang.tui.snapshot import TABLE as SNAPSHOT_TABLE
+from baiqiang.tui.snapshot import Snapshot, read_snapshot
+from baiqiang.tui.widgets.first_view import FirstView
 from baiqiang.tui.widgets.key_bar import KeyBar
-from baiqiang.tui.widgets.region_tree import RegionTree
-from baiqiang.tui.widgets.stats_view import StatsView
-from baiqiang.tui.widgets.table_view import TableView
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from baiqiang.core.audit import Result
+    from baiqiang.core.catalog import Catalog
+    from baiqiang.tui.state import ViewState
+
+# Everything that needs Polars (the core, the live views, the drill-downs) is imported where it
+# is used, so that the first frame can be drawn from a snapshot before Polars has loaded.
 
 DRILL_DEPTH = 6
 """How many screens deep drill-downs stack before each replaces the one on top."""
@@ -80,21 +73,37 @@ class BaiqiangApp(App[None]):
     ]
 
     language: reactive[str] = reactive("zh")
-    stats_source: reactive[ViewState] = reactive(ViewState("industrial-counties"))
+    stats_source: reactive[ViewState | None] = reactive(None)
     audit_issues: reactive[list[Result]] = reactive(list)
 
     def __init__(
         self,
-        catalog: Catalog,
+        catalog: Catalog | None,
         *,
         table: str = "industrial-counties",
         province: str | None = None,
+        snapshot: Snapshot | None = None,
     ) -> None:
+        """The explorer on a catalog; or, with `catalog` None, on the data loaded after the first
+        frame, which is drawn from `snapshot` (the default view as text)."""
         super().__init__()
         self.catalog = catalog
         self.start_table = table
         self.start_province = province
-        self.units: pl.DataFrame = units(catalog).collect()
+        self.snapshot = snapshot if table == SNAPSHOT_TABLE and province is None else None
+        self.units: pl.DataFrame | None = None
+        self.load_error: str | None = None
+        if catalog is not None:  # loaded already: the first frame shows the live view
+            from baiqiang.core.resolve import units
+            from baiqiang.tui.state import ViewState
+
+            self.units = units(catalog).collect()
+            self.set_reactive(BaiqiangApp.stats_source, ViewState("industrial-counties"))
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the core is loaded (until then only the first view, from its snapshot, is shown)."""
+        return self.catalog is not None and self.units is not None
 
     def compose(self) -> ComposeResult:
         start = self.start_table if self.start_table in RANKING_TABLES else "clusters"
@@ -102,17 +111,78 @@ class BaiqiangApp(App[None]):
         with TabbedContent(initial=f"tab-{start}", id="tabs"):
             for tab in TABS:
                 with TabPane(t(f"tab.{tab}", "zh"), id=f"tab-{tab}"):
-                    if tab == start:
+                    if tab != start:
+                        continue
+                    if self.loaded:
                         yield self._view(tab)
+                    elif self.snapshot is not None:
+                        yield FirstView(self.snapshot, id="first-view").data_bind(BaiqiangApp.language)
         yield KeyBar().data_bind(BaiqiangApp.language)
+
+    def on_mount(self) -> None:
+        if self.loaded:
+            self._focus_tab(self._active_tab())
+            self._run_audit()
+            self.call_after_refresh(gc.freeze)
+        else:
+            self._load()
+
+    @work(thread=True, group="load", exit_on_error=False)
+    def _load(self) -> None:
+        """Loads the core (Polars, the catalog, the views' modules) off the UI thread."""
+        try:
+            from baiqiang.core.catalog import make_catalog
+            from baiqiang.core.resolve import units
+            from baiqiang.tui import views  # noqa: F401  (the live views' modules, loaded here)
+
+            catalog = make_catalog()
+            found = units(catalog).collect()
+        except BaiqiangError as exc:
+            self.call_from_thread(self._load_failed, str(exc))
+            return
+        self.call_from_thread(self._loaded, catalog, found)
+
+    def _load_failed(self, message: str) -> None:
+        self.load_error = message
+        self.exit(return_code=1)
+
+    def _loaded(self, catalog: Catalog, units: pl.DataFrame) -> None:
+        """Puts the live view where the first view (from its snapshot) was, on the same row."""
+        from baiqiang.tui.state import ViewState
+        from baiqiang.tui.views import TableView
+
+        self.catalog = catalog
+        self.units = units
+        self.stats_source = ViewState("industrial-counties")
+        start = self.start_table if self.start_table in RANKING_TABLES else "clusters"
+        view = self._view(start)
+        pane = self.query_one(f"#tab-{start}", TabPane)
+        for first in self.query(FirstView):
+            if isinstance(view, TableView):
+                view.start_row = first.cursor_row
+            first.remove()
+        pane.mount(view)
+        self.call_after_refresh(self._focus_tab, self._active_tab())
+        self._run_audit()
+        # What is loaded now lives as long as the app: the collector need not walk it again on
+        # every full collection (which otherwise shows as a pause now and then while typing).
+        self.call_after_refresh(gc.freeze)
+
+    def _active_tab(self) -> str:
+        return self.query_one("#tabs", TabbedContent).active.removeprefix("tab-")
 
     def _view(self, tab: str) -> Widget:
         """The view of a tab, bound to the app's language (and the statistics to the last list).
 
-        Only the first tab's view is composed at start; each other is made the first time its
-        tab is opened (:meth:`_open_view`), so the first frame and every refresh have less to do.
+        Only the first tab's view is made at start; each other is made the first time its tab
+        is opened (:meth:`_open_view`), so the first frame and every refresh have less to do.
         """
+        from baiqiang.core.filters import Filters
+        from baiqiang.tui.state import ViewState
+        from baiqiang.tui.views import ClusterView, HighlightsView, RegionTree, StatsView, TableView
+
         c = self.catalog
+        assert c is not None
         if tab in RANKING_TABLES:
             province = self.start_province if tab == self.start_table else None
             return TableView(c, ViewState(tab, Filters(province=province)), id=f"view-{tab}").data_bind(
@@ -138,7 +208,7 @@ class BaiqiangApp(App[None]):
     def _open_view(self, tab: str) -> bool:
         """Makes a tab's view if it has none yet; True when it was made now (focus it after mount)."""
         panes = self.query(f"#tab-{tab}")
-        if not panes or panes.first().children:
+        if not self.loaded or not panes or panes.first().children:
             return False
         pane = panes.first()
         pane.mount(self._view(tab))
@@ -149,18 +219,22 @@ class BaiqiangApp(App[None]):
     def _run_audit(self) -> None:
         """Finds the report's inconsistencies for 报告要点, off the UI thread (it takes ~0.1 s)."""
         from baiqiang.core.audit import Status, run_audit  # after the first frame, in a worker
+        from baiqiang.tui.snapshot import ensure_snapshot
 
+        assert self.catalog is not None
         issues = [r for r in run_audit(self.catalog) if r.status == Status.INCONSISTENT]
         self.call_from_thread(setattr, self, "audit_issues", issues)
-
-    def on_mount(self) -> None:
-        self._focus_tab(self.query_one("#tabs", TabbedContent).active.removeprefix("tab-"))
-        self._run_audit()
+        ensure_snapshot(self.catalog)  # the next launch draws its first frame from it
 
     # --- routing ------------------------------------------------------------------------------
 
     @on(UnitChosen)
     def _open_unit(self, event: UnitChosen) -> None:
+        from baiqiang.core import geo
+        from baiqiang.core.profile import lookup
+        from baiqiang.tui.views import DetailScreen
+
+        assert self.catalog is not None
         prov = geo.find_province(event.province) if event.province else None
         try:
             profile = lookup(
@@ -176,6 +250,10 @@ class BaiqiangApp(App[None]):
 
     @on(UnitsOf)
     def _units_of(self, event: UnitsOf) -> None:
+        from baiqiang.core.service import area_units
+        from baiqiang.tui.views import UnitsScreen
+
+        assert self.catalog is not None
         place = event.prefecture or event.province or ""
         df = area_units(self.catalog, province=event.province, prefecture=event.prefecture)
         title = t("units.province", self.language, x=place, n=df.height)
@@ -184,6 +262,10 @@ class BaiqiangApp(App[None]):
 
     @on(ClusterChosen)
     def _cluster(self, event: ClusterChosen) -> None:
+        from baiqiang.core.service import cluster_counties
+        from baiqiang.tui.views import UnitsScreen
+
+        assert self.catalog is not None
         seq = event.seq if event.seq >= 0 else None
         df = cluster_counties(self.catalog, table=event.table, seq=seq, counties=event.counties)
         self._drill(UnitsScreen(t("units.cluster", self.language, x=event.cluster), df, self.language))
@@ -195,6 +277,10 @@ class BaiqiangApp(App[None]):
 
     @on(ExportRequested)
     def _export(self, event: ExportRequested) -> None:
+        from baiqiang.core.export import format_of_path
+        from baiqiang.tui.output import TEXT_ENDINGS, export_dir, export_endings, export_target
+        from baiqiang.tui.views import ConfirmScreen, ExportScreen
+
         frame = event.frame
         base = export_dir()
         lang = self.language
@@ -230,6 +316,8 @@ class BaiqiangApp(App[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def _write_export(self, frame: pl.DataFrame, target: Path, *, force: bool) -> None:
         """Writes the export atomically, off the UI thread; never replaces without `force`."""
+        from baiqiang.tui.output import save
+
         save(frame, target, force=force, bom=target.suffix.lower() == ".csv")
         self.call_from_thread(self.notify, t("export.done", self.language, n=frame.height, path=target))
 
@@ -255,6 +343,8 @@ class BaiqiangApp(App[None]):
 
     def _focus_tab(self, tab: str) -> None:
         if tab == "clusters":
+            from baiqiang.tui.views import ClusterView
+
             views = self.query(ClusterView)
             if views:
                 views.first().focus_table()
@@ -399,6 +489,8 @@ def make_app(
         table: The table to open on.
         province: A province (short name) to filter that table by.
     """
+    from baiqiang.core.catalog import make_catalog
+
     return BaiqiangApp(catalog or make_catalog(), table=table, province=province)
 
 
@@ -409,20 +501,31 @@ def crash_log_path() -> Path:
     return base / "crash.log"
 
 
-def run_app(catalog: Catalog, *, table: str, province: str | None) -> int:
+def run_app(catalog: Catalog | None, *, table: str, province: str | None) -> int:
     """Runs the explorer until the user quits.
+
+    Args:
+        catalog: The data; None to load it after the first frame (drawn from the snapshot of
+            the default view, where there is one).
+        table: The table to open on.
+        province: A province (short name) to filter that table by.
 
     Returns:
         The exit status: 0, or 1 after an error the explorer could not carry on from. Then the
         terminal is restored, the details go to :func:`crash_log_path` and one line on stderr
         says where.
     """
-    app = make_app(catalog, table=table, province=province)
+    if catalog is None:
+        app = BaiqiangApp(None, table=table, province=province, snapshot=read_snapshot())
+    else:
+        app = make_app(catalog, table=table, province=province)
     details = io.StringIO()
     app.error_console = Console(file=details, markup=False, highlight=False, width=120)
     app.run()
     code = app.return_code or 0
-    if code and details.getvalue():
+    if app.load_error:
+        sys.stderr.write(f"baiqiang: error: {app.load_error}\n")
+    elif code and details.getvalue():
         path = crash_log_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
-import polars as pl
 from textual.command import Hit, Hits, Provider
 
 from baiqiang.core.names import search_key
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import UnitChosen
+
+if TYPE_CHECKING:
+    import polars as pl
 
 
 class HasUnits(Protocol):

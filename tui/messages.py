@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import polars as pl
 from textual.message import Message
 
-from baiqiang.tui.state import ViewState
+if TYPE_CHECKING:
+    import polars as pl
+
+    from baiqiang.tui.state import ViewState
 
 
 class UnitChosen(Message):

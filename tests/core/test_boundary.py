@@ -48,3 +48,8 @@ def test_a_lookup_through_the_index_imports_no_polars_typer_or_rich(tmp_path):
     assert "polars" in first
     again = _loaded_after(show, home)
     assert not {"polars", "typer", "textual", "rich", "plotext"} & set(again)
+
+
+def test_the_explorers_first_frame_needs_no_polars_or_typer():
+    loaded = _loaded_after("import baiqiang.tui.app, baiqiang.tui.cli")
+    assert "textual" in loaded and not {"polars", "typer", "plotext"} & set(loaded)

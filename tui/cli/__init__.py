@@ -2,7 +2,9 @@
 
 It imports no Textual: the explorer is loaded only when it is opened. ``baiqiang show`` of a
 unit is answered through the lookup index without Polars or Typer where it can be
-(:mod:`~baiqiang.tui.cli.fast`); everything else goes to the Typer app.
+(:mod:`~baiqiang.tui.cli.fast`), and ``baiqiang`` alone opens the explorer without them, its
+first frame drawn from a snapshot (:mod:`~baiqiang.tui.snapshot`); everything else goes to the
+Typer app.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ from typing import Any
 def main(argv: list[str] | None = None) -> int:
     """Runs the CLI; returns (and, called without `argv`, exits with) its exit code."""
     from baiqiang.tui.cli.fast import try_show
-    from baiqiang.tui.cli.terminal import degrade_terminal_text
+    from baiqiang.tui.cli.terminal import degrade_terminal_text, quick_explorer
 
     degrade_terminal_text()
-    code = try_show(sys.argv[1:] if argv is None else argv)
+    args = sys.argv[1:] if argv is None else argv
+    code = try_show(args)
+    if code is None:
+        code = quick_explorer(args)
     if code is None:
         from baiqiang.tui.cli.runner import main as full
 

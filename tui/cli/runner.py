@@ -13,12 +13,16 @@ import click
 import typer
 
 import baiqiang.tui.cli.options as o
-from baiqiang.core.catalog import resolve_table
 from baiqiang.core.errors import Ambiguous, BaiqiangError, InvalidValue, TargetExists
 from baiqiang.core.filters import resolve_province
+from baiqiang.core.tables import resolve_table
 from baiqiang.tui import render
 from baiqiang.tui.cli import audit, charts, lookup, tables
-from baiqiang.tui.cli.terminal import degrade_terminal_text, quiet_after_pipe_closed
+from baiqiang.tui.cli.terminal import (
+    degrade_terminal_text,
+    explorer_terminal_problem,
+    quiet_after_pipe_closed,
+)
 from baiqiang.tui.output import PipeClosed
 
 app = typer.Typer(
@@ -44,14 +48,9 @@ app.command("tables")(tables.tables_)
 
 
 def _need_terminal() -> None:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise InvalidValue("the explorer needs a terminal; try 'baiqiang --help' for the commands")
-    encoding = (sys.stdout.encoding or "").lower().replace("_", "-")
-    if encoding not in ("utf-8", "utf8"):
-        raise InvalidValue(
-            f"the explorer needs a UTF-8 terminal, and this one is {sys.stdout.encoding}; "
-            "set LANG=zh_CN.UTF-8 (or en_US.UTF-8), or use the commands, whose --encoding gbk writes files for GBK"
-        )
+    problem = explorer_terminal_problem()
+    if problem:
+        raise InvalidValue(problem)
 
 
 def _explore(table: str, province: str | None) -> None:

@@ -51,3 +51,31 @@ def quiet_after_pipe_closed() -> int:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     return 0
+
+
+def explorer_terminal_problem() -> str | None:
+    """Why the explorer cannot run here (no terminal, or one that is not UTF-8), or None."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return "the explorer needs a terminal; try 'baiqiang --help' for the commands"
+    encoding = (sys.stdout.encoding or "").lower().replace("_", "-")
+    if encoding not in ("utf-8", "utf8"):
+        return (
+            f"the explorer needs a UTF-8 terminal, and this one is {sys.stdout.encoding}; "
+            "set LANG=zh_CN.UTF-8 (or en_US.UTF-8), or use the commands, whose --encoding gbk writes files for GBK"
+        )
+    return None
+
+
+def quick_explorer(argv: list[str]) -> int | None:
+    """Opens the explorer without the command-line framework or Polars before its first frame,
+    when `argv` is empty and a snapshot of the first view is at hand; None otherwise (then the
+    full command line takes over and says what is wrong, if anything is)."""
+    if argv or explorer_terminal_problem() is not None:
+        return None
+    from baiqiang.tui.snapshot import read_snapshot
+
+    if read_snapshot() is None:
+        return None
+    from baiqiang.tui.app import run_app
+
+    return run_app(None, table="industrial-counties", province=None)

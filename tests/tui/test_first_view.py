@@ -1,0 +1,101 @@
+"""The first frame drawn from a snapshot before the core loads, and the live view that replaces it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+import baiqiang.core.catalog as catalog_module
+from baiqiang.core.catalog import Catalog
+from baiqiang.core.errors import DataUnavailable
+from baiqiang.tui.app import BaiqiangApp
+from baiqiang.tui.snapshot import make_snapshot, read_snapshot, snapshot_path, write_snapshot
+from baiqiang.tui.widgets.first_view import FirstView
+from baiqiang.tui.widgets.grid import Grid
+from baiqiang.tui.widgets.table_view import TableView
+from tests.tui.conftest import settle
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch, catalog: Catalog) -> Iterator[threading.Event]:
+    """Holds the explorer's loading of the core until the test opens the gate."""
+    opened = threading.Event()
+
+    def held(*_args: object, **_kwargs: object) -> Catalog:
+        opened.wait(20)
+        return catalog
+
+    monkeypatch.setattr(catalog_module, "make_catalog", held)
+    yield opened
+    opened.set()
+
+
+def rows_of(grid: Grid) -> list[list[str]]:
+    return [grid.get_row_at(i) for i in range(grid.row_count)]
+
+
+async def test_the_first_frame_comes_from_the_snapshot_and_the_live_view_keeps_its_row(
+    catalog: Catalog, gate: threading.Event
+) -> None:
+    snap = make_snapshot(catalog)
+    app = BaiqiangApp(None, snapshot=snap)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not app.loaded
+        first = app.query_one(FirstView)
+        grid = first.query_one(Grid)
+        assert rows_of(grid)[0][:2] == ["1", "昆山市"] and grid.row_count == 100
+        await pilot.press("j", "j", "j")
+        assert first.cursor_row == 3
+        await pilot.press("L")  # English while loading: the snapshot has both languages
+        assert [c.label for c in grid.columns][:3] == ["Rank", "Name", "Pinyin"]
+        await pilot.press("L")
+        gate.set()
+        await settle(pilot)
+        assert app.loaded and not app.query(FirstView)
+        live = app.query_one("#view-industrial-counties", TableView)
+        assert live.table.cursor_row == 3 and live.table.has_focus
+        for lang in ("zh", "en"):  # the snapshot shows exactly what the live view shows
+            app.language = lang
+            await settle(pilot)
+            page = snap.pages[lang]
+            assert [(c.key, c.label) for c in live.table.columns] == page.columns
+            assert rows_of(live.table) == page.rows
+
+
+async def test_a_core_that_cannot_load_ends_the_explorer_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, catalog: Catalog
+) -> None:
+    def missing(*_args: object, **_kwargs: object) -> Catalog:
+        raise DataUnavailable("the data folder has no industrial_counties.csv")
+
+    monkeypatch.setattr(catalog_module, "make_catalog", missing)
+    app = BaiqiangApp(None, snapshot=make_snapshot(catalog))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+    assert app.return_code == 1 and app.load_error == "the data folder has no industrial_counties.csv"
+
+
+async def test_the_explorer_writes_the_snapshot_for_its_next_launch(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("BAIQIANG_HOME", str(tmp_path))
+    assert read_snapshot(catalog.data_dir) is None
+    app = BaiqiangApp(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+    snap = read_snapshot(catalog.data_dir)
+    assert snap is not None and snap == make_snapshot(catalog)
+
+
+def test_a_snapshot_belongs_to_its_data(catalog: Catalog, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    write_snapshot(make_snapshot(catalog), catalog.data_dir)
+    other = tmp_path / "data"
+    other.mkdir()
+    for path in catalog.data_dir.iterdir():
+        if path.is_file():
+            (other / path.name).write_bytes(path.read_bytes())
+    assert snapshot_path(other) != snapshot_path(catalog.data_dir)  # copied files have new times
+    assert read_snapshot(other) is None and read_snapshot(catalog.data_dir) is not None

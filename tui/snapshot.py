@@ -1,0 +1,145 @@
+"""The explorer's first view, kept as text so that it can be drawn before Polars is loaded.
+
+Opening ``baiqiang`` shows 表1 in rank order. The explorer keeps that view's cells, headers and
+status line (for both interface languages) in the user's cache, under a name that changes with
+the data (:func:`baiqiang.core.paths.data_fingerprint`) and with the explorer's own wording; the next
+launch draws its first frame from it while the core loads, then puts the live view in its place.
+A missing, stale or unreadable snapshot only means the first frame waits for the core.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from baiqiang.core.paths import cache_dir, data_fingerprint, default_data_dir
+
+if TYPE_CHECKING:
+    from baiqiang.core.catalog import Catalog
+
+FORMAT = 1
+"""Bumped whenever what a snapshot holds changes."""
+
+TABLE = "industrial-counties"
+"""The table the explorer opens on by default: the one a snapshot holds."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """The first view in one language.
+
+    Attributes:
+        columns: ``(key, label)`` per column.
+        right: Keys of the columns aligned right.
+        rows: The cells as the table shows them.
+        summary: The status line (rows, filters).
+        command: The equivalent command line.
+    """
+
+    columns: list[tuple[str, str]]
+    right: list[str]
+    rows: list[list[str]]
+    summary: str
+    command: str
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The first view in each interface language (``zh``, ``en``)."""
+
+    pages: dict[str, Page]
+
+
+def _wording() -> str:
+    """A digest of the explorer's wording and cell formats: a snapshot is kept per version of them."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"format {FORMAT}".encode())
+    for name in ("i18n.py", "frame_rows.py", "state.py", "widgets/table_view.py"):
+        st = (here / name).stat()
+        h.update(f"{name} {st.st_size} {st.st_mtime_ns}".encode())
+    return h.hexdigest()[:12]
+
+
+def snapshot_path(data_dir: Path | None = None) -> Path:
+    """Where the snapshot of this data (and this explorer) belongs."""
+    folder = (data_dir or default_data_dir()).resolve()
+    return cache_dir() / f"first-view-{data_fingerprint(folder)}-{_wording()}.json"
+
+
+def read_snapshot(data_dir: Path | None = None) -> Snapshot | None:
+    """The snapshot of this data, or None where there is none (or it cannot be read)."""
+    try:
+        raw = json.loads(snapshot_path(data_dir).read_bytes())
+        pages = {
+            lang: Page(
+                columns=[(k, v) for k, v in page["columns"]],
+                right=list(page["right"]),
+                rows=page["rows"],
+                summary=page["summary"],
+                command=page["command"],
+            )
+            for lang, page in raw["pages"].items()
+        }
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return Snapshot(pages) if {"zh", "en"} <= pages.keys() else None
+
+
+def make_snapshot(catalog: Catalog) -> Snapshot:
+    """The first view, from the catalog, exactly as the live view draws it (this loads Polars)."""
+    from baiqiang.core.service import rows
+    from baiqiang.tui.frame_rows import FrameRows, is_numeric
+    from baiqiang.tui.i18n import t
+    from baiqiang.tui.state import ViewState
+    from baiqiang.tui.widgets.status_line import StatusLine
+    from baiqiang.tui.widgets.table_view import shown_columns
+
+    state = ViewState(TABLE)
+    df = rows(catalog, state.table, state.filters, order=state.order).collect()
+    pages = {}
+    for lang in ("zh", "en"):
+        cols = shown_columns(state.table, lang)
+        text = FrameRows(df, cols)
+        summary, command = StatusLine.texts(state, df.height, lang)
+        pages[lang] = Page(
+            columns=[(c, t(f"col.{c}", lang)) for c in cols],
+            right=[c for c in cols if is_numeric(df, c)],
+            rows=[list(text.cells(i)) for i in range(len(text))],
+            summary=summary,
+            command=command,
+        )
+    return Snapshot(pages)
+
+
+def write_snapshot(snapshot: Snapshot, data_dir: Path | None = None) -> Path:
+    """Writes a snapshot atomically (a temporary file, then a rename).
+
+    Raises:
+        OSError: The cache folder cannot be written.
+    """
+    target = snapshot_path(data_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    content: dict[str, Any] = {"pages": {lang: asdict(page) for lang, page in snapshot.pages.items()}}
+    data = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=".first-view.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return target
+
+
+def ensure_snapshot(catalog: Catalog) -> None:
+    """Writes the snapshot if this data has none yet; a cache that cannot be written is no error."""
+    try:
+        if not snapshot_path(catalog.data_dir).is_file():
+            write_snapshot(make_snapshot(catalog), catalog.data_dir)
+    except OSError:
+        pass
