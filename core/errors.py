@@ -96,5 +96,9 @@ class TargetExists(OutputError):
         super().__init__(message, reason=OutputReason.EXISTS, path=path)
 
 
+class DatasetExists(TargetExists):
+    """A dataset of that name is stored and replacing it was not asked for."""
+
+
 class Ambiguous(LookupFailed):
     """A name fits several units and none of them is to be preferred; the message lists them."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
+from baiqiang.core.indicators.store import Indicator, indicators_of
 from baiqiang.core.names import XIAN_SHI
 from baiqiang.core.resolver import Match, Resolution, describe
 
@@ -130,6 +131,8 @@ class Profile:
         note: A sentence about the match (a former name, namesakes).
         note_zh: The same in Chinese.
         namesakes: Units of the same name in no list, where the listed one was preferred.
+        indicators: The user's imported values for it (``baiqiang data import``), dataset by
+            dataset; ``show --format json`` gives them as ``{dataset, column, value, unit, year}``.
     """
 
     name: str
@@ -149,10 +152,12 @@ class Profile:
     note_zh: str | None = None
     namesakes: list[str] = field(default_factory=list)
     kind: Literal["unit"] = "unit"
+    indicators: list[Indicator] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The profile as JSON-ready data; absent parts (context, note, namesakes) are left out."""
         out = asdict(self)
+        out["indicators"] = [i.to_dict() for i in self.indicators]
         out["matched"] = str(self.matched)
         out["clusters"] = [{k: v for k, v in c.items() if v is not None} for c in out["clusters"]]
         out["rankings"] = [{k: v for k, v in r.items() if v is not None} for r in out["rankings"]]
@@ -295,7 +300,8 @@ def assemble(parts: ProfileParts, unit: dict[str, Any]) -> Profile:
 
 
 def found_profile(parts: ProfileParts, res: Resolution) -> Profile:
-    """The profile of the unit a name resolved to, saying how it matched (and any note)."""
+    """The profile of the unit a name resolved to, saying how it matched (and any note), with
+    the user's imported values for it."""
     assert res.unit is not None
     return replace(
         assemble(parts, res.unit),
@@ -303,6 +309,7 @@ def found_profile(parts: ProfileParts, res: Resolution) -> Profile:
         note=res.note or None,
         note_zh=res.note_zh or None,
         namesakes=[describe(o) for o in res.others],
+        indicators=indicators_of(str(res.unit["adcode"])),
     )
 
 

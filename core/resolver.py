@@ -203,6 +203,76 @@ def resolve_rows(
     return found or Resolution(Outcome.MISSING, None, Match.NONE, suggest(rows, text))
 
 
+def match_exactly(
+    units: Sequence[Row],
+    query: str,
+    *,
+    province: str | None = None,
+    prefecture: str | None = None,
+    former: Sequence[Row] = (),
+) -> Resolution:
+    """Matches a name or code from a data file to one unit, never guessing.
+
+    Stricter than :func:`resolve_rows`, which serves people typing: only an adcode (6 digits, or
+    the 12 of the statistical division code), a former code, the exact name, the name without
+    its suffix (昆山 → 昆山市), a former name (海门市 → 海门区) or the same in simplified
+    characters count; pinyin does not, and several units that fit are ambiguous whether or not
+    one of them is in a list.
+
+    Args:
+        units: Every unit (rows of :func:`baiqiang.core.resolve.units`).
+        query: The cell (ideographic spaces and full-width forms are accepted).
+        province: Keep only units of this province (short name, 江苏).
+        prefecture: Keep only units of this prefecture (苏州 or 苏州市).
+        former: Former names and codes (rows of the catalog's ``former_names``).
+    """
+    rows = list(units)
+    if province is not None:
+        rows = [r for r in rows if r.get("province_short") == province]
+    if prefecture is not None:
+        p = normalise(prefecture).removesuffix("市")
+        rows = [r for r in rows if str(r.get("prefecture") or "").startswith(p)]
+    text = normalise(query)
+    if text.isdigit() and len(text) in (6, 9, 12):
+        code = text[:6]
+        hits = [r for r in rows if r["adcode"] == code]
+        if hits:
+            return Resolution(Outcome.FOUND, hits[0], Match.ADCODE)
+        olds = [o for o in former if o["former_code"] == code]
+        return (
+            _strict(_by_former(rows, olds, Match.FORMER_CODE, code)) if olds else Resolution(Outcome.MISSING)
+        )
+    for candidate in (
+        text,
+        *([to_simplified(text)] if _has_han(text) and not _any_named(rows, text) else []),
+    ):
+        for how in (Match.EXACT, Match.SUFFIX):
+            hits = [r for r in rows if _matches(r, how, candidate, "")]
+            if len(hits) == 1:
+                note = f"{text} is {candidate} in simplified characters" if candidate != text else ""
+                return Resolution(Outcome.FOUND, hits[0], how if not note else Match.TRADITIONAL, note=note)
+            if hits:
+                return Resolution(Outcome.AMBIGUOUS, None, how, hits)
+        olds = [o for o in former if o["former_name"] == candidate]
+        if olds:
+            return _strict(_by_former(rows, olds, Match.FORMER, candidate))
+    return Resolution(Outcome.MISSING, None, Match.NONE, suggest(rows, text))
+
+
+def _any_named(rows: Sequence[Row], text: str) -> bool:
+    """Whether any unit's name starts with `text` (then it is not traditional spelling)."""
+    return any(str(r["name"]).startswith(text) for r in rows)
+
+
+def _strict(found: Resolution | None) -> Resolution:
+    """A former name's resolution without the preference for listed units."""
+    if found is None:
+        return Resolution(Outcome.MISSING)
+    if found.unit is not None and found.others:
+        return Resolution(Outcome.AMBIGUOUS, None, found.how, [found.unit, *found.others])
+    return found
+
+
 def normalise(query: str) -> str:
     """What a user typed, made comparable: full-width letters and digits to ASCII, ideographic
     and other spaces trimmed (``ｋｕｎｓｈａｎ`` → ``kunshan``, ``昆　山`` → ``昆山``)."""

@@ -157,7 +157,20 @@ def profile_renderable(p: dict[str, Any]) -> Any:
     if p["facts"]:
         parts.append(Text(f"Facts from the report ({len(p['facts'])})", style="bold"))
         parts.append(_fact_lines(p["facts"]))
+    if p.get("indicators"):
+        parts.append(_indicators(p["indicators"]))
     return Group(*parts)
+
+
+def _indicators(items: list[dict[str, Any]]) -> Table:
+    t = Table(box=box.SIMPLE_HEAD, title=f"Your data ({len(items)})", title_justify="left", pad_edge=False)
+    for col in ("dataset", "column", "value", "unit", "year", "source"):
+        t.add_column(col, justify="right" if col in ("value", "year") else "left", overflow="fold")
+    for i in items:
+        value = i["value"]
+        shown = str(int(value)) if float(value).is_integer() else repr(float(value))
+        t.add_row(i["dataset"], i["column"], shown, i["unit"], str(i["year"] or ""), i["source"])
+    return t
 
 
 def _prefecture_renderable(p: dict[str, Any]) -> Any:

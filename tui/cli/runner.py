@@ -13,11 +13,11 @@ import click
 import typer
 
 import baiqiang.tui.cli.options as o
-from baiqiang.core.errors import Ambiguous, BaiqiangError, InvalidValue, TargetExists
+from baiqiang.core.errors import Ambiguous, BaiqiangError, DatasetExists, InvalidValue, TargetExists
 from baiqiang.core.filters import resolve_province
 from baiqiang.core.tables import resolve_table
 from baiqiang.tui import render
-from baiqiang.tui.cli import audit, charts, lookup, tables
+from baiqiang.tui.cli import audit, charts, data, lookup, tables
 from baiqiang.tui.cli.terminal import (
     degrade_terminal_text,
     explorer_terminal_problem,
@@ -45,6 +45,7 @@ app.command("audit")(audit.audit)
 app.command("chart")(charts.chart)
 app.command("map")(charts.map_)
 app.command("tables")(tables.tables_)
+app.add_typer(data.app, name="data")
 
 
 def _need_terminal() -> None:
@@ -94,6 +95,7 @@ def _root(
 
 
 HINTS: tuple[tuple[type[BaiqiangError], str], ...] = (
+    (DatasetExists, "; pass --replace to replace it"),
     (TargetExists, "; pass --force to replace it"),
     (Ambiguous, " (--province and --prefecture narrow it down)"),
 )
@@ -108,6 +110,7 @@ def message(exc: BaiqiangError) -> str:
     for kind, hint in HINTS:
         if isinstance(exc, kind):
             text += hint
+            break
     return text
 
 

@@ -1,0 +1,307 @@
+"""Importing a yearbook table: its columns found, its rows matched to county-level units.
+
+:func:`read_dataset` reads a file (:mod:`.reader`), finds which column names the units (an
+adcode column, else a name column, with province and prefecture columns where there are any)
+and which hold numbers, and gives every row an outcome (:class:`~.model.RowOutcome`): matched,
+former name, ambiguous, unmatched, not county-level (全省, 合计, 苏州市), duplicate or
+footnote. Nothing is stored here (see :mod:`.store`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from baiqiang.core import geo
+from baiqiang.core.errors import InvalidValue
+from baiqiang.core.indicators.model import Column, Dataset, ImportOptions, ImportResult, RowOutcome, RowReport
+from baiqiang.core.indicators.reader import (
+    blank,
+    clean,
+    find_header,
+    header_names,
+    numbers,
+    read_raw,
+    split_unit,
+)
+from baiqiang.core.resolver import Outcome, Row, describe, match_exactly
+
+_CODE = re.compile(r"(区划)?代码|adcode|code|编码", re.I)
+_NAME = re.compile(
+    r"^(地区|地区名称|区域|名称|单位|单位名称|县|县名|县区|区县|县市区|县（市、区）|县\(市、区\)|县（市）|县\(市\)|县市|区|name|county|unit|district)$",
+    re.I,
+)
+_PROVINCE = re.compile(r"^(省|省份|省区市|省（区、市）|省\(区、市\)|所属省份|province)$", re.I)
+_PREFECTURE = re.compile(
+    r"^(地级市|地市|市|所属地市|所属城市|城市|地级市（州、盟）|地区（市、州、盟）|prefecture|city)$", re.I
+)
+_YEAR = re.compile(r"^(年份|年度|年|统计年度|year)$", re.I)
+_TOTAL = re.compile(
+    r"^(全国|全省|全市|全区|全州|全盟|全县|合计|总计|总体|小计|平均|全部|其中)|(合计|总计|平均|小计)$"
+)
+_FOOTNOTE = re.compile(r"^(注|资料来源|数据来源|来源|说明|备注|附注|[*※#])")
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Which columns do what: the code and name of the unit, its province and prefecture, the
+    year, and the numbers (everything else is left out and said so)."""
+
+    code: str | None
+    name: str | None
+    province: str | None
+    prefecture: str | None
+    year: str | None
+    values: list[str]
+    ignored: list[str]
+
+
+def _unique(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, n in enumerate(names):
+        base = n or f"column_{i + 1}"
+        name, k = base, 2
+        while name in out:
+            name, k = f"{base}_{k}", k + 1
+        out.append(name)
+    return out
+
+
+def _roles(body: pl.DataFrame, headers: list[str], key: str | None) -> Roles:
+    bare = {h: split_unit(h)[0] for h in headers}
+    filled = {h: body.height - body.select(blank(h).sum()).item() for h in headers}
+
+    def share(h: str, expr: pl.Expr) -> float:
+        return body.select(expr.sum()).item() / filled[h] if filled[h] else 0.0
+
+    def coded(h: str) -> bool:
+        digits = pl.col(h).str.replace_all(r"\s", "").str.contains(r"^(\d{6}|\d{9}|\d{12})(\.0)?$")
+        return share(h, digits.fill_null(False)) >= 0.8
+
+    def words(h: str) -> bool:
+        return share(h, pl.col(h).str.contains(r"[\u3400-\u9fff]").fill_null(False)) >= 0.6
+
+    pick = lambda rx: next((h for h in headers if rx.search(bare[h])), None)  # noqa: E731
+    code = next((h for h in headers if _CODE.search(bare[h]) and coded(h)), None) or next(
+        (h for h in headers if coded(h) and not words(h)), None
+    )
+    if key is not None:
+        chosen = [h for h in headers if key in (h, bare[h])]
+        if not chosen:
+            raise InvalidValue(f"the file has no column {key!r}", [], [bare[h] for h in headers], field="key")
+        name: str | None = chosen[0]
+    else:
+        name = pick(_NAME)
+    province, prefecture, year = pick(_PROVINCE), pick(_PREFECTURE), pick(_YEAR)
+    if name is None:
+        taken = {code, province, prefecture, year}
+        name = next((h for h in headers if h not in taken and words(h)), None)
+    if name is None and code is None:
+        raise InvalidValue("the file has no column of unit names or adcodes (name one with the key option)")
+    roles = {code, name, province, prefecture, year} - {None}
+    values, ignored = [], []
+    for h in headers:
+        if h in roles:
+            continue
+        parsed = body.select(numbers(h).is_not_null().sum()).item()
+        (values if parsed and parsed * 2 >= filled[h] else ignored).append(h)
+    if not values:
+        raise InvalidValue("the file has no column of numbers to import")
+    return Roles(code, name, province, prefecture, year, values, ignored)
+
+
+def _province(text: str | None) -> str | None:
+    if not text:
+        return None
+    found = geo.find_province(clean(text))
+    return found.short if found else None
+
+
+def _year(text: str | None) -> int | None:
+    found = re.search(r"(19|20)\d{2}", clean(text))
+    return int(found.group()) if found else None
+
+
+@dataclass(frozen=True)
+class Places:
+    """What the rows are matched against: every unit, the former names and codes, and the
+    names of prefectures and provinces (rows naming those are not county-level)."""
+
+    units: Sequence[Row]
+    former: Sequence[Row]
+    areas: frozenset[str]
+    area_codes: frozenset[str]
+
+
+def read_dataset(
+    path: Path, places: Places, *, name: str, options: ImportOptions
+) -> tuple[pl.DataFrame, ImportResult]:
+    """Reads a file and matches its rows to units.
+
+    Args:
+        path: A .csv, .tsv, .xlsx or .parquet file.
+        places: What rows are matched against.
+        name: The name the dataset will have.
+        options: How to read and match it.
+
+    Returns:
+        The values (``adcode``, ``year``, one Float64 column per imported column, the rows
+        matched), and the dataset's description with every row's outcome.
+
+    Raises:
+        InvalidValue: The file cannot be read, or has no unit column or no numbers.
+    """
+    raw = read_raw(path, sheet=options.sheet, encoding=options.encoding)
+    start = find_header(raw.head)
+    count = options.header_rows or _header_rows(raw.head, start)
+    if count < 1 or start + count > len(raw.head):
+        raise InvalidValue(f"the header cannot take {count} rows here", field="header_rows")
+    headers = _unique(header_names(raw.head, start, count))
+    body = raw.body(start + count, len(headers)).rename(
+        dict(zip([f"column_{i}" for i in range(len(headers))], headers, strict=True))
+    )
+    roles = _roles(body, headers, options.key)
+    fixed = _province(options.province) if options.province else None
+    if options.province and fixed is None:
+        raise InvalidValue(f"unknown province {options.province!r}", field="province")
+
+    keys = body.select(
+        [
+            pl.col(c).alias(role)
+            for role, c in (
+                ("code", roles.code),
+                ("name", roles.name),
+                ("province", roles.province),
+                ("prefecture", roles.prefecture),
+                ("year", roles.year),
+            )
+            if c
+        ]
+    ).to_dicts()
+    has_values = (
+        body.select(pl.any_horizontal([numbers(c).is_not_null() for c in roles.values])).to_series().to_list()
+    )
+    reports, kept, seen = [], [], {}
+    cache: dict[tuple[Any, ...], tuple[RowOutcome, Row | None, str]] = {}
+    first_line = start + count + 1
+    for i, (row, numeric) in enumerate(zip(keys, has_values, strict=True)):
+        line = first_line + i
+        code, text = clean(row.get("code")), clean(row.get("name"))
+        shown = text or code
+        if not shown and not numeric:
+            continue  # a blank row
+        if _FOOTNOTE.match(shown) or (not numeric and len(shown) > 15):
+            reports.append(RowReport(line, shown, RowOutcome.FOOTNOTE))
+            continue
+        province = fixed or _province(row.get("province"))
+        prefecture = clean(row.get("prefecture")) or None
+        query = code if code.isdigit() else text
+        if not query:
+            reports.append(RowReport(line, shown, RowOutcome.UNMATCHED, note="no name or code"))
+            continue
+        ck = (query, province, prefecture)
+        if ck not in cache:
+            cache[ck] = _match(places, query, province, prefecture)
+        outcome, unit, note = cache[ck]
+        if unit is None:
+            reports.append(RowReport(line, shown, outcome, note=note))
+            continue
+        year = _year(row.get("year")) if roles.year else options.year
+        dup = (unit["adcode"], year)
+        if dup in seen:
+            reports.append(
+                RowReport(
+                    line,
+                    shown,
+                    RowOutcome.DUPLICATE,
+                    unit["adcode"],
+                    unit["name"],
+                    f"line {seen[dup]} has {unit['name']}{f' ({year})' if year else ''} already",
+                )
+            )
+            continue
+        seen[dup] = line
+        reports.append(RowReport(line, shown, outcome, unit["adcode"], unit["name"], note))
+        kept.append((i, unit["adcode"], year))
+
+    index = pl.DataFrame(
+        {"_i": [k[0] for k in kept], "adcode": [k[1] for k in kept], "year": [k[2] for k in kept]},
+        schema={"_i": pl.UInt32, "adcode": pl.String, "year": pl.Int32},
+    )
+    columns = [split_unit(h) for h in roles.values]
+    names = _unique([n for n, _ in columns])
+    values = (
+        body.with_row_index("_i")
+        .join(index, on="_i", how="inner")
+        .sort("_i")
+        .select("adcode", "year", *[numbers(h).alias(n) for h, n in zip(roles.values, names, strict=True)])
+    )
+    counts = (
+        values.select(pl.col(n).is_not_null().sum() for n in names).row(0)
+        if values.height
+        else [0] * len(names)
+    )
+    summary: dict[str, int] = {}
+    for r in reports:
+        summary[str(r.outcome)] = summary.get(str(r.outcome), 0) + 1
+    years = sorted({y for _, _, y in kept if y is not None})
+    dataset = Dataset(
+        name=name,
+        source=path.name,
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        sheet=raw.sheet,
+        imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        options=options.to_dict() | ({"header_rows": count} if count != 1 else {}),
+        columns=[
+            Column(n, unit, h, int(c))
+            for (n, (_, unit)), h, c in zip(
+                zip(names, columns, strict=True), roles.values, counts, strict=True
+            )
+        ],
+        rows=values.height,
+        units=values.select(pl.col("adcode").n_unique()).item() if values.height else 0,
+        years=years,
+        summary=summary,
+    )
+    return values, ImportResult(dataset, reports)
+
+
+def _header_rows(head: list[list[str | None]], start: int) -> int:
+    """2 where the row under the header is a second header row: words only, under a header
+    with blanks (a merged group over sub-columns); else 1."""
+    if start + 1 >= len(head):
+        return 1
+    top, below = head[start], head[start + 1]
+    gaps = any(not (c or "").strip() for c in top[1:]) if len(top) > 1 else False
+    cells = [c for c in below if c and c.strip()]
+    numeric = [c for c in cells if re.fullmatch(r"[\d.,\-%\s]+", clean(c))]
+    return 2 if gaps and cells and not numeric and len(cells) >= 2 else 1
+
+
+def _match(
+    places: Places, query: str, province: str | None, prefecture: str | None
+) -> tuple[RowOutcome, Row | None, str]:
+    if query.isdigit():
+        code = query[:6]
+        if code in places.area_codes:
+            return RowOutcome.NOT_COUNTY, None, "a prefecture or province code"
+    elif _TOTAL.search(query):
+        return RowOutcome.NOT_COUNTY, None, "a total"
+    found = match_exactly(places.units, query, province=province, prefecture=prefecture, former=places.former)
+    if found.status == Outcome.FOUND and found.unit is not None:
+        former = found.how.value.startswith("former")
+        return (RowOutcome.FORMER if former else RowOutcome.MATCHED), found.unit, found.note
+    if not query.isdigit() and (query in places.areas or query.removesuffix("市") in places.areas):
+        return RowOutcome.NOT_COUNTY, None, "a prefecture or province"
+    if found.status == Outcome.AMBIGUOUS:
+        shown = "; ".join(describe(c) for c in found.candidates[:6])
+        return RowOutcome.AMBIGUOUS, None, f"could be {shown}"
+    near = "; ".join(describe(c) for c in found.candidates[:3])
+    return RowOutcome.UNMATCHED, None, f"did you mean {near}?" if near else ""

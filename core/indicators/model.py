@@ -1,0 +1,146 @@
+"""What an indicator import takes and gives: options, per-row outcomes, a dataset's description."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class RowOutcome(StrEnum):
+    """What became of one row of an imported file."""
+
+    MATCHED = "matched"
+    FORMER = "former name"
+    AMBIGUOUS = "ambiguous"
+    UNMATCHED = "unmatched"
+    NOT_COUNTY = "not county-level"
+    DUPLICATE = "duplicate"
+    FOOTNOTE = "footnote"
+
+    @property
+    def stored(self) -> bool:
+        """Whether the row's values are kept."""
+        return self in (RowOutcome.MATCHED, RowOutcome.FORMER)
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How to read and match a file (every field optional: found by itself where left out).
+
+    Attributes:
+        sheet: The sheet of a workbook (its name, or its position from 1); the first by default.
+        header_rows: Rows the header takes (2 joins a merged group row over its sub-columns).
+        key: The column that names the units.
+        province: The province of every row (short name), for a file of one province.
+        year: The year of every value, for a file without a year column.
+        encoding: The text encoding of a CSV/TSV (found by itself: UTF-8, with or without
+            BOM, else GB18030, which reads GBK too).
+    """
+
+    sheet: str | None = None
+    header_rows: int | None = None
+    key: str | None = None
+    province: str | None = None
+    year: int | None = None
+    encoding: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The options that were set, for the dataset's provenance."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
+class RowReport:
+    """One row's outcome.
+
+    Attributes:
+        line: The row's number in the file (1-based, as a spreadsheet counts).
+        text: What the row names (its name or code cell).
+        outcome: What became of it.
+        adcode: The unit it was matched to.
+        name: That unit's name.
+        note: Why (a former name, the candidates, a suggestion).
+    """
+
+    line: int
+    text: str
+    outcome: RowOutcome
+    adcode: str = ""
+    name: str = ""
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a row of the per-row report."""
+        return {**asdict(self), "outcome": str(self.outcome)}
+
+
+@dataclass(frozen=True)
+class Column:
+    """An imported column.
+
+    Attributes:
+        name: Its name, without the unit (地区生产总值).
+        unit: The unit from its header (亿元), or "".
+        header: The header as written (地区生产总值（亿元）).
+        values: How many of its values are not blank.
+    """
+
+    name: str
+    unit: str
+    header: str
+    values: int = 0
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A stored dataset and its provenance.
+
+    Attributes:
+        name: The name it is stored and addressed under.
+        source: The file's name.
+        sha256: The file's digest.
+        sheet: The sheet read, for a workbook.
+        imported_at: When (ISO 8601, UTC).
+        options: The import options that were set.
+        columns: The imported columns.
+        rows: Rows of values stored.
+        units: Units with values.
+        years: The years the values are for (empty where the file gives none).
+        summary: Rows per outcome.
+    """
+
+    name: str
+    source: str
+    sha256: str
+    sheet: str | None
+    imported_at: str
+    options: dict[str, Any]
+    columns: list[Column]
+    rows: int
+    units: int
+    years: list[int]
+    summary: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """As JSON."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> Dataset:
+        """From :meth:`to_dict`'s output."""
+        return cls(**{**raw, "columns": [Column(**c) for c in raw["columns"]]})
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """An import's outcome: the dataset stored (or that would be) and every row's outcome."""
+
+    dataset: Dataset
+    reports: list[RowReport]
+
+    @property
+    def problems(self) -> list[RowReport]:
+        """The rows whose values were not stored, other than footnotes and totals."""
+        keep = (RowOutcome.FOOTNOTE, RowOutcome.NOT_COUNTY)
+        return [r for r in self.reports if not r.outcome.stored and r.outcome not in keep]

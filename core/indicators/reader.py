@@ -1,0 +1,302 @@
+"""Reading a yearbook table: CSV/TSV (UTF-8 with or without BOM, GBK/GB18030), XLSX, Parquet.
+
+A file is read as text cells. Its header is found below any title rows (:func:`find_header`),
+a two-row header is joined (a merged group over its sub-columns), and a unit in brackets at the
+end of a header becomes the column's unit. The body stays a Polars frame of text, cleaned into
+numbers column by column (:func:`numbers`): a panel of millions of values never passes through
+Python one cell at a time.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from baiqiang.core.errors import InvalidValue
+
+TEXT_SUFFIXES = {".csv": ",", ".tsv": "\t", ".txt": "\t"}
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+PEEK = 40
+"""Rows looked at to find the header."""
+
+_UNIT = re.compile(r"^(?P<name>.*?)\s*[（(\[【]\s*(?P<unit>[^（()）\[\]【】]*?)\s*[）)\]】]\s*$")
+_BLANKS = (
+    "",
+    "—",
+    "——",
+    "-",
+    "--",
+    "－",
+    "…",
+    "……",
+    "...",
+    "..",
+    "/",
+    "\\",
+    "x",
+    "X",
+    "*",
+    "NA",
+    "N/A",
+    "null",
+)
+_FULL_WIDTH = {chr(0xFF10 + i): str(i) for i in range(10)} | {
+    "．": ".",
+    "，": ",",
+    "－": "-",
+    "＋": "+",
+    "％": "%",
+}
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A file's cells as text, before its header is known.
+
+    Attributes:
+        head: The first rows (title rows, the header, the first rows of the body).
+        encoding: The text encoding read (CSV/TSV), or "".
+        sheet: The sheet read (XLSX), or None.
+    """
+
+    head: list[list[str | None]]
+    encoding: str = ""
+    sheet: str | None = None
+    text: str | None = None
+    separator: str = ","
+    frame: pl.DataFrame | None = None
+
+    def body(self, skip: int, width: int) -> pl.DataFrame:
+        """The rows after the first `skip`, as `width` text columns ``column_0`` …."""
+        schema = {f"column_{i}": pl.String for i in range(width)}
+        if self.frame is not None:
+            df = self.frame.slice(skip)
+            df = df.select(df.columns[:width]) if df.width >= width else df
+            df = df.rename({c: f"column_{i}" for i, c in enumerate(df.columns)})
+            missing = [pl.lit(None, pl.String).alias(f"column_{i}") for i in range(df.width, width)]
+            return df.with_columns(missing) if missing else df
+        assert self.text is not None
+        return pl.read_csv(
+            io.BytesIO(self.text.encode("utf-8")),
+            has_header=False,
+            skip_rows=skip,
+            schema=schema,
+            separator=self.separator,
+            truncate_ragged_lines=True,
+        )
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """The text of a CSV/TSV and its encoding: UTF-8 (a BOM is dropped), else GB18030 (which
+    reads GBK too); `encoding` forces one.
+
+    Raises:
+        InvalidValue: The bytes are not text in that encoding (or in either, when detecting).
+    """
+    if b"\x00" in data[:4096]:
+        raise InvalidValue("the file is binary, not a table of text (CSV/TSV), XLSX or Parquet")
+    tried = [encoding] if encoding else ["utf-8-sig", "gb18030"]
+    for name in tried:
+        try:
+            return data.decode(name), "utf-8" if name == "utf-8-sig" else name
+        except (UnicodeDecodeError, LookupError):
+            continue
+    if encoding:
+        raise InvalidValue(f"the file is not text in {encoding}")
+    raise InvalidValue("the file's text is neither UTF-8 nor GBK/GB18030; give its encoding")
+
+
+def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = None) -> RawTable:
+    """Reads a file's cells as text.
+
+    Raises:
+        InvalidValue: The file is empty, binary, of a kind not read, or the sheet is missing.
+    """
+    suffix = path.suffix.lower()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidValue(f"cannot read {path.name}: {exc.strerror or exc}") from exc
+    if not data.strip():
+        raise InvalidValue(f"{path.name} is empty")
+    if suffix in TEXT_SUFFIXES:
+        text, found = decode(data, encoding)
+        separator = _separator(text, TEXT_SUFFIXES[suffix])
+        head = [
+            [c if c.strip() else None for c in r]
+            for _, r in zip(range(PEEK), csv.reader(io.StringIO(text), delimiter=separator), strict=False)
+        ]
+        if not any(any(r) for r in head):
+            raise InvalidValue(f"{path.name} has no cells")
+        return RawTable(head, found, text=text, separator=separator)
+    if suffix in EXCEL_SUFFIXES:
+        return _excel(path, sheet)
+    if suffix == ".parquet":
+        try:
+            df = pl.read_parquet(io.BytesIO(data))
+        except Exception as exc:  # polars raises several kinds for a damaged file
+            raise InvalidValue(f"{path.name} is not a readable Parquet file") from exc
+        frame = pl.concat(
+            [
+                pl.DataFrame([list(df.columns)], schema=[(c, pl.String) for c in df.columns], orient="row"),
+                df.select(pl.all().cast(pl.String)),
+            ]
+        )
+        return RawTable(_rows(frame.head(PEEK)), frame=frame)
+    raise InvalidValue(
+        f"cannot read {path.name}: baiqiang reads .csv, .tsv, .xlsx and .parquet",
+        field="file",
+    )
+
+
+def _rows(df: pl.DataFrame) -> list[list[str | None]]:
+    return [[c if c is None or c.strip() else None for c in r] for r in df.rows()]
+
+
+def _separator(text: str, default: str) -> str:
+    head = text[:8192]
+    return (
+        "\t" if head.count("\t") > head.count(",") else default if default == "\t" and "\t" in head else ","
+    )
+
+
+def _excel(path: Path, sheet: str | None) -> RawTable:
+    try:
+        import fastexcel
+
+        sheets = fastexcel.read_excel(str(path)).sheet_names
+    except Exception as exc:  # not a workbook, or a damaged one
+        raise InvalidValue(f"{path.name} is not a readable XLSX workbook") from exc
+    if not sheets:
+        raise InvalidValue(f"{path.name} has no sheets")
+    chosen = sheets[0]
+    if sheet is not None:
+        if sheet in sheets:
+            chosen = sheet
+        elif sheet.isdigit() and 1 <= int(sheet) <= len(sheets):
+            chosen = sheets[int(sheet) - 1]
+        else:
+            raise InvalidValue(f"{path.name} has no sheet {sheet!r}", [], sheets, field="sheet")
+    try:
+        df = pl.read_excel(path, sheet_name=chosen, has_header=False, infer_schema_length=0)
+    except Exception as exc:
+        raise InvalidValue(f"cannot read sheet {chosen!r} of {path.name}") from exc
+    if df.height == 0:
+        raise InvalidValue(f"sheet {chosen!r} of {path.name} is empty")
+    return RawTable(_rows(df.head(PEEK)), sheet=chosen, frame=df)
+
+
+def clean(text: str | None) -> str:
+    """A header or name cell made comparable: full-width forms to ASCII, blanks trimmed."""
+    if text is None:
+        return ""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _squeeze(text: str | None) -> str:
+    """A header cell as written, without its spaces (ideographic ones too)."""
+    return re.sub(r"\s+", "", text or "")
+
+
+def split_unit(header: str) -> tuple[str, str]:
+    """A header and the unit at its end in brackets: ``地区生产总值（亿元）`` → (地区生产总值, 亿元);
+    a trailing % is a unit too."""
+    found = _UNIT.match(header)
+    if found and found["name"]:
+        return found["name"].strip(), found["unit"].strip()
+    if header.endswith("%") and len(header) > 1:
+        return header[:-1].strip(), "%"
+    return header.strip(), ""
+
+
+def _is_number(text: str) -> bool:
+    t = clean(text).replace(",", "").removesuffix("%")
+    try:
+        float(t)
+    except ValueError:
+        return False
+    return True
+
+
+def find_header(rows: list[list[str | None]]) -> int:
+    """The index of the header row among the first rows: the first row that names at least two
+    columns, mostly with words (not numbers), and at least half as many as the widest row has
+    cells; title rows (one merged cell, 单位：亿元) above it are skipped.
+
+    Raises:
+        InvalidValue: No row looks like a header.
+    """
+    widest = max((sum(1 for c in r if c and c.strip()) for r in rows), default=0)
+    for i, row in enumerate(rows):
+        filled = [c for c in row if c and c.strip()]
+        words = [c for c in filled if not _is_number(c)]
+        if len(filled) >= 2 and len(words) * 2 > len(filled) and len(filled) * 2 >= widest:
+            return i
+    raise InvalidValue("no header row found: the file needs a row of column names above its rows")
+
+
+def header_names(rows: list[list[str | None]], start: int, count: int) -> list[str]:
+    """The column names from `count` header rows: a merged group cell (written once, over the
+    blanks to its right) is carried over its sub-columns and joined to each of them."""
+    width = max(len(r) for r in rows[start : start + count])
+    names = [""] * width
+    for r in rows[start : start + count]:
+        carried = ""
+        for i in range(width):
+            cell = _squeeze(r[i]) if i < len(r) else ""
+            if count > 1 and r is rows[start]:  # the group row: carried over blanks to the right
+                carried = cell or (carried if i and _group_continues(rows, start, i) else "")
+                cell = carried
+            if cell and cell != names[i]:
+                names[i] = _join(names[i], cell)
+    return names
+
+
+def _group_continues(rows: list[list[str | None]], start: int, i: int) -> bool:
+    """Whether a blank in the group row belongs to the merged cell at its left (its sub-row has
+    a cell there)."""
+    below = rows[start + 1]
+    return i < len(below) and bool(_squeeze(below[i]))
+
+
+def _join(group: str, sub: str) -> str:
+    if not group:
+        return sub
+    name, unit = split_unit(group)
+    sub_name, sub_unit = split_unit(sub)
+    joined = name + sub_name if _han(name[-1:]) and _han(sub_name[:1]) else f"{name} {sub_name}"
+    unit = sub_unit or unit
+    return f"{joined}（{unit}）" if unit else joined
+
+
+def _han(text: str) -> bool:
+    return bool(text) and "\u3400" <= text <= "\u9fff"
+
+
+def numbers(column: str) -> pl.Expr:
+    """A text column as numbers: full-width digits, thousands separators, spaces and a trailing
+    % undone; dashes, dots and blanks (—, -, …, ...) null. Values stay in their unit."""
+    text = (
+        pl.col(column)
+        .str.replace_many(list(_FULL_WIDTH), list(_FULL_WIDTH.values()))
+        .str.replace_all(r"[\s\u3000,]", "")
+        .str.strip_suffix("%")
+    )
+    return (
+        pl.when(text.is_in(_BLANKS) | text.is_null())
+        .then(None)
+        .otherwise(text)
+        .cast(pl.Float64, strict=False)
+    )
+
+
+def blank(column: str) -> pl.Expr:
+    """True where a text cell is blank or one of the blank marks (—, -, …)."""
+    text = pl.col(column).str.replace_all(r"[\s\u3000]", "")
+    return text.is_null() | text.is_in(_BLANKS)

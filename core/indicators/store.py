@@ -1,0 +1,220 @@
+"""The user's datasets: each a folder under ``$BAIQIANG_HOME/datasets`` (default: the platform's
+user data folder, ``~/.local/share/baiqiang/datasets`` on Linux).
+
+A dataset folder holds ``values.parquet`` (adcode, year, one column per indicator, in the unit
+written), ``dataset.json`` (its :class:`~.model.Dataset`: provenance, columns, units, match
+summary) and, for ``show`` without Polars, ``units.jsonl`` with its ``units-index.json`` (each
+unit's values on one line, and where that line is). A dataset is written into a temporary folder
+and renamed into place, so a failed or interrupted import leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from baiqiang.core.errors import DatasetExists, InvalidValue, LookupFailed
+from baiqiang.core.indicators.model import Dataset
+
+if TYPE_CHECKING:
+    import polars as pl
+
+_NAME = re.compile(r"^[\w\u3400-\u9fff][\w\u3400-\u9fff.\-]{0,63}$")
+
+
+def store_root() -> Path:
+    """Where datasets live: ``$BAIQIANG_HOME/datasets``, else the user data folder's."""
+    home = os.environ.get("BAIQIANG_HOME")
+    if home:
+        return Path(home) / "datasets"
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("baiqiang", appauthor=False)) / "datasets"
+
+
+def check_name(name: str) -> str:
+    """A dataset name as given, if it can be one (letters, digits, 汉字, ``_ . -``; no ``/``).
+
+    Raises:
+        InvalidValue: It cannot.
+    """
+    if not _NAME.match(name):
+        raise InvalidValue(
+            f"{name!r} cannot name a dataset: use letters, digits, Chinese, _ . - (up to 64)", field="as"
+        )
+    return name
+
+
+def name_from_file(path: Path) -> str:
+    """A dataset name made from a file's name (县域统计年鉴2022.xlsx → 县域统计年鉴2022)."""
+    stem = re.sub(r"[^\w\u3400-\u9fff.\-]+", "_", path.stem).strip("._-")
+    return stem[:64] or "dataset"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One imported value of a unit.
+
+    Attributes:
+        dataset: The dataset's name.
+        column: The column's name.
+        value: The value, in its unit.
+        unit: The unit (亿元), or "".
+        year: The year, where the file gives one.
+        source: The file it was imported from.
+    """
+
+    dataset: str
+    column: str
+    value: float
+    unit: str
+    year: int | None
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """As JSON (``show --format json``'s ``indicators``)."""
+        return {
+            "dataset": self.dataset,
+            "column": self.column,
+            "value": self.value,
+            "unit": self.unit,
+            "year": self.year,
+            "source": self.source,
+        }
+
+    @property
+    def shown(self) -> str:
+        """The value as written: 4748.06, 210 (no float noise, no rescaling)."""
+        return str(int(self.value)) if float(self.value).is_integer() else repr(float(self.value))
+
+
+def names(root: Path | None = None) -> list[str]:
+    """The datasets' names, sorted."""
+    base = root or store_root()
+    if not base.is_dir():
+        return []
+    return sorted(
+        p.name
+        for p in base.iterdir()
+        if p.is_dir() and not p.name.startswith(".") and (p / "dataset.json").is_file()
+    )
+
+
+def describe(name: str, root: Path | None = None) -> Dataset:
+    """A stored dataset's description.
+
+    Raises:
+        LookupFailed: No dataset has that name.
+    """
+    folder = (root or store_root()) / name
+    try:
+        return Dataset.from_dict(json.loads((folder / "dataset.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        known = names(root)
+        from baiqiang.core.suggest import did_you_mean
+
+        raise LookupFailed(f"no dataset {name!r}", did_you_mean(name, known), known) from exc
+
+
+def datasets(root: Path | None = None) -> list[Dataset]:
+    """Every stored dataset's description."""
+    return [describe(n, root) for n in names(root)]
+
+
+def values(name: str, root: Path | None = None) -> pl.LazyFrame:
+    """A dataset's values: ``adcode``, ``year`` and its columns."""
+    import polars as pl
+
+    describe(name, root)
+    return pl.scan_parquet((root or store_root()) / name / "values.parquet")
+
+
+def save(values: pl.DataFrame, dataset: Dataset, *, replace: bool = False, root: Path | None = None) -> Path:
+    """Stores a dataset atomically.
+
+    Raises:
+        DatasetExists: A dataset has that name and `replace` is not set.
+        OSError: The store cannot be written (it is left as it was).
+    """
+    base = root or store_root()
+    target = base / check_name(dataset.name)
+    if target.exists() and not replace:
+        raise DatasetExists(f"a dataset named {dataset.name!r} exists", path=str(target))
+    base.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{dataset.name}.", dir=base))
+    try:
+        values.write_parquet(work / "values.parquet")
+        _write_lookup(values, dataset, work)
+        (work / "dataset.json").write_text(
+            json.dumps(dataset.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+        old = None
+        if target.exists():
+            old = base / f".{dataset.name}.old-{os.getpid()}"
+            os.replace(target, old)
+        os.replace(work, target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return target
+
+
+def remove(name: str, root: Path | None = None) -> None:
+    """Removes a dataset (renamed aside first, so that it is gone at once or not at all).
+
+    Raises:
+        LookupFailed: No dataset has that name.
+    """
+    describe(name, root)
+    base = root or store_root()
+    aside = base / f".{name}.removed-{os.getpid()}"
+    os.replace(base / name, aside)
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path) -> None:
+    """Each unit's values on one line, and an index of where each line is: what ``show`` reads
+    without Polars."""
+    cols = [c.name for c in dataset.columns]
+    units = {c.name: c.unit for c in dataset.columns}
+    offsets: dict[str, list[int]] = {}
+    with (folder / "units.jsonl").open("wb") as fh:
+        for (adcode,), group in values.sort("adcode", "year", nulls_last=False).group_by(
+            "adcode", maintain_order=True
+        ):
+            items = []
+            for row in group.select("year", *cols).iter_rows():
+                year = row[0]
+                items += [[c, v, units[c], year] for c, v in zip(cols, row[1:], strict=True) if v is not None]
+            line = json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+            offsets[str(adcode)] = [fh.tell(), len(line)]
+            fh.write(line)
+    (folder / "units-index.json").write_text(json.dumps(offsets), encoding="utf-8")
+
+
+def indicators_of(adcode: str, root: Path | None = None) -> list[Indicator]:
+    """Every imported value of a unit, dataset by dataset (no Polars: ``show`` reads this)."""
+    out: list[Indicator] = []
+    base = root or store_root()
+    for name in names(base):
+        folder = base / name
+        try:
+            index = json.loads((folder / "units-index.json").read_text(encoding="utf-8"))
+            where = index.get(adcode)
+            if where is None:
+                continue
+            with (folder / "units.jsonl").open("rb") as fh:
+                fh.seek(where[0])
+                items = json.loads(fh.read(where[1]))
+            source = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))["source"]
+        except (OSError, ValueError, KeyError):
+            continue
+        out += [Indicator(name, c, v, u, y, source) for c, v, u, y in items]
+    return out

@@ -1,0 +1,140 @@
+"""``baiqiang data``: import your own yearbook tables, list, describe and remove them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+import baiqiang.tui.cli.options as o
+from baiqiang.core.indicators import (
+    ImportOptions,
+    ImportResult,
+    RowOutcome,
+    UnmatchedRows,
+    columns_frame,
+    describe,
+    import_file,
+    listing,
+    remove,
+    report_frame,
+    summary_line,
+)
+from baiqiang.tui import render
+from baiqiang.tui.output import save
+from baiqiang.tui.pipes import print_text
+
+app = typer.Typer(
+    help="Your own numbers: import yearbook tables (CSV/TSV/XLSX/Parquet), matched to every county-level unit.",
+    no_args_is_help=True,
+)
+
+SHOWN_PROBLEMS = 8
+"""Rows that did not match, listed on stderr after an import (all of them go to --report)."""
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A .csv, .tsv, .xlsx or .parquet file.")],
+    name: Annotated[
+        str | None, typer.Option("--as", help="The dataset's name (default: the file's name).")
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="The sheet (its name, or its number from 1).")
+    ] = None,
+    header_rows: Annotated[
+        int | None,
+        typer.Option(
+            "--header-rows", help="Rows the header takes (2: a merged group over sub-columns).", min=1, max=4
+        ),
+    ] = None,
+    key: Annotated[str | None, typer.Option("--key", help="The column that names the units.")] = None,
+    province: o.ProvinceOpt = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="The year of the values, for a file without a year column.")
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="The CSV/TSV's encoding (found by itself: UTF-8 or GBK/GB18030)."),
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write every row's outcome to this CSV.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace --report if it exists.")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Store nothing (exit 1) if any row is ambiguous, unmatched or a duplicate."
+        ),
+    ] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="Replace a dataset of the same name.")] = False,
+) -> None:
+    """Import a table of figures per county: rows matched to units by adcode or name."""
+    options = ImportOptions(
+        sheet=sheet, header_rows=header_rows, key=key, province=province, year=year, encoding=encoding
+    )
+    try:
+        result = import_file(o.catalog(), file, name=name, options=options, strict=strict, replace=replace)
+    except UnmatchedRows as exc:
+        _tell(exc.result, report, force=force)
+        raise
+    _tell(result, report, force=force)
+    d = result.dataset
+    render.note(
+        f"stored as {d.name!r}: {', '.join(c.name + (f' ({c.unit})' if c.unit else '') for c in d.columns)}"
+    )
+
+
+def _tell(result: ImportResult, report: Path | None, *, force: bool) -> None:
+    render.note(summary_line(result))
+    for r in result.problems[:SHOWN_PROBLEMS]:
+        render.note(f"  line {r.line} {r.text}: {r.outcome}{' — ' + r.note if r.note else ''}")
+    if len(result.problems) > SHOWN_PROBLEMS:
+        more = len(result.problems) - SHOWN_PROBLEMS
+        render.note(f"  … and {more} more{'' if report else ' (--report FILE.csv lists every row)'}")
+    if report is not None:
+        save(report_frame(result), report, force=force, fmt="csv", bom=False, title="import report")
+        render.note(f"wrote the outcome of {len(result.reports)} rows to {report}")
+
+
+@app.command("list")
+def list_(fmt: o.FormatOpt = None, output: o.OutputOpt = None, force: o.ForceOpt = False) -> None:
+    """The datasets you have imported."""
+    f = o.output_format(fmt, output)
+    df = listing()
+    if df.height == 0 and f == "table" and output is None:
+        render.note("no datasets yet: baiqiang data import FILE")
+        return
+    o.write(df, f, output, force=force, bom=False, title="datasets")
+
+
+@app.command("info")
+def info(
+    name: Annotated[str, typer.Argument(help="A dataset's name.")],
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    force: o.ForceOpt = False,
+) -> None:
+    """A dataset's columns, units and values, where it came from and how its rows matched."""
+    d = describe(name)
+    f = o.output_format(fmt, output)
+    if f == "json" and output is None:
+        print_text(json.dumps(d.to_dict(), ensure_ascii=False, indent=2))
+        return
+    o.write(columns_frame(d), f, output, force=force, bom=False, title=d.name)
+    years = f"; years {d.years[0]}–{d.years[-1]}" if d.years else ""
+    render.note(
+        f"{d.name}: from {d.source} (sha256 {d.sha256[:12]}…{', sheet ' + d.sheet if d.sheet else ''}), "
+        f"imported {d.imported_at}; {d.rows} rows for {d.units} units{years}"
+    )
+    matched = ", ".join(f"{n} {o}" for o in RowOutcome if (n := d.summary.get(str(o))))
+    render.note(f"rows: {matched}")
+
+
+@app.command("remove")
+def remove_(name: Annotated[str, typer.Argument(help="A dataset's name.")]) -> None:
+    """Remove a dataset from your store."""
+    remove(name)
+    render.note(f"removed {name!r}")
