@@ -19,9 +19,19 @@ from baiqiang.core.errors import (
 )
 
 if TYPE_CHECKING:
-    from baiqiang.core.api import Filters, PrefectureProfile, Profile, audit, show, stats, table, tables
+    from baiqiang.core.api import (
+        Filters,
+        PrefectureProfile,
+        Profile,
+        audit,
+        import_file,
+        show,
+        stats,
+        table,
+        tables,
+    )
 
-_API = ("Filters", "PrefectureProfile", "Profile", "audit", "show", "stats", "table", "tables")
+_API = ("Filters", "PrefectureProfile", "Profile", "audit", "import_file", "show", "stats", "table", "tables")
 
 
 def __getattr__(name: str) -> Any:
@@ -47,6 +57,7 @@ __all__ = [
     "PrefectureProfile",
     "Profile",
     "audit",
+    "import_file",
     "show",
     "stats",
     "table",

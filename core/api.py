@@ -23,8 +23,11 @@ import polars as pl
 
 from baiqiang.core.audit import run_audit
 from baiqiang.core.catalog import Catalog, make_catalog
+from baiqiang.core.errors import InvalidValue
 from baiqiang.core.filters import Filters
+from baiqiang.core.indicators.model import ImportResult
 from baiqiang.core.profile import PrefectureProfile, Profile, lookup
+from baiqiang.core.query import Agg
 from baiqiang.core.service import Order, parse_filters, rows
 from baiqiang.core.service import stats as _stats
 from baiqiang.core.tables import TABLES
@@ -48,7 +51,7 @@ def tables() -> pl.DataFrame:
         [
             {
                 "id": t.id,
-                "table": f"表{t.number}",
+                "table": f"表{t.number}" if t.number else "—",
                 "title": t.title,
                 "kind": t.kind,
                 "aliases": list(t.aliases),
@@ -75,6 +78,8 @@ def table(
     descending: bool = False,
     limit: int | None = None,
     columns: list[str] | None = None,
+    indicators: bool = False,
+    where: str | None = None,
     data_dir: str | Path | None = None,
 ) -> pl.DataFrame:
     """A table's rows, filtered and sorted, as the command line's ``list`` gives them.
@@ -82,7 +87,7 @@ def table(
     Args:
         table_id: ``industrial-counties`` (``ic``), ``innovation-counties`` (``inc``),
             ``industrial-districts`` (``id``), ``national-clusters`` (``nc``) or
-            ``billion-clusters`` (``bc``).
+            ``billion-clusters`` (``bc``) or ``divisions`` (``all``: every county-level unit).
         province: 江苏, 江苏省, Jiangsu ….
         region: 东部 … or East ….
         prefecture: 苏州 or 苏州市.
@@ -96,11 +101,13 @@ def table(
         descending: Sort largest first.
         limit: At most this many rows.
         columns: Only these columns, in this order.
+        indicators: Join your imported columns (``baiqiang data import``) by adcode.
+        where: A condition in SQL: ``'"地区生产总值" > 1000 AND tier <= 2'``.
         data_dir: Another data folder (the extractor's output); by default the shipped data.
 
     Raises:
         LookupFailed: An unknown table, column, province ….
-        InvalidValue: A tier outside 1–4, an inverted rank range ….
+        InvalidValue: A tier outside 1–4, an inverted rank range, a condition that cannot be read ….
     """
     catalog = _catalog(data_dir)
     chosen = _filters(
@@ -116,7 +123,16 @@ def table(
         ranks=ranks,
     )
     order = Order(sort, descending)
-    return rows(catalog, table_id, chosen, order=order, limit=limit, columns=columns).collect()
+    return rows(
+        catalog,
+        table_id,
+        chosen,
+        order=order,
+        limit=limit,
+        columns=columns,
+        indicators=indicators,
+        where=where,
+    ).collect()
 
 
 def stats(
@@ -130,13 +146,19 @@ def stats(
     tier: int | None = None,
     county_type: str | None = None,
     filters: Filters | None = None,
+    value: str | None = None,
+    agg: str = "sum",
+    indicators: bool = False,
+    where: str | None = None,
     data_dir: str | Path | None = None,
 ) -> pl.DataFrame:
-    """Counts and shares of a table's rows by a dimension (``province``, ``region``, ``tier`` …).
+    """Counts and shares of a table's rows by a dimension (``province``, ``region``, ``tier`` …),
+    or a numeric column summed up by it (`value`, with `agg`: sum, mean, median, min, max).
 
     Returns:
         ``by``, ``count``, ``share`` (0–1), and by province on a ranking table
-        ``units_in_province`` and ``share_of_province`` (the report's 图14).
+        ``units_in_province`` and ``share_of_province`` (the report's 图14); with `value`:
+        ``by``, ``count``, ``values`` and ``{agg}({value})``.
     """
     catalog = _catalog(data_dir)
     chosen = _filters(
@@ -148,7 +170,49 @@ def stats(
         tier=tier,
         county_type=county_type,
     )
-    return _stats(catalog, table_id, chosen, by=by).collect()
+    try:
+        how = Agg(agg)
+    except ValueError:
+        raise InvalidValue(f"unknown agg {agg!r}", [], [str(a) for a in Agg], field="agg") from None
+    return _stats(
+        catalog, table_id, chosen, by=by, value=value, agg=how, indicators=indicators, where=where
+    ).collect()
+
+
+def import_file(
+    path: str | Path,
+    /,
+    *,
+    name: str | None = None,
+    sheet: str | None = None,
+    header_rows: int | None = None,
+    key: str | None = None,
+    province: str | None = None,
+    year: int | None = None,
+    encoding: str | None = None,
+    strict: bool = False,
+    replace: bool = False,
+    data_dir: str | Path | None = None,
+) -> ImportResult:
+    """Imports a yearbook table (CSV/TSV/XLSX/Parquet) into your store (``$BAIQIANG_HOME``),
+    as ``baiqiang data import`` does.
+
+    Returns:
+        The dataset stored (:attr:`ImportResult.dataset`) and every row's outcome
+        (:attr:`ImportResult.reports`).
+
+    Raises:
+        InvalidValue: The file cannot be read, has no unit column, no numbers, or no row matched.
+        UnmatchedRows: `strict`, and some rows did not match one unit (nothing stored).
+        DatasetExists: The name is taken and `replace` is not set.
+    """
+    from baiqiang.core.indicators import ImportOptions
+    from baiqiang.core.indicators import import_file as _import
+
+    options = ImportOptions(
+        sheet=sheet, header_rows=header_rows, key=key, province=province, year=year, encoding=encoding
+    )
+    return _import(_catalog(data_dir), path, name=name, options=options, strict=strict, replace=replace)
 
 
 def show(

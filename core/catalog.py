@@ -153,6 +153,7 @@ def _load(data_dir: Path) -> Catalog:
         adcodes("billion-clusters", "seq"), on="seq"
     )
     tables["billion-clusters"] = officially(billion).lazy()
+    tables["divisions"] = _divisions_table(divisions, tables).lazy()
     prefecture_spellings = (
         pl.concat(printed)
         .join(official, on="adcode")
@@ -176,6 +177,48 @@ def _load(data_dir: Path) -> Catalog:
         data_dir=data_dir,
         prefecture_spellings=dict(prefecture_spellings.iter_rows()),
     )
+
+
+def _divisions_table(divisions: pl.DataFrame, tables: dict[str, pl.LazyFrame]) -> pl.DataFrame:
+    """Every county-level unit with its rank in each list (null where not listed), its 梯队 and
+    the lists it is in (表1 表2 …)."""
+    ranks = {
+        "industrial-counties": "industrial_rank",
+        "innovation-counties": "innovation_rank",
+        "industrial-districts": "district_rank",
+    }
+    df = divisions.select(
+        "adcode",
+        "name",
+        "province",
+        "prefecture",
+        "region",
+        pl.col("type").alias("county_type"),
+        "province_short",
+        "pinyin",
+        "initials",
+        pl.col("province_pinyin").alias("_province_key"),
+        pl.col("prefecture_pinyin").fill_null("").alias("_prefecture_key"),
+    )
+    for tid, column in ranks.items():
+        extra = ["tier"] if tid == "industrial-counties" else []
+        listed = tables[tid].select("adcode", pl.col("rank").alias(column), *extra).collect()
+        df = df.join(listed, on="adcode", how="left")
+    lists = pl.concat_list(
+        [pl.when(pl.col(c).is_not_null()).then(pl.lit(f"表{TABLES[t].number}")) for t, c in ranks.items()]
+    ).list.drop_nulls()
+    order = [
+        "adcode",
+        "name",
+        "province",
+        "prefecture",
+        "region",
+        "county_type",
+        "lists",
+        *ranks.values(),
+        "tier",
+    ]
+    return df.with_columns(lists=lists.list.join(" ")).select(*order, pl.exclude(order))
 
 
 @cache

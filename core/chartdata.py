@@ -28,6 +28,35 @@ def bar_data(lf: pl.LazyFrame, *, by: str) -> BarData:
 
 
 @dataclass(frozen=True)
+class ScatterData:
+    """Points: one per row with numbers in both columns; `left_out` rows lack one of them."""
+
+    xs: list[float]
+    ys: list[float]
+    left_out: int
+
+
+def scatter_data(lf: pl.LazyFrame, *, x: str, y: str) -> ScatterData:
+    """The rows' values of two numeric columns (rank against 地区生产总值 …).
+
+    Raises:
+        LookupFailed: A column is missing.
+        InvalidValue: A column holds text.
+    """
+    from baiqiang.core.errors import InvalidValue
+    from baiqiang.core.query import check_columns
+
+    check_columns(lf, [x, y])
+    schema = lf.collect_schema()
+    for column in (x, y):
+        if not schema[column].is_numeric():
+            raise InvalidValue(f"{column!r} holds text, not numbers")
+    df = lf.select(pl.col(x).cast(pl.Float64), pl.col(y).cast(pl.Float64)).collect()
+    both = df.drop_nulls()
+    return ScatterData(both[x].to_list(), both[y].to_list(), df.height - both.height)
+
+
+@dataclass(frozen=True)
 class HeatData:
     """A matrix of counts with its row and column labels."""
 

@@ -6,6 +6,7 @@ Filters are in :mod:`baiqiang.core.filters`.
 from __future__ import annotations
 
 import functools
+from enum import StrEnum
 
 import polars as pl
 
@@ -122,6 +123,43 @@ def counts(lf: pl.LazyFrame, *, by: str) -> pl.LazyFrame:
     return out.sort(
         pl.col("count"), _order_expr(by), pl.col(by), descending=[True, False, False], nulls_last=True
     )
+
+
+class Agg(StrEnum):
+    """How the values of a group are summed up."""
+
+    SUM = "sum"
+    MEAN = "mean"
+    MEDIAN = "median"
+    MIN = "min"
+    MAX = "max"
+
+
+def aggregate(lf: pl.LazyFrame, *, by: str, value: str, agg: Agg = Agg.SUM) -> pl.LazyFrame:
+    """A numeric column summed up (or averaged …) by a dimension, largest first; an ordinal
+    dimension keeps its own order.
+
+    Returns:
+        Columns ``by``, ``count`` (rows), ``values`` (rows with a value) and ``{agg}({value})``.
+
+    Raises:
+        LookupFailed: `by` is not a dimension, or `value` not a column.
+        InvalidValue: `value` is not numeric.
+    """
+    check_dimension(lf, by)
+    schema = lf.collect_schema()
+    if value not in schema.names():
+        numeric = [c for c, t in schema.items() if t.is_numeric() and not c.startswith("_")]
+        raise LookupFailed(f"unknown column {value!r}", did_you_mean(value, numeric), numeric)
+    if not schema[value].is_numeric():
+        raise InvalidValue(f"{value!r} holds text, not numbers")
+    name = f"{agg}({value})"
+    out = lf.group_by(by).agg(
+        count=pl.len(), values=pl.col(value).count(), **{name: getattr(pl.col(value), str(agg))()}
+    )
+    if by in ORDINAL:
+        return out.sort(_order_expr(by), pl.col(by), nulls_last=True)
+    return out.sort(pl.col(name), pl.col(by), descending=[True, False], nulls_last=True)
 
 
 ORDINAL: tuple[str, ...] = ("tier", "rank_band", "scale")

@@ -15,6 +15,8 @@ from baiqiang.core.catalog import Catalog
 from baiqiang.core.errors import InvalidValue
 from baiqiang.core.filters import FilterField, FilterOption, Filters, filter_options, filter_units
 from baiqiang.core.query import (
+    Agg,
+    aggregate,
     check_columns,
     counts,
     crosstab,
@@ -26,6 +28,7 @@ from baiqiang.core.query import (
     stack_rankings,
     unit_types_of,
 )
+from baiqiang.core.suggest import shorten
 from baiqiang.core.tables import RANKING_TABLES, TABLES, resolve_table
 
 
@@ -90,6 +93,8 @@ def rows(
     order: Order = Order(),
     limit: int | None = None,
     columns: list[str] | None = None,
+    indicators: bool = False,
+    where: str | None = None,
 ) -> pl.LazyFrame:
     """A table's rows, filtered, ordered, cut and narrowed to some columns.
 
@@ -100,12 +105,14 @@ def rows(
         order: The order (descending without a column: the first column, descending).
         limit: At most this many rows.
         columns: Only these columns, in this order.
+        indicators: Join the user's imported columns (by adcode).
+        where: A condition in SQL (``"地区生产总值" > 1000 AND tier <= 2``), on any column.
 
     Raises:
         LookupFailed: An unknown table or column, or a filter the table has no column for.
-        InvalidValue: `columns` given but empty.
+        InvalidValue: `columns` given but empty, or a condition that cannot be read.
     """
-    lf = filter_units(catalog.tables[resolve_table(table)], filters)
+    lf = base_rows(catalog, table, filters, indicators=indicators, where=where)
     if order.column:
         lf = sort_rows(lf, by=order.column, descending=order.descending)
     elif order.descending:
@@ -120,18 +127,82 @@ def rows(
     return lf.select(pl.exclude(r"^_.*$"))  # search keys stay inside
 
 
-def stats(catalog: Catalog, table: str, filters: Filters = Filters(), *, by: str) -> pl.LazyFrame:
-    """Counts and shares of a table's rows by a dimension.
+def base_rows(
+    catalog: Catalog,
+    table: str,
+    filters: Filters = Filters(),
+    *,
+    indicators: bool = False,
+    where: str | None = None,
+) -> pl.LazyFrame:
+    """A table's rows with the user's columns joined (where asked), filtered, and kept where
+    the SQL condition holds: what every list, statistic and chart starts from."""
+    lf = catalog.tables[resolve_table(table)]
+    if indicators:
+        from baiqiang.core.indicators.join import with_indicators
+
+        lf = with_indicators(lf)
+    lf = filter_units(lf, filters)
+    return lf if where is None else keep_where(lf, where)
+
+
+def keep_where(lf: pl.LazyFrame, condition: str) -> pl.LazyFrame:
+    """The rows where an SQL condition holds (Polars SQL: ``"地区生产总值" > 1000 AND tier <= 2``).
+
+    Raises:
+        InvalidValue: The condition cannot be read, or names a column the rows do not have.
+    """
+    text = condition.strip()
+    if not text:
+        raise InvalidValue("the condition is empty")
+    try:
+        expr = pl.sql_expr(text)
+        checked = lf.filter(expr)
+        checked.head(0).collect()
+    except Exception as exc:  # Polars raises SQL, column and type errors of several kinds
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise InvalidValue(
+            f"the condition {shorten(text)!r} cannot be applied: {shorten(detail, 120)}"
+        ) from exc
+    return checked
+
+
+def stats(
+    catalog: Catalog,
+    table: str,
+    filters: Filters = Filters(),
+    *,
+    by: str,
+    value: str | None = None,
+    agg: Agg = Agg.SUM,
+    indicators: bool = False,
+    where: str | None = None,
+) -> pl.LazyFrame:
+    """Counts and shares of a table's rows by a dimension, or a numeric column summed up by it.
 
     By province on a ranking table, each province's number of units of the list's kind and
     the share of them listed are added (the report's 图14).
 
+    Args:
+        catalog: The catalog.
+        table: A table id or alias.
+        filters: The filters.
+        by: The dimension.
+        value: A numeric column (your own, joined with `indicators`) to sum up instead of counting.
+        agg: How to sum it up.
+        indicators: Join the user's imported columns.
+        where: A condition in SQL, as for :func:`rows`.
+
     Returns:
         ``by``, ``count``, ``share`` (0–1) and, by province, ``units_in_province`` and
-        ``share_of_province`` (0–1); shares are not rounded.
+        ``share_of_province`` (0–1); shares are not rounded. With `value`: ``by``, ``count``,
+        ``values`` and ``{agg}({value})``.
     """
     tid = resolve_table(table)
-    counted = counts(filter_units(catalog.tables[tid], filters), by=by)
+    lf = base_rows(catalog, tid, filters, indicators=indicators, where=where)
+    if value is not None:
+        return aggregate(lf, by=by, value=value, agg=agg)
+    counted = counts(lf, by=by)
     if by == "province" and TABLES[tid].kind == "ranking":
         counted = province_shares(counted, catalog.divisions, types=unit_types_of(tid))
     return counted

@@ -19,7 +19,8 @@ class TableSpec:
         number: The report's table number (表1 …).
         title: The report's title for it.
         title_en: An English title.
-        kind: ``ranking`` (units with ranks) or ``clusters``.
+        kind: ``ranking`` (units with ranks), ``clusters``, or ``divisions`` (every unit: the
+            table your own data joins best to).
         aliases: Other accepted spellings.
     """
 
@@ -79,6 +80,15 @@ TABLES: dict[str, TableSpec] = {
             "100-billion-yuan clusters in counties",
             "clusters",
             ("bc", "billion", "千亿级产业集群", "表5"),
+        ),
+        TableSpec(
+            "divisions",
+            "divisions.csv",
+            0,
+            "全部县级行政区划",
+            "Every county-level unit",
+            "divisions",
+            ("all", "units", "全部区县"),
         ),
     )
 }

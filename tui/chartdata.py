@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from baiqiang.core.chartdata import bar_data, heat_data, map_points
+from baiqiang.core.chartdata import bar_data, heat_data, map_points, scatter_data
 from baiqiang.tui.charts import MapLayer, bar_chart, heat_map, map_chart, scatter_chart
 
 
@@ -24,6 +24,19 @@ def heat(lf: pl.LazyFrame, *, rows: str, cols: str, width: int, title: str = "")
         if "(cut at" not in turned:
             return turned
     return chart
+
+
+def scatter(lf: pl.LazyFrame, *, x: str, y: str, width: int, height: int, title: str = "") -> str:
+    """A scatter of two numeric columns of the rows (a rank against your 地区生产总值 …); rows
+    without both values are left out, and the line under the chart says how many."""
+    data = scatter_data(lf, x=x, y=y)
+    if not data.xs:
+        return f"{title}\n(no row has both {x} and {y})"
+    note = f"{len(data.xs)} points" + (
+        f"; {data.left_out} rows without both left out" if data.left_out else ""
+    )
+    chart = scatter_chart(data.xs, data.ys, width=width, height=height, title=title, xlabel=x, ylabel=y)
+    return f"{chart}\n{note}"
 
 
 def rank_scatter(

@@ -148,8 +148,9 @@ def scatter_chart(
     with _LOCK:
         plt = _begin(width, height)
         plt.scatter(xs, ys, marker="•")
-        if title:
-            plt.title(names(fit_title(title, width)))
+        if title:  # the y ticks (4748.1, 12000.5) take room from the title's line too
+            ticks = max((len(f"{v:.1f}") for v in ys), default=4)
+            plt.title(names(fit_title(title, width - max(ticks - 4, 0))))
         if xlabel:
             plt.xlabel(names(xlabel))
         if ylabel:

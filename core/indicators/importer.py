@@ -88,7 +88,9 @@ def _roles(body: pl.DataFrame, headers: list[str], key: str | None) -> Roles:
     def words(h: str) -> bool:
         return share(h, pl.col(h).str.contains(r"[\u3400-\u9fff]").fill_null(False)) >= 0.6
 
-    pick = lambda rx: next((h for h in headers if rx.search(bare[h])), None)  # noqa: E731
+    def pick(rx: re.Pattern[str]) -> str | None:
+        return next((h for h in headers if rx.search(bare[h])), None)
+
     code = next((h for h in headers if _CODE.search(bare[h]) and coded(h)), None) or next(
         (h for h in headers if coded(h) and not words(h)), None
     )
@@ -106,7 +108,8 @@ def _roles(body: pl.DataFrame, headers: list[str], key: str | None) -> Roles:
     if name is None and code is None:
         raise InvalidValue("the file has no column of unit names or adcodes (name one with the key option)")
     roles = {code, name, province, prefecture, year} - {None}
-    values, ignored = [], []
+    values: list[str] = []
+    ignored: list[str] = []
     for h in headers:
         if h in roles:
             continue
@@ -188,7 +191,9 @@ def read_dataset(
     has_values = (
         body.select(pl.any_horizontal([numbers(c).is_not_null() for c in roles.values])).to_series().to_list()
     )
-    reports, kept, seen = [], [], {}
+    reports: list[RowReport] = []
+    kept: list[tuple[int, str, int | None]] = []
+    seen: dict[tuple[str, int | None], int] = {}
     cache: dict[tuple[Any, ...], tuple[RowOutcome, Row | None, str]] = {}
     first_line = start + count + 1
     for i, (row, numeric) in enumerate(zip(keys, has_values, strict=True)):
@@ -237,12 +242,10 @@ def read_dataset(
     )
     columns = [split_unit(h) for h in roles.values]
     names = _unique([n for n, _ in columns])
-    values = (
-        body.with_row_index("_i")
-        .join(index, on="_i", how="inner")
-        .sort("_i")
-        .select("adcode", "year", *[numbers(h).alias(n) for h, n in zip(roles.values, names, strict=True)])
+    numbered = body.with_row_index("_i").select(
+        "_i", *[numbers(h).alias(n) for h, n in zip(roles.values, names, strict=True)]
     )
+    values = index.join(numbered, on="_i", how="left").sort("_i").drop("_i")
     counts = (
         values.select(pl.col(n).is_not_null().sum() for n in names).row(0)
         if values.height
@@ -270,7 +273,7 @@ def read_dataset(
         years=years,
         summary=summary,
     )
-    return values, ImportResult(dataset, reports)
+    return values, ImportResult(dataset, reports, roles.ignored)
 
 
 def _header_rows(head: list[list[str | None]], start: int) -> int:

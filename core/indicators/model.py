@@ -134,10 +134,12 @@ class Dataset:
 
 @dataclass(frozen=True)
 class ImportResult:
-    """An import's outcome: the dataset stored (or that would be) and every row's outcome."""
+    """An import's outcome: the dataset stored (or that would be), every row's outcome, and the
+    columns left out because they hold text, not numbers (备注)."""
 
     dataset: Dataset
     reports: list[RowReport]
+    ignored: list[str] = field(default_factory=list)
 
     @property
     def problems(self) -> list[RowReport]:

@@ -24,7 +24,23 @@ def test_row_counts_as_printed(catalog: Catalog) -> None:
         "industrial-districts": 100,
         "national-clusters": 18,
         "billion-clusters": 26,
+        "divisions": 2843,
     }
+
+
+def test_the_divisions_table_carries_every_units_ranks(catalog: Catalog) -> None:
+    df = catalog.tables["divisions"].collect()
+    assert df["adcode"].n_unique() == 2843
+    for tid, column in (
+        ("industrial-counties", "industrial_rank"),
+        ("innovation-counties", "innovation_rank"),
+        ("industrial-districts", "district_rank"),
+    ):
+        listed = catalog.tables[tid].select("adcode", "rank").collect()
+        joined = df.select("adcode", column).drop_nulls()
+        assert sorted(joined.rows()) == sorted(listed.rows()), tid
+    kunshan = df.filter(df["name"] == "昆山市").row(0, named=True)
+    assert (kunshan["lists"], kunshan["tier"]) == ("表1 表2", 1)
 
 
 def test_ranking_columns_and_first_rows(catalog: Catalog) -> None:

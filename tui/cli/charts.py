@@ -10,9 +10,9 @@ import typer
 
 import baiqiang.tui.cli.options as o
 from baiqiang.core.errors import InvalidValue, LookupFailed
-from baiqiang.core.filters import Filters, filter_units
+from baiqiang.core.filters import Filters
 from baiqiang.core.query import check_dimension
-from baiqiang.core.service import check_table_kind, rows
+from baiqiang.core.service import base_rows, check_table_kind, rows
 from baiqiang.core.suggest import did_you_mean
 from baiqiang.core.tables import TABLES, resolve_table
 from baiqiang.tui import render
@@ -20,19 +20,24 @@ from baiqiang.tui import render
 
 def chart(
     table: o.TableArg,
-    by: Annotated[str, typer.Option("--by", "-b", help="The dimension to count by.")],
+    by: Annotated[str | None, typer.Option("--by", "-b", help="The dimension to count by.")] = None,
     cols: Annotated[
         str | None, typer.Option("--cols", help="A second dimension: draws a heat map of by × cols.")
     ] = None,
+    x: Annotated[
+        str | None, typer.Option("--x", help="A numeric column across (with --y: a scatter).")
+    ] = None,
+    y: Annotated[str | None, typer.Option("--y", help="A numeric column up (with --x: a scatter).")] = None,
     province: o.ProvinceOpt = None,
     region: o.RegionOpt = None,
     prefecture: o.PrefectureOpt = None,
     tier: o.TierOpt = None,
     county_type: o.CountyTypeOpt = None,
+    where: o.WhereOpt = None,
     width: o.WidthOpt = None,
     height: o.HeightOpt = None,
 ) -> None:
-    """Draw a chart in the terminal: counts by a dimension, or a heat map of two."""
+    """Draw a chart in the terminal: counts by a dimension, a heat map of two, or a scatter of two numeric columns."""
     from baiqiang.tui import chartdata
 
     c = o.catalog()
@@ -40,13 +45,24 @@ def chart(
     flt = o.filters(
         c, province=province, region=region, prefecture=prefecture, tier=tier, county_type=county_type
     )
-    lf = filter_units(c.tables[tid], flt)
+    if (x is None) != (y is None):
+        raise InvalidValue("--x and --y go together: a scatter needs both")
+    if x is None and by is None:
+        raise InvalidValue(
+            "say what to draw: --by DIM (bars), --by DIM --cols DIM (heat map) or --x COL --y COL"
+        )
+    lf = base_rows(c, tid, flt, indicators=True, where=where)
     w = width or min(render.terminal_width(), 120)
-    if cols:
+    title = TABLES[tid].title
+    if x is not None and y is not None:
+        text = chartdata.scatter(lf, x=x, y=y, width=w, height=height or 24, title=f"{title} · {x} × {y}")
+    elif cols:
+        assert by is not None
         check_dimension(lf, by)
-        text = chartdata.heat(lf, rows=by, cols=cols, width=w, title=f"{TABLES[tid].title} · {by} × {cols}")
+        text = chartdata.heat(lf, rows=by, cols=cols, width=w, title=f"{title} · {by} × {cols}")
     else:
-        text = chartdata.bars(lf, by=by, width=w, height=height, title=f"{TABLES[tid].title} · {by}")
+        assert by is not None
+        text = chartdata.bars(lf, by=by, width=w, height=height, title=f"{title} · {by}")
     render.print_text(text)
 
 

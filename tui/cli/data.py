@@ -89,6 +89,8 @@ def import_(
 
 def _tell(result: ImportResult, report: Path | None, *, force: bool) -> None:
     render.note(summary_line(result))
+    if result.ignored:
+        render.note(f"left out (text, not numbers): {', '.join(result.ignored)}")
     for r in result.problems[:SHOWN_PROBLEMS]:
         render.note(f"  line {r.line} {r.text}: {r.outcome}{' — ' + r.note if r.note else ''}")
     if len(result.problems) > SHOWN_PROBLEMS:

@@ -89,6 +89,14 @@ EncodingOpt = Annotated[
         help="Text encoding of csv/tsv/json output: utf-8 (default), gbk or gb18030 (Excel on a Chinese Windows).",
     ),
 ]
+WhereOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--where",
+        "-w",
+        help="""Keep rows where an SQL condition holds: '"地区生产总值" > 1000 AND tier <= 2' (quote Chinese names).""",
+    ),
+]
 SortOpt = Annotated[str | None, typer.Option("--sort", "-s", help="Sort by this column.")]
 DescOpt = Annotated[bool, typer.Option("--desc", help="Sort descending.")]
 LimitOpt = Annotated[int | None, typer.Option("--limit", "-l", help="At most N rows (N ≥ 1).", min=1)]

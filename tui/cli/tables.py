@@ -9,6 +9,7 @@ import typer
 
 import baiqiang.tui.cli.options as o
 from baiqiang.core.errors import InvalidValue
+from baiqiang.core.query import Agg
 from baiqiang.core.service import Order, crosstab_table, overlap_impossible, overlap_table, rows, stats
 from baiqiang.core.tables import TABLES, resolve_table
 from baiqiang.tui import render
@@ -24,11 +25,13 @@ def list_(
     name: o.NameOpt = None,
     search: o.SearchOpt = None,
     ranks: o.RanksOpt = None,
+    where: o.WhereOpt = None,
     sort: o.SortOpt = None,
     desc: o.DescOpt = False,
     limit: o.LimitOpt = None,
     columns: Annotated[
-        str | None, typer.Option("--columns", help="Comma-separated columns to output, in order.")
+        str | None,
+        typer.Option("--columns", help="Comma-separated columns to output, in order (your own data's too)."),
     ] = None,
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
@@ -46,7 +49,9 @@ def list_(
         if not chosen:
             raise InvalidValue("--columns names no column; give them comma-separated, such as rank,name")
     flt = o.filters_given(c, locals())
-    df = rows(c, tid, flt, order=Order(sort, desc), limit=limit, columns=chosen).collect()
+    df = rows(
+        c, tid, flt, order=Order(sort, desc), limit=limit, columns=chosen, indicators=True, where=where
+    ).collect()
     if df.height == 0:
         render.note(f"no row of {tid} passes these filters")
     o.write(
@@ -66,6 +71,12 @@ def stats_(
     by: Annotated[
         str, typer.Option("--by", "-b", help="province, region, prefecture, tier, county_type, rank_band …")
     ],
+    value: Annotated[
+        str | None,
+        typer.Option("--value", help="A numeric column (your own data's) to sum up instead of counting."),
+    ] = None,
+    agg: Annotated[Agg, typer.Option("--agg", help="How to sum up --value.")] = Agg.SUM,
+    where: o.WhereOpt = None,
     province: o.ProvinceOpt = None,
     region: o.RegionOpt = None,
     prefecture: o.PrefectureOpt = None,
@@ -85,14 +96,14 @@ def stats_(
     tid = resolve_table(table)
     f = o.output_format(fmt, output)
     flt = o.filters_given(c, locals())
-    df = stats(c, tid, flt, by=by).collect()
+    df = stats(c, tid, flt, by=by, value=value, agg=agg, indicators=True, where=where).collect()
     o.write(
         df,
         f,
         output,
         force=force,
         bom=bom,
-        title=f"{TABLES[tid].title} · by {by}",
+        title=f"{TABLES[tid].title} · {f'{agg}({value}) ' if value else ''}by {by}",
         percent=("share", "share_of_province"),
         encoding=encoding,
     )
@@ -175,7 +186,12 @@ def overlap_(
 def tables_(fmt: o.FormatOpt = None) -> None:
     """List the table ids, their aliases and the report's titles."""
     listed = [
-        {"id": t.id, "table": f"表{t.number}", "title": t.title, "aliases": ", ".join(t.aliases[:3])}
+        {
+            "id": t.id,
+            "table": f"表{t.number}" if t.number else "—",
+            "title": t.title,
+            "aliases": ", ".join(t.aliases[:3]),
+        }
         for t in TABLES.values()
     ]
     o.write(pl.DataFrame(listed), o.output_format(fmt, None), None, force=False, bom=False, title="tables")

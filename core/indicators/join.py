@@ -1,0 +1,82 @@
+"""Joining the user's datasets to the tables: one column per imported column, by adcode.
+
+Each dataset gives every unit the values of the latest year it has (or its only values, where
+the file gives no years). A column keeps its own name unless two datasets share it or a table
+has a column of that name; then every one of them is ``NAME/column`` (``年鉴2021/地区生产总值``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from baiqiang.core.indicators.store import datasets, values
+
+RESERVED = frozenset(
+    {
+        "adcode", "name", "province", "prefecture", "region", "county_type", "rank", "tier", "lists",
+        "pinyin", "initials", "province_short", "province_en", "province_first", "rank_band", "year",
+        "seq", "county", "counties", "cluster", "scale", "scale_min_yi", "category", "sector_group",
+    }
+)  # fmt: skip
+"""Names the tables use: an imported column of such a name is always ``NAME/column``."""
+
+
+@dataclass(frozen=True)
+class JoinedColumn:
+    """An imported column as the tables show it.
+
+    Attributes:
+        shown: Its name in the tables (地区生产总值, or 年鉴2021/地区生产总值).
+        dataset: The dataset it comes from.
+        column: Its name in the dataset.
+        unit: Its unit.
+    """
+
+    shown: str
+    dataset: str
+    column: str
+    unit: str
+
+
+def joined_columns(root: Path | None = None) -> list[JoinedColumn]:
+    """Every imported column, named as the tables show it, dataset by dataset."""
+    found = datasets(root)
+    seen = Counter(c.name for d in found for c in d.columns)
+    return [
+        JoinedColumn(
+            c.name if seen[c.name] == 1 and c.name not in RESERVED else f"{d.name}/{c.name}",
+            d.name,
+            c.name,
+            c.unit,
+        )
+        for d in found
+        for c in d.columns
+    ]
+
+
+def latest(name: str, root: Path | None = None) -> pl.LazyFrame:
+    """A dataset's values for each unit in the latest year it has."""
+    lf = values(name, root)
+    return lf.sort("year", nulls_last=False).group_by("adcode").agg(pl.exclude("adcode").last())
+
+
+def with_indicators(lf: pl.LazyFrame, *, root: Path | None = None) -> pl.LazyFrame:
+    """The rows with every imported column joined by adcode (a table without an adcode column,
+    or an empty store, is left as it is)."""
+    columns = joined_columns(root)
+    if not columns or "adcode" not in lf.collect_schema().names():
+        return lf
+    for dataset in dict.fromkeys(c.dataset for c in columns):
+        mine = [c for c in columns if c.dataset == dataset]
+        right = latest(dataset, root).select("adcode", *[pl.col(c.column).alias(c.shown) for c in mine])
+        lf = lf.join(right, on="adcode", how="left")
+    return lf
+
+
+def units_of_columns(root: Path | None = None) -> dict[str, str]:
+    """Each joined column's unit, by its shown name."""
+    return {c.shown: c.unit for c in joined_columns(root)}

@@ -1,0 +1,122 @@
+"""``baiqiang data …`` and your columns in list, stats and chart (issue 11); the files are
+SYNTHETIC (tests/fixtures/make_synthetic.py)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from tests.cli.test_cli import real, sh
+from tests.fixtures import make_synthetic as synthetic
+
+FIXTURES = Path(synthetic.__file__).parent
+GBK = str(FIXTURES / synthetic.GBK_CSV)
+XLSX = str(FIXTURES / synthetic.XLSX)
+TSV = str(FIXTURES / synthetic.TSV)
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> dict[str, str]:
+    """An empty $BAIQIANG_HOME, as the environment of the commands."""
+    return {"BAIQIANG_HOME": str(tmp_path / "home")}
+
+
+def test_import_says_what_became_of_the_rows_and_writes_the_report(
+    home: dict[str, str], tmp_path: Path
+) -> None:
+    report = tmp_path / "report.csv"
+    done = sh("data", "import", GBK, "--province", "江苏", "--as", "年鉴", "--report", str(report), env=home)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert lines[0] == (
+        "9 rows: 2 matched, 1 former name, 1 ambiguous, 1 unmatched, 2 not county-level, "
+        "1 duplicate, 1 footnote; 3 units with values in 3 column(s)"
+    )
+    assert "left out (text, not numbers): 备注" in lines
+    assert any(
+        line.startswith("  line 9 鼓楼区: ambiguous — could be 鼓楼区 (江苏省 南京市 320106)")
+        for line in lines
+    )
+    assert lines[-1] == "stored as '年鉴': 地区生产总值 (亿元), 常住人口 (万人), 规上工业增加值增速 (%)"
+    rows = pl.read_csv(report)
+    assert rows.columns == ["line", "text", "outcome", "adcode", "name", "note"] and rows.height == 9
+    again = sh("data", "import", GBK, "--province", "江苏", "--as", "年鉴", env=home)
+    assert again.returncode == 1
+    assert again.stderr.strip().endswith("a dataset named '年鉴' exists; pass --replace to replace it")
+
+
+def test_strict_exits_1_and_stores_nothing(home: dict[str, str]) -> None:
+    done = sh("data", "import", GBK, "--province", "江苏", "--strict", env=home)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == (
+        "baiqiang: error: 3 row(s) did not match one unit; nothing stored"
+    )
+    listed = sh("data", "list", "--format", "csv", env=home)
+    assert (
+        listed.returncode == 0 and listed.stdout.strip() == "name,source,rows,units,columns,years,imported_at"
+    )
+
+
+def test_bad_input_is_one_line_and_exit_1(home: dict[str, str], tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    for args in (
+        ("data", "import", str(empty)),
+        ("data", "import", XLSX, "--sheet", "9"),
+        ("data", "info", "nothing"),
+        ("data", "remove", "nothing"),
+        ("list", "ic", "--where", "rank >"),
+    ):
+        done = sh(*args, env=home)
+        assert done.returncode == 1, args
+        assert len(done.stderr.strip().splitlines()) == 1 and done.stderr.startswith("baiqiang: error: "), (
+            args
+        )
+
+
+def test_list_info_remove_take_formats_and_pipe_csv(home: dict[str, str]) -> None:
+    assert sh("data", "import", XLSX, "--sheet", "县域指标", "--as", "x", env=home).returncode == 0
+    assert sh("data", "import", TSV, "--as", "研发", env=home).returncode == 0
+    listed = pl.read_csv(io.StringIO(sh("data", "list", env=home).stdout))  # piped: CSV
+    assert listed["name"].to_list() == ["x", "研发"] and listed["years"].to_list() == ["", "2020–2021"]
+    info = json.loads(sh("data", "info", "x", "--format", "json", env=home).stdout)
+    assert info["sheet"] == "县域指标" and info["options"] == {"sheet": "县域指标", "header_rows": 2}
+    columns = pl.read_csv(io.StringIO(sh("data", "info", "x", env=home).stdout))
+    assert columns.rows()[0] == ("地区生产总值总量", "亿元", 4, "地区生产总值总量（亿元）")
+    assert sh("data", "remove", "x", env=home).returncode == 0
+    assert pl.read_csv(io.StringIO(sh("data", "list", env=home).stdout))["name"].to_list() == ["研发"]
+
+
+def test_your_columns_in_list_stats_chart_and_show(home: dict[str, str]) -> None:
+    assert sh("data", "import", XLSX, "--sheet", "县域指标", "--as", "x", env=home).returncode == 0
+    out = sh(
+        "list", "all", "--where", '"地区生产总值总量" > 1000', "--columns", "name,industrial_rank,地区生产总值总量",
+        "--sort", "地区生产总值总量", "--desc", env=home,
+    ).stdout  # fmt: skip
+    assert pl.read_csv(io.StringIO(out)).rows() == [
+        ("昆山市", 1, 5000.0),
+        ("龙岗区", None, 4000.0),
+        ("义乌市", 22, 2000.0),
+    ]
+    by = pl.read_csv(
+        io.StringIO(
+            sh(
+                "stats", "all", "--by", "region", "--value", "地区生产总值总量", "--agg", "max", env=home
+            ).stdout
+        )
+    )
+    assert by.row(0) == ("东部", 767, 4, 5000.0)
+    chart = sh("chart", "all", "--x", "industrial_rank", "--y", "地区生产总值总量", "--width", "60", env=home)
+    assert chart.returncode == 0 and "2 points" in chart.stdout  # 龙岗区 has no industrial rank
+    shown = json.loads(sh("show", "义乌", "--format", "json", env=home).stdout)
+    assert {(i["column"], i["value"], i["unit"]) for i in shown["indicators"]} == {
+        ("地区生产总值总量", 2000.0, "亿元"),
+        ("地区生产总值增速", 3.5, "%"),
+        ("一般公共预算收入", 100.0, "亿元"),
+    }
+    fast = real("show", "义乌", "--format", "json", env=home)  # second time: through the index
+    assert json.loads(fast.stdout)["indicators"] == shown["indicators"]

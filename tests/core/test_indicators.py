@@ -1,0 +1,222 @@
+"""Your own numbers: import, match, store, join (issue 11). Every file here is SYNTHETIC
+(tests/fixtures/make_synthetic.py): made-up figures for testing the importer, never data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from baiqiang.core.catalog import Catalog
+from baiqiang.core.errors import DatasetExists, InvalidValue, LookupFailed
+from baiqiang.core.filters import Filters
+from baiqiang.core.indicators import (
+    ImportOptions,
+    RowOutcome,
+    UnmatchedRows,
+    describe,
+    import_file,
+    indicators_of,
+    names,
+    remove,
+    store_root,
+)
+from baiqiang.core.indicators.join import joined_columns
+from baiqiang.core.profile import lookup
+from baiqiang.core.service import rows, stats
+from tests.fixtures import make_synthetic as synthetic
+
+FIXTURES = Path(synthetic.__file__).parent
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty $BAIQIANG_HOME for the test."""
+    monkeypatch.setenv("BAIQIANG_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+def outcomes(result) -> dict[str, RowOutcome]:  # type: ignore[no-untyped-def]
+    return {r.text: r.outcome for r in result.reports}
+
+
+def test_the_fixture_files_are_what_the_maker_writes(tmp_path: Path) -> None:
+    synthetic.write_all(tmp_path)
+    for name in (synthetic.GBK_CSV, synthetic.TSV):
+        assert (tmp_path / name).read_bytes() == (FIXTURES / name).read_bytes()
+
+
+def test_a_gbk_yearbook_with_title_rows_totals_and_footnotes(catalog: Catalog, home: Path) -> None:
+    result = import_file(
+        catalog, FIXTURES / synthetic.GBK_CSV, name="年鉴", options=ImportOptions(province="江苏")
+    )
+    got = outcomes(result)
+    assert got["全省合计"] == RowOutcome.NOT_COUNTY and got["苏州市"] == RowOutcome.NOT_COUNTY
+    assert got["江阴"] == RowOutcome.MATCHED and got["海门市"] == RowOutcome.FORMER
+    assert got["鼓楼区"] == RowOutcome.AMBIGUOUS  # 南京 and 徐州 both have one
+    assert got["不存在县"] == RowOutcome.UNMATCHED
+    assert [r.outcome for r in result.reports if r.text == "昆山"] == [
+        RowOutcome.MATCHED,
+        RowOutcome.DUPLICATE,
+    ]
+    assert any(r.outcome == RowOutcome.FOOTNOTE for r in result.reports)
+    d = result.dataset
+    assert [(c.name, c.unit) for c in d.columns] == [
+        ("地区生产总值", "亿元"),
+        ("常住人口", "万人"),
+        ("规上工业增加值增速", "%"),
+    ]
+    assert result.ignored == ["备注"]
+    assert (d.rows, d.units, d.source, d.options) == (3, 3, synthetic.GBK_CSV, {"province": "江苏"})
+    kunshan = {i.column: i.value for i in indicators_of("320583")}
+    assert kunshan == {"地区生产总值": 1000.5, "常住人口": 20.5, "规上工业增加值增速": 8.0}  # １,000.5 read
+    haimen = {i.column: i.value for i in indicators_of("320614")}
+    assert haimen == {"地区生产总值": 300.0, "规上工业增加值增速": 5.5}  # … is blank, not zero
+    jiangyin = {i.column for i in indicators_of("320281")}
+    assert "规上工业增加值增速" not in jiangyin  # — is blank
+    assert names() == ["年鉴"] and describe("年鉴") == d
+
+
+def test_an_xlsx_with_a_merged_two_row_header_and_12_digit_codes(catalog: Catalog, home: Path) -> None:
+    result = import_file(catalog, FIXTURES / synthetic.XLSX, options=ImportOptions(sheet="县域指标"))
+    d = result.dataset
+    assert d.sheet == "县域指标" and d.name == "synthetic_two_row_header"
+    assert [(c.name, c.unit) for c in d.columns] == [
+        ("地区生产总值总量", "亿元"),
+        ("地区生产总值增速", "%"),
+        ("一般公共预算收入", "亿元"),
+    ]
+    got = {r.text: (r.outcome, r.adcode) for r in result.reports}
+    assert got["昆山市"] == (RowOutcome.MATCHED, "320583")  # by its 12-digit code
+    assert got["肥乡区"] == (RowOutcome.MATCHED, "130407")
+    assert got["苏州市"][0] == RowOutcome.NOT_COUNTY  # 苏州市's own code
+    assert d.options["header_rows"] == 2  # found by itself
+
+
+def test_a_bom_tsv_keyed_by_adcode_with_years(catalog: Catalog, home: Path) -> None:
+    result = import_file(catalog, FIXTURES / synthetic.TSV, name="研发")
+    assert result.dataset.years == [2020, 2021] and result.dataset.rows == 6
+    values = [(i.year, i.column, i.value) for i in indicators_of("320583")]
+    assert (2020, "研发经费", 100.0) in values and (2021, "研发经费", 120.0) in values
+    # joined to a table: the latest year each unit has
+    df = rows(catalog, "ic", Filters(name="昆山"), indicators=True).collect()
+    assert df["研发经费"].to_list() == [120.0]
+
+
+@pytest.mark.parametrize(
+    ("content", "suffix", "message"),
+    [
+        (b"", ".csv", "is empty"),
+        (b"\x00\x01\x02binary", ".csv", "binary"),
+        (b"1,2\n3,4\n", ".csv", "no header row"),
+        (b"x,y\n1,2\n3,4\n", ".csv", "no column of unit names or adcodes"),
+        ("地区,备注\n昆山市,好\n江阴市,好\n".encode(), ".csv", "no column of numbers"),
+        (b"anything", ".xls", "reads .csv, .tsv, .xlsx and .parquet"),
+        (b"PK\x03\x04 not really a workbook", ".xlsx", "not a readable XLSX"),
+    ],
+)
+def test_bad_files_say_why_in_one_line_and_store_nothing(
+    catalog: Catalog, home: Path, tmp_path: Path, content: bytes, suffix: str, message: str
+) -> None:
+    path = tmp_path / f"bad{suffix}"
+    path.write_bytes(content)
+    with pytest.raises(InvalidValue, match=message) as caught:
+        import_file(catalog, path)
+    assert "\n" not in str(caught.value)
+    assert names() == []
+
+
+def test_a_sheet_that_is_not_there(catalog: Catalog, home: Path) -> None:
+    with pytest.raises(InvalidValue, match="no sheet '第九页'") as caught:
+        import_file(catalog, FIXTURES / synthetic.XLSX, options=ImportOptions(sheet="第九页"))
+    assert caught.value.choices == ["说明", "县域指标"]
+
+
+def test_strict_stores_nothing_and_names_must_be_replaced_on_purpose(catalog: Catalog, home: Path) -> None:
+    gbk = FIXTURES / synthetic.GBK_CSV
+    with pytest.raises(UnmatchedRows) as caught:
+        import_file(catalog, gbk, options=ImportOptions(province="江苏"), strict=True)
+    assert len(caught.value.result.problems) == 3 and names() == []
+    import_file(catalog, gbk, name="a", options=ImportOptions(province="江苏"))
+    with pytest.raises(DatasetExists):
+        import_file(catalog, FIXTURES / synthetic.TSV, name="a")
+    assert describe("a").source == synthetic.GBK_CSV
+    import_file(catalog, FIXTURES / synthetic.TSV, name="a", replace=True)
+    assert describe("a").source == synthetic.TSV
+
+
+def test_a_failed_write_leaves_the_store_as_it_was(
+    catalog: Catalog, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_file(catalog, FIXTURES / synthetic.TSV, name="a")
+    before = sorted(p.relative_to(home) for p in home.rglob("*"))
+
+    def broken(self: pl.DataFrame, *args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pl.DataFrame, "write_parquet", broken)
+    with pytest.raises(OSError):
+        import_file(catalog, FIXTURES / synthetic.GBK_CSV, name="a", replace=True)
+    with pytest.raises(OSError):
+        import_file(catalog, FIXTURES / synthetic.GBK_CSV, name="b")
+    assert sorted(p.relative_to(home) for p in home.rglob("*")) == before
+    assert describe("a").source == synthetic.TSV
+
+
+def test_remove_and_unknown_names(catalog: Catalog, home: Path) -> None:
+    import_file(catalog, FIXTURES / synthetic.TSV, name="研发")
+    with pytest.raises(LookupFailed, match="did you mean") as caught:
+        remove("研")
+    assert caught.value.suggestions == ["研发"]
+    remove("研发")
+    assert names() == [] and not any(store_root().iterdir())
+
+
+def test_a_column_two_datasets_share_is_dataset_slash_column(catalog: Catalog, home: Path) -> None:
+    import_file(catalog, FIXTURES / synthetic.TSV, name="甲")
+    import_file(catalog, FIXTURES / synthetic.TSV, name="乙")
+    shown = [c.shown for c in joined_columns()]
+    assert shown == ["乙/研发经费", "乙/专利授权", "甲/研发经费", "甲/专利授权"]
+    df = rows(catalog, "all", Filters(name="昆山市"), indicators=True, columns=["name", "甲/研发经费"])
+    assert df.collect().row(0) == ("昆山市", 120.0)
+
+
+def test_where_sort_and_stats_over_imported_columns(catalog: Catalog, home: Path) -> None:
+    import_file(catalog, FIXTURES / synthetic.XLSX, name="x", options=ImportOptions(sheet="县域指标"))
+    top = rows(
+        catalog,
+        "all",
+        indicators=True,
+        where='"地区生产总值总量" >= 2000',
+        columns=["name", "地区生产总值总量"],
+    )
+    assert sorted(top.collect().rows()) == [("义乌市", 2000.0), ("昆山市", 5000.0), ("龙岗区", 4000.0)]
+    by = stats(catalog, "all", by="province", value="地区生产总值总量", indicators=True).collect()
+    first = by.row(0, named=True)
+    assert first["province"] == "广东省" or first["sum(地区生产总值总量)"] == 5000.0
+    assert by.filter(pl.col("province") == "江苏省")["sum(地区生产总值总量)"].to_list() == [5000.0]
+    with pytest.raises(InvalidValue, match="cannot be applied"):
+        rows(catalog, "ic", where="rank >", indicators=True).collect()
+    with pytest.raises(InvalidValue, match="cannot be applied"):
+        rows(catalog, "ic", where="nosuch > 1").collect()
+
+
+def test_show_lists_a_units_imported_values_the_same_through_the_index(catalog: Catalog, home: Path) -> None:
+    from baiqiang.core.index import fast_lookup, read_index, write_index
+
+    import_file(catalog, FIXTURES / synthetic.TSV, name="研发")
+    profile = lookup(catalog, "海门")
+    assert [(i.dataset, i.column, i.value, i.unit, i.year) for i in profile.indicators] == [
+        ("研发", "研发经费", 10.0, "亿元", 2020),
+        ("研发", "专利授权", 1000.0, "件", 2020),
+        ("研发", "研发经费", 12.0, "亿元", 2021),
+        ("研发", "专利授权", 1200.0, "件", 2021),
+    ]
+    write_index(catalog)
+    index = read_index(catalog.data_dir)
+    assert index is not None
+    fast = fast_lookup(index, "海门")
+    assert fast is not None and fast.to_dict() == profile.to_dict()
+    assert json.loads(json.dumps(profile.to_dict()))["indicators"][0]["source"] == synthetic.TSV
