@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,6 +69,8 @@ def write_index(catalog: Catalog) -> Path:
     target = index_path(catalog.data_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(build_index(catalog), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    import tempfile  # only when writing: a lookup that reads the index never needs it
+
     fd, tmp = tempfile.mkstemp(prefix=".index.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

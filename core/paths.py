@@ -33,3 +33,14 @@ def data_fingerprint(data_dir: Path) -> str:
             st = path.stat()
             h.update(f"{path.name} {st.st_size} {st.st_mtime_ns}".encode())
     return h.hexdigest()[:16]
+
+
+def store_root() -> Path:
+    """Where the user's datasets live: ``$BAIQIANG_HOME/datasets``, else the platform's user
+    data folder's (``~/.local/share/baiqiang/datasets`` on Linux)."""
+    home = os.environ.get("BAIQIANG_HOME")
+    if home:
+        return Path(home) / "datasets"
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("baiqiang", appauthor=False)) / "datasets"

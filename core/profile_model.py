@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
-from baiqiang.core.indicators.store import Indicator, indicators_of
+from baiqiang.core.indicators.lookup import Indicator, indicators_of
 from baiqiang.core.names import XIAN_SHI
 from baiqiang.core.resolver import Match, Resolution, describe
 

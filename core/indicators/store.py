@@ -15,27 +15,18 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from baiqiang.core.errors import DatasetExists, InvalidValue, LookupFailed
+from baiqiang.core.indicators.lookup import Indicator, names
 from baiqiang.core.indicators.model import Dataset
+from baiqiang.core.paths import store_root
 
 if TYPE_CHECKING:
     import polars as pl
 
 _NAME = re.compile(r"^[\w\u3400-\u9fff][\w\u3400-\u9fff.\-]{0,63}$")
-
-
-def store_root() -> Path:
-    """Where datasets live: ``$BAIQIANG_HOME/datasets``, else the user data folder's."""
-    home = os.environ.get("BAIQIANG_HOME")
-    if home:
-        return Path(home) / "datasets"
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("baiqiang", appauthor=False)) / "datasets"
 
 
 def check_name(name: str) -> str:
@@ -55,55 +46,6 @@ def name_from_file(path: Path) -> str:
     """A dataset name made from a file's name (县域统计年鉴2022.xlsx → 县域统计年鉴2022)."""
     stem = re.sub(r"[^\w\u3400-\u9fff.\-]+", "_", path.stem).strip("._-")
     return stem[:64] or "dataset"
-
-
-@dataclass(frozen=True)
-class Indicator:
-    """One imported value of a unit.
-
-    Attributes:
-        dataset: The dataset's name.
-        column: The column's name.
-        value: The value, in its unit.
-        unit: The unit (亿元), or "".
-        year: The year, where the file gives one.
-        source: The file it was imported from.
-    """
-
-    dataset: str
-    column: str
-    value: float
-    unit: str
-    year: int | None
-    source: str
-
-    def to_dict(self) -> dict[str, Any]:
-        """As JSON (``show --format json``'s ``indicators``)."""
-        return {
-            "dataset": self.dataset,
-            "column": self.column,
-            "value": self.value,
-            "unit": self.unit,
-            "year": self.year,
-            "source": self.source,
-        }
-
-    @property
-    def shown(self) -> str:
-        """The value as written: 4748.06, 210 (no float noise, no rescaling)."""
-        return str(int(self.value)) if float(self.value).is_integer() else repr(float(self.value))
-
-
-def names(root: Path | None = None) -> list[str]:
-    """The datasets' names, sorted."""
-    base = root or store_root()
-    if not base.is_dir():
-        return []
-    return sorted(
-        p.name
-        for p in base.iterdir()
-        if p.is_dir() and not p.name.startswith(".") and (p / "dataset.json").is_file()
-    )
 
 
 def describe(name: str, root: Path | None = None) -> Dataset:
@@ -199,22 +141,15 @@ def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path) -> None:
     (folder / "units-index.json").write_text(json.dumps(offsets), encoding="utf-8")
 
 
-def indicators_of(adcode: str, root: Path | None = None) -> list[Indicator]:
-    """Every imported value of a unit, dataset by dataset (no Polars: ``show`` reads this)."""
-    out: list[Indicator] = []
-    base = root or store_root()
-    for name in names(base):
-        folder = base / name
-        try:
-            index = json.loads((folder / "units-index.json").read_text(encoding="utf-8"))
-            where = index.get(adcode)
-            if where is None:
-                continue
-            with (folder / "units.jsonl").open("rb") as fh:
-                fh.seek(where[0])
-                items = json.loads(fh.read(where[1]))
-            source = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))["source"]
-        except (OSError, ValueError, KeyError):
-            continue
-        out += [Indicator(name, c, v, u, y, source) for c, v, u, y in items]
-    return out
+__all__ = [
+    "Indicator",
+    "check_name",
+    "datasets",
+    "describe",
+    "name_from_file",
+    "names",
+    "remove",
+    "save",
+    "store_root",
+    "values",
+]

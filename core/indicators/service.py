@@ -1,0 +1,156 @@
+"""Importing a file into the store, and the tables the front ends print about datasets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from baiqiang.core.errors import InvalidValue
+from baiqiang.core.indicators.model import Dataset, ImportOptions, ImportResult, RowOutcome
+from baiqiang.core.indicators.store import check_name, datasets, name_from_file, save, store_root
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from baiqiang.core.catalog import Catalog
+    from baiqiang.core.indicators.importer import Places
+
+
+class UnmatchedRows(InvalidValue):
+    """A strict import met rows it could not match: nothing was stored.
+
+    Attributes:
+        result: Every row's outcome (for the per-row report).
+    """
+
+    def __init__(self, message: str, result: ImportResult) -> None:
+        super().__init__(message)
+        self.result = result
+
+
+def places(catalog: Catalog) -> Places:
+    """What imported rows are matched against, from the catalog."""
+    from baiqiang.core.indicators.importer import Places
+    from baiqiang.core.profile import unit_rows
+
+    units, former = unit_rows(catalog)
+    div = catalog.divisions.select(
+        "prefecture", "prefecture_code", "province", "province_code", "province_short"
+    )
+    d = div.collect()
+    areas = set(d["prefecture"].drop_nulls()) | set(d["province"]) | set(d["province_short"])
+    areas |= {a.removesuffix("市") for a in d["prefecture"].drop_nulls() if a.endswith("市")}
+    codes = set(d["prefecture_code"].drop_nulls()) | set(d["province_code"].drop_nulls())
+    return Places(units, former, frozenset(areas), frozenset(str(c)[:6] for c in codes))
+
+
+def import_file(
+    catalog: Catalog,
+    path: str | Path,
+    *,
+    name: str | None = None,
+    options: ImportOptions | None = None,
+    strict: bool = False,
+    replace: bool = False,
+    root: Path | None = None,
+) -> ImportResult:
+    """Imports a yearbook table into the store.
+
+    Args:
+        catalog: The catalog (its units and former names are what rows are matched to).
+        path: A .csv, .tsv, .xlsx or .parquet file.
+        name: The dataset's name (by default, from the file's name).
+        options: How to read and match it.
+        strict: Store nothing if any row is ambiguous, unmatched or a duplicate.
+        replace: Replace a dataset of the same name.
+        root: The store (by default :func:`store_root`).
+
+    Returns:
+        The dataset stored and every row's outcome.
+
+    Raises:
+        InvalidValue: The file cannot be read, has no unit column, no numbers, or no row that
+            matched (nothing is stored).
+        UnmatchedRows: `strict`, and some rows did not match (nothing is stored).
+        DatasetExists: The name is taken and `replace` is not set.
+    """
+    from baiqiang.core.errors import DatasetExists
+    from baiqiang.core.indicators.importer import read_dataset
+
+    file = Path(path)
+    chosen = check_name(name or name_from_file(file))
+    target = (root or store_root()) / chosen
+    if target.exists() and not replace:
+        raise DatasetExists(f"a dataset named {chosen!r} exists", path=str(target))
+    found, result = read_dataset(file, places(catalog), name=chosen, options=options or ImportOptions())
+    if strict and result.problems:
+        raise UnmatchedRows(f"{len(result.problems)} row(s) did not match one unit; nothing stored", result)
+    if result.dataset.rows == 0:
+        raise InvalidValue("no row of the file matched a county-level unit; nothing stored")
+    save(found, result.dataset, replace=replace, root=root)
+    return result
+
+
+def listing(root: Path | None = None) -> pl.DataFrame:
+    """One row per stored dataset: name, source file, rows, units, columns, years, when imported."""
+    import polars as pl
+
+    rows = [
+        {
+            "name": d.name,
+            "source": d.source,
+            "rows": d.rows,
+            "units": d.units,
+            "columns": len(d.columns),
+            "years": _years(d.years),
+            "imported_at": d.imported_at,
+        }
+        for d in datasets(root)
+    ]
+    schema = {
+        "name": pl.String,
+        "source": pl.String,
+        "rows": pl.Int64,
+        "units": pl.Int64,
+        "columns": pl.Int64,
+        "years": pl.String,
+        "imported_at": pl.String,
+    }
+    return pl.DataFrame(rows, schema=schema)
+
+
+def _years(years: list[int]) -> str:
+    if not years:
+        return ""
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+def columns_frame(dataset: Dataset) -> pl.DataFrame:
+    """A dataset's columns: name, unit, non-null values, the header as written."""
+    import polars as pl
+
+    return pl.DataFrame(
+        [{"column": c.name, "unit": c.unit, "values": c.values, "header": c.header} for c in dataset.columns],
+        schema={"column": pl.String, "unit": pl.String, "values": pl.Int64, "header": pl.String},
+    )
+
+
+def report_frame(result: ImportResult) -> pl.DataFrame:
+    """Every row's outcome: line, text, outcome, adcode, name, note."""
+    import polars as pl
+
+    schema = {
+        k: pl.Int64 if k == "line" else pl.String
+        for k in ("line", "text", "outcome", "adcode", "name", "note")
+    }
+    return pl.DataFrame([r.to_dict() for r in result.reports], schema=schema)
+
+
+def summary_line(result: ImportResult) -> str:
+    """The import in one line: rows, units matched, and the count per outcome."""
+    d = result.dataset
+    order = [o for o in RowOutcome if str(o) in d.summary]
+    counts = ", ".join(f"{d.summary[str(o)]} {o}" for o in order)
+    return (
+        f"{sum(d.summary.values())} rows: {counts}; {d.units} units with values in {len(d.columns)} column(s)"
+    )
