@@ -154,8 +154,12 @@ def aggregate(lf: pl.LazyFrame, *, by: str, value: str, agg: Agg = Agg.SUM) -> p
     if not schema[value].is_numeric():
         raise InvalidValue(f"{value!r} holds text, not numbers")
     name = f"{agg}({value})"
+    summed = getattr(pl.col(value), str(agg))()
     out = lf.group_by(by).agg(
-        count=pl.len(), values=pl.col(value).count(), **{name: getattr(pl.col(value), str(agg))()}
+        count=pl.len(),
+        values=pl.col(value).count(),
+        # a group without a single value has no sum (not 0): blank, never made up
+        **{name: pl.when(pl.col(value).count() > 0).then(summed).otherwise(None)},
     )
     if by in ORDINAL:
         return out.sort(_order_expr(by), pl.col(by), nulls_last=True)

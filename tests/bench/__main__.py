@@ -170,25 +170,23 @@ def bench_explorer(runs: int = 7) -> dict[str, object]:
 
 
 def bench_keys() -> dict[str, tuple[float, float]]:
-    """Filter keystroke to the frame drawn: 表1 (100 rows) and 20,000 rows × 50 numeric columns."""
+    """Filter keystroke to the frame drawn: 表1 (100 rows) and 20,000 rows × 50 numeric columns;
+    and, for 表1, to the rows being in the table (before Textual's next frame)."""
     import asyncio
 
     from tests.bench import bench_tui
 
     bench_tui.track_frames()
     found = {}
-    for label, run in (
-        ("100 rows (表1)", bench_tui.keystroke_times),
-        (
-            f"{bench_tui.WIDE_ROWS:,} rows × {bench_tui.WIDE_COLUMNS} numeric columns",
-            bench_tui.wide_keystroke_times,
-        ),
-    ):
-        times = asyncio.run(run())
-        found[label] = (statistics.median(times), bench_tui.p95(times))
-        print(
-            f"filter keystroke to the frame drawn, {label}: median {found[label][0]:.1f} ms, p95 {found[label][1]:.1f} ms"
-        )
+    filled: list[float] = []
+    times = asyncio.run(bench_tui.keystroke_times(filled=filled))
+    found["100 rows (表1), to the rows in the table"] = (statistics.median(filled), bench_tui.p95(filled))
+    found["100 rows (表1), to the frame drawn"] = (statistics.median(times), bench_tui.p95(times))
+    wide = asyncio.run(bench_tui.wide_keystroke_times())
+    label = f"{bench_tui.WIDE_ROWS:,} rows × {bench_tui.WIDE_COLUMNS} numeric columns, to the frame drawn"
+    found[label] = (statistics.median(wide), bench_tui.p95(wide))
+    for label, (median, p95) in found.items():
+        print(f"filter keystroke, {label}: median {median:.1f} ms, p95 {p95:.1f} ms")
     return found
 
 
@@ -224,10 +222,10 @@ def readme_block(
         f"| the least Textual app showing the same rows: {launch['minimal']:.0f} ms "
         f"| {launch['ratio']:.2f} (goal ≤ 1.1) |",
         "",
-        "| filter keystroke to the frame drawn | median | 95th percentile | goal (p95) |",
+        "| filter keystroke | median | 95th percentile | goal (p95) |",
         "| --- | --- | --- | --- |",
     ]
-    for (label, (median, p95)), goal in zip(keys.items(), ("50 ms", "100 ms"), strict=True):
+    for (label, (median, p95)), goal in zip(keys.items(), ("50 ms", "50 ms", "100 ms"), strict=True):
         lines.append(f"| {label} | {median:.1f} ms | {p95:.1f} ms | ≤ {goal} |")
     lines += ["", "| program (a 120×35 pty) | first frame | one cursor move (↓) |", "| --- | --- | --- |"]
     weights = explorer["weights"]

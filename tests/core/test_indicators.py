@@ -197,6 +197,7 @@ def test_where_sort_and_stats_over_imported_columns(catalog: Catalog, home: Path
     first = by.row(0, named=True)
     assert first["province"] == "广东省" or first["sum(地区生产总值总量)"] == 5000.0
     assert by.filter(pl.col("province") == "江苏省")["sum(地区生产总值总量)"].to_list() == [5000.0]
+    assert by.filter(pl.col("province") == "西藏自治区")["sum(地区生产总值总量)"].to_list() == [None]  # not 0
     with pytest.raises(InvalidValue, match="cannot be applied"):
         rows(catalog, "ic", where="rank >", indicators=True).collect()
     with pytest.raises(InvalidValue, match="cannot be applied"):
