@@ -112,7 +112,7 @@ def _load(data_dir: Path) -> Catalog:
         """Province and prefecture in their official spelling (by adcode), as everywhere else,
         with their pinyin as search keys (``_`` columns, which no output shows)."""
         return (
-            df.join(official, on="adcode", how="left", suffix="_official")
+            df.join(official, on="adcode", how="left", maintain_order="left", suffix="_official")
             .with_columns(
                 province=pl.coalesce("province_official", "province"),
                 prefecture=pl.coalesce("prefecture_official", "prefecture"),
@@ -124,7 +124,9 @@ def _load(data_dir: Path) -> Catalog:
     printed: list[pl.DataFrame] = []
     for tid in RANKING_TABLES:
         df = pl.read_csv(data_dir / TABLES[tid].file, schema_overrides=_RANKING_SCHEMA)
-        df = df.with_columns(rank_band=rank_band_expr()).join(adcodes(tid, "rank"), on="rank", how="left")
+        df = df.with_columns(rank_band=rank_band_expr()).join(
+            adcodes(tid, "rank"), on="rank", how="left", maintain_order="left"
+        )
         printed.append(df.select("adcode", pl.col("prefecture").alias("printed")))
         tables[tid] = officially(df).lazy()
     where = divisions.select("adcode", "province", "province_short", "region")
@@ -137,8 +139,9 @@ def _load(data_dir: Path) -> Catalog:
             ),
             on=["seq", "county"],
             how="left",
+            maintain_order="left",
         )
-        .join(where, on="adcode", how="left")
+        .join(where, on="adcode", how="left", maintain_order="left")
         .sort("order")
         .drop("order")
     )
@@ -147,7 +150,9 @@ def _load(data_dir: Path) -> Catalog:
         pl.col("province_short").unique(maintain_order=True).str.join("、"),
         pl.col("region").unique(maintain_order=True).str.join("、"),
     )
-    national = pl.read_csv(data_dir / "national_clusters.csv").join(by_cluster, on="seq", how="left")
+    national = pl.read_csv(data_dir / "national_clusters.csv").join(
+        by_cluster, on="seq", how="left", maintain_order="left"
+    )
     tables["national-clusters"] = national.lazy()
     billion = pl.read_csv(data_dir / "billion_clusters.csv").join(
         adcodes("billion-clusters", "seq"), on="seq"
@@ -203,7 +208,7 @@ def _divisions_table(divisions: pl.DataFrame, tables: dict[str, pl.LazyFrame]) -
     for tid, column in ranks.items():
         extra = ["tier"] if tid == "industrial-counties" else []
         listed = tables[tid].select("adcode", pl.col("rank").alias(column), *extra).collect()
-        df = df.join(listed, on="adcode", how="left")
+        df = df.join(listed, on="adcode", how="left", maintain_order="left")
     lists = pl.concat_list(
         [pl.when(pl.col(c).is_not_null()).then(pl.lit(f"表{TABLES[t].number}")) for t, c in ranks.items()]
     ).list.drop_nulls()
@@ -218,7 +223,7 @@ def _divisions_table(divisions: pl.DataFrame, tables: dict[str, pl.LazyFrame]) -
         *ranks.values(),
         "tier",
     ]
-    return df.with_columns(lists=lists.list.join(" ")).select(*order, pl.exclude(order))
+    return df.with_columns(lists=lists.list.join(" ")).select(*order, pl.exclude(order)).sort("adcode")
 
 
 @cache

@@ -27,6 +27,24 @@ def bar_data(lf: pl.LazyFrame, *, by: str) -> BarData:
     return BarData(labels, [float(n) for n in df["count"]])
 
 
+def value_bar_data(df: pl.DataFrame, *, by: str, column: str) -> BarData:
+    """Bars of a summed-up column (a :func:`~baiqiang.core.query.aggregate` result), in its
+    order; groups without a value are left out (a bar of 0 would say something false)."""
+    shown = df.filter(pl.col(column).is_not_null())
+    labels = [f"{'' if v is None else v} {_number(n)}" for v, n in shown.select(by, column).iter_rows()]
+    return BarData(labels, [float(n) for n in shown[column]])
+
+
+def _number(value: float) -> str:
+    return (
+        str(int(value))
+        if float(value).is_integer()
+        else f"{value:.4g}"
+        if abs(value) < 1e4
+        else f"{value:,.0f}"
+    )
+
+
 @dataclass(frozen=True)
 class ScatterData:
     """Points: one per row with numbers in both columns; `left_out` rows lack one of them."""

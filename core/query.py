@@ -224,7 +224,7 @@ def crosstab(lf: pl.LazyFrame, *, rows: str, cols: str) -> pl.LazyFrame:
     grid = values(rows).join(values(cols), how="cross")
     counted = lf.group_by(rows, cols).agg(count=pl.len())
     return (
-        grid.join(counted, on=[rows, cols], how="left", nulls_equal=True)
+        grid.join(counted, on=[rows, cols], how="left", maintain_order="left", nulls_equal=True)
         .with_columns(pl.col("count").fill_null(0).cast(pl.UInt32))
         .sort(_order_expr(rows), pl.col(rows), _order_expr(cols), pl.col(cols), nulls_last=True)
     )

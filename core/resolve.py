@@ -54,8 +54,8 @@ def units(catalog: Catalog) -> pl.LazyFrame:
         }
     ).lazy()
     return (
-        catalog.divisions.join(listed, on="adcode", how="left", suffix="_report")
-        .join(english, on="province_short", how="left")
+        catalog.divisions.join(listed, on="adcode", how="left", maintain_order="left", suffix="_report")
+        .join(english, on="province_short", how="left", maintain_order="left")
         .with_columns(
             listed=pl.col("province_report").is_not_null(),
             province=pl.coalesce("province_report", "province"),

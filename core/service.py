@@ -341,9 +341,9 @@ def cluster_counties(catalog: Catalog, *, table: str, seq: int | None, counties:
         )
     where = catalog.divisions.select("adcode", "province", "prefecture")
     return (
-        wanted.join(linked.rename({"county": "name"}), on="name", how="left")
-        .join(where, on="adcode", how="left")
-        .join(ranks, on="adcode", how="left")
+        wanted.join(linked.rename({"county": "name"}), on="name", how="left", maintain_order="left")
+        .join(where, on="adcode", how="left", maintain_order="left")
+        .join(ranks, on="adcode", how="left", maintain_order="left")
         .sort("_order")
         .select("name", "province", "prefecture", *rank_cols, "adcode")
         .collect()

@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from baiqiang.core.catalog import Catalog
     from baiqiang.tui.state import ViewState
 
+LIST_TABS: tuple[str, ...] = (*RANKING_TABLES, "divisions")
+"""The tabs whose view is one table's rows (the three lists and every county-level unit)."""
+
 # Everything that needs Polars (the core, the live views, the drill-downs) is imported where it
 # is used, so that the first frame can be drawn from a snapshot before Polars has loaded.
 
@@ -106,7 +109,7 @@ class BaiqiangApp(App[None]):
         return self.catalog is not None and self.units is not None
 
     def compose(self) -> ComposeResult:
-        start = self.start_table if self.start_table in RANKING_TABLES else "clusters"
+        start = self.start_table if self.start_table in LIST_TABS else "clusters"
         yield Header()
         with TabbedContent(initial=f"tab-{start}", id="tabs"):
             for tab in TABS:
@@ -154,7 +157,7 @@ class BaiqiangApp(App[None]):
         self.catalog = catalog
         self.units = units
         self.stats_source = ViewState("industrial-counties")
-        start = self.start_table if self.start_table in RANKING_TABLES else "clusters"
+        start = self.start_table if self.start_table in LIST_TABS else "clusters"
         view = self._view(start)
         pane = self.query_one(f"#tab-{start}", TabPane)
         for first in self.query(FirstView):
@@ -183,7 +186,7 @@ class BaiqiangApp(App[None]):
 
         c = self.catalog
         assert c is not None
-        if tab in RANKING_TABLES:
+        if tab in LIST_TABS:
             province = self.start_province if tab == self.start_table else None
             return TableView(c, ViewState(tab, Filters(province=province)), id=f"view-{tab}").data_bind(
                 BaiqiangApp.language
@@ -272,7 +275,7 @@ class BaiqiangApp(App[None]):
 
     @on(ViewChanged)
     def _view_changed(self, event: ViewChanged) -> None:
-        if event.state.table in RANKING_TABLES or event.state.table == "billion-clusters":
+        if event.state.table in LIST_TABS or event.state.table == "billion-clusters":
             self.stats_source = event.state  # flows down to the statistics view
 
     @on(ExportRequested)
@@ -350,7 +353,7 @@ class BaiqiangApp(App[None]):
                 views.first().focus_table()
             return
         targets = {
-            **{tid: f"#view-{tid} Grid" for tid in RANKING_TABLES},
+            **{tid: f"#view-{tid} Grid" for tid in LIST_TABS},
             "clusters": "#view-national Grid",
             "highlights": "#highlights-table",
             "stats": "#stats-table",

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import polars as pl
 
-from baiqiang.core.chartdata import bar_data, heat_data, map_points, scatter_data
+from baiqiang.core.chartdata import bar_data, heat_data, map_points, scatter_data, value_bar_data
 from baiqiang.tui.charts import MapLayer, bar_chart, heat_map, map_chart, scatter_chart
 
 
 def bars(lf: pl.LazyFrame, *, by: str, width: int, height: int | None = None, title: str = "") -> str:
     """A bar chart of row counts by a dimension, each label with its count."""
     data = bar_data(lf, by=by)
+    return bar_chart(data.labels, data.values, width=width, height=height, title=title)
+
+
+def value_bars(
+    df: pl.DataFrame, *, by: str, column: str, width: int, height: int | None = None, title: str = ""
+) -> str:
+    """Bars of a numeric column summed up by a dimension (``stats --value``'s table)."""
+    data = value_bar_data(df, by=by, column=column)
+    if not data.values:
+        return f"{title}\n(no group has a value)"
     return bar_chart(data.labels, data.values, width=width, height=height, title=title)
 
 

@@ -18,6 +18,24 @@ STRINGS: dict[str, dict[str, str]] = {
     "tab.highlights": {"zh": "报告要点", "en": "Highlights"},
     "tab.stats": {"zh": "统计", "en": "Stats"},
     "tab.tree": {"zh": "分布树", "en": "Tree"},
+    "tab.divisions": {"zh": "全部区县", "en": "All units"},
+    "col.lists": {"zh": "入榜", "en": "Lists"},
+    "col.industrial_rank": {"zh": "工业排名", "en": "Ind. rank"},
+    "col.innovation_rank": {"zh": "创新排名", "en": "Inn. rank"},
+    "col.district_rank": {"zh": "区排名", "en": "Dist. rank"},
+    "pick.extra": {"zh": "我的数据列（回车：显示/隐藏）", "en": "Your columns (Enter: show/hide)"},
+    "pick.extra_none": {"zh": "全部隐藏", "en": "Hide all"},
+    "extra.none": {
+        "zh": "还没有导入数据：baiqiang data import 文件",
+        "en": "No data imported yet: baiqiang data import FILE",
+    },
+    "key.view.extra": {"zh": "我的列", "en": "Your columns"},
+    "detail.indicators": {"zh": "我的数据", "en": "Your data"},
+    "pick.value": {"zh": "按维度汇总的数据列", "en": "Column to sum up by the dimension"},
+    "pick.value_count": {"zh": "（行数）", "en": "(row counts)"},
+    "col.values": {"zh": "有值行数", "en": "With a value"},
+    "key.stats.value": {"zh": "我的列", "en": "Your column"},
+    "key.stats.agg": {"zh": "汇总方式", "en": "Sum/mean …"},
     "col.rank": {"zh": "排名", "en": "Rank"},
     "col.name": {"zh": "名称", "en": "Name"},
     "col.pinyin": {"zh": "拼音", "en": "Pinyin"},
@@ -40,6 +58,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.metric": {"zh": "指标", "en": "Metric"},
     "col.figure": {"zh": "数值", "en": "Figure"},
     "col.year": {"zh": "年份", "en": "Year"},
+    "col.dataset": {"zh": "数据集", "en": "Dataset"},
+    "col.column": {"zh": "指标", "en": "Column"},
+    "col.value": {"zh": "数值", "en": "Value"},
+    "col.unit": {"zh": "单位", "en": "Unit"},
+    "col.source": {"zh": "来源文件", "en": "Source file"},
     "col.table": {"zh": "榜单", "en": "List"},
     "col.rank_industrial-counties": {"zh": "工业县排名", "en": "Ind. rank"},
     "col.rank_innovation-counties": {"zh": "创新县排名", "en": "Inn. rank"},
@@ -191,8 +214,9 @@ TABS = (
     "highlights",
     "stats",
     "tree",
+    "divisions",
 )
-"""The explorer's views in tab order (keys 1–7)."""
+"""The explorer's views in tab order (keys 1–8)."""
 for _i, _tab in enumerate(TABS):
     STRINGS[f"key.app.tab{_i + 1}"] = STRINGS[f"tab.{_tab}"]
 

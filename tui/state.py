@@ -33,11 +33,13 @@ class ViewState:
         table: The table id.
         filters: The filters in force.
         order: The order (by a column, or the report's).
+        extra: The user's imported columns shown after the table's own, in order.
     """
 
     table: str
     filters: Filters = field(default_factory=Filters)
     order: Order = field(default_factory=Order)
+    extra: tuple[str, ...] = ()
 
     def filtered(self, **changes: object) -> ViewState:
         """A copy with some filters changed."""
@@ -47,13 +49,24 @@ class ViewState:
         """A copy in another order."""
         return replace(self, order=order)
 
+    def toggled(self, column: str | None) -> ViewState:
+        """A copy with an imported column shown (or hidden again); None hides them all."""
+        if column is None:
+            return replace(self, extra=())
+        if column in self.extra:
+            return replace(self, extra=tuple(c for c in self.extra if c != column))
+        return replace(self, extra=(*self.extra, column))
+
     def cleared(self) -> ViewState:
         """The same table and order with no filters."""
         return replace(self, filters=Filters())
 
 
-def command_line(state: ViewState, *, extra: list[str] | None = None) -> str:
-    """The ``baiqiang list`` command that prints the same rows in the same order."""
+def command_line(
+    state: ViewState, *, extra: list[str] | None = None, columns: list[str] | None = None
+) -> str:
+    """The ``baiqiang list`` command that prints the same rows in the same order (with
+    ``--columns`` where the view shows imported columns: `columns` are the view's own)."""
     args = ["baiqiang", "list", state.table]
     for name, value in state.filters.active():
         args += [FLAGS[name], value]
@@ -61,6 +74,8 @@ def command_line(state: ViewState, *, extra: list[str] | None = None) -> str:
         args += ["--sort", state.order.column]
     if state.order.descending:
         args.append("--desc")
+    if state.extra and columns:
+        args += ["--columns", ",".join([*columns, *state.extra])]
     args += extra or []
     return " ".join(_quote(a) for a in args)
 

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
         report_frame,
         summary_line,
     )
-    from baiqiang.core.indicators.store import datasets, describe, remove, store_root, values
+    from baiqiang.core.indicators.store import datasets, describe, remove, values
+    from baiqiang.core.paths import store_root
 
 _WHERE = {
     **dict.fromkeys(("Indicator", "indicators_of", "names"), "lookup"),
@@ -48,7 +49,8 @@ _WHERE = {
         ),
         "service",
     ),
-    **dict.fromkeys(("datasets", "describe", "remove", "store_root", "values"), "store"),
+    **dict.fromkeys(("datasets", "describe", "remove", "values"), "store"),
+    "store_root": "store",
 }
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from baiqiang.core import geo
 from baiqiang.core.errors import InvalidValue
 from baiqiang.core.indicators.model import Column, Dataset, ImportOptions, ImportResult, RowOutcome, RowReport
 from baiqiang.core.indicators.reader import (
-    blank,
+    BLANK_MARKS,
     clean,
     find_header,
     header_names,
@@ -74,19 +75,57 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
-def _roles(body: pl.DataFrame, headers: list[str], key: str | None) -> Roles:
-    bare = {h: split_unit(h)[0] for h in headers}
-    filled = {h: body.height - body.select(blank(h).sum()).item() for h in headers}
+SAMPLE = 2_000
+"""Rows looked at to tell code, name and text columns apart."""
 
-    def share(h: str, expr: pl.Expr) -> float:
-        return body.select(expr.sum()).item() / filled[h] if filled[h] else 0.0
+
+def as_numbers(body: pl.DataFrame, headers: list[str]) -> pl.DataFrame:
+    """Every column as numbers (null where a cell is not one), cleaning (:func:`numbers`) only
+    the columns whose cells do not all read as numbers as they are."""
+    direct = body.select(pl.col(h).cast(pl.Float64, strict=False) for h in headers)
+    written = body.select(pl.all().is_not_null().sum()).row(0)
+    read = direct.select(pl.all().is_not_null().sum()).row(0)
+    messy = [h for h, w, r in zip(headers, written, read, strict=True) if r < w]
+    return (
+        direct.with_columns(body.select(numbers(h).alias(h) for h in messy).get_columns())
+        if messy
+        else direct
+    )
+
+
+def _roles(body: pl.DataFrame, converted: pl.DataFrame, headers: list[str], key: str | None) -> Roles:
+    bare = {h: split_unit(h)[0] for h in headers}
+    # Whole-column counts in two passes; the kind of text in a sample (a panel has a hundred
+    # columns and a hundred thousand rows).
+    blanks = body.select(
+        (pl.col(h).is_null() | pl.col(h).str.strip_chars().is_in(BLANK_MARKS)).sum().alias(h) for h in headers
+    ).row(0)
+    filled = {h: body.height - n for h, n in zip(headers, blanks, strict=True)}
+    parsed = dict(zip(headers, converted.select(pl.all().is_not_null().sum()).row(0), strict=True))
+    sample = body.head(SAMPLE)
+    seen = sample.select(pl.all().is_not_null().sum()).row(0)
+    digits = sample.select(
+        pl.col(h)
+        .str.strip_chars()
+        .str.contains(r"^(\d{6}|\d{9}|\d{12})(\.0)?$")
+        .fill_null(False)
+        .sum()
+        .alias(h)
+        for h in headers
+    ).row(0)
+    han = sample.select(
+        pl.col(h).str.contains(r"[\u3400-\u9fff]").fill_null(False).sum() for h in headers
+    ).row(0)
+
+    def share(counts: tuple[int, ...], h: str) -> float:
+        i = headers.index(h)
+        return counts[i] / seen[i] if seen[i] else 0.0
 
     def coded(h: str) -> bool:
-        digits = pl.col(h).str.replace_all(r"\s", "").str.contains(r"^(\d{6}|\d{9}|\d{12})(\.0)?$")
-        return share(h, digits.fill_null(False)) >= 0.8
+        return share(digits, h) >= 0.8
 
     def words(h: str) -> bool:
-        return share(h, pl.col(h).str.contains(r"[\u3400-\u9fff]").fill_null(False)) >= 0.6
+        return share(han, h) >= 0.6
 
     def pick(rx: re.Pattern[str]) -> str | None:
         return next((h for h in headers if rx.search(bare[h])), None)
@@ -113,8 +152,7 @@ def _roles(body: pl.DataFrame, headers: list[str], key: str | None) -> Roles:
     for h in headers:
         if h in roles:
             continue
-        parsed = body.select(numbers(h).is_not_null().sum()).item()
-        (values if parsed and parsed * 2 >= filled[h] else ignored).append(h)
+        (values if parsed[h] and parsed[h] * 2 >= filled[h] else ignored).append(h)
     if not values:
         raise InvalidValue("the file has no column of numbers to import")
     return Roles(code, name, province, prefecture, year, values, ignored)
@@ -141,6 +179,11 @@ class Places:
     former: Sequence[Row]
     areas: frozenset[str]
     area_codes: frozenset[str]
+
+    @cached_property
+    def by_code(self) -> dict[str, Row]:
+        """Every unit by its adcode."""
+        return {str(u["adcode"]): u for u in self.units}
 
 
 def read_dataset(
@@ -170,43 +213,48 @@ def read_dataset(
     body = raw.body(start + count, len(headers)).rename(
         dict(zip([f"column_{i}" for i in range(len(headers))], headers, strict=True))
     )
-    roles = _roles(body, headers, options.key)
+    converted = as_numbers(body, headers)
+    roles = _roles(body, converted, headers, options.key)
     fixed = _province(options.province) if options.province else None
     if options.province and fixed is None:
         raise InvalidValue(f"unknown province {options.province!r}", field="province")
 
+    def cleaned(column: str | None) -> pl.Expr:  # clean(), in Polars: NFKC, no blanks
+        text = pl.col(column).str.normalize("NFKC").str.replace_all(r"\s+", "") if column else pl.lit(None)
+        return text.fill_null("")
+
     keys = body.select(
-        [
-            pl.col(c).alias(role)
-            for role, c in (
-                ("code", roles.code),
-                ("name", roles.name),
-                ("province", roles.province),
-                ("prefecture", roles.prefecture),
-                ("year", roles.year),
-            )
-            if c
-        ]
-    ).to_dicts()
-    has_values = (
-        body.select(pl.any_horizontal([numbers(c).is_not_null() for c in roles.values])).to_series().to_list()
-    )
+        cleaned(roles.code).alias("code"),
+        cleaned(roles.name).alias("name"),
+        cleaned(roles.province).alias("province"),
+        cleaned(roles.prefecture).alias("prefecture"),
+        (
+            pl.col(roles.year).str.normalize("NFKC").str.extract(r"((?:19|20)\d{2})").cast(pl.Int32)
+            if roles.year
+            else pl.lit(options.year, pl.Int32)
+        ).alias("year"),
+    ).rows()
+    has_values = converted.select(pl.any_horizontal(pl.col(roles.values).is_not_null())).to_series().to_list()
     reports: list[RowReport] = []
     kept: list[tuple[int, str, int | None]] = []
     seen: dict[tuple[str, int | None], int] = {}
     cache: dict[tuple[Any, ...], tuple[RowOutcome, Row | None, str]] = {}
     first_line = start + count + 1
-    for i, (row, numeric) in enumerate(zip(keys, has_values, strict=True)):
+    provinces: dict[str, str | None] = {}
+    for i, ((code, text, in_province, in_prefecture, year), numeric) in enumerate(
+        zip(keys, has_values, strict=True)
+    ):
         line = first_line + i
-        code, text = clean(row.get("code")), clean(row.get("name"))
         shown = text or code
         if not shown and not numeric:
             continue  # a blank row
         if _FOOTNOTE.match(shown) or (not numeric and len(shown) > 15):
             reports.append(RowReport(line, shown, RowOutcome.FOOTNOTE))
             continue
-        province = fixed or _province(row.get("province"))
-        prefecture = clean(row.get("prefecture")) or None
+        if fixed is None and in_province not in provinces:
+            provinces[in_province] = _province(in_province)
+        province = fixed or provinces[in_province]
+        prefecture = in_prefecture or None
         query = code if code.isdigit() else text
         if not query:
             reports.append(RowReport(line, shown, RowOutcome.UNMATCHED, note="no name or code"))
@@ -218,7 +266,6 @@ def read_dataset(
         if unit is None:
             reports.append(RowReport(line, shown, outcome, note=note))
             continue
-        year = _year(row.get("year")) if roles.year else options.year
         dup = (unit["adcode"], year)
         if dup in seen:
             reports.append(
@@ -242,8 +289,8 @@ def read_dataset(
     )
     columns = [split_unit(h) for h in roles.values]
     names = _unique([n for n, _ in columns])
-    numbered = body.with_row_index("_i").select(
-        "_i", *[numbers(h).alias(n) for h, n in zip(roles.values, names, strict=True)]
+    numbered = converted.with_row_index("_i").select(
+        "_i", *[pl.col(h).alias(n) for h, n in zip(roles.values, names, strict=True)]
     )
     values = index.join(numbered, on="_i", how="left").sort("_i").drop("_i")
     counts = (
@@ -295,6 +342,9 @@ def _match(
         code = query[:6]
         if code in places.area_codes:
             return RowOutcome.NOT_COUNTY, None, "a prefecture or province code"
+        unit = places.by_code.get(code) if len(query) in (6, 9, 12) else None
+        if unit is not None and (province is None or unit.get("province_short") == province):
+            return RowOutcome.MATCHED, unit, ""
     elif _TOTAL.search(query):
         return RowOutcome.NOT_COUNTY, None, "a total"
     found = match_exactly(places.units, query, province=province, prefecture=prefecture, former=places.former)

@@ -74,9 +74,15 @@ def indicators_of(adcode: str, root: Path | None = None) -> list[Indicator]:
                 continue
             with (folder / "units.jsonl").open("rb") as fh:
                 fh.seek(where[0])
-                items = json.loads(fh.read(where[1]))
-            source = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))["source"]
+                line = json.loads(fh.read(where[1]))
+            meta = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))
         except (OSError, ValueError, KeyError):
             continue
-        out += [Indicator(name, c, v, u, y, source) for c, v, u, y in items]
+        units = {c["name"]: c["unit"] for c in meta["columns"]}
+        for i, year in enumerate(line["year"]):
+            out += [
+                Indicator(name, column, line[column][i], unit, year, meta["source"])
+                for column, unit in units.items()
+                if line[column][i] is not None
+            ]
     return out

@@ -26,7 +26,7 @@ PEEK = 40
 """Rows looked at to find the header."""
 
 _UNIT = re.compile(r"^(?P<name>.*?)\s*[（(\[【]\s*(?P<unit>[^（()）\[\]【】]*?)\s*[）)\]】]\s*$")
-_BLANKS = (
+BLANK_MARKS = (
     "",
     "—",
     "——",
@@ -289,7 +289,7 @@ def numbers(column: str) -> pl.Expr:
         .str.strip_suffix("%")
     )
     return (
-        pl.when(text.is_in(_BLANKS) | text.is_null())
+        pl.when(text.is_in(BLANK_MARKS) | text.is_null())
         .then(None)
         .otherwise(text)
         .cast(pl.Float64, strict=False)
@@ -299,4 +299,4 @@ def numbers(column: str) -> pl.Expr:
 def blank(column: str) -> pl.Expr:
     """True where a text cell is blank or one of the blank marks (—, -, …)."""
     text = pl.col(column).str.replace_all(r"[\s\u3000]", "")
-    return text.is_null() | text.is_in(_BLANKS)
+    return text.is_null() | text.is_in(BLANK_MARKS)

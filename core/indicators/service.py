@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from baiqiang.core.errors import InvalidValue
 from baiqiang.core.indicators.model import Dataset, ImportOptions, ImportResult, RowOutcome
-from baiqiang.core.indicators.store import check_name, datasets, name_from_file, save, store_root
+from baiqiang.core.indicators.store import check_name, datasets, name_from_file, save
+from baiqiang.core.paths import store_root
 
 if TYPE_CHECKING:
     import polars as pl

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from baiqiang.core.errors import DatasetExists, InvalidValue, LookupFailed
-from baiqiang.core.indicators.lookup import Indicator, names
+from baiqiang.core.indicators.lookup import names
 from baiqiang.core.indicators.model import Dataset
 from baiqiang.core.paths import store_root
 
@@ -122,34 +122,23 @@ def remove(name: str, root: Path | None = None) -> None:
 
 
 def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path) -> None:
-    """Each unit's values on one line, and an index of where each line is: what ``show`` reads
-    without Polars."""
+    """Each unit's values on one line (``{"adcode", "year": [...], column: [...]}``, written by
+    Polars), and an index of where each line starts: what ``show`` reads without Polars."""
+    import polars as pl
+
     cols = [c.name for c in dataset.columns]
-    units = {c.name: c.unit for c in dataset.columns}
+    grouped = (
+        values.sort("adcode", "year", nulls_last=False)
+        .group_by("adcode", maintain_order=True)
+        .agg(pl.col("year"), *[pl.col(c) for c in cols])
+    )
+    path = folder / "units.jsonl"
+    grouped.write_ndjson(path)
     offsets: dict[str, list[int]] = {}
-    with (folder / "units.jsonl").open("wb") as fh:
-        for (adcode,), group in values.sort("adcode", "year", nulls_last=False).group_by(
-            "adcode", maintain_order=True
-        ):
-            items = []
-            for row in group.select("year", *cols).iter_rows():
-                year = row[0]
-                items += [[c, v, units[c], year] for c, v in zip(cols, row[1:], strict=True) if v is not None]
-            line = json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
-            offsets[str(adcode)] = [fh.tell(), len(line)]
-            fh.write(line)
+    data = path.read_bytes()
+    start = 0
+    for adcode in grouped["adcode"].to_list():
+        end = data.index(b"\n", start) + 1
+        offsets[str(adcode)] = [start, end - start]
+        start = end
     (folder / "units-index.json").write_text(json.dumps(offsets), encoding="utf-8")
-
-
-__all__ = [
-    "Indicator",
-    "check_name",
-    "datasets",
-    "describe",
-    "name_from_file",
-    "names",
-    "remove",
-    "save",
-    "store_root",
-    "values",
-]

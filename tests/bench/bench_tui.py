@@ -11,6 +11,7 @@ import asyncio
 import statistics
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -25,7 +26,9 @@ FILLED: list[float] = []
 """perf_counter() when each tracked keystroke's rows were in the table (before the frame)."""
 
 
-async def keystroke_times(text: str = "zhejiangshi", *, filled: list[float] | None = None) -> list[float]:
+async def keystroke_times(
+    text: str = "zhejiangshi", *, filled: list[float] | None = None, extra: tuple[str, ...] = ()
+) -> list[float]:
     """Milliseconds from each keystroke's edit of the filter until the frame showing its rows has
     been drawn (Textual draws at most 60 frames a second, so up to 17 ms of each figure is the
     wait for the next frame).
@@ -44,6 +47,10 @@ async def keystroke_times(text: str = "zhejiangshi", *, filled: list[float] | No
         await pilot.pause()
         await app.workers.wait_for_complete()
         view = app.query_one("#view-industrial-counties", TableView)
+        if extra:  # imported columns shown beside the list's own (joined on every keystroke)
+            view.state = replace(view.state, extra=extra)
+            await pilot.pause()
+            await app.workers.wait_for_complete()
         await pilot.press("slash")
         bar = view.query_one(FilterBar)
         typed = ""

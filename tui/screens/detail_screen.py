@@ -98,6 +98,27 @@ class DetailScreen(BackScreen):
             if p["facts"]:
                 yield Static(f"{t('detail.facts', lang)} ({len(p['facts'])})", classes="section-title")
                 yield Static(self._facts(p["facts"], lang), id="detail-facts")
+            if p.get("indicators"):
+                items = p["indicators"]
+                yield Static(f"{t('detail.indicators', lang)} ({len(items)})", classes="section-title")
+                mine = Grid(id="detail-indicators", cursor=False, zebra=False)
+                keys = ("dataset", "column", "value", "unit", "year", "source")
+                mine.fill(
+                    [(k, t(f"col.{k}", lang)) for k in keys],
+                    [
+                        [
+                            i["dataset"],
+                            i["column"],
+                            _value(i["value"]),
+                            i["unit"],
+                            str(i["year"] or ""),
+                            i["source"],
+                        ]
+                        for i in items
+                    ],
+                    right=["value", "year"],
+                )
+                yield mine
         bar = KeyBar()
         bar.language = self.lang
         yield bar
@@ -140,3 +161,8 @@ class DetailScreen(BackScreen):
         c = self.profile["clusters"][event.cursor_row]
         counties = [self.profile["name"], *[x for x in (c.get("shared_with") or "").split("、") if x]]
         self.post_message(ClusterChosen(c["table"], -1, c["cluster"], counties))
+
+
+def _value(value: float) -> str:
+    """An imported value as written (210, 4748.06): no float noise, never rescaled."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))

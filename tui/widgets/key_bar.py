@@ -31,6 +31,7 @@ ORDER: tuple[str, ...] = (
     "detail.prefecture",
     "stats.dimension",
     "stats.chart",
+    "stats.value",
     "tree.table",
     "clusters.other",
     "picker.cancel",
@@ -45,8 +46,10 @@ ORDER: tuple[str, ...] = (
     "view.tier",
     "view.county_type",
     "view.clear",
+    "view.extra",
     "view.jump",
     "view.zoom",
+    "stats.agg",
     "app.language",
 )
 """Binding ids, most important first; a binding not named here comes last."""

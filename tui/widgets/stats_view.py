@@ -12,8 +12,8 @@ from textual.worker import get_current_worker
 
 from baiqiang.core.catalog import Catalog
 from baiqiang.core.filters import Filters, filter_units
-from baiqiang.core.query import dimensions_of
-from baiqiang.core.service import rank_pairs, stats
+from baiqiang.core.query import Agg, dimensions_of
+from baiqiang.core.service import base_rows, rank_pairs, stats
 from baiqiang.core.tables import RANKING_TABLES, TABLES
 from baiqiang.tui import chartdata
 from baiqiang.tui.i18n import t
@@ -31,11 +31,16 @@ class StatsView(Horizontal, ReportsFailures):
     BINDINGS = [
         Binding("d", "next_dimension", "Dimension", id="stats.dimension"),
         Binding("v", "next_chart", "Chart kind", id="stats.chart"),
+        Binding("a", "pick_value", "Your column", id="stats.value"),
+        Binding("m", "next_agg", "Sum/mean …", id="stats.agg"),
     ]
 
     source: reactive[ViewState] = reactive(ViewState("industrial-counties"), init=False)
     dimension: reactive[str] = reactive("province", init=False)
     kind: reactive[str] = reactive("bars", init=False)
+    value: reactive[str | None] = reactive(None, init=False)
+    """An imported column summed up by the dimension (None: row counts)."""
+    agg: reactive[Agg] = reactive(Agg.SUM, init=False)
     language: reactive[str] = reactive("zh", init=False)
 
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
@@ -59,6 +64,45 @@ class StatsView(Horizontal, ReportsFailures):
 
     def watch_kind(self) -> None:
         self.recompute()
+
+    def watch_value(self) -> None:
+        self.refresh_bindings()
+        self.recompute()
+
+    def watch_agg(self) -> None:
+        self.recompute()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`m` works once a column is summed up."""
+        if action == "next_agg":
+            return self.value is not None
+        return True
+
+    def action_pick_value(self) -> None:
+        """Sums up one of your imported columns by the dimension (or counts rows again)."""
+        from baiqiang.core.indicators.join import joined_columns
+        from baiqiang.tui.screens.picker_screen import PickerScreen
+
+        lang = self.language
+        found = joined_columns()
+        if not found:
+            self.notify(t("extra.none", lang), severity="warning")
+            return
+
+        def chosen(value: object) -> None:
+            if value is not PickerScreen.CANCELLED:
+                self.value = value if isinstance(value, str) else None
+
+        choices = [(f"{c.shown}{f' ({c.unit})' if c.unit else ''}", c.shown) for c in found]
+        title = t("pick.value", lang)
+        self.app.push_screen(
+            PickerScreen(title, choices, self.value, lang, any_label=t("pick.value_count", lang)), chosen
+        )
+
+    def action_next_agg(self) -> None:
+        """Sum, mean, median, min, max in turn."""
+        kinds = list(Agg)
+        self.agg = kinds[(kinds.index(self.agg) + 1) % len(kinds)]
 
     def watch_language(self) -> None:
         self.recompute()
@@ -90,7 +134,9 @@ class StatsView(Horizontal, ReportsFailures):
         panel_width = self.query_one(ChartPanel).content_size.width
         width = max(panel_width - 2, 24) if panel_width else 60
         height = max(self.size.height - 2, 12)
-        self._compute(self.source, self.dimension, self.kind, self.language, width, height)
+        self._compute(
+            self.source, self.dimension, self.kind, self.language, width, height, self.value, self.agg
+        )
 
     @on(ChartPanel.Resized)
     def _panel_resized(self, event: ChartPanel.Resized) -> None:
@@ -98,11 +144,25 @@ class StatsView(Horizontal, ReportsFailures):
         self.recompute()
 
     @work(exclusive=True, thread=True, group="stats", exit_on_error=False)
-    def _compute(self, source: ViewState, dim: str, kind: str, lang: str, width: int, height: int) -> None:
-        """Counts and draws the chart, off the UI thread."""
+    def _compute(
+        self,
+        source: ViewState,
+        dim: str,
+        kind: str,
+        lang: str,
+        width: int,
+        height: int,
+        value: str | None,
+        agg: Agg,
+    ) -> None:
+        """Counts (or sums up `value`) and draws the chart, off the UI thread."""
         c = self.catalog
-        rows = filter_units(c.tables[source.table], source.filters)
-        table = stats(c, source.table, source.filters, by=dim).collect()
+        rows = base_rows(c, source.table, source.filters, indicators=True)
+        if value is not None and value not in rows.collect_schema().names():
+            value = None  # its dataset was removed
+        table = stats(
+            c, source.table, source.filters, by=dim, value=value, agg=agg, indicators=True
+        ).collect()
         filt = " ".join(f"{k}={v}" for k, v in source.filters.active())
         spec = TABLES[source.table]
         title_base = f"{spec.title if lang == 'zh' else spec.title_en}{' · ' + filt if filt else ''}"
@@ -113,6 +173,13 @@ class StatsView(Horizontal, ReportsFailures):
                 cols="rank_band",
                 width=width,
                 title=f"{title_base} · {t('chart.heat', lang)}",
+            )
+        elif kind == "scatter" and value is not None:
+            rank = next((r for r in ("rank", "industrial_rank") if r in rows.collect_schema().names()), None)
+            chart = (
+                chartdata.scatter(rows, x=rank, y=value, width=width, height=height, title=title_base)
+                if rank
+                else t("chart.empty", lang)
             )
         elif kind == "scatter":
             counties = source.table in ("industrial-counties", "innovation-counties")
@@ -137,6 +204,15 @@ class StatsView(Horizontal, ReportsFailures):
                 if bc.select(pl.len()).collect().item()
                 else t("chart.empty", lang)
             )
+        elif value is not None:
+            column = f"{agg}({value})"
+            chart = chartdata.value_bars(
+                table,
+                by=dim,
+                column=column,
+                width=width,
+                title=f"{title_base} · {column} · {t(f'col.{dim}', lang, default=dim)}",
+            )
         else:
             chart = (
                 chartdata.bars(
@@ -151,6 +227,24 @@ class StatsView(Horizontal, ReportsFailures):
     def _show(self, dim: str, table_df: pl.DataFrame, chart: str) -> None:
         lang = self.language
         label = t(f"col.{dim}", lang) if f"col.{dim}" != t(f"col.{dim}", lang) else dim
+        summed = next((c for c in table_df.columns if c.endswith(")") and "(" in c), None)
+        if summed is not None:  # a column summed up: dimension, rows, rows with a value, the figure
+            cols = [(dim, label), ("count", t("col.count", lang)), ("values", t("col.values", lang))]
+            cols.append((summed, summed))
+            cells = [
+                ["" if v is None else str(v) for v in (r[dim], r["count"], r["values"])]
+                + [
+                    ""
+                    if r[summed] is None
+                    else f"{r[summed]:,.6g}"
+                    if abs(r[summed]) < 1e6
+                    else f"{r[summed]:,.0f}"
+                ]
+                for r in table_df.iter_rows(named=True)
+            ]
+            self.query_one(Grid).fill(cols, cells, right=["count", "values", summed])
+            self.query_one(ChartPanel).show_chart(chart)
+            return
         columns = [(dim, label), ("count", t("col.count", lang)), ("share", t("col.share", lang))]
         shares = "share_of_province" in table_df.columns
         if shares:

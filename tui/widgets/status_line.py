@@ -16,12 +16,13 @@ if TYPE_CHECKING:
 class StatusLine(Static):
     """Shows what a view shows, and how to get the same rows from the command line."""
 
-    def show(self, state: ViewState, rows: int, lang: str) -> None:
-        """Updates the line for a state and its row count."""
-        self.show_text(*self.texts(state, rows, lang))
+    def show(self, state: ViewState, rows: int, lang: str, *, columns: list[str] | None = None) -> None:
+        """Updates the line for a state and its row count (`columns`: the view's own, for the
+        command's ``--columns`` where imported ones are shown)."""
+        self.show_text(*self.texts(state, rows, lang, columns=columns))
 
     @staticmethod
-    def texts(state: ViewState, rows: int, lang: str) -> tuple[str, str]:
+    def texts(state: ViewState, rows: int, lang: str, *, columns: list[str] | None = None) -> tuple[str, str]:
         """The summary (rows, filters, sort) and the equivalent command for a state."""
         from baiqiang.tui.state import command_line
 
@@ -32,7 +33,7 @@ class StatusLine(Static):
         order = state.order
         if order.column:
             parts.append(f"{t('status.sorted', lang)} {order.column}{' ↓' if order.descending else ' ↑'}")
-        return " │ ".join(parts), command_line(state)
+        return " │ ".join(parts), command_line(state, columns=columns)
 
     def show_text(self, summary: str, command: str) -> None:
         """Shows a summary line and, under it, the command that gives the same rows."""

@@ -51,6 +51,18 @@ COLUMNS: dict[str, list[str]] = {
     "industrial-districts": ["rank", "name", "province", "prefecture", "province_first", "region"],
     "national-clusters": ["seq", "counties", "province", "cluster", "sector_group", "category"],
     "billion-clusters": ["seq", "county", "cluster", "scale", "scale_min_yi", "province"],
+    "divisions": [
+        "adcode",
+        "name",
+        "province",
+        "prefecture",
+        "region",
+        "county_type",
+        "lists",
+        "industrial_rank",
+        "innovation_rank",
+        "district_rank",
+    ],
 }
 CHART_MODES: dict[str, list[str]] = {
     "industrial-counties": ["province", "region", "tier", "heat", "map"],
@@ -58,6 +70,7 @@ CHART_MODES: dict[str, list[str]] = {
     "industrial-districts": ["province", "region", "heat", "map"],
     "national-clusters": ["sector_group", "category"],
     "billion-clusters": ["scale", "county"],
+    "divisions": ["province", "region"],
 }
 TIER_LABELS = {1: "1", 2: "2", 3: "3", 4: "4"}
 INLINE_ROWS = 1_000
@@ -94,6 +107,7 @@ class TableView(Vertical, ReportsFailures):
         Binding("t", "pick('tier')", "Tier", id="view.tier"),
         Binding("y", "pick('county_type')", "Type", id="view.county_type"),
         Binding("x", "clear_filters", "Clear", id="view.clear"),
+        Binding("i", "pick_extra", "Your columns", id="view.extra"),
         Binding("colon", "jump", "Go to rank", id="view.jump"),
         Binding("c", "cycle_chart", "Chart", id="view.chart"),
         Binding("z", "zoom_chart", "Zoom chart", show=False, id="view.zoom"),
@@ -134,7 +148,8 @@ class TableView(Vertical, ReportsFailures):
         return self.query_one(Grid)
 
     def _columns(self) -> list[str]:
-        return shown_columns(self.state.table, self.language)
+        own = shown_columns(self.state.table, self.language)
+        return [*own, *(c for c in self.state.extra if c not in own)]
 
     def watch_language(self) -> None:
         self.query_one(FilterBar).placeholder = t("filter.placeholder", self.language)
@@ -169,7 +184,9 @@ class TableView(Vertical, ReportsFailures):
             # rather than through a thread (whose hand-offs cost more than the filter).
             state = self.state
             try:
-                found = rows(self.catalog, state.table, state.filters, order=state.order).collect()
+                found = rows(
+                    self.catalog, state.table, state.filters, order=state.order, indicators=bool(state.extra)
+                ).collect()
             except Exception as exc:  # as a worker's failure would be: a notification, not a crash
                 self.post_message(WorkFailed(exc))
                 return
@@ -182,7 +199,9 @@ class TableView(Vertical, ReportsFailures):
     @work(exclusive=True, thread=True, group="rows", exit_on_error=False)
     def _compute(self, state: ViewState, mode: str, lang: str, width: int, height: int | None) -> None:
         """Collects the rows and draws the chart, off the UI thread."""
-        found = rows(self.catalog, state.table, state.filters, order=state.order).collect()
+        found = rows(
+            self.catalog, state.table, state.filters, order=state.order, indicators=bool(state.extra)
+        ).collect()
         chart = self._draw_chart(found, state, mode, lang, width, height) if mode else ""
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, state, found, chart)
@@ -221,9 +240,9 @@ class TableView(Vertical, ReportsFailures):
         self.rows = rows
         table = self.table
         cursor = table.cursor_row if table.row_count else self.start_row
-        cols = self._columns()
+        cols = [c for c in self._columns() if c in rows.columns]  # a removed dataset's columns go
         table.fill(
-            [(c, t(f"col.{c}", self.language)) for c in cols],
+            [(c, t(f"col.{c}", self.language, default=c)) for c in cols],
             FrameRows(rows, cols),
             right=[c for c in cols if is_numeric(rows, c)],
         )
@@ -231,7 +250,9 @@ class TableView(Vertical, ReportsFailures):
             table.move_cursor(row=min(cursor, rows.height - 1))
         if chart:
             self.query_one(ChartPanel).show_chart(chart)
-        self.query_one(StatusLine).show(state, rows.height, self.language)
+        self.query_one(StatusLine).show(
+            state, rows.height, self.language, columns=shown_columns(state.table, "zh")
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that would do nothing in this view are switched off (and left off the key bar)."""
@@ -239,6 +260,8 @@ class TableView(Vertical, ReportsFailures):
             return self.has_class("zoomed")
         if action == "jump":
             return "rank" in self.columns_shown
+        if action == "pick_extra":
+            return self.state.table != "national-clusters"  # no adcode to join by
         if action == "pick" and parameters:
             field = str(parameters[0])
             cols = set(self.columns_shown)
@@ -252,6 +275,7 @@ class TableView(Vertical, ReportsFailures):
                     "innovation-counties",
                     "industrial-districts",
                     "billion-clusters",
+                    "divisions",
                 )
         return True
 
@@ -327,7 +351,9 @@ class TableView(Vertical, ReportsFailures):
         cols = self._columns()
         order = self.state.order
         arrow = " ↓" if order.descending else " ↑"
-        choices = [(t(f"col.{c}", self.language) + (arrow if c == order.column else ""), c) for c in cols]
+        choices = [
+            (t(f"col.{c}", self.language, default=c) + (arrow if c == order.column else ""), c) for c in cols
+        ]
 
         def chosen(value: object) -> None:
             if value is not PickerScreen.CANCELLED:
@@ -339,6 +365,32 @@ class TableView(Vertical, ReportsFailures):
                 title, choices, order.column, self.language, any_label=t("sort.report", self.language)
             ),
             chosen,
+        )
+
+    def action_pick_extra(self) -> None:
+        """Shows or hides one of your imported columns (``baiqiang data import``)."""
+        from baiqiang.core.indicators.join import joined_columns
+        from baiqiang.tui.screens.picker_screen import PickerScreen
+
+        lang = self.language
+        found = joined_columns()
+        if not found:
+            self.notify(t("extra.none", lang), severity="warning")
+            return
+        shown = set(self.state.extra)
+        choices = [
+            (f"{'✓' if c.shown in shown else '·'} {c.shown}{f' ({c.unit})' if c.unit else ''}", c.shown)
+            for c in found
+        ]
+
+        def chosen(value: object) -> None:
+            if value is not PickerScreen.CANCELLED:
+                self.state = self.state.toggled(value if isinstance(value, str) else None)
+
+        current = self.state.extra[-1] if self.state.extra else None
+        title = t("pick.extra", lang)
+        self.app.push_screen(
+            PickerScreen(title, choices, current, lang, any_label=t("pick.extra_none", lang)), chosen
         )
 
     def sort_by(self, column: str | None) -> None:
@@ -413,8 +465,13 @@ class TableView(Vertical, ReportsFailures):
             self.refresh_rows()
 
     def action_export(self) -> None:
-        """Asks the app to export the rows as shown."""
-        self.post_message(ExportRequested(self.rows, f"{self.state.table}.csv"))
+        """Asks the app to export the rows as shown: the table's columns and the imported
+        columns on screen (not those hidden)."""
+        from baiqiang.core.indicators.join import joined_columns
+
+        hidden = [c.shown for c in joined_columns() if c.shown not in self.state.extra]
+        frame = self.rows.drop([c for c in hidden if c in self.rows.columns])
+        self.post_message(ExportRequested(frame, f"{self.state.table}.csv"))
 
     @on(Grid.RowSelected)
     def _row_selected(self, event: Grid.RowSelected) -> None:
@@ -422,7 +479,7 @@ class TableView(Vertical, ReportsFailures):
         if event.cursor_row >= self.rows.height:
             return
         row = self.rows.row(event.cursor_row, named=True)
-        if "rank" in row:
+        if "rank" in row or self.state.table == "divisions":
             self.post_message(UnitChosen(row["name"], row["province"], row["prefecture"], row.get("adcode")))
         elif "counties" in row:
             self.post_message(
