@@ -221,3 +221,35 @@ def test_show_lists_a_units_imported_values_the_same_through_the_index(catalog: 
     fast = fast_lookup(index, "海门")
     assert fast is not None and fast.to_dict() == profile.to_dict()
     assert json.loads(json.dumps(profile.to_dict()))["indicators"][0]["source"] == synthetic.TSV
+
+
+def test_parquet_with_a_named_key_prefecture_column_and_a_given_year(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    """SYNTHETIC figures: 鼓楼区 is told apart by its prefecture column; the year comes from --year."""
+    path = tmp_path / "synthetic.parquet"
+    pl.DataFrame(
+        {
+            "县名": ["鼓楼区", "鼓楼区", "昆山"],
+            "所属地市": ["南京市", "徐州市", "苏州市"],
+            "税收（亿元）": [1.5, 2.5, 3.5],
+        }
+    ).write_parquet(path)
+    result = import_file(catalog, path, name="p", options=ImportOptions(key="县名", year=2021))
+    assert [(r.adcode, r.outcome) for r in result.reports] == [
+        ("320106", RowOutcome.MATCHED),
+        ("320302", RowOutcome.MATCHED),
+        ("320583", RowOutcome.MATCHED),
+    ]
+    assert result.dataset.years == [2021] and result.dataset.columns[0].unit == "亿元"
+    assert [(i.year, i.value) for i in indicators_of("320302")] == [(2021, 2.5)]
+
+
+def test_a_forced_encoding_and_header_rows(catalog: Catalog, home: Path, tmp_path: Path) -> None:
+    """SYNTHETIC figures in GB18030; a file read as UTF-8 on purpose fails in one line."""
+    path = tmp_path / "synthetic.csv"
+    path.write_bytes("地区,产值（万元）\n昆山市,10\n江阴市,20\n".encode("gb18030"))
+    with pytest.raises(InvalidValue, match="not text in utf-8"):
+        import_file(catalog, path, options=ImportOptions(encoding="utf-8"))
+    result = import_file(catalog, path, options=ImportOptions(encoding="gb18030", header_rows=1))
+    assert result.dataset.rows == 2 and result.dataset.columns[0].name == "产值"
