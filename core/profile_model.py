@@ -156,7 +156,7 @@ class Profile:
 
     def to_dict(self) -> dict[str, Any]:
         """The profile as JSON-ready data; absent parts (context, note, namesakes) are left out."""
-        out = asdict(self)
+        out = asdict(replace(self, indicators=[]))  # a panel gives thousands: not through asdict
         out["indicators"] = [i.to_dict() for i in self.indicators]
         out["matched"] = str(self.matched)
         out["clusters"] = [{k: v for k, v in c.items() if v is not None} for c in out["clusters"]]
