@@ -538,7 +538,7 @@ def test_shell_completion_offers_commands_tables_and_provinces() -> None:
 def test_long_lists_of_objects_print_a_line_each_and_read_back_the_same() -> None:
     from baiqiang.tui.pipes import json_text
 
-    data = {"name": "x", "items": [{"v": i * 1.5, "s": "名\"字", "n": None, "b": True} for i in range(60)]}
+    data = {"name": "x", "items": [{"v": i * 1.5, "s": '名"字', "n": None, "b": True} for i in range(60)]}
     text = json_text(data)
     assert json.loads(text) == data
     assert text.count("\n") == 60 + 4 and json_text({"a": [1]}) == json.dumps({"a": [1]}, indent=2)
