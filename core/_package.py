@@ -25,13 +25,25 @@ if TYPE_CHECKING:
         Profile,
         audit,
         import_file,
+        movers,
         show,
         stats,
         table,
         tables,
     )
 
-_API = ("Filters", "PrefectureProfile", "Profile", "audit", "import_file", "show", "stats", "table", "tables")
+_API = (
+    "Filters",
+    "PrefectureProfile",
+    "Profile",
+    "audit",
+    "import_file",
+    "movers",
+    "show",
+    "stats",
+    "table",
+    "tables",
+)
 
 
 def __getattr__(name: str) -> Any:
@@ -58,6 +70,7 @@ __all__ = [
     "Profile",
     "audit",
     "import_file",
+    "movers",
     "show",
     "stats",
     "table",

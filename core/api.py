@@ -80,6 +80,7 @@ def table(
     columns: list[str] | None = None,
     indicators: bool = False,
     where: str | None = None,
+    edition: int | None = None,
     data_dir: str | Path | None = None,
 ) -> pl.DataFrame:
     """A table's rows, filtered and sorted, as the command line's ``list`` gives them.
@@ -103,6 +104,7 @@ def table(
         columns: Only these columns, in this order.
         indicators: Join your imported columns (``baiqiang data import``) by adcode.
         where: A condition in SQL: ``'"地区生产总值" > 1000 AND tier <= 2'``.
+        edition: An edition of a list (the latest by default; 2022 is the report's).
         data_dir: Another data folder (the extractor's output); by default the shipped data.
 
     Raises:
@@ -132,6 +134,7 @@ def table(
         columns=columns,
         indicators=indicators,
         where=where,
+        edition=edition,
     ).collect()
 
 
@@ -177,6 +180,41 @@ def stats(
     return _stats(
         catalog, table_id, chosen, by=by, value=value, agg=how, indicators=indicators, where=where
     ).collect()
+
+
+def movers(
+    table_id: str,
+    /,
+    *,
+    frm: int | None = None,
+    to: int | None = None,
+    status: str | None = None,
+    province: str | None = None,
+    region: str | None = None,
+    prefecture: str | None = None,
+    data_dir: str | Path | None = None,
+) -> pl.DataFrame:
+    """How each unit moved between two editions of a list (by default the two latest), as
+    ``baiqiang movers`` gives it: name, province, prefecture, rank_from, rank_to, change
+    (rank_from − rank_to: up is positive) and status (up, down, same, new, dropped).
+
+    Raises:
+        InvalidValue: Fewer than two editions, or an unknown status.
+        LookupFailed: An edition the list does not have.
+    """
+    from baiqiang.core.editions import Status
+    from baiqiang.core.editions import movers as _movers
+
+    catalog = _catalog(data_dir)
+    chosen = _filters(catalog, None, province=province, region=region, prefecture=prefecture)
+    try:
+        how = Status(status) if status is not None else None
+    except ValueError:
+        raise InvalidValue(
+            f"unknown status {status!r}", [], [str(s) for s in Status], field="status"
+        ) from None
+    found = _movers(catalog, table_id, frm=frm, to=to, filters=chosen, status=how).collect()
+    return found.select("name", "province", "prefecture", "rank_from", "rank_to", "change", "status")
 
 
 def import_file(

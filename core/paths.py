@@ -44,3 +44,9 @@ def store_root() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("baiqiang", appauthor=False)) / "datasets"
+
+
+def editions_root() -> Path:
+    """Where imported editions of the lists live: ``$BAIQIANG_HOME/editions``, else beside the
+    datasets in the user data folder."""
+    return store_root().parent / "editions"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
+from baiqiang.core.editions_lookup import REPORT_EDITION, history
 from baiqiang.core.indicators.lookup import Indicator, indicators_of
 from baiqiang.core.names import XIAN_SHI
 from baiqiang.core.resolver import Match, Resolution, describe
@@ -23,6 +24,8 @@ class Ranking:
         rank: 1–100.
         province_first: Whether the report marks it ★ (first of its province).
         tier: 1–4, in 工业百强县 only.
+        history: Its rank in every edition of the list (imported ones and the report's 2022),
+            ``{edition, rank}``, oldest first.
     """
 
     table: str
@@ -30,6 +33,7 @@ class Ranking:
     rank: int
     province_first: bool
     tier: int | None = None
+    history: list[dict[str, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -303,7 +307,7 @@ def found_profile(parts: ProfileParts, res: Resolution) -> Profile:
     """The profile of the unit a name resolved to, saying how it matched (and any note), with
     the user's imported values for it."""
     assert res.unit is not None
-    return replace(
+    profile = replace(
         assemble(parts, res.unit),
         matched=res.how,
         note=res.note or None,
@@ -311,6 +315,18 @@ def found_profile(parts: ProfileParts, res: Resolution) -> Profile:
         namesakes=[describe(o) for o in res.others],
         indicators=indicators_of(str(res.unit["adcode"])),
     )
+    past = history(str(res.unit["adcode"]))
+    ranked = [
+        replace(
+            r,
+            history=sorted(
+                [*past.get(r.table, []), {"edition": REPORT_EDITION, "rank": r.rank}],
+                key=lambda h: h["edition"],
+            ),
+        )
+        for r in profile.rankings
+    ]
+    return replace(profile, rankings=ranked)
 
 
 def unit_kind(county_type: str | None) -> tuple[str, tuple[str, ...], tuple[str, ...]]:

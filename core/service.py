@@ -95,6 +95,7 @@ def rows(
     columns: list[str] | None = None,
     indicators: bool = False,
     where: str | None = None,
+    edition: int | None = None,
 ) -> pl.LazyFrame:
     """A table's rows, filtered, ordered, cut and narrowed to some columns.
 
@@ -107,12 +108,13 @@ def rows(
         columns: Only these columns, in this order.
         indicators: Join the user's imported columns (by adcode).
         where: A condition in SQL (``"地区生产总值" > 1000 AND tier <= 2``), on any column.
+        edition: An edition of a list (the latest by default; 2022 is the report's).
 
     Raises:
         LookupFailed: An unknown table or column, or a filter the table has no column for.
         InvalidValue: `columns` given but empty, or a condition that cannot be read.
     """
-    lf = base_rows(catalog, table, filters, indicators=indicators, where=where)
+    lf = base_rows(catalog, table, filters, indicators=indicators, where=where, edition=edition)
     if order.column:
         lf = sort_rows(lf, by=order.column, descending=order.descending)
     elif order.descending:
@@ -134,10 +136,20 @@ def base_rows(
     *,
     indicators: bool = False,
     where: str | None = None,
+    edition: int | None = None,
 ) -> pl.LazyFrame:
-    """A table's rows with the user's columns joined (where asked), filtered, and kept where
-    the SQL condition holds: what every list, statistic and chart starts from."""
-    lf = catalog.tables[resolve_table(table)]
+    """A table's rows (in an edition of a list: the latest by default) with the user's columns
+    joined (where asked), filtered, and kept where the SQL condition holds: what every list,
+    statistic and chart starts from."""
+    tid = resolve_table(table)
+    if TABLES[tid].kind == "ranking":
+        from baiqiang.core.editions import edition_frame
+
+        lf = edition_frame(catalog, tid, edition)
+    elif edition is not None:
+        raise InvalidValue(f"{tid} has no editions: only the three lists do")
+    else:
+        lf = catalog.tables[tid]
     if indicators:
         from baiqiang.core.indicators.join import with_indicators
 
@@ -177,6 +189,7 @@ def stats(
     agg: Agg = Agg.SUM,
     indicators: bool = False,
     where: str | None = None,
+    edition: int | None = None,
 ) -> pl.LazyFrame:
     """Counts and shares of a table's rows by a dimension, or a numeric column summed up by it.
 
@@ -199,7 +212,7 @@ def stats(
         ``values`` and ``{agg}({value})``.
     """
     tid = resolve_table(table)
-    lf = base_rows(catalog, tid, filters, indicators=indicators, where=where)
+    lf = base_rows(catalog, tid, filters, indicators=indicators, where=where, edition=edition)
     if value is not None:
         return aggregate(lf, by=by, value=value, agg=agg)
     counted = counts(lf, by=by)

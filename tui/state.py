@@ -76,8 +76,17 @@ def command_line(
         args.append("--desc")
     if state.extra and columns:
         args += ["--columns", ",".join([*columns, *state.extra])]
+    if _other_editions(state.table):  # the view shows the report's 2022; the command's default is the latest
+        args += ["--edition", "2022"]
     args += extra or []
     return " ".join(_quote(a) for a in args)
+
+
+def _other_editions(table: str) -> bool:
+    from baiqiang.core.editions_lookup import REPORT_EDITION, imported_years
+    from baiqiang.core.tables import RANKING_TABLES
+
+    return table in RANKING_TABLES and any(y > REPORT_EDITION for y in imported_years(table))
 
 
 def _quote(arg: str) -> str:

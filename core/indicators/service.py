@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from baiqiang.core.errors import InvalidValue
-from baiqiang.core.indicators.model import Dataset, ImportOptions, ImportResult, RowOutcome
+from baiqiang.core.indicators.model import Dataset, ImportOptions, ImportResult, RowOutcome, RowReport
 from baiqiang.core.indicators.store import check_name, datasets, name_from_file, save
 from baiqiang.core.paths import store_root
 
@@ -136,7 +136,7 @@ def columns_frame(dataset: Dataset) -> pl.DataFrame:
     )
 
 
-def report_frame(result: ImportResult) -> pl.DataFrame:
+def report_frame(reports: list[RowReport]) -> pl.DataFrame:
     """Every row's outcome: line, text, outcome, adcode, name, note."""
     import polars as pl
 
@@ -144,7 +144,7 @@ def report_frame(result: ImportResult) -> pl.DataFrame:
         k: pl.Int64 if k == "line" else pl.String
         for k in ("line", "text", "outcome", "adcode", "name", "note")
     }
-    return pl.DataFrame([r.to_dict() for r in result.reports], schema=schema)
+    return pl.DataFrame([r.to_dict() for r in reports], schema=schema)
 
 
 def summary_line(result: ImportResult) -> str:

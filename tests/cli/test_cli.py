@@ -172,6 +172,7 @@ def test_show_json_contract() -> None:
         "rank": 1,
         "province_first": True,
         "tier": 1,
+        "history": [{"edition": 2022, "rank": 1}],  # the report's only, with no other edition imported
     }
     assert all("quote" in f and "section" in f for f in obj["facts"])
 

@@ -120,3 +120,32 @@ def test_your_columns_in_list_stats_chart_and_show(home: dict[str, str]) -> None
     }
     fast = real("show", "义乌", "--format", "json", env=home)  # second time: through the index
     assert json.loads(fast.stdout)["indicators"] == shown["indicators"]
+
+
+def test_an_edition_from_the_command_line(home: dict[str, str], tmp_path: Path) -> None:
+    """A SYNTHETIC 2021 edition: 表1 of 2022 with 昆山市 and 江阴市 swapped."""
+    ic = pl.read_csv(io.StringIO(sh("list", "ic", "--columns", "rank,name", env=home).stdout))
+    names = ic["name"].to_list()
+    names[0], names[1] = names[1], names[0]
+    path = tmp_path / "ic2021.csv"
+    path.write_text(
+        "排名,县（市）\n" + "".join(f"{i + 1},{n}\n" for i, n in enumerate(names)), encoding="utf-8"
+    )
+    done = sh("data", "import", str(path), "--list", "ic", "--edition", "2021", env=home)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == "stored edition 2021 of industrial-counties: 100 units ranked 1…100"
+    listed = pl.read_csv(io.StringIO(sh("editions", env=home).stdout))
+    assert listed.filter(pl.col("list") == "industrial-counties")["edition"].to_list() == [2021, 2022]
+    up = pl.read_csv(io.StringIO(sh("movers", "ic", "--status", "up", env=home).stdout))
+    assert up.rows() == [("昆山市", "江苏省", "苏州市", 2, 1, 1, "up")]
+    old = pl.read_csv(io.StringIO(sh("list", "ic", "--edition", "2021", "--limit", "1", env=home).stdout))
+    assert old["name"].to_list() == ["江阴市"]
+    report = tmp_path / "report.csv"
+    bad = sh("data", "import", str(path), "--list", "ic", "--edition", "2022", env=home)
+    assert bad.returncode == 1 and "built in" in bad.stderr
+    path.write_text("排名,县（市）\n1,昆山市\n1,江阴市\n", encoding="utf-8")
+    bad = sh(
+        "data", "import", str(path), "--list", "ic", "--edition", "2020", "--report", str(report), env=home
+    )
+    assert bad.returncode == 1 and bad.stderr.splitlines()[-1].startswith("baiqiang: error: edition 2020")
+    assert "rank 1 is on line 2 too" in report.read_text(encoding="utf-8")

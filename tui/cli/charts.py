@@ -34,6 +34,7 @@ def chart(
     tier: o.TierOpt = None,
     county_type: o.CountyTypeOpt = None,
     where: o.WhereOpt = None,
+    edition: o.EditionOpt = None,
     width: o.WidthOpt = None,
     height: o.HeightOpt = None,
 ) -> None:
@@ -51,7 +52,7 @@ def chart(
         raise InvalidValue(
             "say what to draw: --by DIM (bars), --by DIM --cols DIM (heat map) or --x COL --y COL"
         )
-    lf = base_rows(c, tid, flt, indicators=True, where=where)
+    lf = base_rows(c, tid, flt, indicators=True, where=where, edition=edition)
     w = width or min(render.terminal_width(), 120)
     title = TABLES[tid].title
     if x is not None and y is not None:

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 import baiqiang.tui.cli.options as o
+from baiqiang.core.errors import InvalidValue
 from baiqiang.core.indicators import (
     ImportOptions,
     ImportResult,
@@ -70,8 +71,21 @@ def import_(
         ),
     ] = False,
     replace: Annotated[bool, typer.Option("--replace", help="Replace a dataset of the same name.")] = False,
+    list_: Annotated[
+        str | None,
+        typer.Option(
+            "--list", help="Import another year's edition of a list (with --edition): ic, inc or id."
+        ),
+    ] = None,
+    edition: Annotated[
+        int | None, typer.Option("--edition", help="The edition's year (with --list).")
+    ] = None,
 ) -> None:
-    """Import a table of figures per county: rows matched to units by adcode or name."""
+    """Import a table of figures per county (rows matched to units by adcode or name), or with
+    --list and --edition another year's edition of a list."""
+    if list_ is not None or edition is not None:
+        _import_edition(file, list_, edition, sheet, header_rows, encoding, report, force, replace)
+        return
     options = ImportOptions(
         sheet=sheet, header_rows=header_rows, key=key, province=province, year=year, encoding=encoding
     )
@@ -97,8 +111,50 @@ def _tell(result: ImportResult, report: Path | None, *, force: bool) -> None:
         more = len(result.problems) - SHOWN_PROBLEMS
         render.note(f"  … and {more} more{'' if report else ' (--report FILE.csv lists every row)'}")
     if report is not None:
-        save(report_frame(result), report, force=force, fmt="csv", bom=False, title="import report")
+        save(report_frame(result.reports), report, force=force, fmt="csv", bom=False, title="import report")
         render.note(f"wrote the outcome of {len(result.reports)} rows to {report}")
+
+
+def _import_edition(
+    file: Path,
+    table: str | None,
+    year: int | None,
+    sheet: str | None,
+    header_rows: int | None,
+    encoding: str | None,
+    report: Path | None,
+    force: bool,
+    replace: bool,
+) -> None:
+    from baiqiang.core.editions import EditionImport, EditionRejected, import_edition
+
+    if table is None or year is None:
+        raise InvalidValue("--list and --edition go together: --list industrial-counties --edition 2021")
+
+    def tell(result: EditionImport) -> None:
+        for r in result.problems[:SHOWN_PROBLEMS]:
+            where = f"line {r.line} {r.text}: " if r.line else ""
+            render.note(f"  {where}{r.outcome}{' — ' + r.note if r.note else ''}")
+        if report is not None:
+            frame = report_frame(result.reports)
+            save(frame, report, force=force, fmt="csv", bom=False, title="import report")
+            render.note(f"wrote the outcome of {len(result.reports)} rows to {report}")
+
+    try:
+        result = import_edition(
+            o.catalog(), file, table=table, year=year, sheet=sheet, header_rows=header_rows, encoding=encoding,
+            replace=replace,
+        )  # fmt: skip
+    except EditionRejected as exc:
+        tell(exc.result)
+        raise
+    tell(result)
+    e = result.edition
+    formers = sum(1 for r in result.reports if r.outcome == RowOutcome.FORMER)
+    render.note(
+        f"stored edition {e.year} of {e.table}: {e.rows} units ranked 1…{e.rows}"
+        + (f" ({formers} by a former name)" if formers else "")
+    )
 
 
 @app.command("list")

@@ -97,6 +97,12 @@ WhereOpt = Annotated[
         help="""Keep rows where an SQL condition holds: '"地区生产总值" > 1000 AND tier <= 2' (quote Chinese names).""",
     ),
 ]
+EditionOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--edition", help="An edition (year) of a list; the latest by default (2022: the report's)."
+    ),
+]
 SortOpt = Annotated[str | None, typer.Option("--sort", "-s", help="Sort by this column.")]
 DescOpt = Annotated[bool, typer.Option("--desc", help="Sort descending.")]
 LimitOpt = Annotated[int | None, typer.Option("--limit", "-l", help="At most N rows (N ≥ 1).", min=1)]

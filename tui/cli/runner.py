@@ -17,7 +17,7 @@ from baiqiang.core.errors import Ambiguous, BaiqiangError, DatasetExists, Invali
 from baiqiang.core.filters import resolve_province
 from baiqiang.core.tables import resolve_table
 from baiqiang.tui import render
-from baiqiang.tui.cli import audit, charts, data, lookup, tables
+from baiqiang.tui.cli import audit, charts, data, editions, lookup, tables
 from baiqiang.tui.cli.terminal import (
     degrade_terminal_text,
     explorer_terminal_problem,
@@ -46,6 +46,8 @@ app.command("chart")(charts.chart)
 app.command("map")(charts.map_)
 app.command("tables")(tables.tables_)
 app.add_typer(data.app, name="data")
+app.command("editions")(editions.editions_)
+app.command("movers")(editions.movers_)
 
 
 def _need_terminal() -> None:

@@ -26,6 +26,7 @@ def list_(
     search: o.SearchOpt = None,
     ranks: o.RanksOpt = None,
     where: o.WhereOpt = None,
+    edition: o.EditionOpt = None,
     sort: o.SortOpt = None,
     desc: o.DescOpt = False,
     limit: o.LimitOpt = None,
@@ -50,7 +51,15 @@ def list_(
             raise InvalidValue("--columns names no column; give them comma-separated, such as rank,name")
     flt = o.filters_given(c, locals())
     df = rows(
-        c, tid, flt, order=Order(sort, desc), limit=limit, columns=chosen, indicators=True, where=where
+        c,
+        tid,
+        flt,
+        order=Order(sort, desc),
+        limit=limit,
+        columns=chosen,
+        indicators=True,
+        where=where,
+        edition=edition,
     ).collect()
     if df.height == 0:
         render.note(f"no row of {tid} passes these filters")
@@ -77,6 +86,7 @@ def stats_(
     ] = None,
     agg: Annotated[Agg, typer.Option("--agg", help="How to sum up --value.")] = Agg.SUM,
     where: o.WhereOpt = None,
+    edition: o.EditionOpt = None,
     province: o.ProvinceOpt = None,
     region: o.RegionOpt = None,
     prefecture: o.PrefectureOpt = None,
@@ -96,7 +106,9 @@ def stats_(
     tid = resolve_table(table)
     f = o.output_format(fmt, output)
     flt = o.filters_given(c, locals())
-    df = stats(c, tid, flt, by=by, value=value, agg=agg, indicators=True, where=where).collect()
+    df = stats(
+        c, tid, flt, by=by, value=value, agg=agg, indicators=True, where=where, edition=edition
+    ).collect()
     o.write(
         df,
         f,

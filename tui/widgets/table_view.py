@@ -77,6 +77,15 @@ INLINE_ROWS = 1_000
 """Tables of up to this many rows are filtered on the UI thread; larger ones in a worker."""
 
 
+def shown_edition(table: str) -> int | None:
+    """The edition a list view shows: the report's (2022) until the explorer can switch; None
+    for the cluster tables and 全部区县, which have no editions."""
+    from baiqiang.core.editions_lookup import REPORT_EDITION
+    from baiqiang.core.tables import RANKING_TABLES
+
+    return REPORT_EDITION if table in RANKING_TABLES else None
+
+
 def shown_columns(table: str, lang: str) -> list[str]:
     """The columns a table's view shows in a language (English adds pinyin after the name)."""
     cols = list(COLUMNS[table])
@@ -185,7 +194,12 @@ class TableView(Vertical, ReportsFailures):
             state = self.state
             try:
                 found = rows(
-                    self.catalog, state.table, state.filters, order=state.order, indicators=bool(state.extra)
+                    self.catalog,
+                    state.table,
+                    state.filters,
+                    order=state.order,
+                    indicators=bool(state.extra),
+                    edition=shown_edition(state.table),
                 ).collect()
             except Exception as exc:  # as a worker's failure would be: a notification, not a crash
                 self.post_message(WorkFailed(exc))
@@ -200,7 +214,12 @@ class TableView(Vertical, ReportsFailures):
     def _compute(self, state: ViewState, mode: str, lang: str, width: int, height: int | None) -> None:
         """Collects the rows and draws the chart, off the UI thread."""
         found = rows(
-            self.catalog, state.table, state.filters, order=state.order, indicators=bool(state.extra)
+            self.catalog,
+            state.table,
+            state.filters,
+            order=state.order,
+            indicators=bool(state.extra),
+            edition=shown_edition(state.table),
         ).collect()
         chart = self._draw_chart(found, state, mode, lang, width, height) if mode else ""
         if not get_current_worker().is_cancelled:

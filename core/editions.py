@@ -1,0 +1,378 @@
+"""Other editions of the three lists: imported rank tables, rank movement, each unit's history.
+
+The report's own lists are edition 2022 (built in, never replaced). Another year's list is
+imported from a table with a rank column and a unit column (optionally province and
+prefecture, and ★ where printed); every row must resolve to one unit and the ranks must be
+1…N once each, or nothing is stored. An edition is kept under ``$BAIQIANG_HOME/editions/
+TABLE/YEAR.json`` (its provenance and its rows: adcode, rank, ★), read without Polars for
+``show``'s history.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from baiqiang.core.editions_lookup import REPORT_EDITION, edition_path, imported_years, read_edition
+from baiqiang.core.errors import DatasetExists, InvalidValue, LookupFailed
+from baiqiang.core.indicators.model import RowOutcome, RowReport
+from baiqiang.core.tables import RANKING_TABLES, TABLES, resolve_table
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from baiqiang.core.catalog import Catalog
+    from baiqiang.core.filters import Filters
+
+_RANK = re.compile(r"^(排名|名次|位次|序号|rank|no\.?)$", re.I)
+_UNIT = re.compile(
+    r"^(县（市）|县\(市\)|县（市、区）|区|县|县市|县区|名称|地区|单位|name|unit|county|district)$", re.I
+)
+_PROVINCE = re.compile(r"^(省（区、市）|省\(区、市\)|省份|省|所属省份|province)$", re.I)
+_PREFECTURE = re.compile(r"^(地级市|地市|市|所属地市|prefecture|city)$", re.I)
+_STAR = re.compile(r"^(★|省内第一|province_first|first)$", re.I)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One edition of a list.
+
+    Attributes:
+        table: The list's table id.
+        year: The edition (2022 is the report's).
+        source: Where it comes from: the report, or the imported file's name.
+        rows: How many units it ranks.
+        sha256: The imported file's digest ("" for the report's).
+        imported_at: When it was imported ("" for the report's).
+        builtin: Whether it is the report's own (never replaced).
+    """
+
+    table: str
+    year: int
+    source: str
+    rows: int
+    sha256: str = ""
+    imported_at: str = ""
+    builtin: bool = False
+
+
+@dataclass(frozen=True)
+class EditionImport:
+    """An edition import's outcome: the edition (stored, unless rejected) and every row's."""
+
+    edition: Edition
+    reports: list[RowReport]
+    problems: list[RowReport] = field(default_factory=list)
+
+
+class EditionRejected(InvalidValue):
+    """An edition's rows did not all resolve, or its ranks are not 1…N once each: nothing stored.
+
+    Attributes:
+        result: Every row's outcome (for the per-row report).
+    """
+
+    def __init__(self, message: str, result: EditionImport) -> None:
+        super().__init__(message)
+        self.result = result
+
+
+class Status(StrEnum):
+    """How a unit moved between two editions."""
+
+    UP = "up"
+    DOWN = "down"
+    SAME = "same"
+    NEW = "new"
+    DROPPED = "dropped"
+
+
+def years(table: str, root: Path | None = None) -> list[int]:
+    """Every edition of a list, the report's included, oldest first."""
+    return sorted({REPORT_EDITION, *imported_years(resolve_table(table), root)})
+
+
+def latest(table: str, root: Path | None = None) -> int:
+    """The newest edition of a list."""
+    return years(table, root)[-1]
+
+
+def editions(root: Path | None = None) -> list[Edition]:
+    """Every edition of every list: the report's 2022 and those imported."""
+    out = []
+    for table in RANKING_TABLES:
+        for year in years(table, root):
+            if year == REPORT_EDITION:
+                out.append(Edition(table, year, "the report (built in)", 100, builtin=True))
+                continue
+            raw = read_edition(table, year, root)
+            if raw is not None:
+                out.append(
+                    Edition(table, year, raw["source"], len(raw["rows"]), raw["sha256"], raw["imported_at"])
+                )
+    return out
+
+
+def _cell(text: Any) -> str:
+    import unicodedata
+
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text))) if text is not None else ""
+
+
+def import_edition(
+    catalog: Catalog,
+    path: str | Path,
+    *,
+    table: str,
+    year: int,
+    sheet: str | None = None,
+    header_rows: int | None = None,
+    encoding: str | None = None,
+    replace: bool = False,
+    root: Path | None = None,
+) -> EditionImport:
+    """Imports another year's edition of a list.
+
+    Raises:
+        InvalidValue: The file cannot be read, has no rank or unit column, or the year is the
+            report's own.
+        EditionRejected: A row did not resolve to one unit, or the ranks are not 1…N once each.
+        DatasetExists: That edition is imported already and `replace` is not set.
+    """
+    from baiqiang.core.indicators import places
+    from baiqiang.core.indicators.importer import _match, _unique
+    from baiqiang.core.indicators.reader import find_header, header_names, read_raw, split_unit
+
+    tid = resolve_table(table)
+    if TABLES[tid].kind != "ranking":
+        raise InvalidValue(f"{tid} is not a ranked list", [], list(RANKING_TABLES), field="list")
+    if year == REPORT_EDITION:
+        raise InvalidValue(
+            f"edition {REPORT_EDITION} is the report's own list, built in: it cannot be replaced"
+        )
+    target = edition_path(tid, year, root)
+    if target.exists() and not replace:
+        raise DatasetExists(f"edition {year} of {tid} exists", path=str(target))
+    file = Path(path)
+    raw = read_raw(file, sheet=sheet, encoding=encoding)
+    start = find_header(raw.head)
+    count = header_rows or 1
+    headers = _unique(header_names(raw.head, start, count))
+    body = raw.body(start + count, len(headers))
+    bare = [split_unit(h)[0] for h in headers]
+
+    def column(rx: re.Pattern[str]) -> int | None:
+        return next((i for i, b in enumerate(bare) if rx.search(b)), None)
+
+    rank_i, unit_i = column(_RANK), column(_UNIT)
+    if rank_i is None or unit_i is None:
+        raise InvalidValue(
+            "an edition needs a rank column (排名/rank/序号) and a unit column (县（市）/区/名称/name)"
+        )
+    prov_i, pref_i, star_i = column(_PROVINCE), column(_PREFECTURE), column(_STAR)
+    where = places(catalog)
+    reports: list[RowReport] = []
+    rows: list[dict[str, Any]] = []
+    problems: list[RowReport] = []
+    seen_units: dict[str, int] = {}
+    seen_ranks: dict[int, int] = {}
+    for i, row in enumerate(body.rows()):
+        line = start + count + 1 + i
+        unit_text, rank_text = _cell(row[unit_i]), _cell(row[rank_i])
+        if not unit_text and not rank_text:
+            continue
+        starred = unit_text.endswith("★") or (
+            star_i is not None and _cell(row[star_i]) in ("★", "是", "true", "1")
+        )
+        name = unit_text.rstrip("★")
+        province = None
+        if prov_i is not None and row[prov_i]:
+            from baiqiang.core import geo
+
+            found_p = geo.find_province(_cell(row[prov_i]))
+            province = found_p.short if found_p else None
+        prefecture = _cell(row[pref_i]) if pref_i is not None and row[pref_i] else None
+        outcome, unit, note = _match(where, name, province, prefecture)
+        if not rank_text.isdigit():
+            report = RowReport(
+                line, unit_text, RowOutcome.UNMATCHED, note=f"rank {rank_text!r} is not a number"
+            )
+            reports.append(report)
+            problems.append(report)
+            continue
+        rank = int(rank_text)
+        if unit is None:
+            report = RowReport(line, unit_text, outcome, note=note)
+        elif unit["adcode"] in seen_units:
+            report = RowReport(
+                line,
+                unit_text,
+                RowOutcome.DUPLICATE,
+                unit["adcode"],
+                unit["name"],
+                f"line {seen_units[unit['adcode']]} has it already",
+            )
+        elif rank in seen_ranks:
+            report = RowReport(
+                line,
+                unit_text,
+                RowOutcome.DUPLICATE,
+                unit["adcode"],
+                unit["name"],
+                f"rank {rank} is on line {seen_ranks[rank]} too",
+            )
+        else:
+            report = RowReport(line, unit_text, outcome, unit["adcode"], unit["name"], note)
+            seen_units[unit["adcode"]] = line
+            seen_ranks[rank] = line
+            rows.append({"adcode": unit["adcode"], "rank": rank, "province_first": starred, "printed": name})
+        reports.append(report)
+        if not report.outcome.stored:
+            problems.append(report)
+    missing = [r for r in range(1, len(rows) + 1) if r not in seen_ranks]
+    if missing and not problems:
+        shown = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
+        problems.append(
+            RowReport(0, "", RowOutcome.UNMATCHED, note=f"ranks missing from 1…{len(rows)}: {shown}")
+        )
+    edition = Edition(
+        tid,
+        year,
+        file.name,
+        len(rows),
+        hashlib.sha256(file.read_bytes()).hexdigest(),
+        datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+    result = EditionImport(edition, reports, problems)
+    if problems or not rows:
+        raise EditionRejected(
+            f"edition {year} of {tid} not stored: {len(problems)} problem(s) (every row must resolve to one unit, ranks 1…N once each)",
+            result,
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(
+        {**asdict(edition), "rows": sorted(rows, key=lambda r: r["rank"])}, ensure_ascii=False, indent=1
+    )
+    fd, tmp = tempfile.mkstemp(prefix=f".{year}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return result
+
+
+def edition_frame(
+    catalog: Catalog, table: str, year: int | None = None, *, root: Path | None = None
+) -> pl.LazyFrame:
+    """A list's rows in an edition (the latest by default), with the columns of the report's
+    table: place names and types from the unit's adcode, ★ where printed, no 梯队 (its
+    cut-offs are the report's for 2022 only).
+
+    Raises:
+        LookupFailed: The list has no such edition.
+    """
+    import polars as pl
+
+    tid = resolve_table(table)
+    chosen = year if year is not None else latest(tid, root)
+    if chosen == REPORT_EDITION:
+        return catalog.tables[tid]
+    raw = read_edition(tid, chosen, root)
+    if raw is None:
+        have = [str(y) for y in years(tid, root)]
+        raise LookupFailed(f"{tid} has no edition {chosen}", [], have, field="edition")
+    ranks = pl.DataFrame(
+        raw["rows"],
+        schema={"adcode": pl.String, "rank": pl.Int64, "province_first": pl.Boolean, "printed": pl.String},
+    )
+    base = catalog.tables["divisions"].collect()
+    schema = catalog.tables[tid].collect_schema()
+    joined = ranks.join(base, on="adcode", how="left", maintain_order="left").with_columns(
+        tier=pl.lit(None, pl.Int64),
+        rank_band=((pl.col("rank") - 1) // 10 * 10 + 1).cast(pl.String)
+        + "-"
+        + ((pl.col("rank") - 1) // 10 * 10 + 10).cast(pl.String),
+    )
+    from baiqiang.core import geo
+
+    english = {p.short: p.english for p in geo.PROVINCES}
+    joined = joined.with_columns(province_en=pl.col("province_short").replace_strict(english, default=None))
+    present = [c for c in schema.names() if c in joined.columns]
+    return joined.select(present).sort("rank").lazy()
+
+
+def movers(
+    catalog: Catalog,
+    table: str,
+    *,
+    frm: int | None = None,
+    to: int | None = None,
+    filters: Filters | None = None,
+    status: Status | None = None,
+    root: Path | None = None,
+) -> pl.LazyFrame:
+    """One row per unit in either edition: ``name, province, prefecture, rank_from, rank_to,
+    change, status``, where ``change = rank_from − rank_to`` (positive = up).
+
+    Raises:
+        InvalidValue: Fewer than two editions, or the same one twice.
+        LookupFailed: An edition the list does not have.
+    """
+    import polars as pl
+
+    from baiqiang.core.filters import Filters, filter_units
+
+    tid = resolve_table(table)
+    have = years(tid, root)
+    if frm is None or to is None:
+        if len(have) < 2:
+            raise InvalidValue(
+                f"{tid} has one edition ({have[0]}): import another to compare (data import … --edition YEAR)"
+            )
+        frm = frm if frm is not None else have[-2]
+        to = to if to is not None else have[-1]
+    if frm == to:
+        raise InvalidValue(f"compare two different editions, not {frm} with itself")
+    a = edition_frame(catalog, tid, frm, root=root).select("adcode", pl.col("rank").alias("rank_from"))
+    b = edition_frame(catalog, tid, to, root=root).select("adcode", pl.col("rank").alias("rank_to"))
+    both = a.join(b, on="adcode", how="full", coalesce=True)
+    base = catalog.tables["divisions"]
+    out = both.join(base, on="adcode", how="left", maintain_order="left").with_columns(
+        change=pl.col("rank_from") - pl.col("rank_to"),
+        status=pl.when(pl.col("rank_from").is_null())
+        .then(pl.lit(Status.NEW.value))
+        .when(pl.col("rank_to").is_null())
+        .then(pl.lit(Status.DROPPED.value))
+        .when(pl.col("rank_from") > pl.col("rank_to"))
+        .then(pl.lit(Status.UP.value))
+        .when(pl.col("rank_from") < pl.col("rank_to"))
+        .then(pl.lit(Status.DOWN.value))
+        .otherwise(pl.lit(Status.SAME.value)),
+    )
+    out = filter_units(
+        out,
+        (filters or Filters()).with_(tier=None) if filters and filters.tier is None else filters or Filters(),
+    )
+    if status is not None:
+        out = out.filter(pl.col("status") == status.value)
+    return out.sort("rank_to", "rank_from", nulls_last=True).select(
+        "name",
+        "province",
+        "prefecture",
+        "rank_from",
+        "rank_to",
+        "change",
+        "status",
+        "adcode",
+        *[c for c in ("province_short", "region", "county_type") if c],
+    )

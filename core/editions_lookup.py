@@ -1,0 +1,46 @@
+"""Reading imported editions of the lists without Polars (``show``'s history); the rest of the
+edition work is :mod:`baiqiang.core.editions`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from baiqiang.core.paths import editions_root
+from baiqiang.core.tables import RANKING_TABLES
+
+REPORT_EDITION = 2022
+"""The edition the report's own lists are (built in)."""
+
+
+def edition_path(table: str, year: int, root: Path | None = None) -> Path:
+    return (root or editions_root()) / table / f"{year}.json"
+
+
+def read_edition(table: str, year: int, root: Path | None = None) -> dict[str, Any] | None:
+    try:
+        raw = json.loads(edition_path(table, year, root).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return raw if isinstance(raw, dict) and "rows" in raw else None
+
+
+def imported_years(table: str, root: Path | None = None) -> list[int]:
+    """The years of the imported editions of a list, oldest first."""
+    folder = (root or editions_root()) / table
+    if not folder.is_dir():
+        return []
+    return sorted(int(p.stem) for p in folder.glob("*.json") if p.stem.isdigit())
+
+
+def history(adcode: str, root: Path | None = None) -> dict[str, list[dict[str, int]]]:
+    """A unit's rank in every imported edition of each list, oldest first (no Polars)."""
+    out: dict[str, list[dict[str, int]]] = {}
+    for table in RANKING_TABLES:
+        for year in imported_years(table, root):
+            raw = read_edition(table, year, root)
+            found = next((r for r in raw["rows"] if r["adcode"] == adcode), None) if raw else None
+            if found is not None:
+                out.setdefault(table, []).append({"edition": year, "rank": found["rank"]})
+    return out

@@ -1,0 +1,72 @@
+"""``baiqiang editions`` and ``baiqiang movers``: other years' lists and how units moved."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import polars as pl
+import typer
+
+import baiqiang.tui.cli.options as o
+from baiqiang.core.editions import Status, editions, movers
+from baiqiang.core.tables import TABLES, resolve_table
+from baiqiang.tui import render
+
+
+def editions_(fmt: o.FormatOpt = None, output: o.OutputOpt = None, force: o.ForceOpt = False) -> None:
+    """The editions of each list: the report's 2022 (built in) and those you imported."""
+    rows = [
+        {
+            "list": e.table,
+            "edition": e.year,
+            "units": e.rows,
+            "source": e.source,
+            "imported_at": e.imported_at,
+        }
+        for e in editions()
+    ]
+    df = pl.DataFrame(
+        rows,
+        schema={
+            "list": pl.String,
+            "edition": pl.Int64,
+            "units": pl.Int64,
+            "source": pl.String,
+            "imported_at": pl.String,
+        },
+    )
+    o.write(df, o.output_format(fmt, output), output, force=force, bom=False, title="editions")
+
+
+def movers_(
+    table: o.TableArg,
+    frm: Annotated[
+        int | None, typer.Option("--from", help="The earlier edition (default: the second latest).")
+    ] = None,
+    to: Annotated[int | None, typer.Option("--to", help="The later edition (default: the latest).")] = None,
+    status: Annotated[Status | None, typer.Option("--status", help="Only units that moved this way.")] = None,
+    province: o.ProvinceOpt = None,
+    region: o.RegionOpt = None,
+    prefecture: o.PrefectureOpt = None,
+    county_type: o.CountyTypeOpt = None,
+    name: o.NameOpt = None,
+    search: o.SearchOpt = None,
+    limit: o.LimitOpt = None,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    force: o.ForceOpt = False,
+    bom: o.BomOpt = False,
+) -> None:
+    """How each unit moved between two editions of a list: change = rank_from − rank_to (up is positive)."""
+    c = o.catalog()
+    tid = resolve_table(table)
+    flt = o.filters_given(c, locals())
+    df = movers(c, tid, frm=frm, to=to, filters=flt, status=status).collect()
+    df = df.select("name", "province", "prefecture", "rank_from", "rank_to", "change", "status")
+    if limit is not None:
+        df = df.head(limit)
+    counts = df["status"].value_counts(sort=True)
+    render.note(", ".join(f"{n} {s}" for s, n in counts.iter_rows()) or "no unit")
+    o.write(
+        df, o.output_format(fmt, output), output, force=force, bom=bom, title=f"{TABLES[tid].title} · movers"
+    )
