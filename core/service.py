@@ -222,10 +222,17 @@ def stats(
 
 
 def crosstab_table(
-    catalog: Catalog, table: str, filters: Filters = Filters(), *, rows: str, cols: str
+    catalog: Catalog,
+    table: str,
+    filters: Filters = Filters(),
+    *,
+    rows: str,
+    cols: str,
+    edition: int | None = None,
 ) -> pl.DataFrame:
-    """Counts by two dimensions, one column per value of `cols` and a ``total``."""
-    long = crosstab(filter_units(catalog.tables[resolve_table(table)], filters), rows=rows, cols=cols)
+    """Counts by two dimensions, one column per value of `cols` and a ``total`` (in an edition
+    of a list: the latest by default)."""
+    long = crosstab(base_rows(catalog, table, filters, edition=edition), rows=rows, cols=cols)
     return crosstab_wide(long.collect(), rows=rows, cols=cols)
 
 
@@ -237,8 +244,10 @@ def overlap_table(
     *,
     order: Order = Order(),
     limit: int | None = None,
+    edition: int | None = None,
 ) -> pl.LazyFrame:
-    """The units in both of two ranking lists, both ranks and the gap.
+    """The units in both of two ranking lists, both ranks and the gap (in an edition of both:
+    the latest of each by default).
 
     Args:
         catalog: The catalog.
@@ -256,8 +265,10 @@ def overlap_table(
         if TABLES[t].kind != "ranking":
             raise InvalidValue(f"overlap compares ranking tables; {t} is a cluster table")
     frames = []
+    from baiqiang.core.editions import edition_frame
+
     for t in (ta, tb):
-        lf = catalog.tables[t]
+        lf = edition_frame(catalog, t, edition)
         has_tier = "tier" in lf.collect_schema().names()
         frames.append(filter_units(lf, filters if has_tier else filters.without("tier")))
     if filters.tier is not None and not any(

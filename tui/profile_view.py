@@ -130,11 +130,15 @@ def profile_renderable(p: dict[str, Any]) -> Any:
     )
     if p["rankings"]:
         t = Table(box=box.SIMPLE_HEAD, title="Rankings", title_justify="left", pad_edge=False)
-        for col in ("list", "rank", "★", "tier"):
+        moved = any(len(r.get("history") or []) > 1 for r in p["rankings"])
+        for col in ("list", "rank", "★", "tier", *(("editions",) if moved else ())):
             t.add_column(col, justify="right" if col == "rank" else "left")
         for r in p["rankings"]:
             tier = _TIER_NAMES.get(r.get("tier") or 0, "")
-            t.add_row(r["title"], str(r["rank"]), "★ 省内第一" if r["province_first"] else "", tier)
+            row = [r["title"], str(r["rank"]), "★ 省内第一" if r["province_first"] else "", tier]
+            if moved:
+                row.append(" → ".join(f"{h['edition']} #{h['rank']}" for h in r.get("history") or []))
+            t.add_row(*row)
         parts.append(t)
     else:
         parts.append(Text("In none of the report's three lists.", style="yellow"))

@@ -23,6 +23,10 @@ class Status(StrEnum):
     """An integrity check that passed."""
     FAIL = "FAIL"
     """An integrity check that failed: the shipped data is not what the report prints."""
+    NEEDS_EDITION = "needs edition 2021"
+    """A year-on-year statement that can be checked once the previous edition is imported."""
+    NEEDS_MORE = "needs more than a list"
+    """A year-on-year statement a rank list cannot check (it says what would)."""
 
 
 class Kind(StrEnum):
@@ -34,6 +38,8 @@ class Kind(StrEnum):
     """The data read from a passage against that same passage: it shows the reading is
     consistent, and can show a passage that contradicts itself, but verifies nothing else."""
     INTEGRITY = "integrity"
+    YEAR_ON_YEAR = "year on year"
+    """A statement of change against the previous edition (see :mod:`baiqiang.core.audit.yoy`)."""
 
 
 @dataclass(frozen=True)

@@ -149,7 +149,17 @@ def run_audit(catalog: Catalog) -> list[Result]:
                 ", ".join(f"{k} {d}".strip() for k, _, d in parts),
             )
         )
-    return results
+    from baiqiang.core.audit.yoy import check_year_on_year
+
+    return results + check_year_on_year(catalog, _regions)
+
+
+def _regions(catalog: Catalog, table: str, edition: int) -> dict[str, int]:
+    """Units per region in an edition of a list."""
+    from baiqiang.core.editions import edition_frame
+
+    df = edition_frame(catalog, table, edition).group_by("region").len().collect()
+    return {str(r): int(n) for r, n in df.iter_rows()}
 
 
 def audit_passes(results: list[Result]) -> bool:

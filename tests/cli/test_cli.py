@@ -187,8 +187,18 @@ def test_audit_passes() -> None:
     code, out, err = run("audit", "--format", "csv")
     assert code == 0
     df = pl.read_csv(io.StringIO(out))
-    assert set(df["status"]) == {"ok", "holds", "report inconsistent"}
-    assert "integrity checks" in err
+    assert set(df["status"]) == {
+        "ok",
+        "holds",
+        "report inconsistent",
+        "needs edition 2021",
+        "needs more than a list",
+    }
+    assert set(df.filter(pl.col("kind") == "year on year")["status"]) == {
+        "needs edition 2021",
+        "needs more than a list",
+    }
+    assert "integrity checks" in err and "3 year-on-year statements" in err
 
 
 @pytest.mark.parametrize(

@@ -103,3 +103,48 @@ def test_show_json_gives_each_ranking_its_history(catalog: Catalog, home: Path, 
     import_edition(catalog, synthetic_2021(catalog, tmp_path), table="ic", year=2021)
     data = json.loads(json.dumps(lookup(catalog, "江阴").to_dict()))
     assert data["rankings"][0]["history"] == [{"edition": 2021, "rank": 1}, {"edition": 2022, "rank": 2}]
+
+
+def _with_regions(catalog: Catalog, folder: Path, swaps: dict[str, int]) -> Path:
+    """表1 of 2022 with its last 东部 units replaced by unlisted 县(市) of other regions: a
+    SYNTHETIC 2021 whose region counts differ from 2022's by `swaps` (region → units added)."""
+    ic = catalog.tables["industrial-counties"].collect()
+    listed = set(ic["adcode"].to_list())
+    extra = []
+    for region, n in swaps.items():
+        pool = (
+            catalog.tables["divisions"]
+            .filter(pl.col("region") == region, pl.col("county_type").is_in(["县", "县级市"]))
+            .collect()
+        )
+        extra += [r for r in pool.iter_rows(named=True) if r["adcode"] not in listed][:n]
+    east = ic.filter(pl.col("region") == "东部")["name"].to_list()[-len(extra) :]
+    kept = [r for r in ic.iter_rows(named=True) if r["name"] not in east]
+    lines = ["排名,县（市）,省（区、市）,地级市"]
+    for i, r in enumerate([*kept, *extra], start=1):
+        lines.append(f"{i},{r['name']},{r['province']},{r['prefecture']}")
+    path = folder / "ic2021-regions.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_year_on_year_claims_need_edition_2021_then_hold_or_not(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    from baiqiang.core.audit import Status, audit_passes, run_audit
+
+    def yoy() -> dict[str, Status]:
+        return {r.id: r.status for r in run_audit(catalog) if r.id.endswith("-yoy")}
+
+    assert yoy() == {
+        "ic-regions-yoy": Status.NEEDS_EDITION,
+        "id-regions-yoy": Status.NEEDS_EDITION,
+        "ic-tier2-yoy": Status.NEEDS_MORE,
+    }
+    assert audit_passes(run_audit(catalog))
+    # 2021 had 4 fewer 东部, 3 more 中部 and 1 more 西部 (what the report says): holds
+    import_edition(catalog, _with_regions(catalog, tmp_path, {"中部": 3, "西部": 1}), table="ic", year=2021)
+    assert yoy()["ic-regions-yoy"] == Status.HOLDS
+    # an edition that disagrees: the report's statement is shown as inconsistent, not "fixed"
+    import_edition(catalog, synthetic_2021(catalog, tmp_path), table="ic", year=2021, replace=True)
+    assert yoy()["ic-regions-yoy"] == Status.INCONSISTENT and audit_passes(run_audit(catalog))

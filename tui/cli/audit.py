@@ -44,5 +44,12 @@ def audit(
         f"{parsed} parse checks: {consistent} consistent, {parsed - consistent} passages that contradict themselves; "
         f"{checks} integrity checks: {ok} ok, {checks - ok} failed"
     )
+    yoy, yoy_held = count[Kind.YEAR_ON_YEAR]
+    waiting = sum(r.status in (Status.NEEDS_EDITION, Status.NEEDS_MORE) for r in results)
+    render.note(
+        f"{yoy} year-on-year statements: {yoy_held} hold, {waiting} cannot be checked yet "
+        f"(edition 2021 not imported, or more than a list needed), "
+        f"{yoy - yoy_held - waiting} are the report's own inconsistencies"
+    )
     if not audit_passes(results):
         raise typer.Exit(1)

@@ -133,6 +133,7 @@ def crosstab_(
     name: o.NameOpt = None,
     search: o.SearchOpt = None,
     ranks: o.RanksOpt = None,
+    edition: o.EditionOpt = None,
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     force: o.ForceOpt = False,
@@ -144,7 +145,7 @@ def crosstab_(
     tid = resolve_table(table)
     f = o.output_format(fmt, output)
     flt = o.filters_given(c, locals())
-    wide = crosstab_table(c, tid, flt, rows=rows_, cols=cols)
+    wide = crosstab_table(c, tid, flt, rows=rows_, cols=cols, edition=edition)
     o.write(
         wide,
         f,
@@ -167,6 +168,7 @@ def overlap_(
     name: o.NameOpt = None,
     search: o.SearchOpt = None,
     ranks: o.RanksOpt = None,
+    edition: o.EditionOpt = None,
     sort: o.SortOpt = None,
     desc: o.DescOpt = False,
     limit: o.LimitOpt = None,
@@ -180,7 +182,7 @@ def overlap_(
     c = o.catalog()
     a, b = resolve_table(table_a), resolve_table(table_b)
     flt = o.filters_given(c, locals())
-    df = overlap_table(c, a, b, flt, order=Order(sort, desc), limit=limit).collect()
+    df = overlap_table(c, a, b, flt, order=Order(sort, desc), limit=limit, edition=edition).collect()
     if df.height == 0:
         render.note(overlap_impossible(a, b) or f"no unit is in both {a} and {b} with these filters")
     f = o.output_format(fmt, output)
