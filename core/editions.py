@@ -376,3 +376,65 @@ def movers(
         "adcode",
         *[c for c in ("province_short", "region", "county_type") if c],
     )
+
+
+def previous_edition(table: str, edition: int, root: Path | None = None) -> int | None:
+    """The edition of a list before `edition`, or None."""
+    earlier = [y for y in years(table, root) if y < edition]
+    return earlier[-1] if earlier else None
+
+
+def with_change(
+    catalog: Catalog, table: str, edition: int | None = None, *, root: Path | None = None
+) -> pl.LazyFrame:
+    """A list's rows in an edition with how each unit moved since the edition before:
+    ``change`` (previous rank − rank: up is positive; null for a unit new to the list) and
+    ``movement`` (up, down, same, new). Without an earlier edition, the rows as they are."""
+    import polars as pl
+
+    tid = resolve_table(table)
+    shown = edition if edition is not None else latest(tid, root)
+    lf = edition_frame(catalog, tid, shown, root=root)
+    before = previous_edition(tid, shown, root)
+    if before is None:
+        return lf
+    prev = edition_frame(catalog, tid, before, root=root).select("adcode", pl.col("rank").alias("_previous"))
+    return (
+        lf.join(prev, on="adcode", how="left", maintain_order="left")
+        .with_columns(
+            change=pl.col("_previous") - pl.col("rank"),
+            movement=pl.when(pl.col("_previous").is_null())
+            .then(pl.lit(Status.NEW.value))
+            .when(pl.col("_previous") > pl.col("rank"))
+            .then(pl.lit(Status.UP.value))
+            .when(pl.col("_previous") < pl.col("rank"))
+            .then(pl.lit(Status.DOWN.value))
+            .otherwise(pl.lit(Status.SAME.value)),
+        )
+        .drop("_previous")
+    )
+
+
+def bump_series(
+    catalog: Catalog, table: str, filters: Filters | None = None, *, top: int = 8, root: Path | None = None
+) -> dict[str, list[tuple[int, int]]]:
+    """The ranks over every edition of the `top` units of the latest edition that pass the
+    filters: name → [(edition, rank)], oldest first (what a bump chart draws)."""
+    import polars as pl
+
+    from baiqiang.core.filters import Filters, filter_units
+
+    tid = resolve_table(table)
+    newest = filter_units(edition_frame(catalog, tid, None, root=root), filters or Filters())
+    chosen = newest.sort("rank").head(top).select("adcode", "name").collect()
+    out: dict[str, list[tuple[int, int]]] = {n: [] for n in chosen["name"]}
+    codes = dict(zip(chosen["adcode"], chosen["name"], strict=True))
+    for year in years(tid, root):
+        ranks = (
+            edition_frame(catalog, tid, year, root=root)
+            .filter(pl.col("adcode").is_in(list(codes)))
+            .select("adcode", "rank")
+        )
+        for code, rank in ranks.collect().iter_rows():
+            out[codes[code]].append((year, int(rank)))
+    return out

@@ -96,6 +96,7 @@ def rows(
     indicators: bool = False,
     where: str | None = None,
     edition: int | None = None,
+    changes: bool = False,
 ) -> pl.LazyFrame:
     """A table's rows, filtered, ordered, cut and narrowed to some columns.
 
@@ -114,7 +115,9 @@ def rows(
         LookupFailed: An unknown table or column, or a filter the table has no column for.
         InvalidValue: `columns` given but empty, or a condition that cannot be read.
     """
-    lf = base_rows(catalog, table, filters, indicators=indicators, where=where, edition=edition)
+    lf = base_rows(
+        catalog, table, filters, indicators=indicators, where=where, edition=edition, changes=changes
+    )
     if order.column:
         lf = sort_rows(lf, by=order.column, descending=order.descending)
     elif order.descending:
@@ -137,15 +140,17 @@ def base_rows(
     indicators: bool = False,
     where: str | None = None,
     edition: int | None = None,
+    changes: bool = False,
 ) -> pl.LazyFrame:
-    """A table's rows (in an edition of a list: the latest by default) with the user's columns
+    """A table's rows (in an edition of a list: the latest by default, with ``change`` and
+    ``movement`` since the edition before where `changes` is asked) with the user's columns
     joined (where asked), filtered, and kept where the SQL condition holds: what every list,
     statistic and chart starts from."""
     tid = resolve_table(table)
     if TABLES[tid].kind == "ranking":
-        from baiqiang.core.editions import edition_frame
+        from baiqiang.core.editions import edition_frame, with_change
 
-        lf = edition_frame(catalog, tid, edition)
+        lf = with_change(catalog, tid, edition) if changes else edition_frame(catalog, tid, edition)
     elif edition is not None:
         raise InvalidValue(f"{tid} has no editions: only the three lists do")
     else:

@@ -28,7 +28,15 @@ from baiqiang.core.errors import BaiqiangError, OutputError, OutputReason
 from baiqiang.core.tables import RANKING_TABLES, TABLES
 from baiqiang.tui.commands import UnitCommands
 from baiqiang.tui.i18n import STRINGS, TABS, key_label, output_error_text, t
-from baiqiang.tui.messages import ClusterChosen, ExportRequested, UnitChosen, UnitsOf, ViewChanged, WorkFailed
+from baiqiang.tui.messages import (
+    ClusterChosen,
+    ExportRequested,
+    MoversWanted,
+    UnitChosen,
+    UnitsOf,
+    ViewChanged,
+    WorkFailed,
+)
 from baiqiang.tui.screens.back import BackScreen
 from baiqiang.tui.screens.palette_screen import Palette
 from baiqiang.tui.snapshot import TABLE as SNAPSHOT_TABLE
@@ -272,6 +280,28 @@ class BaiqiangApp(App[None]):
         seq = event.seq if event.seq >= 0 else None
         df = cluster_counties(self.catalog, table=event.table, seq=seq, counties=event.counties)
         self._drill(UnitsScreen(t("units.cluster", self.language, x=event.cluster), df, self.language))
+
+    @on(MoversWanted)
+    def _movers(self, event: MoversWanted) -> None:
+        from baiqiang.core.editions import movers
+        from baiqiang.tui.views import UnitsScreen
+
+        assert self.catalog is not None
+        if event.before == event.after:
+            self.notify(t("edition.one", self.language), severity="warning")
+            return
+        df = movers(self.catalog, event.table, frm=event.before, to=event.after).collect()
+        shown = df.select(
+            "name", "province", "prefecture", "rank_from", "rank_to", "change", "status", "adcode"
+        )
+        title = t(
+            "movers.title",
+            self.language,
+            list=t(f"tab.{event.table}", self.language),
+            a=event.before,
+            b=event.after,
+        )
+        self._drill(UnitsScreen(title, shown, self.language))
 
     @on(ViewChanged)
     def _view_changed(self, event: ViewChanged) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from baiqiang.core.chartdata import bar_data, heat_data, map_points, scatter_data, value_bar_data
-from baiqiang.tui.charts import MapLayer, bar_chart, heat_map, map_chart, scatter_chart
+from baiqiang.tui.charts import MapLayer, bar_chart, bump_chart, heat_map, map_chart, scatter_chart
 
 
 def bars(lf: pl.LazyFrame, *, by: str, width: int, height: int | None = None, title: str = "") -> str:
@@ -47,6 +47,11 @@ def scatter(lf: pl.LazyFrame, *, x: str, y: str, width: int, height: int, title:
     )
     chart = scatter_chart(data.xs, data.ys, width=width, height=height, title=title, xlabel=x, ylabel=y)
     return f"{chart}\n{note}"
+
+
+def bump(series: dict[str, list[tuple[int, int]]], *, width: int, height: int, title: str = "") -> str:
+    """Ranks over the editions of a list (:func:`baiqiang.core.editions.bump_series`)."""
+    return bump_chart(series, width=width, height=height, title=title)
 
 
 def rank_scatter(

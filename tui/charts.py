@@ -159,6 +159,33 @@ def scatter_chart(
     return square_up(names.restore(chart), width)
 
 
+def bump_chart(
+    series: dict[str, list[tuple[int, int]]], *, width: int = 80, height: int = 20, title: str = ""
+) -> str:
+    """Ranks over editions, one line per unit, rank 1 at the top; the axis names each unit at
+    its rank in the newest edition."""
+    names = _Labels()
+    ranks = [r for points in series.values() for _, r in points]
+    years = sorted({y for points in series.values() for y, _ in points})
+    if not ranks or len(years) < 2:
+        return title
+    low = max(ranks)
+    with _LOCK:
+        plt = _begin(width, height)
+        latest: dict[int, str] = {}
+        for name, points in series.items():
+            if points:
+                plt.plot([float(y) for y, _ in points], [float(low + 1 - r) for _, r in points], marker="•")
+                latest[points[-1][1]] = name
+        marks = sorted(latest)
+        plt.yticks([float(low + 1 - r) for r in marks], [names(f"{r} {latest[r]}") for r in marks])
+        plt.xticks([float(y) for y in years], [str(y) for y in years])
+        if title:
+            plt.title(names(fit_title(title, width)))
+        chart = plt.build()
+    return square_up(names.restore(chart), width)
+
+
 _SHADES = " ░▒▓█"
 
 

@@ -16,9 +16,23 @@ _MARKS = {"province_first": "★"}
 """Boolean columns shown as a mark where true and blank where not."""
 
 
-def _text(df: pl.DataFrame, column: str) -> pl.Expr:
+_NEW = {"zh": "新", "en": "new"}
+
+
+def _text(df: pl.DataFrame, column: str, lang: str = "zh") -> pl.Expr:
     dtype = df.schema[column]
     col = pl.col(column)
+    if column == "change" and "movement" in df.columns:  # ↑3 ↓2 = 新, against the edition before
+        return (
+            pl.when(pl.col("movement") == "new")
+            .then(pl.lit(_NEW.get(lang, "new")))
+            .when(col > 0)
+            .then(pl.lit("↑") + col.cast(pl.String))
+            .when(col < 0)
+            .then(pl.lit("↓") + (-col).cast(pl.String))
+            .otherwise(pl.lit("="))
+            .alias(column)
+        )
     if column in _MARKS:
         return pl.when(col).then(pl.lit(_MARKS[column])).otherwise(pl.lit("")).alias(column)
     if dtype == pl.String:
@@ -30,15 +44,15 @@ def _text(df: pl.DataFrame, column: str) -> pl.Expr:
 
 def is_numeric(df: pl.DataFrame, column: str) -> bool:
     """Whether a column holds numbers (shown aligned right)."""
-    return column not in _MARKS and df.schema[column].is_numeric()
+    return column not in _MARKS and column != "change" and df.schema[column].is_numeric()
 
 
 class FrameRows:
     """The `columns` of `df` as text, a row at a time."""
 
-    def __init__(self, df: pl.DataFrame, columns: Sequence[str]) -> None:
+    def __init__(self, df: pl.DataFrame, columns: Sequence[str], *, lang: str = "zh") -> None:
         self._source = df
-        self._text = df.select([_text(df, c) for c in columns]) if columns else pl.DataFrame()
+        self._text = df.select([_text(df, c, lang) for c in columns]) if columns else pl.DataFrame()
 
     def __len__(self) -> int:
         return self._text.height
@@ -50,7 +64,7 @@ class FrameRows:
         """The widest cell per column, in terminal cells (exact: CJK counts two)."""
         out = []
         for name, series in zip(self._text.columns, self._text.get_columns(), strict=True):
-            if self._source.schema[name] == pl.String or name in _MARKS:
+            if self._source.schema[name] == pl.String or name in _MARKS or name == "change":
                 out.append(max((cell_len(v) for v in series.unique().to_list()), default=0))
             else:  # numbers, dates: ASCII only
                 longest = series.str.len_chars().max()

@@ -78,3 +78,13 @@ class WorkFailed(Message):
     def __init__(self, error: BaseException) -> None:
         self.error = error
         super().__init__()
+
+
+class MoversWanted(Message):
+    """The user asked how a list's units moved between two editions."""
+
+    def __init__(self, table: str, before: int, after: int) -> None:
+        self.table = table
+        self.before = before
+        self.after = after
+        super().__init__()

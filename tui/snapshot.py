@@ -56,9 +56,12 @@ class Snapshot:
 
 
 def _wording() -> str:
-    """A digest of the explorer's wording and cell formats: a snapshot is kept per version of them."""
+    """A digest of the explorer's wording and cell formats, and of the editions of 表1 imported
+    (the view shows the latest, with its changes): a snapshot is kept per version of them."""
+    from baiqiang.core.editions_lookup import imported_years
+
     here = Path(__file__).resolve().parent
-    h = hashlib.sha256(f"format {FORMAT}".encode())
+    h = hashlib.sha256(f"format {FORMAT} editions {imported_years(TABLE)}".encode())
     for name in ("i18n.py", "frame_rows.py", "state.py", "widgets/table_view.py"):
         st = (here / name).stat()
         h.update(f"{name} {st.st_size} {st.st_mtime_ns}".encode())
@@ -97,17 +100,17 @@ def make_snapshot(catalog: Catalog) -> Snapshot:
     from baiqiang.tui.i18n import t
     from baiqiang.tui.state import ViewState
     from baiqiang.tui.widgets.status_line import StatusLine
-    from baiqiang.tui.widgets.table_view import shown_columns
+    from baiqiang.tui.widgets.table_view import edition_options, view_columns
 
     state = ViewState(TABLE)
-    df = rows(catalog, state.table, state.filters, order=state.order).collect()
+    df = rows(catalog, state.table, state.filters, order=state.order, **edition_options(state)).collect()
     pages = {}
     for lang in ("zh", "en"):
-        cols = shown_columns(state.table, lang)
-        text = FrameRows(df, cols)
+        cols = view_columns(state.table, lang, df.columns)
+        text = FrameRows(df, cols, lang=lang)
         summary, command = StatusLine.texts(state, df.height, lang)
         pages[lang] = Page(
-            columns=[(c, t(f"col.{c}", lang)) for c in cols],
+            columns=[(c, t(f"col.{c}", lang, default=c)) for c in cols],
             right=[c for c in cols if is_numeric(df, c)],
             rows=[list(text.cells(i)) for i in range(len(text))],
             summary=summary,

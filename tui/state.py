@@ -34,12 +34,14 @@ class ViewState:
         filters: The filters in force.
         order: The order (by a column, or the report's).
         extra: The user's imported columns shown after the table's own, in order.
+        edition: The edition of a list shown (None: the latest).
     """
 
     table: str
     filters: Filters = field(default_factory=Filters)
     order: Order = field(default_factory=Order)
     extra: tuple[str, ...] = ()
+    edition: int | None = None
 
     def filtered(self, **changes: object) -> ViewState:
         """A copy with some filters changed."""
@@ -76,17 +78,10 @@ def command_line(
         args.append("--desc")
     if state.extra and columns:
         args += ["--columns", ",".join([*columns, *state.extra])]
-    if _other_editions(state.table):  # the view shows the report's 2022; the command's default is the latest
-        args += ["--edition", "2022"]
+    if state.edition is not None:
+        args += ["--edition", str(state.edition)]
     args += extra or []
     return " ".join(_quote(a) for a in args)
-
-
-def _other_editions(table: str) -> bool:
-    from baiqiang.core.editions_lookup import REPORT_EDITION, imported_years
-    from baiqiang.core.tables import RANKING_TABLES
-
-    return table in RANKING_TABLES and any(y > REPORT_EDITION for y in imported_years(table))
 
 
 def _quote(arg: str) -> str:

@@ -47,6 +47,8 @@ ORDER: tuple[str, ...] = (
     "view.county_type",
     "view.clear",
     "view.extra",
+    "view.edition",
+    "view.movers",
     "view.jump",
     "view.zoom",
     "stats.agg",

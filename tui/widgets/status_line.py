@@ -30,6 +30,8 @@ class StatusLine(Static):
         filters = state.filters
         pairs = " · ".join(f"{k.replace('_', '-')}={v}" for k, v in filters.active())
         parts.append(pairs or t("status.nofilter", lang))
+        if state.edition is not None:
+            parts.append(t("edition.shown", lang, year=state.edition))
         order = state.order
         if order.column:
             parts.append(f"{t('status.sorted', lang)} {order.column}{' ↓' if order.descending else ' ↑'}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import polars as pl
@@ -20,7 +22,14 @@ from baiqiang.core.tables import TABLES
 from baiqiang.tui import chartdata
 from baiqiang.tui.frame_rows import FrameRows, is_numeric
 from baiqiang.tui.i18n import t
-from baiqiang.tui.messages import ClusterChosen, ExportRequested, UnitChosen, ViewChanged, WorkFailed
+from baiqiang.tui.messages import (
+    ClusterChosen,
+    ExportRequested,
+    MoversWanted,
+    UnitChosen,
+    ViewChanged,
+    WorkFailed,
+)
 from baiqiang.tui.state import ViewState, command_line
 from baiqiang.tui.widgets.chart_panel import ChartPanel
 from baiqiang.tui.widgets.filter_bar import FilterBar
@@ -65,9 +74,9 @@ COLUMNS: dict[str, list[str]] = {
     ],
 }
 CHART_MODES: dict[str, list[str]] = {
-    "industrial-counties": ["province", "region", "tier", "heat", "map"],
-    "innovation-counties": ["province", "region", "heat", "map"],
-    "industrial-districts": ["province", "region", "heat", "map"],
+    "industrial-counties": ["province", "region", "tier", "heat", "map", "bump"],
+    "innovation-counties": ["province", "region", "heat", "map", "bump"],
+    "industrial-districts": ["province", "region", "heat", "map", "bump"],
     "national-clusters": ["sector_group", "category"],
     "billion-clusters": ["scale", "county"],
     "divisions": ["province", "region"],
@@ -77,13 +86,21 @@ INLINE_ROWS = 1_000
 """Tables of up to this many rows are filtered on the UI thread; larger ones in a worker."""
 
 
-def shown_edition(table: str) -> int | None:
-    """The edition a list view shows: the report's (2022) until the explorer can switch; None
-    for the cluster tables and 全部区县, which have no editions."""
-    from baiqiang.core.editions_lookup import REPORT_EDITION
+def edition_options(state: ViewState) -> dict[str, Any]:
+    """What a list view asks of its rows: its edition (the latest unless switched) and the
+    change since the edition before; nothing for the cluster tables and 全部区县."""
     from baiqiang.core.tables import RANKING_TABLES
 
-    return REPORT_EDITION if table in RANKING_TABLES else None
+    return {"edition": state.edition, "changes": True} if state.table in RANKING_TABLES else {}
+
+
+def view_columns(table: str, lang: str, available: Sequence[str]) -> list[str]:
+    """The columns a view shows: the table's own, with the change since the edition before
+    (after the rank) where there is one."""
+    cols = shown_columns(table, lang)
+    if "change" in available and "rank" in cols:
+        cols.insert(cols.index("rank") + 1, "change")
+    return cols
 
 
 def shown_columns(table: str, lang: str) -> list[str]:
@@ -117,6 +134,8 @@ class TableView(Vertical, ReportsFailures):
         Binding("y", "pick('county_type')", "Type", id="view.county_type"),
         Binding("x", "clear_filters", "Clear", id="view.clear"),
         Binding("i", "pick_extra", "Your columns", id="view.extra"),
+        Binding("E", "next_edition", "Edition", id="view.edition"),
+        Binding("M", "movers", "Movers", id="view.movers"),
         Binding("colon", "jump", "Go to rank", id="view.jump"),
         Binding("c", "cycle_chart", "Chart", id="view.chart"),
         Binding("z", "zoom_chart", "Zoom chart", show=False, id="view.zoom"),
@@ -157,7 +176,7 @@ class TableView(Vertical, ReportsFailures):
         return self.query_one(Grid)
 
     def _columns(self) -> list[str]:
-        own = shown_columns(self.state.table, self.language)
+        own = view_columns(self.state.table, self.language, self.rows.columns)
         return [*own, *(c for c in self.state.extra if c not in own)]
 
     def watch_language(self) -> None:
@@ -199,7 +218,7 @@ class TableView(Vertical, ReportsFailures):
                     state.filters,
                     order=state.order,
                     indicators=bool(state.extra),
-                    edition=shown_edition(state.table),
+                    **edition_options(state),
                 ).collect()
             except Exception as exc:  # as a worker's failure would be: a notification, not a crash
                 self.post_message(WorkFailed(exc))
@@ -219,7 +238,7 @@ class TableView(Vertical, ReportsFailures):
             state.filters,
             order=state.order,
             indicators=bool(state.extra),
-            edition=shown_edition(state.table),
+            **edition_options(state),
         ).collect()
         chart = self._draw_chart(found, state, mode, lang, width, height) if mode else ""
         if not get_current_worker().is_cancelled:
@@ -229,7 +248,7 @@ class TableView(Vertical, ReportsFailures):
         self, rows: pl.DataFrame, state: ViewState, mode: str, lang: str, width: int, height: int | None
     ) -> str:
         lf = rows.lazy()
-        named = ("province", "region", "tier", "heat", "map")
+        named = ("province", "region", "tier", "heat", "map", "bump")
         spec = TABLES[state.table]
         name = spec.title if lang == "zh" else spec.title_en
         title = (
@@ -247,6 +266,13 @@ class TableView(Vertical, ReportsFailures):
                 title=f"{title} · {rows.height}",
                 lang=lang,
             )
+        if mode == "bump":
+            from baiqiang.core.editions import bump_series
+
+            series = bump_series(self.catalog, state.table, state.filters)
+            if sum(len(p) for p in series.values()) <= len(series):
+                return t("edition.one", lang)
+            return chartdata.bump(series, width=width, height=height or 20, title=title)
         if rows.height == 0:
             return t("chart.empty", lang)
         if mode == "heat":
@@ -262,7 +288,7 @@ class TableView(Vertical, ReportsFailures):
         cols = [c for c in self._columns() if c in rows.columns]  # a removed dataset's columns go
         table.fill(
             [(c, t(f"col.{c}", self.language, default=c)) for c in cols],
-            FrameRows(rows, cols),
+            FrameRows(rows, cols, lang=self.language),
             right=[c for c in cols if is_numeric(rows, c)],
         )
         if rows.height:
@@ -279,12 +305,19 @@ class TableView(Vertical, ReportsFailures):
             return self.has_class("zoomed")
         if action == "jump":
             return "rank" in self.columns_shown
+        if action in ("next_edition", "movers"):
+            from baiqiang.core.editions import years
+            from baiqiang.core.tables import RANKING_TABLES
+
+            return self.state.table in RANKING_TABLES and len(years(self.state.table)) > 1
         if action == "pick_extra":
             return self.state.table != "national-clusters"  # no adcode to join by
         if action == "pick" and parameters:
             field = str(parameters[0])
             cols = set(self.columns_shown)
-            if field == "tier":
+            if field == "tier":  # 梯队 are the report's, for its 2022 list only
+                if "tier" in self.rows.columns:
+                    return self.rows["tier"].drop_nulls().len() > 0
                 return "tier" in cols
             if field == "county_type":  # the districts are all 市辖区: nothing to pick from
                 return "county_type" in cols and self.state.table != "industrial-districts"
@@ -412,6 +445,29 @@ class TableView(Vertical, ReportsFailures):
             PickerScreen(title, choices, current, lang, any_label=t("pick.extra_none", lang)), chosen
         )
 
+    def action_next_edition(self) -> None:
+        """Shows the edition before (from the oldest, the latest again)."""
+        from baiqiang.core.editions import years
+
+        have = years(self.state.table)
+        current = self.state.edition or have[-1]
+        before = [y for y in have if y < current]
+        chosen = before[-1] if before else have[-1]
+        self.state = replace(self.state, edition=None if chosen == have[-1] else chosen)
+        self.notify(t("edition.shown", self.language, year=chosen), timeout=3)
+
+    def action_movers(self) -> None:
+        """Opens how the units moved between the edition shown and the one before."""
+        from baiqiang.core.editions import previous_edition, years
+
+        have = years(self.state.table)
+        shown = self.state.edition or have[-1]
+        before = previous_edition(self.state.table, shown) or shown
+        if before == shown:
+            after = [y for y in have if y > shown]
+            shown, before = (after[0], shown) if after else (shown, shown)
+        self.post_message(MoversWanted(self.state.table, before, shown))
+
     def sort_by(self, column: str | None) -> None:
         """Sorts by a column: ascending, descending if already ascending; None restores the report's order."""
         self.state = self.state.ordered(self.state.order.toggled(column))
@@ -448,6 +504,11 @@ class TableView(Vertical, ReportsFailures):
     def action_cycle_chart(self) -> None:
         """Shows the next chart for this view (counts by province, region, tier, heat map), then none."""
         modes = ["", *CHART_MODES[self.state.table]]
+        if "bump" in modes:  # ranks over editions: once there is more than one
+            from baiqiang.core.editions import years
+
+            if len(years(self.state.table)) < 2:
+                modes.remove("bump")
         self.chart_mode = modes[(modes.index(self.chart_mode) + 1) % len(modes)]
 
     def action_zoom_chart(self) -> None:
