@@ -359,10 +359,8 @@ def movers(
         .then(pl.lit(Status.DOWN.value))
         .otherwise(pl.lit(Status.SAME.value)),
     )
-    out = filter_units(
-        out,
-        (filters or Filters()).with_(tier=None) if filters and filters.tier is None else filters or Filters(),
-    )
+    # every filter of ``list``: the ranks one on the rank in the later edition, tier on 2022's 梯队
+    out = filter_units(out.with_columns(rank=pl.col("rank_to")), filters or Filters())
     if status is not None:
         out = out.filter(pl.col("status") == status.value)
     return out.sort("rank_to", "rank_from", nulls_last=True).select(

@@ -137,6 +137,7 @@ class Profile:
         namesakes: Units of the same name in no list, where the listed one was preferred.
         indicators: The user's imported values for it (``baiqiang data import``), dataset by
             dataset; ``show --format json`` gives them as ``{dataset, column, value, unit, year}``.
+        earlier: The lists it was in only in imported earlier editions, ``{table, history}``.
     """
 
     name: str
@@ -157,6 +158,7 @@ class Profile:
     namesakes: list[str] = field(default_factory=list)
     kind: Literal["unit"] = "unit"
     indicators: list[Indicator] = field(default_factory=list)
+    earlier: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The profile as JSON-ready data; absent parts (context, note, namesakes) are left out."""
@@ -165,7 +167,7 @@ class Profile:
         out["matched"] = str(self.matched)
         out["clusters"] = [{k: v for k, v in c.items() if v is not None} for c in out["clusters"]]
         out["rankings"] = [{k: v for k, v in r.items() if v is not None} for r in out["rankings"]]
-        for key in ("context", "note", "note_zh", "namesakes"):
+        for key in ("context", "note", "note_zh", "namesakes", "earlier"):
             if not out[key]:
                 del out[key]
         if out.get("context") and out["context"]["not_ranked"] is None:
@@ -326,7 +328,9 @@ def found_profile(parts: ProfileParts, res: Resolution) -> Profile:
         )
         for r in profile.rankings
     ]
-    return replace(profile, rankings=ranked)
+    now = {r.table for r in profile.rankings}
+    earlier = [{"table": t, "history": h} for t, h in past.items() if t not in now]
+    return replace(profile, rankings=ranked, earlier=earlier)
 
 
 def unit_kind(county_type: str | None) -> tuple[str, tuple[str, ...], tuple[str, ...]]:

@@ -143,6 +143,11 @@ def profile_renderable(p: dict[str, Any]) -> Any:
     else:
         parts.append(Text("In none of the report's three lists.", style="yellow"))
         parts.append(context_text(p))
+    for e in p.get("earlier") or []:
+        from baiqiang.core.tables import TABLES
+
+        ranks = ", ".join(f"{h['edition']} #{h['rank']}" for h in e["history"])
+        parts.append(Text(f"Earlier editions of {TABLES[e['table']].title}: {ranks}", style="dim"))
     if p.get("note"):
         parts.append(Text(p["note"], style="yellow"))
     if p["clusters"]:

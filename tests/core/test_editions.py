@@ -148,3 +148,29 @@ def test_the_year_on_year_claims_need_edition_2021_then_hold_or_not(
     # an edition that disagrees: the report's statement is shown as inconsistent, not "fixed"
     import_edition(catalog, synthetic_2021(catalog, tmp_path), table="ic", year=2021, replace=True)
     assert yoy()["ic-regions-yoy"] == Status.INCONSISTENT and audit_passes(run_audit(catalog))
+
+
+def test_stars_are_kept_where_printed_and_movers_take_every_filter(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    """A SYNTHETIC edition marking ★ after the name (as the report prints it) for 昆山市 only."""
+    path = synthetic_2021(catalog, tmp_path, rename={"昆山市": "昆山市★"})
+    import_edition(catalog, path, table="ic", year=2021)
+    old = rows(catalog, "ic", edition=2021).collect()
+    assert old.filter(pl.col("province_first"))["name"].to_list() == ["昆山市"]
+    from baiqiang.core.filters import Filters
+
+    picked = movers(catalog, "ic", filters=Filters(tier=1, rank_min=1, rank_max=2, province="江苏")).collect()
+    assert picked["name"].to_list() == ["昆山市", "江阴市"]
+    gone = movers(catalog, "ic", filters=Filters(province="浙江"), status=Status.SAME).collect()
+    assert gone.height == 25 and set(gone["province"]) == {"浙江省"}
+
+
+def test_a_unit_in_an_earlier_edition_only_says_so(catalog: Catalog, home: Path, tmp_path: Path) -> None:
+    path = synthetic_2021(catalog, tmp_path, rename={"四会市": "丰县"})  # SYNTHETIC: 丰县 in 2021's list
+    path.write_text(path.read_text(encoding="utf-8").replace("丰县,广东省", "丰县,江苏省"), encoding="utf-8")
+    import_edition(catalog, path, table="ic", year=2021)
+    profile = lookup(catalog, "丰县")
+    assert profile.rankings == [] and profile.earlier == [
+        {"table": "industrial-counties", "history": [{"edition": 2021, "rank": 100}]}
+    ]
