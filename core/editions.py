@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -261,13 +259,9 @@ def import_edition(
     data = json.dumps(
         {**asdict(edition), "rows": sorted(rows, key=lambda r: r["rank"])}, ensure_ascii=False, indent=1
     )
-    fd, tmp = tempfile.mkstemp(prefix=f".{year}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    from baiqiang.core.export import write_bytes
+
+    write_bytes(target, data.encode("utf-8"), force=True)
     return result
 
 

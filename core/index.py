@@ -13,7 +13,6 @@ the index's format), so a stale index is never read. A lookup through the index 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,29 +63,26 @@ def write_index(catalog: Catalog) -> Path:
     """Writes the index of the catalog's data atomically (a temporary file, then a rename).
 
     Raises:
-        OSError: The cache folder cannot be written.
+        OSError: The cache folder cannot be made.
+        OutputError: The index cannot be written.
     """
     target = index_path(catalog.data_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(build_index(catalog), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    import tempfile  # only when writing: a lookup that reads the index never needs it
+    from baiqiang.core.export import write_bytes  # only when writing: a lookup never needs it
 
-    fd, tmp = tempfile.mkstemp(prefix=".index.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    write_bytes(target, data, force=True)
     return target
 
 
 def ensure_index(catalog: Catalog) -> None:
     """Writes the index if this data has none yet; a cache that cannot be written is no error."""
+    from baiqiang.core.errors import OutputError
+
     try:
         if not index_path(catalog.data_dir).is_file():
             write_index(catalog)
-    except OSError:
+    except (OSError, OutputError):
         pass
 
 

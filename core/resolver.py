@@ -172,12 +172,7 @@ def resolve_rows(
         prefecture: Keep only units of this prefecture (苏州 or 苏州市).
         former: Former names and codes (rows of the catalog's ``former_names``).
     """
-    rows = list(units)
-    if province is not None:
-        rows = [r for r in rows if r.get("province_short") == province]
-    if prefecture is not None:
-        p = prefecture.strip().removesuffix("市")
-        rows = [r for r in rows if str(r.get("prefecture") or "").startswith(p)]
+    rows = _narrow(units, province, prefecture)
     text = normalise(query)
     if text.isdigit() and len(text) == 6:
         found = _decide([r for r in rows if r["adcode"] == text], Match.ADCODE, text)
@@ -203,6 +198,17 @@ def resolve_rows(
     return found or Resolution(Outcome.MISSING, None, Match.NONE, suggest(rows, text))
 
 
+def _narrow(units: Sequence[Row], province: str | None, prefecture: str | None) -> list[Row]:
+    """The units of a province (short name) and a prefecture (苏州 or 苏州市), where given."""
+    rows = list(units)
+    if province is not None:
+        rows = [r for r in rows if r.get("province_short") == province]
+    if prefecture is not None:
+        p = normalise(prefecture).removesuffix("市")
+        rows = [r for r in rows if str(r.get("prefecture") or "").startswith(p)]
+    return rows
+
+
 def match_exactly(
     units: Sequence[Row],
     query: str,
@@ -226,12 +232,7 @@ def match_exactly(
         prefecture: Keep only units of this prefecture (苏州 or 苏州市).
         former: Former names and codes (rows of the catalog's ``former_names``).
     """
-    rows = list(units)
-    if province is not None:
-        rows = [r for r in rows if r.get("province_short") == province]
-    if prefecture is not None:
-        p = normalise(prefecture).removesuffix("市")
-        rows = [r for r in rows if str(r.get("prefecture") or "").startswith(p)]
+    rows = _narrow(units, province, prefecture)
     text = normalise(query)
     if text.isdigit() and len(text) in (6, 9, 12):
         code = text[:6]

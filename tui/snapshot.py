@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -123,26 +121,25 @@ def write_snapshot(snapshot: Snapshot, data_dir: Path | None = None) -> Path:
     """Writes a snapshot atomically (a temporary file, then a rename).
 
     Raises:
-        OSError: The cache folder cannot be written.
+        OSError: The cache folder cannot be made.
+        OutputError: The snapshot cannot be written.
     """
     target = snapshot_path(data_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     content: dict[str, Any] = {"pages": {lang: asdict(page) for lang, page in snapshot.pages.items()}}
     data = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=".first-view.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    from baiqiang.core.export import write_bytes
+
+    write_bytes(target, data, force=True)
     return target
 
 
 def ensure_snapshot(catalog: Catalog) -> None:
     """Writes the snapshot if this data has none yet; a cache that cannot be written is no error."""
+    from baiqiang.core.errors import OutputError
+
     try:
         if not snapshot_path(catalog.data_dir).is_file():
             write_snapshot(make_snapshot(catalog), catalog.data_dir)
-    except OSError:
+    except (OSError, OutputError):
         pass
