@@ -257,6 +257,9 @@ class BaiqiangApp(App[None]):
         except BaiqiangError as exc:  # a name given without its province may be ambiguous
             self.notify(str(exc), severity="warning")
             return
+        except Exception as exc:  # the explorer never dies of one lookup: say it and go on
+            self.post_message(WorkFailed(exc))
+            return
         self._drill(DetailScreen(profile.to_dict(), self.language))
 
     @on(UnitsOf)

@@ -78,11 +78,15 @@ def indicators_of(adcode: str, root: Path | None = None) -> list[Indicator]:
             meta = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))
         except (OSError, ValueError, KeyError):
             continue
-        units = {c["name"]: c["unit"] for c in meta["columns"]}
-        for i, year in enumerate(line["year"]):
-            out += [
+        try:
+            units = {c["name"]: c["unit"] for c in meta["columns"]}
+            found = [
                 Indicator(name, column, line[column][i], unit, year, meta["source"])
+                for i, year in enumerate(line["year"])
                 for column, unit in units.items()
                 if line[column][i] is not None
             ]
+        except (TypeError, KeyError, IndexError):  # not this version's layout: import it again
+            continue
+        out += found
     return out

@@ -253,3 +253,10 @@ def test_a_forced_encoding_and_header_rows(catalog: Catalog, home: Path, tmp_pat
         import_file(catalog, path, options=ImportOptions(encoding="utf-8"))
     result = import_file(catalog, path, options=ImportOptions(encoding="gb18030", header_rows=1))
     assert result.dataset.rows == 2 and result.dataset.columns[0].name == "产值"
+
+
+def test_a_store_in_another_layout_is_skipped_not_a_crash(catalog: Catalog, home: Path) -> None:
+    import_file(catalog, FIXTURES / synthetic.TSV, name="研发")
+    lines = store_root() / "研发" / "units.jsonl"
+    lines.write_text("[1, 2, 3]\n" * 3, encoding="utf-8")  # what an older layout could hold
+    assert indicators_of("320583") == [] and lookup(catalog, "昆山").indicators == []

@@ -46,7 +46,10 @@ class PickerScreen(Dialog[Any]):
             yield OptionList(*(Option(label) for label in self.labels), id="picker-options")
 
     def on_mount(self) -> None:
-        options = self.query_one(OptionList)
+        found = self.query(OptionList)
+        if not found:  # closing before it was composed (a quit in the same burst of keys)
+            return
+        options = found.first()
         options.highlighted = self.values.index(self.current) if self.current in self.values else 0
         options.focus()
 

@@ -131,7 +131,10 @@ class StatsView(Horizontal, ReportsFailures):
 
     def recompute(self) -> None:
         """Recounts and redraws for the current source, settings and the panel's size now."""
-        panel_width = self.query_one(ChartPanel).content_size.width
+        panels = self.query(ChartPanel)
+        if not panels:  # not composed yet (a burst of keys): its mount recomputes
+            return
+        panel_width = panels.first().content_size.width
         width = max(panel_width - 2, 24) if panel_width else 60
         height = max(self.size.height - 2, 12)
         self._compute(
