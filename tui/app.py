@@ -222,6 +222,8 @@ class BaiqiangApp(App[None]):
         if not self.loaded or not panes or panes.first().children:
             return False
         pane = panes.first()
+        if not pane.is_attached:  # the tabs are being laid out again (a burst of keys): next time
+            return False
         pane.mount(self._view(tab))
         self.call_after_refresh(self._focus_tab, tab)
         return True

@@ -166,7 +166,14 @@ class TableView(Vertical, ReportsFailures):
         yield ChartPanel(classes="chart-panel")
         yield StatusLine(classes="status-line")
 
+    @property
+    def composed(self) -> bool:
+        """Whether the view has its parts (not while it is being made, or torn down at a quit)."""
+        return bool(self.query(ChartPanel)) and bool(self.query(StatusLine))
+
     def on_mount(self) -> None:
+        if not self.composed:
+            return
         self.query_one(ChartPanel).display = False
         self.refresh_rows()
 
@@ -180,6 +187,8 @@ class TableView(Vertical, ReportsFailures):
         return [*own, *(c for c in self.state.extra if c not in own)]
 
     def watch_language(self) -> None:
+        if not self.composed:
+            return
         self.query_one(FilterBar).placeholder = t("filter.placeholder", self.language)
         self.refresh_rows()
 
@@ -188,6 +197,8 @@ class TableView(Vertical, ReportsFailures):
         self.post_message(ViewChanged(self.state))
 
     def watch_chart_mode(self) -> None:
+        if not self.composed:
+            return
         self.query_one(ChartPanel).display = bool(self.chart_mode)
         self.set_class(self.chart_mode == "map", "map")  # a map needs the height
         if not self.chart_mode and self.has_class("zoomed"):
@@ -205,6 +216,8 @@ class TableView(Vertical, ReportsFailures):
 
     def refresh_rows(self) -> None:
         """Recomputes the rows and the chart for the current state and the panel's size now."""
+        if not self.composed:
+            return
         if self._table_size is None:
             self._table_size = self.catalog.table(self.state.table).select(pl.len()).collect().item()
         if not self.chart_mode and self._table_size <= INLINE_ROWS:
@@ -280,8 +293,8 @@ class TableView(Vertical, ReportsFailures):
         return chartdata.bars(lf, by=mode, width=width, title=title)
 
     def _show(self, state: ViewState, rows: pl.DataFrame, chart: str) -> None:
-        if state != self.state:
-            return  # a newer state is on its way
+        if state != self.state or not self.composed:
+            return  # a newer state is on its way, or the view is going
         self.rows = rows
         table = self.table
         cursor = table.cursor_row if table.row_count else self.start_row
