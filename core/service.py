@@ -6,6 +6,7 @@ back; none of them filters, groups or joins on its own.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -93,7 +94,7 @@ def rows(
     order: Order = Order(),
     limit: int | None = None,
     columns: list[str] | None = None,
-    indicators: bool = False,
+    indicators: bool | Sequence[str] = False,
     where: str | None = None,
     edition: int | None = None,
     changes: bool = False,
@@ -107,7 +108,7 @@ def rows(
         order: The order (descending without a column: the first column, descending).
         limit: At most this many rows.
         columns: Only these columns, in this order.
-        indicators: Join the user's imported columns (by adcode).
+        indicators: Join the user's imported columns (by adcode): all, or those named.
         where: A condition in SQL (``"地区生产总值" > 1000 AND tier <= 2``), on any column.
         edition: An edition of a list (the latest by default; 2022 is the report's).
 
@@ -137,7 +138,7 @@ def base_rows(
     table: str,
     filters: Filters = Filters(),
     *,
-    indicators: bool = False,
+    indicators: bool | Sequence[str] = False,
     where: str | None = None,
     edition: int | None = None,
     changes: bool = False,
@@ -158,7 +159,7 @@ def base_rows(
     if indicators:
         from baiqiang.core.indicators.join import with_indicators
 
-        lf = with_indicators(lf)
+        lf = with_indicators(lf, only=None if indicators is True else list(indicators))
     lf = filter_units(lf, filters)
     return lf if where is None else keep_where(lf, where)
 

@@ -8,6 +8,7 @@ has a column of that name; then every one of them is ``NAME/column`` (``年鉴20
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,10 +84,16 @@ def latest(name: str, root: Path | None = None) -> pl.LazyFrame:
     return found.lazy()
 
 
-def with_indicators(lf: pl.LazyFrame, *, root: Path | None = None) -> pl.LazyFrame:
-    """The rows with every imported column joined by adcode (a table without an adcode column,
-    or an empty store, is left as it is)."""
+def with_indicators(
+    lf: pl.LazyFrame, *, only: Sequence[str] | None = None, root: Path | None = None
+) -> pl.LazyFrame:
+    """The rows with the imported columns joined by adcode: every one, or `only` those named as
+    the tables show them (what the explorer shows: a keystroke then joins one column, not a
+    hundred). A table without an adcode column, or an empty store, is left as it is."""
     columns = joined_columns(root)
+    if only is not None:
+        wanted = set(only)
+        columns = [c for c in columns if c.shown in wanted]
     if not columns or "adcode" not in lf.collect_schema().names():
         return lf
     for dataset in dict.fromkeys(c.dataset for c in columns):

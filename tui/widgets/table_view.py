@@ -230,7 +230,7 @@ class TableView(Vertical, ReportsFailures):
                     state.table,
                     state.filters,
                     order=state.order,
-                    indicators=bool(state.extra),
+                    indicators=state.extra or False,
                     **edition_options(state),
                 ).collect()
             except Exception as exc:  # as a worker's failure would be: a notification, not a crash
@@ -250,7 +250,7 @@ class TableView(Vertical, ReportsFailures):
             state.table,
             state.filters,
             order=state.order,
-            indicators=bool(state.extra),
+            indicators=state.extra or False,
             **edition_options(state),
         ).collect()
         chart = self._draw_chart(found, state, mode, lang, width, height) if mode else ""
