@@ -209,24 +209,13 @@ def import_edition(
         rank = int(rank_text)
         if unit is None:
             report = RowReport(line, unit_text, outcome, note=note)
-        elif unit["adcode"] in seen_units:
-            report = RowReport(
-                line,
-                unit_text,
-                RowOutcome.DUPLICATE,
-                unit["adcode"],
-                unit["name"],
-                f"line {seen_units[unit['adcode']]} has it already",
+        elif unit["adcode"] in seen_units or rank in seen_ranks:
+            twice = (
+                f"line {seen_units[unit['adcode']]} has it already"
+                if unit["adcode"] in seen_units
+                else f"rank {rank} is on line {seen_ranks[rank]} too"
             )
-        elif rank in seen_ranks:
-            report = RowReport(
-                line,
-                unit_text,
-                RowOutcome.DUPLICATE,
-                unit["adcode"],
-                unit["name"],
-                f"rank {rank} is on line {seen_ranks[rank]} too",
-            )
+            report = RowReport(line, unit_text, RowOutcome.DUPLICATE, unit["adcode"], unit["name"], twice)
         else:
             report = RowReport(line, unit_text, outcome, unit["adcode"], unit["name"], note)
             seen_units[unit["adcode"]] = line

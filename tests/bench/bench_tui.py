@@ -14,12 +14,26 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 
 from tests import checkout  # noqa: E402
 
 checkout.install()
+
+
+async def type_and_erase(bar: Any, text: str, rounds: int, timed: Callable[..., Any]) -> None:
+    """Types `text` into the filter a key at a time, then deletes it, `rounds` times; each edit
+    goes through `timed(edit, the filter text it leads to)`."""
+    typed = ""
+    for _ in range(rounds):
+        for ch in text:
+            typed += ch
+            await timed(partial(bar.insert_text_at_cursor, ch), typed)
+        for _ in text:
+            typed = typed[:-1]
+            await timed(bar.action_delete_left, typed)
 
 
 FILLED: list[float] = []
@@ -53,7 +67,6 @@ async def keystroke_times(
             await app.workers.wait_for_complete()
         await pilot.press("slash")
         bar = view.query_one(FilterBar)
-        typed = ""
 
         async def timed(edit: Callable[[], None], expected: str) -> None:
             drawn = asyncio.Event()
@@ -66,13 +79,7 @@ async def keystroke_times(
             if filled is not None and FILLED:
                 filled.append((FILLED[0] - start) * 1000)
 
-        for _ in range(5):
-            for ch in text:
-                typed += ch
-                await timed(partial(bar.insert_text_at_cursor, ch), typed)
-            for _ in text:
-                typed = typed[:-1]
-                await timed(bar.action_delete_left, typed)
+        await type_and_erase(bar, text, 5, timed)
     return times
 
 
@@ -160,7 +167,6 @@ async def wide_keystroke_times(text: str = "zhejiangshi") -> list[float]:
         await pilot.pause()
         bar = app.query_one(FilterBar)
         bar.focus()
-        typed = ""
 
         async def timed(edit: Callable[[], None], expected: str) -> None:
             done = asyncio.Event()
@@ -170,13 +176,7 @@ async def wide_keystroke_times(text: str = "zhejiangshi") -> list[float]:
             await done.wait()
             times.append((time.perf_counter() - start) * 1000)
 
-        for _ in range(3):
-            for ch in text:
-                typed += ch
-                await timed(partial(bar.insert_text_at_cursor, ch), typed)
-            for _ in text:
-                typed = typed[:-1]
-                await timed(bar.action_delete_left, typed)
+        await type_and_erase(bar, text, 3, timed)
     return times
 
 

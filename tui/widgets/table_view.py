@@ -225,14 +225,7 @@ class TableView(Vertical, ReportsFailures):
             # rather than through a thread (whose hand-offs cost more than the filter).
             state = self.state
             try:
-                found = rows(
-                    self.catalog,
-                    state.table,
-                    state.filters,
-                    order=state.order,
-                    indicators=state.extra or False,
-                    **edition_options(state),
-                ).collect()
+                found = self._rows(state)
             except Exception as exc:  # as a worker's failure would be: a notification, not a crash
                 self.post_message(WorkFailed(exc))
                 return
@@ -242,10 +235,10 @@ class TableView(Vertical, ReportsFailures):
         width = max((panel.width or self.size.width) - 2, 24)
         self._compute(self.state, self.chart_mode, self.language, width, panel.height or None)
 
-    @work(exclusive=True, thread=True, group="rows", exit_on_error=False)
-    def _compute(self, state: ViewState, mode: str, lang: str, width: int, height: int | None) -> None:
-        """Collects the rows and draws the chart, off the UI thread."""
-        found = rows(
+    def _rows(self, state: ViewState) -> pl.DataFrame:
+        """The rows a state shows: its edition, with the change since the one before, and the
+        imported columns on screen."""
+        return rows(
             self.catalog,
             state.table,
             state.filters,
@@ -253,6 +246,11 @@ class TableView(Vertical, ReportsFailures):
             indicators=state.extra or False,
             **edition_options(state),
         ).collect()
+
+    @work(exclusive=True, thread=True, group="rows", exit_on_error=False)
+    def _compute(self, state: ViewState, mode: str, lang: str, width: int, height: int | None) -> None:
+        """Collects the rows and draws the chart, off the UI thread."""
+        found = self._rows(state)
         chart = self._draw_chart(found, state, mode, lang, width, height) if mode else ""
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, state, found, chart)
