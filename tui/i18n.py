@@ -35,6 +35,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.rank_from": {"zh": "前次排名", "en": "Rank before"},
     "col.rank_to": {"zh": "本次排名", "en": "Rank now"},
     "col.status": {"zh": "变动", "en": "Moved"},
+    "moved.up": {"zh": "上升", "en": "up"},
+    "moved.down": {"zh": "下降", "en": "down"},
+    "moved.same": {"zh": "持平", "en": "same"},
+    "moved.new": {"zh": "新进", "en": "new"},
+    "moved.dropped": {"zh": "退出", "en": "dropped"},
     "edition.shown": {"zh": "{year} 年版", "en": "Edition {year}"},
     "edition.one": {
         "zh": "只有一个版本：先导入另一年的榜单",

@@ -47,6 +47,8 @@ async def test_the_list_shows_its_change_and_switches_editions(catalog: Catalog,
             "name": "昆山市", "province": "江苏省", "prefecture": "苏州市", "rank_from": 2, "rank_to": 1,
             "change": 1, "status": "up", "adcode": "320583",
         }  # fmt: skip
+        grid = screen.query_one("#units-table")
+        assert grid.get_row_at(0)[6] == "上升"  # 中文 mode: the status in Chinese too
         await pilot.press("escape")
         await settle(pilot)
         for _ in range(6):  # province, region, tier, heat, map, then ranks by edition

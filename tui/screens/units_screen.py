@@ -42,7 +42,14 @@ class UnitsScreen(BackScreen):
         table = found.first()
         cols = self.rows.columns
         cells = [
-            [t(f"tab.{v}", self.lang) if c == "table" else cell(v, c) for v, c in zip(row, cols, strict=True)]
+            [
+                t(f"tab.{v}", self.lang)
+                if c == "table"
+                else t(f"moved.{v}", self.lang)
+                if c == "status"
+                else cell(v, c)
+                for v, c in zip(row, cols, strict=True)
+            ]
             for row in self.rows.iter_rows()
         ]
         table.fill([(c, t(f"col.{c}", self.lang)) for c in cols], cells)
