@@ -1,7 +1,7 @@
 """The one export path: a frame to csv, tsv, json, ndjson, parquet or xlsx, written atomically.
 
 The command line's ``--output``, the explorer's export screen and the data writers
-(``core.extract``, ``core.divisions``) all write through :func:`write_bytes`; frames are
+(``core.build.extract``, ``core.build.divisions``) all write through :func:`write_bytes`; frames are
 encoded by :func:`encode` from the table :data:`FORMATS`. A front end may add a text format of
 its own (the CLI's and the explorer's ``.txt`` tables) and still write through
 :func:`write_bytes`.

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from tests import checkout
-
-checkout.install()  # ``baiqiang`` is this checkout, whatever the venv has installed
 # The tests keep their own cache (the lookup index) and crash log, never the user's.
 os.environ["BAIQIANG_HOME"] = tempfile.mkdtemp(prefix="baiqiang-tests-")
+atexit.register(shutil.rmtree, os.environ["BAIQIANG_HOME"], ignore_errors=True)
 
 from baiqiang.core.catalog import Catalog, make_catalog  # noqa: E402
 
-ROOT = checkout.ROOT
+ROOT = Path(__file__).resolve().parent.parent
 REPORT = Path(
     os.environ.get("BAIQIANG_REPORT", ROOT.parent / "shared" / "seeds" / "000_fcfd996388513c44.txt")
 )

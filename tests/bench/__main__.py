@@ -8,7 +8,7 @@
   frame and of a cursor move (VisiData's too, where installed).
 - A filter keystroke until the frame with its rows is drawn: 表1, and a table of 20,000 rows ×
   50 numeric columns (synthetic figures, for timing only).
-- The core's operations (``baiqiang.core.bench``).
+- The core's operations (``tests.bench.core_bench``).
 
 VisiData is not a dependency: ``pip install visidata`` into the venv for the anchor (without it
 the anchor is left out, and said so). ``--write-readme`` puts the figures into the README's
@@ -37,9 +37,9 @@ def _timed(cmd: list[str], env: dict[str, str]) -> float:
 
 
 def _baiqiang() -> list[str]:
-    """The command: the installed ``baiqiang`` if this venv has one, else the checkout's."""
+    """The command: the venv's ``baiqiang`` (the checkout's, after ``pip install -e``)."""
     installed = Path(sys.executable).with_name("baiqiang")
-    return [str(installed)] if installed.is_file() else [sys.executable, "-m", "tests.checkout"]
+    return [str(installed)] if installed.is_file() else [sys.executable, "-m", "baiqiang"]
 
 
 def bench_show(runs: int = 15, *, home: str | None = None, label: str = "") -> dict[str, float]:
@@ -310,12 +310,9 @@ def main() -> None:
     print(machine)
     show = bench_show()
     explorer = bench_explorer()
-    from tests import checkout
-
-    checkout.install()
     keys = bench_keys()
     stored = bench_with_panel()
-    from baiqiang.core.bench import results
+    from tests.bench.core_bench import results
 
     core = results()
     for label, ms, runs in core:

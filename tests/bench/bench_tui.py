@@ -18,10 +18,6 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 
-from tests import checkout  # noqa: E402
-
-checkout.install()
-
 
 async def type_and_erase(bar: Any, text: str, rounds: int, timed: Callable[..., Any]) -> None:
     """Types `text` into the filter a key at a time, then deletes it, `rounds` times; each edit

@@ -38,7 +38,7 @@ def real(
 ) -> subprocess.CompletedProcess[str]:
     """The command in a real process: for pipes, exit statuses and what reaches a terminal."""
     return subprocess.run(
-        [sys.executable, "-m", "tests.checkout", *args],
+        [sys.executable, "-m", "baiqiang", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -250,7 +250,7 @@ def test_bad_input_in_a_real_process_exits_non_zero_without_a_traceback() -> Non
 
 def test_pipe_into_head_ends_quietly() -> None:
     proc = subprocess.run(
-        f"{sys.executable} -m tests.checkout list ic --format csv | head -n 2",
+        f"{sys.executable} -m baiqiang list ic --format csv | head -n 2",
         shell=True,
         cwd=ROOT,
         capture_output=True,
@@ -301,7 +301,7 @@ def test_xlsx_and_parquet_files(tmp_path: Path) -> None:
 
 def test_binary_format_can_be_piped() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "tests.checkout", "list", "ic", "-f", "parquet"], cwd=ROOT, capture_output=True
+        [sys.executable, "-m", "baiqiang", "list", "ic", "-f", "parquet"], cwd=ROOT, capture_output=True
     )
     assert proc.returncode == 0 and proc.stdout[:4] == b"PAR1"
 
@@ -464,7 +464,7 @@ def test_a_table_on_a_narrow_terminal_names_what_it_leaves_out() -> None:
 
 def test_a_gbk_terminal_gets_stand_ins_never_a_traceback() -> None:
     shown = subprocess.run(
-        [sys.executable, "-m", "tests.checkout", "show", "昆山"],
+        [sys.executable, "-m", "baiqiang", "show", "昆山"],
         cwd=ROOT,
         capture_output=True,
         env={**os.environ, "PYTHONIOENCODING": "gbk"},

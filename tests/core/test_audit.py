@@ -9,8 +9,8 @@ from pathlib import Path
 import polars as pl
 
 from baiqiang.core.audit import CLAIMS, Status, audit_passes, run_audit
+from baiqiang.core.build.extract import flatten, read_report
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.extract import flatten, read_report
 
 FAIL, HOLDS, INCONSISTENT = Status.FAIL, Status.HOLDS, Status.INCONSISTENT
 

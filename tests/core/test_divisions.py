@@ -1,12 +1,11 @@
-"""core.divisions: every county-level unit, its seat, and the report's units linked to it."""
+"""core.build.divisions: every county-level unit, its seat, and the report's units linked to it."""
 
 from __future__ import annotations
 
 import polars as pl
 import pytest
 
-from baiqiang.core.catalog import Catalog
-from baiqiang.core.divisions import (
+from baiqiang.core.build.divisions import (
     DIRECT_PREFECTURE,
     build_divisions,
     derive,
@@ -15,7 +14,8 @@ from baiqiang.core.divisions import (
     predecessors,
     unit_type,
 )
-from baiqiang.core.extract import ExtractError, render
+from baiqiang.core.build.extract import ExtractError, render
+from baiqiang.core.catalog import Catalog
 from baiqiang.core.tables import RANKING_TABLES
 from tests.conftest import ROOT
 

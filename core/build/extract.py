@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m baiqiang.core.extract REPORT.txt data/ [--force]
+    python -m baiqiang.core.build.extract REPORT.txt data/ [--force]
 
 The committed ``data/`` is this program's output; ``tests/core/test_extract.py`` re-runs it and
 compares every file byte for byte. Only this module (and that test) reads the report's text.
@@ -22,7 +22,8 @@ from pathlib import Path
 
 import polars as pl
 
-from baiqiang.core import curated, geo
+from baiqiang.core import geo
+from baiqiang.core.build import curated
 from baiqiang.core.errors import BaiqiangError
 from baiqiang.core.export import write_bytes
 from baiqiang.core.names import county_type, figure_value, scale_min_yi, split_suffix
@@ -557,7 +558,7 @@ def run_writer(
     nargs: int,
     produce: Callable[[list[str]], tuple[Outputs, Path]],
 ) -> int:
-    """The command line of a program that writes data files (this one, core.divisions).
+    """The command line of a program that writes data files (this one, core.build.divisions).
 
     Args:
         prog: The program's name for messages.
@@ -586,11 +587,11 @@ def run_writer(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry: ``python -m baiqiang.core.extract REPORT.txt OUT_DIR [--force]``."""
+    """Command-line entry: ``python -m baiqiang.core.build.extract REPORT.txt OUT_DIR [--force]``."""
     return run_writer(
         "extract",
         argv,
-        "python -m baiqiang.core.extract REPORT.txt OUT_DIR [--force]",
+        "python -m baiqiang.core.build.extract REPORT.txt OUT_DIR [--force]",
         2,
         lambda a: (extract(read_report(Path(a[0]))), Path(a[1])),
     )
