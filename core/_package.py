@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from baiqiang.core.errors import (
+from baiqiang.core.plain.errors import (
     Ambiguous,
     BaiqiangError,
     DataUnavailable,

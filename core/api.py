@@ -23,14 +23,14 @@ import polars as pl
 
 from baiqiang.core.audit import run_audit
 from baiqiang.core.catalog import Catalog, make_catalog
-from baiqiang.core.errors import InvalidValue
 from baiqiang.core.filters import Filters
 from baiqiang.core.indicators.model import ImportResult
+from baiqiang.core.plain.errors import InvalidValue
+from baiqiang.core.plain.tables import TABLES
 from baiqiang.core.profile import PrefectureProfile, Profile, lookup
 from baiqiang.core.query import Agg
 from baiqiang.core.service import Order, parse_filters, rows
 from baiqiang.core.service import stats as _stats
-from baiqiang.core.tables import TABLES
 
 
 def _catalog(data_dir: str | Path | None) -> Catalog:

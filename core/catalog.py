@@ -13,9 +13,9 @@ from typing import Any
 
 import polars as pl
 
-from baiqiang.core.errors import DataUnavailable
-from baiqiang.core.paths import default_data_dir
-from baiqiang.core.tables import RANKING_TABLES, TABLES, resolve_table
+from baiqiang.core.plain.errors import DataUnavailable
+from baiqiang.core.plain.paths import data_dir as data_in_use
+from baiqiang.core.plain.tables import RANKING_TABLES, TABLES, resolve_table
 
 _RANKING_SCHEMA = {
     "rank": pl.Int64,
@@ -241,7 +241,7 @@ def make_catalog(data_dir: Path | None = None) -> Catalog:
     Raises:
         DataUnavailable: The folder holds no data, or a file of it is missing or unreadable.
     """
-    folder = (data_dir or default_data_dir()).resolve()
+    folder = (data_dir or data_in_use()).resolve()
     try:
         return _load(folder)
     except (OSError, pl.exceptions.PolarsError, json.JSONDecodeError) as exc:

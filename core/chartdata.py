@@ -61,7 +61,7 @@ def scatter_data(lf: pl.LazyFrame, *, x: str, y: str) -> ScatterData:
         LookupFailed: A column is missing.
         InvalidValue: A column holds text.
     """
-    from baiqiang.core.errors import InvalidValue
+    from baiqiang.core.plain.errors import InvalidValue
     from baiqiang.core.query import check_columns
 
     check_columns(lf, [x, y])

@@ -19,10 +19,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from baiqiang.core.editions_lookup import REPORT_EDITION, edition_path, imported_years, read_edition
-from baiqiang.core.errors import DatasetExists, InvalidValue, LookupFailed
 from baiqiang.core.indicators.model import RowOutcome, RowReport
-from baiqiang.core.tables import RANKING_TABLES, TABLES, resolve_table
+from baiqiang.core.plain.editions import REPORT_EDITION, edition_path, imported_years, read_edition
+from baiqiang.core.plain.errors import DatasetExists, InvalidValue, LookupFailed
+from baiqiang.core.plain.tables import RANKING_TABLES, TABLES, resolve_table
 
 if TYPE_CHECKING:
     import polars as pl
@@ -193,7 +193,7 @@ def import_edition(
         name = unit_text.rstrip("★")
         province = None
         if prov_i is not None and row[prov_i]:
-            from baiqiang.core import geo
+            from baiqiang.core.plain import geo
 
             found_p = geo.find_province(_cell(row[prov_i]))
             province = found_p.short if found_p else None
@@ -286,7 +286,7 @@ def edition_frame(
         + "-"
         + ((pl.col("rank") - 1) // 10 * 10 + 10).cast(pl.String),
     )
-    from baiqiang.core import geo
+    from baiqiang.core.plain import geo
 
     english = {p.short: p.english for p in geo.PROVINCES}
     joined = joined.with_columns(province_en=pl.col("province_short").replace_strict(english, default=None))

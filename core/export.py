@@ -20,8 +20,8 @@ from pathlib import Path
 
 import polars as pl
 
-from baiqiang.core.errors import InvalidValue, LookupFailed, OutputError, OutputReason, TargetExists
-from baiqiang.core.suggest import did_you_mean
+from baiqiang.core.plain.errors import InvalidValue, LookupFailed, OutputError, OutputReason, TargetExists
+from baiqiang.core.plain.suggest import did_you_mean
 
 
 def _plain(df: pl.DataFrame) -> pl.DataFrame:

@@ -14,10 +14,10 @@ from typing import Literal
 
 import polars as pl
 
-from baiqiang.core import geo
-from baiqiang.core.errors import InvalidValue, LookupFailed
-from baiqiang.core.names import COUNTY_TYPES, search_key
-from baiqiang.core.suggest import did_you_mean, shorten
+from baiqiang.core.plain import geo
+from baiqiang.core.plain.errors import InvalidValue, LookupFailed
+from baiqiang.core.plain.names import COUNTY_TYPES, search_key
+from baiqiang.core.plain.suggest import did_you_mean, shorten
 
 FilterField = Literal["province", "region", "prefecture", "tier", "county_type", "name", "search", "ranks"]
 """The filters by name, as the front ends show them."""

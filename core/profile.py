@@ -13,10 +13,10 @@ from typing import Any
 import polars as pl
 
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.errors import Ambiguous, LookupFailed
 from baiqiang.core.filters import resolve_prefecture
-from baiqiang.core.names import XIAN_SHI
-from baiqiang.core.profile_model import (
+from baiqiang.core.plain.errors import Ambiguous, LookupFailed
+from baiqiang.core.plain.names import XIAN_SHI
+from baiqiang.core.plain.profile import (
     ClusterMembership,
     DivisionUnit,
     Fact,
@@ -31,11 +31,11 @@ from baiqiang.core.profile_model import (
     assemble,
     found_profile,
 )
+from baiqiang.core.plain.resolve import resolve_rows
+from baiqiang.core.plain.suggest import shorten
+from baiqiang.core.plain.tables import RANKING_TABLES, TABLES
 from baiqiang.core.query import prefecture_rollup, stack_rankings, unit_clusters
 from baiqiang.core.resolve import Outcome, describe, units
-from baiqiang.core.resolver import resolve_rows
-from baiqiang.core.suggest import shorten
-from baiqiang.core.tables import RANKING_TABLES, TABLES
 
 __all__ = [
     "ClusterMembership",
@@ -62,7 +62,7 @@ def profile_parts(catalog: Catalog) -> ProfileParts:
     """The parts of every unit's profile, computed once per catalog with a few joins.
 
     The fast lookup stores these in its index; :func:`unit_profile` and the fast lookup both
-    put a profile together from them with :func:`~baiqiang.core.profile_model.assemble`.
+    put a profile together from them with :func:`~baiqiang.core.plain.profile.assemble`.
     """
     stacked = stack_rankings(catalog.tables).collect()
     rankings: dict[str, list[dict[str, Any]]] = {}
@@ -115,7 +115,7 @@ def profile_parts(catalog: Catalog) -> ProfileParts:
 @cache
 def unit_rows(catalog: Catalog) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Every unit (rows of :func:`~baiqiang.core.resolve.units`) and the former names, as plain
-    rows for :func:`~baiqiang.core.resolver.resolve_rows`; made once per catalog."""
+    rows for :func:`~baiqiang.core.plain.resolve.resolve_rows`; made once per catalog."""
     return units(catalog).collect().to_dicts(), catalog.former_names.collect().to_dicts()
 
 

@@ -10,11 +10,11 @@ from enum import StrEnum
 
 import polars as pl
 
-from baiqiang.core import geo
-from baiqiang.core.errors import InvalidValue, LookupFailed
-from baiqiang.core.names import XIAN_SHI, scale_min_yi
-from baiqiang.core.suggest import did_you_mean
-from baiqiang.core.tables import RANKING_TABLES
+from baiqiang.core.plain import geo
+from baiqiang.core.plain.errors import InvalidValue, LookupFailed
+from baiqiang.core.plain.names import XIAN_SHI, scale_min_yi
+from baiqiang.core.plain.suggest import did_you_mean
+from baiqiang.core.plain.tables import RANKING_TABLES
 
 DIMENSIONS: tuple[str, ...] = (
     "province",

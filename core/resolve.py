@@ -1,5 +1,5 @@
 """Name resolution on the catalog: every county-level unit as a frame, resolved by the one set of
-rules in :mod:`baiqiang.core.resolver` (which needs no Polars, for the fast lookup).
+rules in :mod:`baiqiang.core.plain.resolve` (which needs no Polars, for the fast lookup).
 """
 
 from __future__ import annotations
@@ -8,10 +8,9 @@ from typing import Any
 
 import polars as pl
 
-from baiqiang.core import geo
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.query import stack_rankings
-from baiqiang.core.resolver import (
+from baiqiang.core.plain import geo
+from baiqiang.core.plain.resolve import (
     Match,
     Outcome,
     Resolution,
@@ -21,6 +20,7 @@ from baiqiang.core.resolver import (
     suggest,
     to_simplified,
 )
+from baiqiang.core.query import stack_rankings
 
 UNIT_COLUMNS = [
     "adcode",
@@ -75,7 +75,7 @@ def resolve(
     prefecture: str | None = None,
     former: pl.DataFrame | None = None,
 ) -> Resolution:
-    """Resolves a typed name among the units (see :func:`baiqiang.core.resolver.resolve_rows`).
+    """Resolves a typed name among the units (see :func:`baiqiang.core.plain.resolve.resolve_rows`).
 
     Args:
         all_units: The collected output of :func:`units`.

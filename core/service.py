@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from baiqiang.core import geo
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.errors import InvalidValue
 from baiqiang.core.filters import FilterField, FilterOption, Filters, filter_options, filter_units
+from baiqiang.core.plain import geo
+from baiqiang.core.plain.errors import InvalidValue
+from baiqiang.core.plain.suggest import shorten
+from baiqiang.core.plain.tables import RANKING_TABLES, TABLES, resolve_table
 from baiqiang.core.query import (
     Agg,
     aggregate,
@@ -29,8 +31,6 @@ from baiqiang.core.query import (
     stack_rankings,
     unit_types_of,
 )
-from baiqiang.core.suggest import shorten
-from baiqiang.core.tables import RANKING_TABLES, TABLES, resolve_table
 
 
 @dataclass(frozen=True)

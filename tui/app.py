@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import io
-import os
 import sys
 from collections.abc import Iterable
 from functools import partial
@@ -24,8 +23,8 @@ from textual.widget import Widget
 from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
-from baiqiang.core.errors import BaiqiangError, OutputError, OutputReason
-from baiqiang.core.tables import RANKING_TABLES, TABLES
+from baiqiang.core.plain.errors import BaiqiangError, OutputError, OutputReason
+from baiqiang.core.plain.tables import RANKING_TABLES, TABLES
 from baiqiang.tui.commands import UnitCommands
 from baiqiang.tui.i18n import STRINGS, TABS, key_label, output_error_text, t
 from baiqiang.tui.messages import (
@@ -243,7 +242,7 @@ class BaiqiangApp(App[None]):
 
     @on(UnitChosen)
     def _open_unit(self, event: UnitChosen) -> None:
-        from baiqiang.core import geo
+        from baiqiang.core.plain import geo
         from baiqiang.core.profile import lookup
         from baiqiang.tui.views import DetailScreen
 
@@ -316,7 +315,8 @@ class BaiqiangApp(App[None]):
     @on(ExportRequested)
     def _export(self, event: ExportRequested) -> None:
         from baiqiang.core.export import format_of_path
-        from baiqiang.tui.output import TEXT_ENDINGS, export_dir, export_endings, export_target
+        from baiqiang.core.plain.paths import export_dir
+        from baiqiang.tui.output import TEXT_ENDINGS, export_endings, export_target
         from baiqiang.tui.views import ConfirmScreen, ExportScreen
 
         frame = event.frame
@@ -532,13 +532,6 @@ def make_app(
     return BaiqiangApp(catalog or make_catalog(), table=table, province=province)
 
 
-def crash_log_path() -> Path:
-    """Where the details of a crash are written: ``$BAIQIANG_HOME/crash.log``."""
-    home = os.environ.get("BAIQIANG_HOME")
-    base = Path(home) if home else Path.home() / ".local" / "state" / "baiqiang"
-    return base / "crash.log"
-
-
 def run_app(catalog: Catalog | None, *, table: str, province: str | None) -> int:
     """Runs the explorer until the user quits.
 
@@ -564,6 +557,8 @@ def run_app(catalog: Catalog | None, *, table: str, province: str | None) -> int
     if app.load_error:
         sys.stderr.write(f"baiqiang: error: {app.load_error}\n")
     elif code and details.getvalue():
+        from baiqiang.core.plain.paths import crash_log_path
+
         path = crash_log_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -575,4 +570,4 @@ def run_app(catalog: Catalog | None, *, table: str, province: str | None) -> int
     return code
 
 
-__all__ = ["BaiqiangApp", "TABLES", "crash_log_path", "make_app", "run_app"]
+__all__ = ["BaiqiangApp", "TABLES", "make_app", "run_app"]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.command import Hit, Hits, Provider
 
-from baiqiang.core.names import search_key
+from baiqiang.core.plain.names import search_key
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import UnitChosen
 

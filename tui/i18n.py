@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from baiqiang.core.errors import OutputError
+from baiqiang.core.plain.errors import OutputError
 
 STRINGS: dict[str, dict[str, str]] = {
     "tab.industrial-counties": {"zh": "工业百强县", "en": "Industrial"},

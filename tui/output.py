@@ -13,27 +13,14 @@ from typing import IO
 
 import polars as pl
 
-from baiqiang.core.errors import OutputError, OutputReason
 from baiqiang.core.export import FORMATS, encode, format_named, format_of_path, recode, write_bytes
+from baiqiang.core.plain.errors import OutputError, OutputReason
 from baiqiang.tui.pipes import PipeClosed
 
 TEXT_ENDINGS = {".txt": "table"}
 """Endings a front end writes as a text table (the CLI's ``--format table``)."""
 
 ALL_FORMATS: tuple[str, ...] = ("table", *FORMATS)
-
-
-def export_dir() -> Path:
-    """Where the explorer suggests saving: ``$BAIQIANG_EXPORT_DIR``, else ~/Downloads where it
-    exists, else the home folder — a place the user can find, never silently the cwd."""
-    import os
-
-    given = os.environ.get("BAIQIANG_EXPORT_DIR")
-    if given:
-        return Path(given).expanduser().absolute()
-    home = Path.home()
-    downloads = home / "Downloads"
-    return downloads if downloads.is_dir() else home
 
 
 def export_target(typed: str, *, base: Path) -> Path:

@@ -80,7 +80,7 @@ def context_text(p: dict[str, Any], lang: str = "en") -> Text:
     ctx = p.get("context")
     if not ctx:
         return Text("")
-    from baiqiang.core.tables import TABLES
+    from baiqiang.core.plain.tables import TABLES
 
     zh = lang == "zh"
     sep = "，" if zh else ", "
@@ -144,7 +144,7 @@ def profile_renderable(p: dict[str, Any]) -> Any:
         parts.append(Text("In none of the report's three lists.", style="yellow"))
         parts.append(context_text(p))
     for e in p.get("earlier") or []:
-        from baiqiang.core.tables import TABLES
+        from baiqiang.core.plain.tables import TABLES
 
         ranks = ", ".join(f"{h['edition']} #{h['rank']}" for h in e["history"])
         parts.append(Text(f"Earlier editions of {TABLES[e['table']].title}: {ranks}", style="dim"))

@@ -2,7 +2,7 @@
 
 Opening ``baiqiang`` shows 表1 in rank order. The explorer keeps that view's cells, headers and
 status line (for both interface languages) in the user's cache, under a name that changes with
-the data (:func:`baiqiang.core.paths.data_fingerprint`) and with the explorer's own wording; the next
+the data (:func:`baiqiang.core.plain.paths.data_fingerprint`) and with the explorer's own wording; the next
 launch draws its first frame from it while the core loads, then puts the live view in its place.
 A missing, stale or unreadable snapshot only means the first frame waits for the core.
 """
@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from baiqiang.core.paths import cache_dir, data_fingerprint, default_data_dir
+from baiqiang.core.plain.paths import cache_dir, data_dir, data_fingerprint
 
 if TYPE_CHECKING:
     from baiqiang.core.catalog import Catalog
@@ -56,7 +56,7 @@ class Snapshot:
 def _wording() -> str:
     """A digest of the explorer's wording and cell formats, and of the editions of 表1 imported
     (the view shows the latest, with its changes): a snapshot is kept per version of them."""
-    from baiqiang.core.editions_lookup import imported_years
+    from baiqiang.core.plain.editions import imported_years
 
     here = Path(__file__).resolve().parent
     h = hashlib.sha256(f"format {FORMAT} editions {imported_years(TABLE)}".encode())
@@ -66,16 +66,20 @@ def _wording() -> str:
     return h.hexdigest()[:12]
 
 
-def snapshot_path(data_dir: Path | None = None) -> Path:
-    """Where the snapshot of this data (and this explorer) belongs."""
-    folder = (data_dir or default_data_dir()).resolve()
-    return cache_dir() / f"first-view-{data_fingerprint(folder)}-{_wording()}.json"
+def snapshot_path(folder: Path | None = None) -> Path | None:
+    """Where the snapshot of the data in `folder` (by default the one in use) and of this explorer
+    belongs; None where that folder cannot be read."""
+    fingerprint = data_fingerprint((folder or data_dir()).resolve())
+    return cache_dir() / f"first-view-{fingerprint}-{_wording()}.json" if fingerprint else None
 
 
-def read_snapshot(data_dir: Path | None = None) -> Snapshot | None:
+def read_snapshot(folder: Path | None = None) -> Snapshot | None:
     """The snapshot of this data, or None where there is none (or it cannot be read)."""
+    path = snapshot_path(folder)
+    if path is None:
+        return None
     try:
-        raw = json.loads(snapshot_path(data_dir).read_bytes())
+        raw = json.loads(path.read_bytes())
         pages = {
             lang: Page(
                 columns=[(k, v) for k, v in page["columns"]],
@@ -117,14 +121,17 @@ def make_snapshot(catalog: Catalog) -> Snapshot:
     return Snapshot(pages)
 
 
-def write_snapshot(snapshot: Snapshot, data_dir: Path | None = None) -> Path:
-    """Writes a snapshot atomically (a temporary file, then a rename).
+def write_snapshot(snapshot: Snapshot, folder: Path | None = None) -> Path | None:
+    """Writes a snapshot atomically (a temporary file, then a rename); none for a data folder that
+    cannot be read.
 
     Raises:
         OSError: The cache folder cannot be made.
         OutputError: The snapshot cannot be written.
     """
-    target = snapshot_path(data_dir)
+    target = snapshot_path(folder)
+    if target is None:
+        return None
     target.parent.mkdir(parents=True, exist_ok=True)
     content: dict[str, Any] = {"pages": {lang: asdict(page) for lang, page in snapshot.pages.items()}}
     data = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -136,10 +143,11 @@ def write_snapshot(snapshot: Snapshot, data_dir: Path | None = None) -> Path:
 
 def ensure_snapshot(catalog: Catalog) -> None:
     """Writes the snapshot if this data has none yet; a cache that cannot be written is no error."""
-    from baiqiang.core.errors import OutputError
+    from baiqiang.core.plain.errors import OutputError
 
     try:
-        if not snapshot_path(catalog.data_dir).is_file():
+        target = snapshot_path(catalog.data_dir)
+        if target is not None and not target.is_file():
             write_snapshot(make_snapshot(catalog), catalog.data_dir)
     except (OSError, OutputError):
         pass

@@ -11,12 +11,12 @@ from collections.abc import Callable
 
 import polars as pl
 
-from baiqiang.core import geo
 from baiqiang.core.audit.model import Claim, Kind, Value
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.names import XIAN_SHI
+from baiqiang.core.plain import geo
+from baiqiang.core.plain.names import XIAN_SHI
+from baiqiang.core.plain.tables import TABLES
 from baiqiang.core.query import counts, crosstab, province_shares, unit_types_of
-from baiqiang.core.tables import TABLES
 
 
 def _df(c: Catalog, table: str) -> pl.DataFrame:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from baiqiang.core.audit.model import Kind, Result, Status
-from baiqiang.core.editions_lookup import REPORT_EDITION, imported_years
+from baiqiang.core.plain.editions import REPORT_EDITION, imported_years
 
 if TYPE_CHECKING:
     from baiqiang.core.catalog import Catalog

@@ -36,9 +36,9 @@ from pathlib import Path
 
 import polars as pl
 
-from baiqiang.core import geo
 from baiqiang.core.build.extract import ExtractError, pinyin_of, run_writer
-from baiqiang.core.names import split_suffix
+from baiqiang.core.plain import geo
+from baiqiang.core.plain.names import split_suffix
 
 
 @dataclass(frozen=True)

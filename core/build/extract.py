@@ -22,11 +22,11 @@ from pathlib import Path
 
 import polars as pl
 
-from baiqiang.core import geo
 from baiqiang.core.build import curated
-from baiqiang.core.errors import BaiqiangError
 from baiqiang.core.export import write_bytes
-from baiqiang.core.names import county_type, figure_value, scale_min_yi, split_suffix
+from baiqiang.core.plain import geo
+from baiqiang.core.plain.errors import BaiqiangError
+from baiqiang.core.plain.names import county_type, figure_value, scale_min_yi, split_suffix
 
 RANKING_FILES = {
     "industrial-counties": ("industrial_counties.csv", r"表\s*1\s+2022\s*年中国工业百强县"),

@@ -16,7 +16,7 @@ one name, ``baiqiang``, so that it claims no generic import name::
 - An editable install (``pip install -e .``) gets a ``.pth`` line naming ``build/dev``, where
   this hook lays out ``baiqiang/`` as links to the checkout's folders. Edits and new files are
   seen at once, and tools that read sys.path (mypy, pyright, editors) see the real package.
-  Data is read from the checkout's ``data/`` (:func:`baiqiang.core.paths.default_data_dir`).
+  Data is read from the checkout's ``data/`` (:func:`baiqiang.core.plain.paths.shipped_data_dir`).
   The links are symbolic: on Windows that takes Developer Mode.
 """
 

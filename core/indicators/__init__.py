@@ -2,7 +2,7 @@
 under ``$BAIQIANG_HOME`` with their provenance, and joined to the tables by adcode.
 
 The package loads nothing until a name is used (``show`` reads a unit's values through
-:mod:`.lookup`, which needs neither Polars nor the importer).
+:mod:`baiqiang.core.plain.indicators`, which needs neither Polars nor the importer).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from baiqiang.core.indicators.lookup import Indicator, indicators_of, names
     from baiqiang.core.indicators.model import (
         Column,
         Dataset,
@@ -30,10 +29,11 @@ if TYPE_CHECKING:
         summary_line,
     )
     from baiqiang.core.indicators.store import datasets, describe, remove, values
-    from baiqiang.core.paths import store_root
+    from baiqiang.core.plain.indicators import Indicator, indicators_of, names
+    from baiqiang.core.plain.paths import store_root
 
 _WHERE = {
-    **dict.fromkeys(("Indicator", "indicators_of", "names"), "lookup"),
+    **dict.fromkeys(("Indicator", "indicators_of", "names"), "baiqiang.core.plain.indicators"),
     **dict.fromkeys(
         ("Column", "Dataset", "ImportOptions", "ImportResult", "RowOutcome", "RowReport"), "model"
     ),
@@ -50,13 +50,14 @@ _WHERE = {
         "service",
     ),
     **dict.fromkeys(("datasets", "describe", "remove", "values"), "store"),
-    "store_root": "store",
+    "store_root": "baiqiang.core.plain.paths",
 }
 
 
 def __getattr__(name: str) -> Any:
     if name in _WHERE:
-        return getattr(import_module(f"baiqiang.core.indicators.{_WHERE[name]}"), name)
+        where = _WHERE[name]
+        return getattr(import_module(where if "." in where else f"baiqiang.core.indicators.{where}"), name)
     raise AttributeError(f"module 'baiqiang.core.indicators' has no attribute {name!r}")
 
 

@@ -20,8 +20,6 @@ from typing import Any
 
 import polars as pl
 
-from baiqiang.core import geo
-from baiqiang.core.errors import InvalidValue
 from baiqiang.core.indicators.model import Column, Dataset, ImportOptions, ImportResult, RowOutcome, RowReport
 from baiqiang.core.indicators.reader import (
     BLANK_MARKS,
@@ -32,7 +30,9 @@ from baiqiang.core.indicators.reader import (
     read_raw,
     split_unit,
 )
-from baiqiang.core.resolver import Outcome, Row, describe, match_exactly
+from baiqiang.core.plain import geo
+from baiqiang.core.plain.errors import InvalidValue
+from baiqiang.core.plain.resolve import Outcome, Row, describe, match_exactly
 
 _CODE = re.compile(r"(区划)?代码|adcode|code|编码", re.I)
 _NAME = re.compile(

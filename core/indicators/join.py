@@ -66,7 +66,7 @@ keystroke in the explorer then costs a join of 2,843 rows, not a scan and a grou
 
 def latest(name: str, root: Path | None = None) -> pl.LazyFrame:
     """A dataset's values for each unit in the latest year it has."""
-    from baiqiang.core.paths import store_root
+    from baiqiang.core.plain.paths import store_root
 
     path = (root or store_root()) / name / "values.parquet"
     try:

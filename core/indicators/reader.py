@@ -18,7 +18,7 @@ from pathlib import Path
 
 import polars as pl
 
-from baiqiang.core.errors import InvalidValue
+from baiqiang.core.plain.errors import InvalidValue
 
 TEXT_SUFFIXES = {".csv": ",", ".tsv": "\t", ".txt": "\t"}
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from baiqiang.core.errors import InvalidValue
 from baiqiang.core.indicators.model import Dataset, ImportOptions, ImportResult, RowOutcome, RowReport
 from baiqiang.core.indicators.store import check_name, datasets, name_from_file, save
-from baiqiang.core.paths import store_root
+from baiqiang.core.plain.errors import InvalidValue
+from baiqiang.core.plain.paths import store_root
 
 if TYPE_CHECKING:
     import polars as pl
@@ -75,8 +75,8 @@ def import_file(
         UnmatchedRows: `strict`, and some rows did not match (nothing is stored).
         DatasetExists: The name is taken and `replace` is not set.
     """
-    from baiqiang.core.errors import DatasetExists
     from baiqiang.core.indicators.importer import read_dataset
+    from baiqiang.core.plain.errors import DatasetExists
 
     file = Path(path)
     chosen = check_name(name or name_from_file(file))

@@ -18,10 +18,10 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from baiqiang.core.errors import DatasetExists, InvalidValue, LookupFailed
-from baiqiang.core.indicators.lookup import names
 from baiqiang.core.indicators.model import Dataset
-from baiqiang.core.paths import store_root
+from baiqiang.core.plain.errors import DatasetExists, InvalidValue, LookupFailed
+from baiqiang.core.plain.indicators import names
+from baiqiang.core.plain.paths import store_root
 
 if TYPE_CHECKING:
     import polars as pl
@@ -59,7 +59,7 @@ def describe(name: str, root: Path | None = None) -> Dataset:
         return Dataset.from_dict(json.loads((folder / "dataset.json").read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         known = names(root)
-        from baiqiang.core.suggest import did_you_mean
+        from baiqiang.core.plain.suggest import did_you_mean
 
         raise LookupFailed(f"no dataset {name!r}", did_you_mean(name, known), known) from exc
 

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from baiqiang.core.audit import run_audit
 from baiqiang.core.catalog import _load, make_catalog
 from baiqiang.core.filters import Filters, filter_units
-from baiqiang.core.names import display_width
-from baiqiang.core.paths import default_data_dir
+from baiqiang.core.plain.names import display_width
+from baiqiang.core.plain.paths import data_dir
+from baiqiang.core.plain.resolve import resolve_rows
 from baiqiang.core.profile import lookup, unit_rows
 from baiqiang.core.query import counts, crosstab
-from baiqiang.core.resolver import resolve_rows
 
 
 def _median_ms(fn: Callable[[], object], repeat: int) -> float:
@@ -65,7 +65,7 @@ def results() -> list[tuple[str, float, int]]:
 
 def main() -> None:
     """Runs each benchmark and prints its median time in milliseconds."""
-    print(f"data: {default_data_dir()}")
+    print(f"data: {data_dir()}")
     for label, ms, repeat in results():
         pad = " " * (40 - display_width(label))
         print(f"{label}{pad} {ms:8.2f} ms  (median of {repeat})")

@@ -15,7 +15,7 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from baiqiang.core.errors import InvalidValue
+from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.tui.cli import app, main
 from tests.conftest import ROOT
 

@@ -1,5 +1,7 @@
-"""The layers' boundaries: core imports no presentation package; the CLI imports no Textual."""
+"""The layers' boundaries: core imports no presentation package; the CLI imports no Textual;
+core.plain (what the fast paths load) imports no Polars and nothing of core outside itself."""
 
+import ast
 import os
 import subprocess
 import sys
@@ -65,3 +67,27 @@ def test_the_suite_runs_the_checkout():
 
     assert Path(baiqiang.core.__file__).resolve().parent == ROOT / "core"
     assert Path(baiqiang.tui.__file__).resolve().parent == ROOT / "tui"
+
+
+def test_core_plain_imports_no_polars_and_nothing_of_core_outside_it():
+    """The rule of core/plain/: read from the source (a lazy import inside a function counts
+    too), then checked by importing every module of it."""
+    for path in sorted((ROOT / "core" / "plain").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            for name in names:
+                assert name.split(".")[0] != "polars", f"{path.name} imports {name}"
+                if name.startswith("baiqiang"):
+                    assert name.startswith("baiqiang.core.plain"), f"{path.name} imports {name}"
+    loaded = _loaded_after(
+        "import baiqiang.core.plain as plain\n"
+        "for m in pkgutil.walk_packages(plain.__path__, 'baiqiang.core.plain.'):\n"
+        "    importlib.import_module(m.name)\n"
+    )
+    assert "polars" not in loaded

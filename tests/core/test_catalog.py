@@ -5,10 +5,10 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from baiqiang.core import geo
 from baiqiang.core.catalog import Catalog, make_catalog
-from baiqiang.core.errors import DataUnavailable, LookupFailed
-from baiqiang.core.tables import TABLES, resolve_table
+from baiqiang.core.plain import geo
+from baiqiang.core.plain.errors import DataUnavailable, LookupFailed
+from baiqiang.core.plain.tables import TABLES, resolve_table
 from tests.conftest import ROOT
 
 

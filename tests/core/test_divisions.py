@@ -16,7 +16,7 @@ from baiqiang.core.build.divisions import (
 )
 from baiqiang.core.build.extract import ExtractError, render
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.tables import RANKING_TABLES
+from baiqiang.core.plain.tables import RANKING_TABLES
 from tests.conftest import ROOT
 
 

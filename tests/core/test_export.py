@@ -7,8 +7,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from baiqiang.core.errors import LookupFailed, OutputError, TargetExists
 from baiqiang.core.export import FORMATS, encode, format_of_path, write_bytes, write_frame
+from baiqiang.core.plain.errors import LookupFailed, OutputError, TargetExists
 
 
 def test_encode_lists_and_bom() -> None:

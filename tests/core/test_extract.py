@@ -20,7 +20,7 @@ from baiqiang.core.build.extract import (
     write_outputs,
 )
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.names import county_type, figure_value, scale_min_yi, split_suffix
+from baiqiang.core.plain.names import county_type, figure_value, scale_min_yi, split_suffix
 from tests.conftest import ROOT
 
 

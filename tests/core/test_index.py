@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from baiqiang.core.catalog import Catalog, make_catalog
-from baiqiang.core.index import fast_lookup, index_path, read_index, write_index
+from baiqiang.core.index import write_index
+from baiqiang.core.plain.index import fast_lookup, index_path, read_index
+from baiqiang.core.plain.profile import assemble
 from baiqiang.core.profile import lookup, unit_profile, unit_rows
-from baiqiang.core.profile_model import assemble
 
 
 @pytest.fixture(scope="module")

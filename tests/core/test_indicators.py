@@ -10,7 +10,6 @@ import polars as pl
 import pytest
 
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.errors import DatasetExists, InvalidValue, LookupFailed
 from baiqiang.core.filters import Filters
 from baiqiang.core.indicators import (
     ImportOptions,
@@ -24,6 +23,7 @@ from baiqiang.core.indicators import (
     store_root,
 )
 from baiqiang.core.indicators.join import joined_columns
+from baiqiang.core.plain.errors import DatasetExists, InvalidValue, LookupFailed
 from baiqiang.core.profile import lookup
 from baiqiang.core.service import rows, stats
 from tests.fixtures import make_synthetic as synthetic
@@ -205,7 +205,8 @@ def test_where_sort_and_stats_over_imported_columns(catalog: Catalog, home: Path
 
 
 def test_show_lists_a_units_imported_values_the_same_through_the_index(catalog: Catalog, home: Path) -> None:
-    from baiqiang.core.index import fast_lookup, read_index, write_index
+    from baiqiang.core.index import write_index
+    from baiqiang.core.plain.index import fast_lookup, read_index
 
     import_file(catalog, FIXTURES / synthetic.TSV, name="研发")
     profile = lookup(catalog, "海门")

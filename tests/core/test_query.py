@@ -6,7 +6,6 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from baiqiang.core.errors import LookupFailed
 from baiqiang.core.filters import (
     Filters,
     filter_units,
@@ -15,6 +14,7 @@ from baiqiang.core.filters import (
     resolve_province,
     resolve_region,
 )
+from baiqiang.core.plain.errors import LookupFailed
 from baiqiang.core.query import counts, crosstab, crosstab_wide, overlap, sort_rows
 
 

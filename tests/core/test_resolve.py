@@ -6,9 +6,9 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from baiqiang.core import geo
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.errors import Ambiguous, LookupFailed
+from baiqiang.core.plain import geo
+from baiqiang.core.plain.errors import Ambiguous, LookupFailed
 from baiqiang.core.profile import lookup
 from baiqiang.core.resolve import resolve, units
 
@@ -210,7 +210,7 @@ def test_municipal_units_say_the_report_leaves_them_out(catalog: Catalog) -> Non
 
 def test_not_ranked_quotes_are_verbatim(report_path) -> None:
     from baiqiang.core.build.extract import flatten, read_report
-    from baiqiang.core.profile_model import NOT_RANKED
+    from baiqiang.core.plain.profile import NOT_RANKED
 
     flat = read_report(report_path).flat
     for quote in NOT_RANKED.values():

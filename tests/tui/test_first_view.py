@@ -9,7 +9,7 @@ import pytest
 
 import baiqiang.core.catalog as catalog_module
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.errors import DataUnavailable
+from baiqiang.core.plain.errors import DataUnavailable
 from baiqiang.tui.app import BaiqiangApp
 from baiqiang.tui.snapshot import make_snapshot, read_snapshot, snapshot_path, write_snapshot
 from baiqiang.tui.widgets.first_view import FirstView

@@ -7,7 +7,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from baiqiang.core.errors import LookupFailed, OutputError
+from baiqiang.core.plain.errors import LookupFailed, OutputError
 from baiqiang.tui.output import choose_format, save
 
 

@@ -9,12 +9,12 @@ from typing import Annotated
 import typer
 
 import baiqiang.tui.cli.options as o
-from baiqiang.core.errors import InvalidValue, LookupFailed
 from baiqiang.core.filters import Filters
+from baiqiang.core.plain.errors import InvalidValue, LookupFailed
+from baiqiang.core.plain.suggest import did_you_mean
+from baiqiang.core.plain.tables import TABLES, resolve_table
 from baiqiang.core.query import check_dimension
 from baiqiang.core.service import base_rows, check_table_kind, rows
-from baiqiang.core.suggest import did_you_mean
-from baiqiang.core.tables import TABLES, resolve_table
 from baiqiang.tui import render
 
 

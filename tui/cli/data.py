@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 import baiqiang.tui.cli.options as o
-from baiqiang.core.errors import InvalidValue
 from baiqiang.core.indicators import (
     ImportOptions,
     ImportResult,
@@ -23,6 +22,7 @@ from baiqiang.core.indicators import (
     report_frame,
     summary_line,
 )
+from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.tui import render
 from baiqiang.tui.output import save
 from baiqiang.tui.pipes import print_text

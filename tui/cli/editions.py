@@ -9,7 +9,7 @@ import typer
 
 import baiqiang.tui.cli.options as o
 from baiqiang.core.editions import Status, editions, movers
-from baiqiang.core.tables import TABLES, resolve_table
+from baiqiang.core.plain.tables import TABLES, resolve_table
 from baiqiang.tui import render
 
 

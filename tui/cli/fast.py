@@ -45,8 +45,8 @@ def try_show(args: Sequence[str]) -> int | None:
     given = _parse(args)
     if given is None:
         return None
-    from baiqiang.core import geo
-    from baiqiang.core.index import fast_lookup, read_index
+    from baiqiang.core.plain import geo
+    from baiqiang.core.plain.index import fast_lookup, read_index
 
     province = None
     if "province" in given:

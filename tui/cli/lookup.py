@@ -7,11 +7,11 @@ from typing import Annotated
 import typer
 
 import baiqiang.tui.cli.options as o
-from baiqiang.core.errors import LookupFailed
 from baiqiang.core.filters import resolve_province
 from baiqiang.core.index import ensure_index
+from baiqiang.core.plain.errors import LookupFailed
+from baiqiang.core.plain.suggest import did_you_mean
 from baiqiang.core.profile import lookup
-from baiqiang.core.suggest import did_you_mean
 from baiqiang.tui import render
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,11 +10,11 @@ from typing import Annotated
 import polars as pl
 import typer
 
-from baiqiang.core import geo
 from baiqiang.core.catalog import Catalog, make_catalog
 from baiqiang.core.filters import Filters
+from baiqiang.core.plain import geo
+from baiqiang.core.plain.tables import TABLES
 from baiqiang.core.service import parse_filters
-from baiqiang.core.tables import TABLES
 from baiqiang.tui import render
 from baiqiang.tui.output import choose_format, emit, encode, save
 
@@ -109,9 +108,8 @@ LimitOpt = Annotated[int | None, typer.Option("--limit", "-l", help="At most N r
 
 
 def catalog() -> Catalog:
-    """The catalog, from ``$BAIQIANG_DATA`` or the shipped data."""
-    data_dir = os.environ.get("BAIQIANG_DATA")
-    return make_catalog(Path(data_dir) if data_dir else None)
+    """The catalog of the data in use (``$BAIQIANG_DATA``, else the shipped data)."""
+    return make_catalog()
 
 
 filters = parse_filters

@@ -13,9 +13,9 @@ import click
 import typer
 
 import baiqiang.tui.cli.options as o
-from baiqiang.core.errors import Ambiguous, BaiqiangError, DatasetExists, InvalidValue, TargetExists
 from baiqiang.core.filters import resolve_province
-from baiqiang.core.tables import resolve_table
+from baiqiang.core.plain.errors import Ambiguous, BaiqiangError, DatasetExists, InvalidValue, TargetExists
+from baiqiang.core.plain.tables import resolve_table
 from baiqiang.tui import render
 from baiqiang.tui.cli import audit, charts, data, editions, lookup, tables
 from baiqiang.tui.cli.terminal import (

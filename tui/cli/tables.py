@@ -8,10 +8,10 @@ import polars as pl
 import typer
 
 import baiqiang.tui.cli.options as o
-from baiqiang.core.errors import InvalidValue
+from baiqiang.core.plain.errors import InvalidValue
+from baiqiang.core.plain.tables import TABLES, resolve_table
 from baiqiang.core.query import Agg
 from baiqiang.core.service import Order, crosstab_table, overlap_impossible, overlap_table, rows, stats
-from baiqiang.core.tables import TABLES, resolve_table
 from baiqiang.tui import render
 
 

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from baiqiang.core.tables import TABLES
+from baiqiang.core.plain.tables import TABLES
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import ClusterChosen, UnitsOf
 from baiqiang.tui.render import context_text, fact_text

@@ -10,7 +10,7 @@ from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.widgets import TabbedContent, TabPane
 
-from baiqiang.core.tables import TABLES
+from baiqiang.core.plain.tables import TABLES
 from baiqiang.tui.widgets.grid import Grid
 from baiqiang.tui.widgets.table_view import TableView
 

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from baiqiang.core.tables import TABLES
+from baiqiang.core.plain.tables import TABLES
 from baiqiang.tui.i18n import t
 from baiqiang.tui.render import amount_text
 from baiqiang.tui.widgets.grid import Grid

@@ -8,8 +8,8 @@ from textual.reactive import reactive
 from textual.widgets import Tree
 
 from baiqiang.core.catalog import Catalog
+from baiqiang.core.plain.tables import RANKING_TABLES, TABLES
 from baiqiang.core.service import Branch, region_tree
-from baiqiang.core.tables import RANKING_TABLES, TABLES
 from baiqiang.tui.messages import UnitChosen
 
 

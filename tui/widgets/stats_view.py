@@ -12,9 +12,9 @@ from textual.worker import get_current_worker
 
 from baiqiang.core.catalog import Catalog
 from baiqiang.core.filters import Filters, filter_units
+from baiqiang.core.plain.tables import RANKING_TABLES, TABLES
 from baiqiang.core.query import Agg, dimensions_of
 from baiqiang.core.service import base_rows, rank_pairs, stats
-from baiqiang.core.tables import RANKING_TABLES, TABLES
 from baiqiang.tui import chartdata
 from baiqiang.tui.i18n import t
 from baiqiang.tui.state import ViewState

@@ -17,8 +17,8 @@ from textual.worker import get_current_worker
 
 from baiqiang.core.catalog import Catalog
 from baiqiang.core.filters import FilterField, FilterOption
+from baiqiang.core.plain.tables import TABLES
 from baiqiang.core.service import options, rows
-from baiqiang.core.tables import TABLES
 from baiqiang.tui import chartdata
 from baiqiang.tui.frame_rows import FrameRows, is_numeric
 from baiqiang.tui.i18n import t
@@ -89,7 +89,7 @@ INLINE_ROWS = 1_000
 def edition_options(state: ViewState) -> dict[str, Any]:
     """What a list view asks of its rows: its edition (the latest unless switched) and the
     change since the edition before; nothing for the cluster tables and 全部区县."""
-    from baiqiang.core.tables import RANKING_TABLES
+    from baiqiang.core.plain.tables import RANKING_TABLES
 
     return {"edition": state.edition, "changes": True} if state.table in RANKING_TABLES else {}
 
@@ -318,7 +318,7 @@ class TableView(Vertical, ReportsFailures):
             return "rank" in self.columns_shown
         if action in ("next_edition", "movers"):
             from baiqiang.core.editions import years
-            from baiqiang.core.tables import RANKING_TABLES
+            from baiqiang.core.plain.tables import RANKING_TABLES
 
             return self.state.table in RANKING_TABLES and len(years(self.state.table)) > 1
         if action == "pick_extra":

@@ -2,7 +2,7 @@
 unit, with no Polars, so that a lookup can run without loading it.
 
 :func:`baiqiang.core.resolve.resolve` (the core's, on the catalog) and the command line's fast
-lookup (:mod:`baiqiang.core.index`) both call :func:`resolve_rows`: one set of rules.
+lookup (:mod:`baiqiang.core.plain.index`) both call :func:`resolve_rows`: one set of rules.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from baiqiang.core.names import SPECIAL_SUFFIXES, search_key, split_suffix
+from baiqiang.core.plain.names import SPECIAL_SUFFIXES, search_key, split_suffix
 
 Row = dict[str, Any]
 """A unit as :func:`baiqiang.core.resolve.units` gives it (adcode, name, province …, listed)."""

@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
-from baiqiang.core.editions_lookup import REPORT_EDITION, history
-from baiqiang.core.indicators.lookup import Indicator, indicators_of
-from baiqiang.core.names import XIAN_SHI
-from baiqiang.core.resolver import Match, Resolution, describe
+from baiqiang.core.plain.editions import REPORT_EDITION, history
+from baiqiang.core.plain.indicators import Indicator, indicators_of
+from baiqiang.core.plain.names import XIAN_SHI
+from baiqiang.core.plain.resolve import Match, Resolution, describe
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from baiqiang.core.errors import LookupFailed
-from baiqiang.core.suggest import did_you_mean, shorten
+from baiqiang.core.plain.errors import LookupFailed
+from baiqiang.core.plain.suggest import did_you_mean, shorten
 
 
 @dataclass(frozen=True)

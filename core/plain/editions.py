@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from baiqiang.core.paths import editions_root
-from baiqiang.core.tables import RANKING_TABLES
+from baiqiang.core.plain.paths import editions_root
+from baiqiang.core.plain.tables import RANKING_TABLES
 
 REPORT_EDITION = 2022
 """The edition the report's own lists are (built in)."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from baiqiang.core.paths import store_root
+from baiqiang.core.plain.paths import store_root
 
 
 @dataclass(frozen=True)
