@@ -39,7 +39,7 @@ def chart(
     height: o.HeightOpt = None,
 ) -> None:
     """Draw a chart in the terminal: counts by a dimension, a heat map of two, or a scatter of two numeric columns."""
-    from baiqiang.tui import chartdata
+    from baiqiang.tui import plots
 
     c = o.catalog()
     tid = resolve_table(table)
@@ -56,14 +56,14 @@ def chart(
     w = width or min(render.terminal_width(), 120)
     title = TABLES[tid].title
     if x is not None and y is not None:
-        text = chartdata.scatter(lf, x=x, y=y, width=w, height=height or 24, title=f"{title} · {x} × {y}")
+        text = plots.scatter(lf, x=x, y=y, width=w, height=height or 24, title=f"{title} · {x} × {y}")
     elif cols:
         assert by is not None
         check_dimension(lf, by)
-        text = chartdata.heat(lf, rows=by, cols=cols, width=w, title=f"{title} · {by} × {cols}")
+        text = plots.heat(lf, rows=by, cols=cols, width=w, title=f"{title} · {by} × {cols}")
     else:
         assert by is not None
-        text = chartdata.bars(lf, by=by, width=w, height=height, title=f"{title} · {by}")
+        text = plots.bars(lf, by=by, width=w, height=height, title=f"{title} · {by}")
     render.print_text(text)
 
 
@@ -75,7 +75,7 @@ def map_(
     height: o.HeightOpt = None,
 ) -> None:
     """Draw every county-level seat as a faint dot, with the table's units on top."""
-    from baiqiang.tui import chartdata
+    from baiqiang.tui import plots
 
     c = o.catalog()
     tid = check_table_kind(table, kind="ranking")
@@ -91,7 +91,7 @@ def map_(
     w = width or min(render.terminal_width(), 160)
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     where = f" · {flt.province}" if flt.province else ""
-    text = chartdata.listed_map(
+    text = plots.listed_map(
         c.divisions,
         {tid: listed},
         by=mode,

@@ -15,7 +15,7 @@ from baiqiang.core.filters import Filters, filter_units
 from baiqiang.core.plain.tables import RANKING_TABLES, TABLES
 from baiqiang.core.query import Agg, dimensions_of
 from baiqiang.core.service import base_rows, rank_pairs, stats
-from baiqiang.tui import chartdata
+from baiqiang.tui import plots
 from baiqiang.tui.i18n import t
 from baiqiang.tui.state import ViewState
 from baiqiang.tui.widgets.chart_panel import ChartPanel
@@ -170,7 +170,7 @@ class StatsView(Horizontal, ReportsFailures):
         spec = TABLES[source.table]
         title_base = f"{spec.title if lang == 'zh' else spec.title_en}{' · ' + filt if filt else ''}"
         if kind == "heat" and source.table in RANKING_TABLES:
-            chart = chartdata.heat(
+            chart = plots.heat(
                 rows,
                 rows="province",
                 cols="rank_band",
@@ -180,7 +180,7 @@ class StatsView(Horizontal, ReportsFailures):
         elif kind == "scatter" and value is not None:
             rank = next((r for r in ("rank", "industrial_rank") if r in rows.collect_schema().names()), None)
             chart = (
-                chartdata.scatter(rows, x=rank, y=value, width=width, height=height, title=title_base)
+                plots.scatter(rows, x=rank, y=value, width=width, height=height, title=title_base)
                 if rank
                 else t("chart.empty", lang)
             )
@@ -188,7 +188,7 @@ class StatsView(Horizontal, ReportsFailures):
             counties = source.table in ("industrial-counties", "innovation-counties")
             both = rank_pairs(c, source.filters if counties else Filters())
             chart = (
-                chartdata.rank_scatter(
+                plots.rank_scatter(
                     both,
                     x="rank_ic",
                     y="rank_inc",
@@ -203,13 +203,13 @@ class StatsView(Horizontal, ReportsFailures):
             where = Filters(province=source.filters.province, region=source.filters.region)
             bc = filter_units(c.tables["billion-clusters"], where)
             chart = (
-                chartdata.bars(bc, by="scale", width=width, title=t("chart.scale", lang))
+                plots.bars(bc, by="scale", width=width, title=t("chart.scale", lang))
                 if bc.select(pl.len()).collect().item()
                 else t("chart.empty", lang)
             )
         elif value is not None:
             column = f"{agg}({value})"
-            chart = chartdata.value_bars(
+            chart = plots.value_bars(
                 table,
                 by=dim,
                 column=column,
@@ -218,7 +218,7 @@ class StatsView(Horizontal, ReportsFailures):
             )
         else:
             chart = (
-                chartdata.bars(
+                plots.bars(
                     rows, by=dim, width=width, title=f"{title_base} · {t(f'col.{dim}', lang, default=dim)}"
                 )
                 if table.height

@@ -19,7 +19,7 @@ from baiqiang.core.catalog import Catalog
 from baiqiang.core.filters import FilterField, FilterOption
 from baiqiang.core.plain.tables import TABLES
 from baiqiang.core.service import options, rows
-from baiqiang.tui import chartdata
+from baiqiang.tui import plots
 from baiqiang.tui.frame_rows import FrameRows, is_numeric
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import (
@@ -267,7 +267,7 @@ class TableView(Vertical, ReportsFailures):
         )
         if mode == "map":
             by = "tier" if state.table == "industrial-counties" else "list"
-            return chartdata.listed_map(
+            return plots.listed_map(
                 self.catalog.divisions,
                 {state.table: rows},
                 by=by,
@@ -283,12 +283,12 @@ class TableView(Vertical, ReportsFailures):
             series = bump_series(self.catalog, state.table, state.filters)
             if sum(len(p) for p in series.values()) <= len(series):
                 return t("edition.one", lang)
-            return chartdata.bump(series, width=width, height=height or 20, title=title)
+            return plots.bump(series, width=width, height=height or 20, title=title)
         if rows.height == 0:
             return t("chart.empty", lang)
         if mode == "heat":
-            return chartdata.heat(lf, rows="province", cols="rank_band", width=width, title=title)
-        return chartdata.bars(lf, by=mode, width=width, title=title)
+            return plots.heat(lf, rows="province", cols="rank_band", width=width, title=title)
+        return plots.bars(lf, by=mode, width=width, title=title)
 
     def _show(self, state: ViewState, rows: pl.DataFrame, chart: str) -> None:
         if state != self.state or not self.composed:

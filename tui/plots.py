@@ -1,4 +1,5 @@
-"""Charts of the catalog's frames: core's chart data (``baiqiang.core.chartdata``) drawn by tui.charts."""
+"""Plots of the catalog's frames: core's numbers behind each chart (``baiqiang.core.chartdata``) drawn
+by :mod:`baiqiang.tui.charts` (plotext), for the command line and the explorer alike."""
 
 from __future__ import annotations
 
