@@ -13,9 +13,10 @@ from typing import Any
 
 import polars as pl
 
+from baiqiang.core.plain import geo
 from baiqiang.core.plain.errors import DataUnavailable
 from baiqiang.core.plain.paths import data_dir as data_in_use
-from baiqiang.core.plain.tables import RANKING_TABLES, TABLES, resolve_table
+from baiqiang.core.plain.tables import TABLES, TableSpec, ranking_tables, resolve_table
 
 _RANKING_SCHEMA = {
     "rank": pl.Int64,
@@ -122,13 +123,12 @@ def _load(data_dir: Path) -> Catalog:
 
     tables: dict[str, pl.LazyFrame] = {}
     printed: list[pl.DataFrame] = []
-    for tid in RANKING_TABLES:
-        df = pl.read_csv(data_dir / TABLES[tid].file, schema_overrides=_RANKING_SCHEMA)
-        df = df.with_columns(rank_band=rank_band_expr()).join(
-            adcodes(tid, "rank"), on="rank", how="left", maintain_order="left"
-        )
-        printed.append(df.select("adcode", pl.col("prefecture").alias("printed")))
-        tables[tid] = officially(df).lazy()
+    units = unit_columns(divisions)
+    for tid in ranking_tables():
+        df = _read_ranking(data_dir, TABLES[tid], adcodes(tid, "rank"))
+        if "prefecture" in df.columns:  # the report's own spelling of it
+            printed.append(df.select("adcode", pl.col("prefecture").alias("printed")))
+        tables[tid] = officially(ranked(df, units, tiers=TABLES[tid].tiers)).lazy()
     where = divisions.select("adcode", "province", "province_short", "region")
     cluster_counties = (
         pl.read_csv(data_dir / "national_cluster_counties.csv")
@@ -184,14 +184,70 @@ def _load(data_dir: Path) -> Catalog:
     )
 
 
+UNIT_COLUMNS = (
+    "name",
+    "province",
+    "prefecture",
+    "region",
+    "county_type",
+    "province_short",
+    "province_en",
+    "pinyin",
+    "initials",
+)
+"""What a ranking table says of each unit besides its rank (from the unit's adcode where the
+table's file does not say it)."""
+
+
+def unit_columns(divisions: pl.DataFrame) -> pl.DataFrame:
+    """Every unit's :data:`UNIT_COLUMNS` by adcode, from the divisions."""
+    english = {p.short: p.english for p in geo.PROVINCES}
+    return divisions.select(
+        "adcode",
+        "name",
+        "province",
+        "prefecture",
+        "region",
+        pl.col("type").alias("county_type"),
+        "province_short",
+        pl.col("province_short").replace_strict(english, default=None).alias("province_en"),
+        "pinyin",
+        "initials",
+    )
+
+
+def ranked(ranks: pl.DataFrame, units: pl.DataFrame, *, tiers: bool = False) -> pl.DataFrame:
+    """A list's rows from its ranks: ``rank`` and ``adcode`` at least (``province_first`` and the
+    unit columns where the source gives them); what it does not give is filled in from the
+    unit's adcode (★ false; ``tier`` null where the list has tiers but the source none), and
+    ``rank_band`` added. The report's lists, a registered table and an imported edition all
+    come through here."""
+    missing = [c for c in UNIT_COLUMNS if c not in ranks.columns]
+    df = ranks.join(units.select("adcode", *missing), on="adcode", how="left", maintain_order="left")
+    fill = [] if "province_first" in df.columns else [pl.lit(False).alias("province_first")]
+    if tiers and "tier" not in df.columns:
+        fill.append(pl.lit(None, pl.Int64).alias("tier"))
+    df = df.with_columns(*fill, rank_band=rank_band_expr())
+    order = ["rank", *UNIT_COLUMNS[:3], "province_first", "region", *(["tier"] if tiers else [])]
+    return df.select(*order, pl.exclude(*order, "adcode"), "adcode")
+
+
+def _read_ranking(data_dir: Path, spec: TableSpec, links: pl.DataFrame) -> pl.DataFrame:
+    """A list's file: its ranks and what it prints, with the adcodes of its units (a column of
+    the file, or the links of ``unit_adcodes.csv``)."""
+    path = data_dir / spec.file
+    header = pl.read_csv(path, n_rows=0).columns
+    types = {c: t for c, t in {**_RANKING_SCHEMA, "adcode": pl.String}.items() if c in header}
+    df = pl.read_csv(path, schema_overrides=types)
+    if "adcode" not in df.columns:
+        df = df.join(links, on="rank", how="left", maintain_order="left")
+    return df
+
+
 def _divisions_table(divisions: pl.DataFrame, tables: dict[str, pl.LazyFrame]) -> pl.DataFrame:
     """Every county-level unit with its rank in each list (null where not listed), its 梯队 and
     the lists it is in (表1 表2 …)."""
-    ranks = {
-        "industrial-counties": "industrial_rank",
-        "innovation-counties": "innovation_rank",
-        "industrial-districts": "district_rank",
-    }
+    ranks = {t: s.rank_column for t, s in TABLES.items() if s.ranked}
     df = divisions.select(
         "adcode",
         "name",
@@ -206,11 +262,11 @@ def _divisions_table(divisions: pl.DataFrame, tables: dict[str, pl.LazyFrame]) -
         pl.col("prefecture_pinyin").fill_null("").alias("_prefecture_key"),
     )
     for tid, column in ranks.items():
-        extra = ["tier"] if tid == "industrial-counties" else []
+        extra = ["tier"] if TABLES[tid].tiers else []
         listed = tables[tid].select("adcode", pl.col("rank").alias(column), *extra).collect()
         df = df.join(listed, on="adcode", how="left", maintain_order="left")
     lists = pl.concat_list(
-        [pl.when(pl.col(c).is_not_null()).then(pl.lit(f"表{TABLES[t].number}")) for t, c in ranks.items()]
+        [pl.when(pl.col(c).is_not_null()).then(pl.lit(TABLES[t].label)) for t, c in ranks.items()]
     ).list.drop_nulls()
     order = [
         "adcode",

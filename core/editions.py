@@ -1,6 +1,6 @@
 """Other editions of the three lists: imported rank tables, rank movement, each unit's history.
 
-The report's own lists are edition 2022 (built in, never replaced). Another year's list is
+The report's own lists are the edition of its year (built in, never replaced). Another year's list is
 imported from a table with a rank column and a unit column (optionally province and
 prefecture, and ★ where printed); every row must resolve to one unit and the ranks must be
 1…N once each, or nothing is stored. An edition is kept under ``$BAIQIANG_HOME/editions/
@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from baiqiang.core.indicators.model import RowOutcome, RowReport
-from baiqiang.core.plain.editions import REPORT_EDITION, edition_path, imported_years, read_edition
+from baiqiang.core.plain.editions import builtin_edition, edition_path, imported_years, read_edition
 from baiqiang.core.plain.errors import DatasetExists, InvalidValue, LookupFailed
-from baiqiang.core.plain.tables import RANKING_TABLES, TABLES, resolve_table
+from baiqiang.core.plain.tables import TABLES, ranking_tables, resolve_table
 
 if TYPE_CHECKING:
     import polars as pl
@@ -45,7 +45,7 @@ class Edition:
 
     Attributes:
         table: The list's table id.
-        year: The edition (2022 is the report's).
+        year: The edition (the report's year for its own).
         source: Where it comes from: the report, or the imported file's name.
         rows: How many units it ranks.
         sha256: The imported file's digest ("" for the report's).
@@ -95,7 +95,8 @@ class Status(StrEnum):
 
 def years(table: str, root: Path | None = None) -> list[int]:
     """Every edition of a list, the report's included, oldest first."""
-    return sorted({REPORT_EDITION, *imported_years(resolve_table(table), root)})
+    tid = resolve_table(table)
+    return sorted({builtin_edition(tid), *imported_years(tid, root)})
 
 
 def latest(table: str, root: Path | None = None) -> int:
@@ -104,11 +105,11 @@ def latest(table: str, root: Path | None = None) -> int:
 
 
 def editions(root: Path | None = None) -> list[Edition]:
-    """Every edition of every list: the report's 2022 and those imported."""
+    """Every edition of every list: the report's and those imported."""
     out = []
-    for table in RANKING_TABLES:
+    for table in ranking_tables():
         for year in years(table, root):
-            if year == REPORT_EDITION:
+            if year == builtin_edition(table):
                 out.append(Edition(table, year, "the report (built in)", 100, builtin=True))
                 continue
             raw = read_edition(table, year, root)
@@ -151,11 +152,9 @@ def import_edition(
 
     tid = resolve_table(table)
     if TABLES[tid].kind != "ranking":
-        raise InvalidValue(f"{tid} is not a ranked list", [], list(RANKING_TABLES), field="list")
-    if year == REPORT_EDITION:
-        raise InvalidValue(
-            f"edition {REPORT_EDITION} is the report's own list, built in: it cannot be replaced"
-        )
+        raise InvalidValue(f"{tid} is not a ranked list", [], list(ranking_tables()), field="list")
+    if year == builtin_edition(tid):
+        raise InvalidValue(f"edition {year} is the report's own list, built in: it cannot be replaced")
     target = edition_path(tid, year, root)
     if target.exists() and not replace:
         raise DatasetExists(f"edition {year} of {tid} exists", path=str(target))
@@ -259,7 +258,7 @@ def edition_frame(
 ) -> pl.LazyFrame:
     """A list's rows in an edition (the latest by default), with the columns of the report's
     table: place names and types from the unit's adcode, ★ where printed, no 梯队 (its
-    cut-offs are the report's for 2022 only).
+    cut-offs are the report's, for its own edition only).
 
     Raises:
         LookupFailed: The list has no such edition.
@@ -268,7 +267,7 @@ def edition_frame(
 
     tid = resolve_table(table)
     chosen = year if year is not None else latest(tid, root)
-    if chosen == REPORT_EDITION:
+    if chosen == builtin_edition(tid):
         return catalog.tables[tid]
     raw = read_edition(tid, chosen, root)
     if raw is None:
@@ -278,20 +277,16 @@ def edition_frame(
         raw["rows"],
         schema={"adcode": pl.String, "rank": pl.Int64, "province_first": pl.Boolean, "printed": pl.String},
     )
-    base = catalog.tables["divisions"].collect()
-    schema = catalog.tables[tid].collect_schema()
-    joined = ranks.join(base, on="adcode", how="left", maintain_order="left").with_columns(
-        tier=pl.lit(None, pl.Int64),
-        rank_band=((pl.col("rank") - 1) // 10 * 10 + 1).cast(pl.String)
-        + "-"
-        + ((pl.col("rank") - 1) // 10 * 10 + 10).cast(pl.String),
-    )
-    from baiqiang.core.plain import geo
+    from baiqiang.core.catalog import ranked, unit_columns
 
-    english = {p.short: p.english for p in geo.PROVINCES}
-    joined = joined.with_columns(province_en=pl.col("province_short").replace_strict(english, default=None))
-    present = [c for c in schema.names() if c in joined.columns]
-    return joined.select(present).sort("rank").lazy()
+    units = unit_columns(catalog.divisions.collect())
+    keys = catalog.tables["divisions"].select("adcode", "_province_key", "_prefecture_key").collect()
+    frame = ranked(ranks.drop("printed"), units, tiers=TABLES[tid].tiers).join(
+        keys, on="adcode", how="left", maintain_order="left"
+    )
+    schema = catalog.tables[tid].collect_schema()
+    present = [c for c in schema.names() if c in frame.columns]
+    return frame.select(present).sort("rank").lazy()
 
 
 def movers(
@@ -342,7 +337,7 @@ def movers(
         .then(pl.lit(Status.DOWN.value))
         .otherwise(pl.lit(Status.SAME.value)),
     )
-    # every filter of ``list``: the ranks one on the rank in the later edition, tier on 2022's 梯队
+    # every filter of ``list``: the ranks one on the rank in the later edition, tier on the report's 梯队
     out = filter_units(out.with_columns(rank=pl.col("rank_to")), filters or Filters())
     if status is not None:
         out = out.filter(pl.col("status") == status.value)

@@ -33,7 +33,7 @@ from baiqiang.core.plain.profile import (
 )
 from baiqiang.core.plain.resolve import resolve_rows
 from baiqiang.core.plain.suggest import shorten
-from baiqiang.core.plain.tables import RANKING_TABLES, TABLES
+from baiqiang.core.plain.tables import TABLES, ranking_tables
 from baiqiang.core.query import prefecture_rollup, stack_rankings, unit_clusters
 from baiqiang.core.resolve import Outcome, describe, units
 
@@ -73,7 +73,7 @@ def profile_parts(catalog: Catalog) -> ProfileParts:
                 "title": TABLES[r["table"]].title,
                 "rank": r["rank"],
                 "province_first": r["province_first"],
-                "tier": r["tier"] if r["table"] == "industrial-counties" else None,
+                "tier": r["tier"] if TABLES[r["table"]].tiers else None,
             }
         )
     clusters: dict[str, list[dict[str, Any]]] = {}
@@ -163,7 +163,7 @@ def prefecture_profile(
     return PrefectureProfile(
         prefecture=prefecture,
         province="、".join(provinces) if provinces else None,
-        counts={t: int(rows.filter(pl.col("table") == t).height) for t in RANKING_TABLES},
+        counts={t: int(rows.filter(pl.col("table") == t).height) for t in ranking_tables()},
         units=[
             PrefectureUnit(**r)
             for r in rows.select("table", "rank", "name", "province_first", "tier", "county_type").to_dicts()

@@ -12,9 +12,9 @@ import polars as pl
 
 from baiqiang.core.plain import geo
 from baiqiang.core.plain.errors import InvalidValue, LookupFailed
-from baiqiang.core.plain.names import XIAN_SHI, scale_min_yi
+from baiqiang.core.plain.names import scale_min_yi
 from baiqiang.core.plain.suggest import did_you_mean
-from baiqiang.core.plain.tables import RANKING_TABLES
+from baiqiang.core.plain.tables import TABLES, ranking_tables
 
 DIMENSIONS: tuple[str, ...] = (
     "province",
@@ -171,8 +171,8 @@ ORDINAL: tuple[str, ...] = ("tier", "rank_band", "scale")
 
 
 def unit_types_of(table_id: str) -> tuple[str, ...]:
-    """The county-level types a ranking table draws from: 市辖区 for districts, else 县(市)."""
-    return ("市辖区",) if table_id == "industrial-districts" else XIAN_SHI
+    """The county-level types a ranking table draws from (the registry's)."""
+    return TABLES[table_id].unit_types
 
 
 def province_shares(
@@ -292,7 +292,9 @@ def prefecture_rollup(stacked: pl.LazyFrame, *, prefecture: str) -> pl.LazyFrame
 
 def list_order(column: str = "table") -> pl.Expr:
     """The report's order of the lists (表1, 表2, 表3) for a column of list ids."""
-    return pl.col(column).replace_strict({t: i for i, t in enumerate(RANKING_TABLES)}, return_dtype=pl.Int64)
+    return pl.col(column).replace_strict(
+        {t: i for i, t in enumerate(ranking_tables())}, return_dtype=pl.Int64
+    )
 
 
 def unit_clusters(

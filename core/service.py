@@ -16,7 +16,7 @@ from baiqiang.core.filters import FilterField, FilterOption, Filters, filter_opt
 from baiqiang.core.plain import geo
 from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.suggest import shorten
-from baiqiang.core.plain.tables import RANKING_TABLES, TABLES, resolve_table
+from baiqiang.core.plain.tables import TABLES, ranking_tables, resolve_table
 from baiqiang.core.query import (
     Agg,
     aggregate,
@@ -110,7 +110,7 @@ def rows(
         columns: Only these columns, in this order.
         indicators: Join the user's imported columns (by adcode): all, or those named.
         where: A condition in SQL (``"地区生产总值" > 1000 AND tier <= 2``), on any column.
-        edition: An edition of a list (the latest by default; 2022 is the report's).
+        edition: An edition of a list (the latest by default; the report's year is its own).
 
     Raises:
         LookupFailed: An unknown table or column, or a filter the table has no column for.
@@ -362,7 +362,7 @@ def cluster_counties(catalog: Catalog, *, table: str, seq: int | None, counties:
         .lazy()
     )
     rank_cols = []
-    for tid in RANKING_TABLES:
+    for tid in ranking_tables():
         col = f"rank_{tid}"
         rank_cols.append(
             pl.col(tid).alias(col)

@@ -24,9 +24,9 @@ from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from baiqiang.core.plain.errors import BaiqiangError, OutputError, OutputReason
-from baiqiang.core.plain.tables import RANKING_TABLES, TABLES
+from baiqiang.core.plain.tables import DEFAULT_TABLE, REPORT, TABLES
 from baiqiang.tui.commands import UnitCommands
-from baiqiang.tui.i18n import STRINGS, TABS, key_label, output_error_text, t
+from baiqiang.tui.i18n import STRINGS, key_label, output_error_text, t
 from baiqiang.tui.messages import (
     ClusterChosen,
     ExportRequested,
@@ -40,6 +40,7 @@ from baiqiang.tui.screens.back import BackScreen
 from baiqiang.tui.screens.palette_screen import Palette
 from baiqiang.tui.snapshot import TABLE as SNAPSHOT_TABLE
 from baiqiang.tui.snapshot import Snapshot, read_snapshot
+from baiqiang.tui.view_specs import KEYS, list_tabs, views
 from baiqiang.tui.widgets.first_view import FirstView
 from baiqiang.tui.widgets.key_bar import KeyBar
 
@@ -49,9 +50,6 @@ if TYPE_CHECKING:
     from baiqiang.core.audit import Result
     from baiqiang.core.catalog import Catalog
     from baiqiang.tui.state import ViewState
-
-LIST_TABS: tuple[str, ...] = (*RANKING_TABLES, "divisions")
-"""The tabs whose view is one table's rows (the three lists and every county-level unit)."""
 
 # Everything that needs Polars (the core, the live views, the drill-downs) is imported where it
 # is used, so that the first frame can be drawn from a snapshot before Polars has loaded.
@@ -67,7 +65,7 @@ class BaiqiangApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "百强 baiqiang"
-    SUB_TITLE = "中国县域工业经济发展报告（2022）"
+    SUB_TITLE = REPORT.title
     COMMANDS = App.COMMANDS | {UnitCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help"),
@@ -76,10 +74,7 @@ class BaiqiangApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit_ctrl_c"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="app.palette"),
         Binding("L", "toggle_language", "中/EN", id="app.language"),
-        *(
-            Binding(str(i + 1), f"show_tab('{tab}')", t(f"tab.{tab}", "en"), show=False, id=f"app.tab{i + 1}")
-            for i, tab in enumerate(TABS)
-        ),
+        *(Binding(k, f"show_key('{k}')", f"View {k}", show=False, id=f"app.tab{k}") for k in KEYS),
     ]
 
     language: reactive[str] = reactive("zh")
@@ -90,7 +85,7 @@ class BaiqiangApp(App[None]):
         self,
         catalog: Catalog | None,
         *,
-        table: str = "industrial-counties",
+        table: str = DEFAULT_TABLE,
         province: str | None = None,
         snapshot: Snapshot | None = None,
     ) -> None:
@@ -108,7 +103,7 @@ class BaiqiangApp(App[None]):
             from baiqiang.tui.state import ViewState
 
             self.units = units(catalog).collect()
-            self.set_reactive(BaiqiangApp.stats_source, ViewState("industrial-counties"))
+            self.set_reactive(BaiqiangApp.stats_source, ViewState(DEFAULT_TABLE))
 
     @property
     def loaded(self) -> bool:
@@ -116,10 +111,10 @@ class BaiqiangApp(App[None]):
         return self.catalog is not None and self.units is not None
 
     def compose(self) -> ComposeResult:
-        start = self.start_table if self.start_table in LIST_TABS else "clusters"
+        start = self._start_tab()
         yield Header()
         with TabbedContent(initial=f"tab-{start}", id="tabs"):
-            for tab in TABS:
+            for tab in (v.tab for v in views()):
                 with TabPane(t(f"tab.{tab}", "zh"), id=f"tab-{tab}"):
                     if tab != start:
                         continue
@@ -163,8 +158,8 @@ class BaiqiangApp(App[None]):
 
         self.catalog = catalog
         self.units = units
-        self.stats_source = ViewState("industrial-counties")
-        start = self.start_table if self.start_table in LIST_TABS else "clusters"
+        self.stats_source = ViewState(DEFAULT_TABLE)
+        start = self._start_tab()
         view = self._view(start)
         pane = self.query_one(f"#tab-{start}", TabPane)
         for first in self.query(FirstView):
@@ -177,6 +172,10 @@ class BaiqiangApp(App[None]):
         # What is loaded now lives as long as the app: the collector need not walk it again on
         # every full collection (which otherwise shows as a pause now and then while typing).
         self.call_after_refresh(gc.freeze)
+
+    def _start_tab(self) -> str:
+        """The tab the explorer opens on: the start table's, or the clusters' for a cluster table."""
+        return self.start_table if self.start_table in list_tabs() else "clusters"
 
     def _active_tab(self) -> str:
         return self.query_one("#tabs", TabbedContent).active.removeprefix("tab-")
@@ -193,7 +192,7 @@ class BaiqiangApp(App[None]):
 
         c = self.catalog
         assert c is not None
-        if tab in LIST_TABS:
+        if tab in list_tabs():
             province = self.start_province if tab == self.start_table else None
             return TableView(c, ViewState(tab, Filters(province=province)), id=f"view-{tab}").data_bind(
                 BaiqiangApp.language
@@ -309,7 +308,7 @@ class BaiqiangApp(App[None]):
 
     @on(ViewChanged)
     def _view_changed(self, event: ViewChanged) -> None:
-        if event.state.table in LIST_TABS or event.state.table == "billion-clusters":
+        if event.state.table in list_tabs() or event.state.table == "billion-clusters":
             self.stats_source = event.state  # flows down to the statistics view
 
     @on(ExportRequested)
@@ -388,7 +387,7 @@ class BaiqiangApp(App[None]):
                 views.first().focus_table()
             return
         targets = {
-            **{tid: f"#view-{tid} Grid" for tid in LIST_TABS},
+            **{tid: f"#view-{tid} Grid" for tid in list_tabs()},
             "clusters": "#view-national Grid",
             "highlights": "#highlights-table",
             "stats": "#stats-table",
@@ -397,6 +396,18 @@ class BaiqiangApp(App[None]):
         found = self.query(targets[tab])
         if found:
             found.first().focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A number key with no view does nothing (and is left out of help and the palette)."""
+        if action == "show_key" and parameters:
+            return any(v.key == parameters[0] for v in views())
+        return True
+
+    def action_show_key(self, key: str) -> None:
+        """Switches to the view a number key opens."""
+        found = next((v.tab for v in views() if v.key == key), None)
+        if found is not None:
+            self.action_show_tab(found)
 
     def action_show_tab(self, tab: str) -> None:
         """Switches to a view (made the first time it is shown)."""
@@ -460,8 +471,8 @@ class BaiqiangApp(App[None]):
         if not found or not found[0].is_mounted:
             return  # composing: the tabs get their labels in the start language
         try:
-            for tab in TABS:
-                found[0].get_tab(f"tab-{tab}").label = t(f"tab.{tab}", self.language)
+            for view in views():
+                found[0].get_tab(f"tab-{view.tab}").label = view.title(self.language)
         except NoMatches:  # tabs not composed yet: they get their labels on the next refresh
             self.call_after_refresh(self.watch_language)
             return
@@ -482,6 +493,7 @@ class BaiqiangApp(App[None]):
                 keys.append((self.get_key_display(b), label))
         name = f"help.{self.language}.md"
         text = (resources.files("baiqiang.tui") / name).read_text(encoding="utf-8")
+        text = text.replace("{report}", REPORT.title)
         from baiqiang.tui.screens.help_screen import HelpScreen  # Markdown: loaded when asked for
 
         self.push_screen(HelpScreen(text, keys, self.language))
@@ -491,17 +503,17 @@ class BaiqiangApp(App[None]):
         and every key of ours that works where the palette was opened (Textual's own commands,
         English and about widgets, are left out)."""
         lang = self.language
-        for i, tab in enumerate(TABS):
+        for view in views():
             yield SystemCommand(
-                f"{i + 1} {t(f'tab.{tab}', lang)}",
+                f"{view.key} {view.title(lang)}".strip(),
                 t("palette.view", lang),
-                partial(self.action_show_tab, tab),
+                partial(self.action_show_tab, view.tab),
             )
         yield SystemCommand(t("key.app.help", lang), t("palette.help", lang), self.action_help)
         yield SystemCommand("中/EN", t("palette.language", lang), self.action_toggle_language)
         yield SystemCommand(t("key.app.quit", lang), t("palette.quit", lang), self.action_quit)
         # Every other key that works where the palette was opened, run on the node that defines it.
-        seen = {"help", "toggle_language", "quit", "command_palette"} | {f"show_tab('{tab}')" for tab in TABS}
+        seen = {"help", "toggle_language", "quit", "command_palette"} | {f"show_key('{k}')" for k in KEYS}
         for active in screen.active_bindings.values():
             binding = active.binding
             if not binding.id or f"key.{binding.id}" not in STRINGS or binding.action in seen:
@@ -517,7 +529,7 @@ class BaiqiangApp(App[None]):
 def make_app(
     catalog: Catalog | None = None,
     *,
-    table: str = "industrial-counties",
+    table: str = DEFAULT_TABLE,
     province: str | None = None,
 ) -> BaiqiangApp:
     """Builds the app on the catalog from the one factory (the CLI and the tests call this).

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 from baiqiang.core.plain.errors import OutputError
+from baiqiang.core.plain.tables import REPORT, TABLES
 
 STRINGS: dict[str, dict[str, str]] = {
-    "tab.industrial-counties": {"zh": "工业百强县", "en": "Industrial"},
-    "tab.innovation-counties": {"zh": "创新百强县", "en": "Innovation"},
-    "tab.industrial-districts": {"zh": "工业百强区", "en": "Districts"},
     "group.all-counties": {"zh": "全国县(市)", "en": "All counties"},
     "group.all-districts": {"zh": "全国市辖区", "en": "All districts"},
     "group.county-areas": {"zh": "全国县域（2083 个）", "en": "All 2,083 county areas"},
     "group.districts-500yi": {"zh": "工业增加值超500亿市辖区", "en": "Districts over 50bn yuan"},
     "kind.target": {"zh": "目标", "en": "target"},
     "kind.prospect": {"zh": "有望", "en": "prospect"},
-    "tab.clusters": {"zh": "产业集群", "en": "Clusters"},
-    "tab.highlights": {"zh": "报告要点", "en": "Highlights"},
-    "tab.stats": {"zh": "统计", "en": "Stats"},
-    "tab.tree": {"zh": "分布树", "en": "Tree"},
-    "tab.divisions": {"zh": "全部区县", "en": "All units"},
     "col.lists": {"zh": "入榜", "en": "Lists"},
     "col.industrial_rank": {"zh": "工业排名", "en": "Ind. rank"},
     "col.innovation_rank": {"zh": "创新排名", "en": "Inn. rank"},
@@ -156,10 +149,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Too many screens open; press Esc to go back first",
     },
     "help.title": {"zh": "帮助", "en": "Help"},
-    "app.subtitle": {
-        "zh": "中国县域工业经济发展报告（2022）",
-        "en": "CAICT report on China's county industrial economy (2022)",
-    },
+    "app.subtitle": {"zh": REPORT.title, "en": REPORT.title_en},
     "help.key": {"zh": "按键", "en": "Key"},
     "help.action": {"zh": "功能", "en": "Action"},
     "copied": {"zh": "已复制命令", "en": "Command copied"},
@@ -224,19 +214,22 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-TABS = (
-    "industrial-counties",
-    "innovation-counties",
-    "industrial-districts",
-    "clusters",
-    "highlights",
-    "stats",
-    "tree",
-    "divisions",
-)
-"""The explorer's views in tab order (keys 1–8)."""
-for _i, _tab in enumerate(TABS):
-    STRINGS[f"key.app.tab{_i + 1}"] = STRINGS[f"tab.{_tab}"]
+def _derived(key: str, lang: str) -> str | None:
+    """Labels that come from the registries, not from :data:`STRINGS`: a view's tab (``tab.ID``),
+    the number key that opens it (``key.app.tabN``), a list's rank column (``col.…_rank``)."""
+    from baiqiang.tui.view_specs import label, views
+
+    if key.startswith("tab."):
+        return label(key.removeprefix("tab."), lang)
+    if key.startswith("key.app.tab"):
+        number = key.removeprefix("key.app.tab")
+        return next((v.title(lang) for v in views() if v.key == number), None)
+    if key.startswith("col.") and key.endswith("_rank"):
+        column = key.removeprefix("col.")
+        spec = next((s for s in TABLES.values() if s.ranked and s.rank_column == column), None)
+        if spec is not None:
+            return f"{spec.short}排名" if lang == "zh" else f"{spec.short_en} rank"
+    return None
 
 
 # Textual's own bindings, by their (English) description.
@@ -279,7 +272,7 @@ _BUILTIN_ZH = {
 
 def key_label(binding_id: str | None, description: str, lang: str) -> str:
     """A key's label on the key bar and in help: ours by binding id, Textual's by description."""
-    if binding_id and f"key.{binding_id}" in STRINGS:
+    if binding_id and (f"key.{binding_id}" in STRINGS or binding_id.startswith("app.tab")):
         return t(f"key.{binding_id}", lang)
     if lang == "zh":
         return _BUILTIN_ZH.get(description.lower(), description)
@@ -291,6 +284,9 @@ def t(key: str, lang: str, *, default: str | None = None, **fmt: object) -> str:
     itself, where there is none)."""
     entry = STRINGS.get(key)
     if entry is None:
+        found = _derived(key, lang)
+        if found is not None:
+            return found
         return key if default is None else default
     return entry.get(lang, entry["zh"]).format(**fmt)
 

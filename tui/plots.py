@@ -7,6 +7,8 @@ import polars as pl
 
 from baiqiang.core.chartdata import bar_data, heat_data, map_points, scatter_data, value_bar_data
 from baiqiang.tui.charts import MapLayer, bar_chart, bump_chart, heat_map, map_chart, scatter_chart
+from baiqiang.tui.view_specs import label as view_label
+from baiqiang.tui.view_specs import view_of
 
 
 def bars(lf: pl.LazyFrame, *, by: str, width: int, height: int | None = None, title: str = "") -> str:
@@ -79,11 +81,6 @@ def rank_scatter(
 
 
 TIER_STYLE = {"1": ("1", "red"), "2": ("2", "orange"), "3": ("3", "green"), "4": ("4", "blue")}
-LIST_STYLE = {
-    "industrial-counties": ("I", "red", "工业百强县"),
-    "innovation-counties": ("N", "green", "创新百强县"),
-    "industrial-districts": ("D", "blue", "工业百强区"),
-}
 
 
 def listed_map(
@@ -103,7 +100,7 @@ def listed_map(
     Args:
         divisions: All county-level units (their seats are the background).
         listed: Table id → its rows to draw (with ``adcode``; ``tier`` for ``by='tier'``).
-        by: ``tier`` (markers 1–4) or ``list`` (I, N, D for the three lists).
+        by: ``tier`` (markers 1–4) or ``list`` (each list's marker: I, N, D …).
         province: Draw only this province (short name), zoomed in.
         width: Width in cells.
         height: Height in lines (by default from the area's shape).
@@ -117,8 +114,9 @@ def listed_map(
         if p.key in TIER_STYLE:
             marker, colour = TIER_STYLE[p.key]
             label = f"第{'一二三四'[int(p.key) - 1]}梯队" if lang == "zh" else f"tier {p.key}"
-        else:
-            marker, colour, label = LIST_STYLE.get(p.key, ("●", "red", p.key))
+        else:  # a list: its marker and label (view_specs)
+            marker, colour = view_of(p.key).marker
+            label = view_label(p.key, "zh")
         layers.append(MapLayer(f"{label} {p.count}", p.xs, p.ys, marker, colour))
     return map_chart(
         (background.xs, background.ys), layers, width=width, height=height, title=title, color=color

@@ -14,6 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from baiqiang.core.plain.tables import TABLES
 from baiqiang.tui.pipes import PipeClosed, print_json, print_text  # noqa: F401  (re-exported)
 
 _TIER_NAMES = {1: "第一梯队", 2: "第二梯队", 3: "第三梯队", 4: "第四梯队"}
@@ -80,8 +81,6 @@ def context_text(p: dict[str, Any], lang: str = "en") -> Text:
     ctx = p.get("context")
     if not ctx:
         return Text("")
-    from baiqiang.core.plain.tables import TABLES
-
     zh = lang == "zh"
     sep = "，" if zh else ", "
     listed = sep.join(
@@ -144,8 +143,6 @@ def profile_renderable(p: dict[str, Any]) -> Any:
         parts.append(Text("In none of the report's three lists.", style="yellow"))
         parts.append(context_text(p))
     for e in p.get("earlier") or []:
-        from baiqiang.core.plain.tables import TABLES
-
         ranks = ", ".join(f"{h['edition']} #{h['rank']}" for h in e["history"])
         parts.append(Text(f"Earlier editions of {TABLES[e['table']].title}: {ranks}", style="dim"))
     if p.get("note"):
@@ -157,7 +154,7 @@ def profile_renderable(p: dict[str, Any]) -> Any:
         for c in p["clusters"]:
             kind = c.get("scale") or " ".join(x for x in (c.get("category"), c.get("sector_group")) if x)
             t.add_row(
-                "表5 千亿级" if c["table"] == "billion-clusters" else "表4 国家级",
+                f"{TABLES[c['table']].label} {TABLES[c['table']].short.removesuffix('产业集群')}",
                 c["cluster"],
                 kind,
                 c.get("shared_with") or "",

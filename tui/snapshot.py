@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from baiqiang.core.plain.paths import cache_dir, data_dir, data_fingerprint
+from baiqiang.core.plain.tables import DEFAULT_TABLE
 
 if TYPE_CHECKING:
     from baiqiang.core.catalog import Catalog
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 FORMAT = 1
 """Bumped whenever what a snapshot holds changes."""
 
-TABLE = "industrial-counties"
+TABLE = DEFAULT_TABLE
 """The table the explorer opens on by default: the one a snapshot holds."""
 
 

@@ -1,7 +1,7 @@
 """The report's year-on-year statements, checked against an imported previous edition.
 
-The 2022 report states how its lists changed against the 2021 edition ("东部…较上年新增 4 个"). With
-edition 2021 of the list imported (``baiqiang data import … --list … --edition 2021``) such a
+The report states how its lists changed against their previous edition ("东部…较上年新增 4 个").
+With that edition of the list imported (``baiqiang data import … --list … --edition 2021``) such a
 statement holds or is shown as the report's inconsistency, like any claim; without it, its
 status says which edition it needs, and the audit still passes. A statement that needs more
 than a rank list (梯队 membership: the cut-offs may differ by year) says what it would need.
@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from baiqiang.core.audit.model import Kind, Result, Status
-from baiqiang.core.plain.editions import REPORT_EDITION, imported_years
+from baiqiang.core.plain.editions import imported_years
+from baiqiang.core.plain.tables import REPORT
 
 if TYPE_CHECKING:
     from baiqiang.core.catalog import Catalog
 
-PREVIOUS = REPORT_EDITION - 1
+PREVIOUS = REPORT.year - 1
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class YearOnYear:
         table: The list.
         statement: In brief.
         quote: The report's words.
-        change: The changes it states, by region (2022 count − 2021 count).
+        change: The changes it states, by region (the report's count − the previous edition's).
         needs: Where a rank list is not enough: what would be.
     """
 
@@ -90,7 +91,7 @@ def check_year_on_year(
         elif PREVIOUS not in imported_years(claim.table):
             status, data = Status.NEEDS_EDITION, f"import edition {PREVIOUS} of {claim.table} to check"
         else:
-            now = count_by_region(catalog, claim.table, REPORT_EDITION)
+            now = count_by_region(catalog, claim.table, REPORT.year)
             then = count_by_region(catalog, claim.table, PREVIOUS)
             found = {k: now.get(k, 0) - then.get(k, 0) for k in claim.change}
             status = Status.HOLDS if found == claim.change else Status.INCONSISTENT

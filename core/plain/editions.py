@@ -8,10 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from baiqiang.core.plain.paths import editions_root
-from baiqiang.core.plain.tables import RANKING_TABLES
+from baiqiang.core.plain.tables import TABLES, ranking_tables
 
-REPORT_EDITION = 2022
-"""The edition the report's own lists are (built in)."""
+
+def builtin_edition(table: str) -> int:
+    """The edition of a list that is built in: the report's (its year), or 0 for a list
+    registered without one."""
+    return TABLES[table].edition or 0
 
 
 def edition_path(table: str, year: int, root: Path | None = None) -> Path:
@@ -37,7 +40,7 @@ def imported_years(table: str, root: Path | None = None) -> list[int]:
 def history(adcode: str, root: Path | None = None) -> dict[str, list[dict[str, int]]]:
     """A unit's rank in every imported edition of each list, oldest first (no Polars)."""
     out: dict[str, list[dict[str, int]]] = {}
-    for table in RANKING_TABLES:
+    for table in ranking_tables():
         for year in imported_years(table, root):
             raw = read_edition(table, year, root)
             found = next((r for r in raw["rows"] if r["adcode"] == adcode), None) if raw else None

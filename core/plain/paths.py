@@ -7,6 +7,7 @@
                            and ``crash.log`` under it (default: the platform's folders)
 ``BAIQIANG_EXPORT_DIR``    where the explorer suggests saving an export
 ``XDG_CACHE_HOME``         the cache's parent when ``BAIQIANG_HOME`` is not set
+``NO_COLOR``               no colour in what is printed (https://no-color.org)
 =========================  ============================================================
 
 Every front end (the command line, its fast ``show``, the explorer's first frame, the Python
@@ -89,6 +90,11 @@ def export_dir() -> Path:
     home = Path.home()
     downloads = home / "Downloads"
     return downloads if downloads.is_dir() else home
+
+
+def colour_wanted() -> bool:
+    """Whether colour may be printed: not where ``NO_COLOR`` is set."""
+    return "NO_COLOR" not in os.environ
 
 
 def data_fingerprint(folder: Path) -> str | None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
-from baiqiang.core.plain.editions import REPORT_EDITION, history
+from baiqiang.core.plain.editions import builtin_edition, history
 from baiqiang.core.plain.indicators import Indicator, indicators_of
 from baiqiang.core.plain.names import XIAN_SHI
 from baiqiang.core.plain.resolve import Match, Resolution, describe
+from baiqiang.core.plain.tables import DISTRICT_TYPES, lists_for
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Ranking:
         rank: 1–100.
         province_first: Whether the report marks it ★ (first of its province).
         tier: 1–4, in 工业百强县 only.
-        history: Its rank in every edition of the list (imported ones and the report's 2022),
+        history: Its rank in every edition of the list (imported ones and the report's),
             ``{edition, rank}``, oldest first.
     """
 
@@ -322,7 +323,7 @@ def found_profile(parts: ProfileParts, res: Resolution) -> Profile:
         replace(
             r,
             history=sorted(
-                [*past.get(r.table, []), {"edition": REPORT_EDITION, "rank": r.rank}],
+                [*past.get(r.table, []), {"edition": builtin_edition(r.table), "rank": r.rank}],
                 key=lambda h: h["edition"],
             ),
         )
@@ -335,9 +336,9 @@ def found_profile(parts: ProfileParts, res: Resolution) -> Profile:
 
 def unit_kind(county_type: str | None) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """The kind of unit the lists compare a unit with: 县(市) or 市辖区, their types and lists."""
-    if county_type == "市辖区":
-        return "市辖区", ("市辖区",), ("industrial-districts",)
-    return "县(市)", XIAN_SHI, ("industrial-counties", "innovation-counties")
+    if county_type in DISTRICT_TYPES:
+        return "市辖区", DISTRICT_TYPES, lists_for(county_type)
+    return "县(市)", XIAN_SHI, lists_for(XIAN_SHI[0])
 
 
 # The report leaves the municipalities out of both evaluations, and says so.

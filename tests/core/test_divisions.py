@@ -16,7 +16,7 @@ from baiqiang.core.build.divisions import (
 )
 from baiqiang.core.build.extract import ExtractError, render
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.plain.tables import RANKING_TABLES
+from baiqiang.core.plain.tables import ranking_tables
 from tests.conftest import ROOT
 
 
@@ -109,7 +109,7 @@ def test_divisions_as_shipped(catalog: Catalog) -> None:
 
 def test_every_unit_of_the_five_tables_has_exactly_one_adcode(catalog: Catalog) -> None:
     valid = set(catalog.divisions.collect()["adcode"])
-    for tid in RANKING_TABLES:
+    for tid in ranking_tables():
         df = catalog.tables[tid].collect()
         assert df["adcode"].null_count() == 0 and df["adcode"].n_unique() == 100, tid
         assert set(df["adcode"]) <= valid

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Annotated
 
@@ -11,6 +10,7 @@ import typer
 import baiqiang.tui.cli.options as o
 from baiqiang.core.filters import Filters
 from baiqiang.core.plain.errors import InvalidValue, LookupFailed
+from baiqiang.core.plain.paths import colour_wanted
 from baiqiang.core.plain.suggest import did_you_mean
 from baiqiang.core.plain.tables import TABLES, resolve_table
 from baiqiang.core.query import check_dimension
@@ -70,7 +70,9 @@ def chart(
 def map_(
     table: o.TableArg,
     province: o.ProvinceOpt = None,
-    by: Annotated[str | None, typer.Option("--by", "-b", help="tier (industrial-counties) or list.")] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", "-b", help="tier (a list with tiers: industrial-counties) or list.")
+    ] = None,
     width: o.WidthOpt = None,
     height: o.HeightOpt = None,
 ) -> None:
@@ -79,17 +81,18 @@ def map_(
 
     c = o.catalog()
     tid = check_table_kind(table, kind="ranking")
-    mode = by or ("tier" if tid == "industrial-counties" else "list")
+    mode = by or ("tier" if TABLES[tid].tiers else "list")
     if mode not in ("tier", "list"):
         raise LookupFailed(
             f"unknown --by {mode!r} for map", did_you_mean(mode, ["tier", "list"]), ["tier", "list"]
         )
-    if mode == "tier" and tid != "industrial-counties":
-        raise InvalidValue("tiers exist only for industrial-counties; use --by list")
+    if mode == "tier" and not TABLES[tid].tiers:
+        with_tiers = ", ".join(t for t, s in TABLES.items() if s.tiers)
+        raise InvalidValue(f"tiers exist only for {with_tiers}; use --by list")
     flt = Filters.parse(province=province)
     listed = rows(c, tid, flt).collect()
     w = width or min(render.terminal_width(), 160)
-    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    colour = sys.stdout.isatty() and colour_wanted()
     where = f" · {flt.province}" if flt.province else ""
     text = plots.listed_map(
         c.divisions,

@@ -14,7 +14,7 @@ from baiqiang.tui import render
 
 
 def editions_(fmt: o.FormatOpt = None, output: o.OutputOpt = None, force: o.ForceOpt = False) -> None:
-    """The editions of each list: the report's 2022 (built in) and those you imported."""
+    """The editions of each list: the report's (built in) and those you imported."""
     rows = [
         {
             "list": e.table,

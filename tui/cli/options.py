@@ -13,7 +13,7 @@ import typer
 from baiqiang.core.catalog import Catalog, make_catalog
 from baiqiang.core.filters import Filters
 from baiqiang.core.plain import geo
-from baiqiang.core.plain.tables import TABLES
+from baiqiang.core.plain.tables import REPORT, TABLES
 from baiqiang.core.service import parse_filters
 from baiqiang.tui import render
 from baiqiang.tui.output import choose_format, emit, encode, save
@@ -99,7 +99,7 @@ WhereOpt = Annotated[
 EditionOpt = Annotated[
     int | None,
     typer.Option(
-        "--edition", help="An edition (year) of a list; the latest by default (2022: the report's)."
+        "--edition", help=f"An edition (year) of a list; the latest by default ({REPORT.year}: the report's)."
     ),
 ]
 SortOpt = Annotated[str | None, typer.Option("--sort", "-s", help="Sort by this column.")]

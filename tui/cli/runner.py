@@ -15,7 +15,7 @@ import typer
 import baiqiang.tui.cli.options as o
 from baiqiang.core.filters import resolve_province
 from baiqiang.core.plain.errors import Ambiguous, BaiqiangError, DatasetExists, InvalidValue, TargetExists
-from baiqiang.core.plain.tables import resolve_table
+from baiqiang.core.plain.tables import DEFAULT_TABLE, REPORT, resolve_table
 from baiqiang.tui import render
 from baiqiang.tui.cli import audit, charts, data, editions, lookup, tables
 from baiqiang.tui.cli.terminal import (
@@ -27,7 +27,7 @@ from baiqiang.tui.output import PipeClosed
 
 app = typer.Typer(
     name="baiqiang",
-    help="百强: explore CAICT's 中国县域工业经济发展报告（2022） — county and district rankings. "
+    help=f"百强: explore CAICT's {REPORT.title} — county and district rankings. "
     "Without a command, opens the interactive explorer.",
     epilog="Examples: baiqiang show 昆山 · baiqiang list ic --province 浙江 --format csv > zj.csv · "
     "baiqiang stats ic --by province · baiqiang audit --issues · baiqiang map ic --province 江苏",
@@ -67,7 +67,7 @@ def _explore(table: str, province: str | None) -> None:
 
 @app.command("tui")
 def tui(
-    table: Annotated[str, typer.Option("--table", help="The table to open on.")] = "industrial-counties",
+    table: Annotated[str, typer.Option("--table", help="The table to open on.")] = DEFAULT_TABLE,
     province: o.ProvinceOpt = None,
 ) -> None:
     """Open the interactive explorer (the default when no command is given)."""
@@ -93,7 +93,7 @@ def _root(
     ] = False,
 ) -> None:
     if ctx.invoked_subcommand is None:
-        _explore("industrial-counties", None)
+        _explore(DEFAULT_TABLE, None)
 
 
 HINTS: tuple[tuple[type[BaiqiangError], str], ...] = (

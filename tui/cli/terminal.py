@@ -76,6 +76,7 @@ def quick_explorer(argv: list[str]) -> int | None:
 
     if read_snapshot() is None:
         return None
+    from baiqiang.core.plain.tables import DEFAULT_TABLE
     from baiqiang.tui.app import run_app
 
-    return run_app(None, table="industrial-counties", province=None)
+    return run_app(None, table=DEFAULT_TABLE, province=None)

@@ -86,7 +86,7 @@ class DetailScreen(BackScreen):
                     + [("scale", t("col.scale", lang)), ("shared", "+")],
                     [
                         [
-                            "表5" if c["table"] == "billion-clusters" else "表4",
+                            TABLES[c["table"]].label,
                             c["cluster"],
                             c.get("scale") or c.get("category", ""),
                             c.get("shared_with") or "",

@@ -10,7 +10,7 @@ from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.widgets import TabbedContent, TabPane
 
-from baiqiang.core.plain.tables import TABLES
+from baiqiang.tui.view_specs import view_of
 from baiqiang.tui.widgets.grid import Grid
 from baiqiang.tui.widgets.table_view import TableView
 
@@ -35,8 +35,7 @@ class ClusterView(Vertical):
                 yield self.billion
 
     def _title(self, table: str) -> str:
-        spec = TABLES[table]
-        return f"表{spec.number} {spec.title if self.language == 'zh' else spec.title_en}"
+        return view_of(table).title(self.language)
 
     def watch_language(self) -> None:
         self.national.language = self.language

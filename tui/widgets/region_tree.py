@@ -8,7 +8,7 @@ from textual.reactive import reactive
 from textual.widgets import Tree
 
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.plain.tables import RANKING_TABLES, TABLES
+from baiqiang.core.plain.tables import TABLES, ranking_tables
 from baiqiang.core.service import Branch, region_tree
 from baiqiang.tui.messages import UnitChosen
 
@@ -27,7 +27,7 @@ class RegionTree(Tree[dict[str, str]]):
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
         super().__init__("", id=id)
         self.catalog = catalog
-        self.table_id = "industrial-counties"
+        self.table_id = ranking_tables()[0]
 
     def on_mount(self) -> None:
         self.build()
@@ -63,8 +63,8 @@ class RegionTree(Tree[dict[str, str]]):
 
     def action_next_table(self) -> None:
         """Shows the tree of the next ranking table."""
-        i = RANKING_TABLES.index(self.table_id)
-        self.table_id = RANKING_TABLES[(i + 1) % len(RANKING_TABLES)]
+        i = ranking_tables().index(self.table_id)
+        self.table_id = ranking_tables()[(i + 1) % len(ranking_tables())]
         self.build()
 
     @on(Tree.NodeSelected)

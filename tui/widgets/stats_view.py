@@ -12,7 +12,7 @@ from textual.worker import get_current_worker
 
 from baiqiang.core.catalog import Catalog
 from baiqiang.core.filters import Filters, filter_units
-from baiqiang.core.plain.tables import RANKING_TABLES, TABLES
+from baiqiang.core.plain.tables import DEFAULT_TABLE, TABLES, ranking_tables
 from baiqiang.core.query import Agg, dimensions_of
 from baiqiang.core.service import base_rows, rank_pairs, stats
 from baiqiang.tui import plots
@@ -35,7 +35,7 @@ class StatsView(Horizontal, ReportsFailures):
         Binding("m", "next_agg", "Sum/mean …", id="stats.agg"),
     ]
 
-    source: reactive[ViewState] = reactive(ViewState("industrial-counties"), init=False)
+    source: reactive[ViewState] = reactive(ViewState(DEFAULT_TABLE), init=False)
     dimension: reactive[str] = reactive("province", init=False)
     kind: reactive[str] = reactive("bars", init=False)
     value: reactive[str | None] = reactive(None, init=False)
@@ -169,7 +169,7 @@ class StatsView(Horizontal, ReportsFailures):
         filt = " ".join(f"{k}={v}" for k, v in source.filters.active())
         spec = TABLES[source.table]
         title_base = f"{spec.title if lang == 'zh' else spec.title_en}{' · ' + filt if filt else ''}"
-        if kind == "heat" and source.table in RANKING_TABLES:
+        if kind == "heat" and source.table in ranking_tables():
             chart = plots.heat(
                 rows,
                 rows="province",

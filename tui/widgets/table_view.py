@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 
 from baiqiang.core.catalog import Catalog
 from baiqiang.core.filters import FilterField, FilterOption
-from baiqiang.core.plain.tables import TABLES
+from baiqiang.core.plain.tables import DEFAULT_TABLE, TABLES
 from baiqiang.core.service import options, rows
 from baiqiang.tui import plots
 from baiqiang.tui.frame_rows import FrameRows, is_numeric
@@ -31,56 +31,13 @@ from baiqiang.tui.messages import (
     WorkFailed,
 )
 from baiqiang.tui.state import ViewState, command_line
+from baiqiang.tui.view_specs import view_of
 from baiqiang.tui.widgets.chart_panel import ChartPanel
 from baiqiang.tui.widgets.filter_bar import FilterBar
 from baiqiang.tui.widgets.grid import Grid
 from baiqiang.tui.widgets.reporting import ReportsFailures
 from baiqiang.tui.widgets.status_line import StatusLine
 
-COLUMNS: dict[str, list[str]] = {
-    "industrial-counties": [
-        "rank",
-        "name",
-        "province",
-        "prefecture",
-        "province_first",
-        "region",
-        "tier",
-        "county_type",
-    ],
-    "innovation-counties": [
-        "rank",
-        "name",
-        "province",
-        "prefecture",
-        "province_first",
-        "region",
-        "county_type",
-    ],
-    "industrial-districts": ["rank", "name", "province", "prefecture", "province_first", "region"],
-    "national-clusters": ["seq", "counties", "province", "cluster", "sector_group", "category"],
-    "billion-clusters": ["seq", "county", "cluster", "scale", "scale_min_yi", "province"],
-    "divisions": [
-        "adcode",
-        "name",
-        "province",
-        "prefecture",
-        "region",
-        "county_type",
-        "lists",
-        "industrial_rank",
-        "innovation_rank",
-        "district_rank",
-    ],
-}
-CHART_MODES: dict[str, list[str]] = {
-    "industrial-counties": ["province", "region", "tier", "heat", "map", "bump"],
-    "innovation-counties": ["province", "region", "heat", "map", "bump"],
-    "industrial-districts": ["province", "region", "heat", "map", "bump"],
-    "national-clusters": ["sector_group", "category"],
-    "billion-clusters": ["scale", "county"],
-    "divisions": ["province", "region"],
-}
 TIER_LABELS = {1: "1", 2: "2", 3: "3", 4: "4"}
 INLINE_ROWS = 1_000
 """Tables of up to this many rows are filtered on the UI thread; larger ones in a worker."""
@@ -89,9 +46,7 @@ INLINE_ROWS = 1_000
 def edition_options(state: ViewState) -> dict[str, Any]:
     """What a list view asks of its rows: its edition (the latest unless switched) and the
     change since the edition before; nothing for the cluster tables and 全部区县."""
-    from baiqiang.core.plain.tables import RANKING_TABLES
-
-    return {"edition": state.edition, "changes": True} if state.table in RANKING_TABLES else {}
+    return {"edition": state.edition, "changes": True} if TABLES[state.table].ranked else {}
 
 
 def view_columns(table: str, lang: str, available: Sequence[str]) -> list[str]:
@@ -105,7 +60,7 @@ def view_columns(table: str, lang: str, available: Sequence[str]) -> list[str]:
 
 def shown_columns(table: str, lang: str) -> list[str]:
     """The columns a table's view shows in a language (English adds pinyin after the name)."""
-    cols = list(COLUMNS[table])
+    cols = list(view_of(table).shown_columns())
     if lang == "en" and "name" in cols:
         cols.insert(cols.index("name") + 1, "pinyin")
     if lang == "zh" and "sector_group" in cols:  # 新兴产业, not "emerging"
@@ -144,7 +99,7 @@ class TableView(Vertical, ReportsFailures):
         Binding("dollar_sign", "copy_command", "Copy command", show=False, id="view.copy"),
     ]
 
-    state: reactive[ViewState] = reactive(ViewState("industrial-counties"), init=False, always_update=True)
+    state: reactive[ViewState] = reactive(ViewState(DEFAULT_TABLE), init=False, always_update=True)
     language: reactive[str] = reactive("zh", init=False)
     chart_mode: reactive[str] = reactive("", init=False)
 
@@ -152,7 +107,7 @@ class TableView(Vertical, ReportsFailures):
         super().__init__(id=id)
         self.catalog = catalog
         self.set_reactive(TableView.state, state)
-        self.columns_shown = COLUMNS[state.table]
+        self.columns_shown = view_of(state.table).shown_columns()
         self.start_row = 0
         """The row the cursor starts on (where it was in the first view drawn from a snapshot)."""
         self.rows: pl.DataFrame = pl.DataFrame()
@@ -266,7 +221,7 @@ class TableView(Vertical, ReportsFailures):
             f"{name} · {t('chart.' + mode, lang) if mode in named else t(f'col.{mode}', lang, default=mode)}"
         )
         if mode == "map":
-            by = "tier" if state.table == "industrial-counties" else "list"
+            by = "tier" if spec.tiers else "list"
             return plots.listed_map(
                 self.catalog.divisions,
                 {state.table: rows},
@@ -316,30 +271,24 @@ class TableView(Vertical, ReportsFailures):
             return self.has_class("zoomed")
         if action == "jump":
             return "rank" in self.columns_shown
+        spec = TABLES[self.state.table]
         if action in ("next_edition", "movers"):
             from baiqiang.core.editions import years
-            from baiqiang.core.plain.tables import RANKING_TABLES
 
-            return self.state.table in RANKING_TABLES and len(years(self.state.table)) > 1
+            return spec.ranked and len(years(self.state.table)) > 1
+        one_unit_a_row = "adcode" in self.rows.columns  # not 表4, whose rows name several counties
         if action == "pick_extra":
-            return self.state.table != "national-clusters"  # no adcode to join by
+            return one_unit_a_row  # your columns join by the unit's adcode
         if action == "pick" and parameters:
             field = str(parameters[0])
-            cols = set(self.columns_shown)
-            if field == "tier":  # 梯队 are the report's, for its 2022 list only
+            if field == "tier":  # 梯队 are the report's, for its own edition only
                 if "tier" in self.rows.columns:
                     return self.rows["tier"].drop_nulls().len() > 0
-                return "tier" in cols
-            if field == "county_type":  # the districts are all 市辖区: nothing to pick from
-                return "county_type" in cols and self.state.table != "industrial-districts"
+                return spec.tiers
+            if field == "county_type":  # a list of one type (the districts): nothing to pick
+                return "county_type" in self.columns_shown and len(spec.unit_types) != 1
             if field in ("province", "region"):
-                return self.state.table in (
-                    "industrial-counties",
-                    "innovation-counties",
-                    "industrial-districts",
-                    "billion-clusters",
-                    "divisions",
-                )
+                return one_unit_a_row
         return True
 
     # --- filter bar -------------------------------------------------------------------------
@@ -514,7 +463,7 @@ class TableView(Vertical, ReportsFailures):
 
     def action_cycle_chart(self) -> None:
         """Shows the next chart for this view (counts by province, region, tier, heat map), then none."""
-        modes = ["", *CHART_MODES[self.state.table]]
+        modes = ["", *view_of(self.state.table).charts]
         if "bump" in modes:  # ranks over editions: once there is more than one
             from baiqiang.core.editions import years
 
@@ -532,7 +481,7 @@ class TableView(Vertical, ReportsFailures):
             self.action_unzoom()
             return
         if not self.chart_mode:
-            self.chart_mode = CHART_MODES[self.state.table][0]
+            self.chart_mode = view_of(self.state.table).charts[0]
         self.add_class("zoomed")  # the panel's resize redraws the chart at its new size
         self.query_one(ChartPanel).focus()
         self.refresh_bindings()
