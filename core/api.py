@@ -16,14 +16,16 @@ suggestions in ``.suggestions``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any, TypeVar
 
 import polars as pl
 
 from baiqiang.core.audit import run_audit
 from baiqiang.core.catalog import Catalog, make_catalog
-from baiqiang.core.filters import Filters
+from baiqiang.core.filters import FILTERS, Filters
 from baiqiang.core.indicators.model import ImportResult
 from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.tables import TABLES
@@ -32,17 +34,24 @@ from baiqiang.core.query import Agg
 from baiqiang.core.service import Order, parse_filters, rows
 from baiqiang.core.service import stats as _stats
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 
 def _catalog(data_dir: str | Path | None) -> Catalog:
     return make_catalog(Path(data_dir) if data_dir is not None else None)
 
 
-def _filters(catalog: Catalog, filters: Filters | None, **typed: str | int | None) -> Filters:
-    """What the keywords say, on top of `filters` where one is given."""
-    parsed = parse_filters(catalog, **typed)  # type: ignore[arg-type]
-    if filters is None:
-        return parsed
-    return filters.with_(**{k: v for k, v in vars(parsed).items() if v is not None})
+def _filters(catalog: Catalog, filters: Filters | None, typed: dict[str, str | int | None]) -> Filters:
+    """What the keywords say (a filter each, by name), on top of `filters` where one is given."""
+    parsed = parse_filters(catalog, **typed)
+    return parsed if filters is None else filters.with_(**dict(parsed))
+
+
+def _with_filters_documented(func: F) -> F:
+    """Lists every registered filter in a function's docstring (where it says {filters})."""
+    listed = "\n".join(f"            ``{f.name}``: {f.help}" for f in FILTERS.values())
+    func.__doc__ = (func.__doc__ or "").replace("{filters}", listed.lstrip())
+    return func
 
 
 def tables() -> pl.DataFrame:
@@ -61,18 +70,11 @@ def tables() -> pl.DataFrame:
     )
 
 
+@_with_filters_documented
 def table(
     table_id: str,
     /,
     *,
-    province: str | None = None,
-    region: str | None = None,
-    prefecture: str | None = None,
-    tier: int | None = None,
-    county_type: str | None = None,
-    name: str | None = None,
-    search: str | None = None,
-    ranks: str | None = None,
     filters: Filters | None = None,
     sort: str | None = None,
     descending: bool = False,
@@ -82,6 +84,7 @@ def table(
     where: str | None = None,
     edition: int | None = None,
     data_dir: str | Path | None = None,
+    **by: str | int | None,
 ) -> pl.DataFrame:
     """A table's rows, filtered and sorted, as the command line's ``list`` gives them.
 
@@ -89,14 +92,6 @@ def table(
         table_id: ``industrial-counties`` (``ic``), ``innovation-counties`` (``inc``),
             ``industrial-districts`` (``id``), ``national-clusters`` (``nc``) or
             ``billion-clusters`` (``bc``) or ``divisions`` (``all``: every county-level unit).
-        province: 江苏, 江苏省, Jiangsu ….
-        region: 东部 … or East ….
-        prefecture: 苏州 or 苏州市.
-        tier: 1–4 (industrial-counties).
-        county_type: 县级市, 县, 旗, 市辖区 (or city, county, banner, district).
-        name: Text in the name, or the start of its pinyin or initials.
-        search: Like `name`, or text in the province or prefecture.
-        ranks: A rank range such as ``"1-20"``.
         filters: A :class:`Filters` to start from (the keyword filters are added to it).
         sort: A column to sort by.
         descending: Sort largest first.
@@ -106,24 +101,15 @@ def table(
         where: A condition in SQL: ``'"地区生产总值" > 1000 AND tier <= 2'``.
         edition: An edition of a list (the latest by default; the report's year is its own).
         data_dir: Another data folder (the extractor's output); by default the shipped data.
+        by: A filter each, by name, as typed on the command line:
+            {filters}
 
     Raises:
-        LookupFailed: An unknown table, column, province ….
+        LookupFailed: An unknown table, column, filter, province ….
         InvalidValue: A tier outside 1–4, an inverted rank range, a condition that cannot be read ….
     """
     catalog = _catalog(data_dir)
-    chosen = _filters(
-        catalog,
-        filters,
-        province=province,
-        region=region,
-        prefecture=prefecture,
-        tier=tier,
-        county_type=county_type,
-        name=name,
-        search=search,
-        ranks=ranks,
-    )
+    chosen = _filters(catalog, filters, by)
     order = Order(sort, descending)
     return rows(
         catalog,
@@ -138,25 +124,27 @@ def table(
     ).collect()
 
 
+@_with_filters_documented
 def stats(
     table_id: str,
     /,
     *,
     by: str,
-    province: str | None = None,
-    region: str | None = None,
-    prefecture: str | None = None,
-    tier: int | None = None,
-    county_type: str | None = None,
     filters: Filters | None = None,
     value: str | None = None,
     agg: str = "sum",
     indicators: bool = False,
     where: str | None = None,
+    edition: int | None = None,
     data_dir: str | Path | None = None,
+    **filtered: str | int | None,
 ) -> pl.DataFrame:
     """Counts and shares of a table's rows by a dimension (``province``, ``region``, ``tier`` …),
     or a numeric column summed up by it (`value`, with `agg`: sum, mean, median, min, max).
+
+    Args:
+        filtered: A filter each, by name, as for :func:`table`:
+            {filters}
 
     Returns:
         ``by``, ``count``, ``share`` (0–1), and by province on a ranking table
@@ -164,24 +152,25 @@ def stats(
         ``by``, ``count``, ``values`` and ``{agg}({value})``.
     """
     catalog = _catalog(data_dir)
-    chosen = _filters(
-        catalog,
-        filters,
-        province=province,
-        region=region,
-        prefecture=prefecture,
-        tier=tier,
-        county_type=county_type,
-    )
+    chosen = _filters(catalog, filters, filtered)
     try:
         how = Agg(agg)
     except ValueError:
         raise InvalidValue(f"unknown agg {agg!r}", [], [str(a) for a in Agg], field="agg") from None
     return _stats(
-        catalog, table_id, chosen, by=by, value=value, agg=how, indicators=indicators, where=where
+        catalog,
+        table_id,
+        chosen,
+        by=by,
+        value=value,
+        agg=how,
+        indicators=indicators,
+        where=where,
+        edition=edition,
     ).collect()
 
 
+@_with_filters_documented
 def movers(
     table_id: str,
     /,
@@ -189,14 +178,17 @@ def movers(
     frm: int | None = None,
     to: int | None = None,
     status: str | None = None,
-    province: str | None = None,
-    region: str | None = None,
-    prefecture: str | None = None,
+    filters: Filters | None = None,
     data_dir: str | Path | None = None,
+    **by: str | int | None,
 ) -> pl.DataFrame:
     """How each unit moved between two editions of a list (by default the two latest), as
     ``baiqiang movers`` gives it: name, province, prefecture, rank_from, rank_to, change
     (rank_from − rank_to: up is positive) and status (up, down, same, new, dropped).
+
+    Args:
+        by: A filter each, by name, as for :func:`table` (ranks on the later edition):
+            {filters}
 
     Raises:
         InvalidValue: Fewer than two editions, or an unknown status.
@@ -206,7 +198,7 @@ def movers(
     from baiqiang.core.editions import movers as _movers
 
     catalog = _catalog(data_dir)
-    chosen = _filters(catalog, None, province=province, region=region, prefecture=prefecture)
+    chosen = _filters(catalog, filters, by)
     try:
         how = Status(status) if status is not None else None
     except ValueError:
@@ -278,8 +270,8 @@ def show(
         Ambiguous: Several units are, and none is to be preferred (the message lists them).
     """
     catalog = _catalog(data_dir)
-    short = Filters.parse(province=province).province if province else None
-    return lookup(catalog, name, province=short, prefecture=prefecture)
+    where = parse_filters(catalog, province=province, prefecture=prefecture)
+    return lookup(catalog, name, province=where.province, prefecture=where.prefecture)
 
 
 def audit(*, data_dir: str | Path | None = None) -> pl.DataFrame:

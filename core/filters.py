@@ -1,16 +1,22 @@
-"""Filters: one value object that the CLI and the explorer both build, validated once.
+"""Filters, declared once each in one registry (:data:`FILTERS`), and the value object built from
+them.
 
-:meth:`Filters.parse` turns what a user typed (江苏省, jiangsu, East, 1-20 …) into canonical
-values, or raises with a suggestion; :func:`filter_units` is the only function that applies
-them; :func:`filter_options` gives the values a quick filter offers, with counts that follow
-the other filters in force.
+A :class:`FilterSpec` says everything about a filter: its name, help in both languages, how what a
+user typed becomes its canonical value (江苏省, jiangsu → 江苏; East → 东部; 1-20 → (1, 20)), which
+rows it keeps, and the quick filter the explorer offers for it. Everything else is derived: the
+:class:`Filters` value object's fields, every command's options (:mod:`baiqiang.tui.cli.options`),
+the API's keywords, the explorer's quick-filter keys and the ``baiqiang list`` command its status
+line shows. A new filter is one :func:`register_filter` call (and its test).
+
+:func:`filter_units` is the only function that applies filters; :func:`filter_options` gives the
+values a quick filter offers, with counts that follow the other filters in force.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields, replace
-from typing import Literal
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 import polars as pl
 
@@ -18,12 +24,6 @@ from baiqiang.core.plain import geo
 from baiqiang.core.plain.errors import InvalidValue, LookupFailed
 from baiqiang.core.plain.names import COUNTY_TYPES, search_key
 from baiqiang.core.plain.suggest import did_you_mean, shorten
-
-FilterField = Literal["province", "region", "prefecture", "tier", "county_type", "name", "search", "ranks"]
-"""The filters by name, as the front ends show them."""
-
-PICKABLE: tuple[FilterField, ...] = ("province", "region", "tier", "county_type")
-"""The filters a user picks from a short list of values."""
 
 _REGION_ALIASES = {
     **{r: r for r in geo.REGIONS},
@@ -166,146 +166,270 @@ def parse_ranks(text: str) -> tuple[int, int]:
 
 
 @dataclass(frozen=True)
-class Filters:
-    """Every filter a table can be narrowed by, in canonical form; None (or '') means "any".
+class ParseContext:
+    """What parsing a filter may need besides the text: the prefectures to check a name against.
 
     Attributes:
-        province: A short province name (江苏).
-        region: 东部, 中部, 西部 or 东北.
-        prefecture: A prefecture's official name (苏州市, 巴音郭楞蒙古自治州).
-        tier: 1–4 (工业百强县 only).
-        county_type: 县级市, 县, 旗, 市辖区 ….
-        name: Text in the name, or the start of its pinyin or initials.
-        search: Like `name`, or text in the province or prefecture (the explorer's ``/``).
-        rank_min: The least rank kept.
-        rank_max: The greatest rank kept.
-
-    Raises:
-        InvalidValue: On construction, a tier outside 1–4 or an inverted rank range.
+        prefectures: Every prefecture's official name.
+        spellings: The report's own spellings of prefectures → official names.
     """
 
-    province: str | None = None
-    region: str | None = None
-    prefecture: str | None = None
-    tier: int | None = None
-    county_type: str | None = None
-    name: str | None = None
-    search: str | None = None
-    rank_min: int | None = None
-    rank_max: int | None = None
+    prefectures: Sequence[str] = ()
+    spellings: Mapping[str, str] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        if self.tier is not None and self.tier not in (1, 2, 3, 4):
-            raise InvalidValue(f"tier takes 1, 2, 3 or 4, not {self.tier}", field="tier")
-        if self.rank_min is not None and self.rank_max is not None and self.rank_min > self.rank_max:
-            raise InvalidValue(
-                f"ranks {self.rank_min}-{self.rank_max}: the first rank is greater than the last",
-                field="ranks",
-            )
-        for text_field in ("name", "search"):
-            value = getattr(self, text_field)
-            if value is not None and not value.strip():
-                object.__setattr__(self, text_field, None)
 
-    @classmethod
-    def parse(
-        cls,
-        *,
-        province: str | None = None,
-        region: str | None = None,
-        prefecture: str | None = None,
-        tier: int | str | None = None,
-        county_type: str | None = None,
-        name: str | None = None,
-        search: str | None = None,
-        ranks: str | None = None,
-        prefectures: Sequence[str] = (),
-        spellings: Mapping[str, str] | None = None,
-    ) -> Filters:
-        """Filters from what a user typed, each value checked and made canonical.
+@dataclass(frozen=True)
+class FilterOption:
+    """A value a quick filter offers.
 
-        Args:
-            province: 江苏, 江苏省, Jiangsu, jiangsu, 32 ….
-            region: 东部 or East ….
-            prefecture: 苏州 or 苏州市.
-            tier: 1–4.
-            county_type: 县级市 or city ….
-            name: Name text, pinyin or initials.
-            search: Like name, or province or prefecture text.
-            ranks: ``1-20`` or ``7``.
-            prefectures: Every prefecture's official name, to check `prefecture` against.
-            spellings: The report's spellings of prefectures → official names.
+    Attributes:
+        value: The canonical value (江苏, 东部, 2, 县级市).
+        count: Rows it would keep, with the other filters in force.
+        english: An English name where there is one (Jiangsu, East).
+    """
 
-        Raises:
-            LookupFailed: An unknown province, region, prefecture or county type.
-            InvalidValue: A tier outside 1–4 or a malformed or inverted rank range.
-        """
-        rank_min = rank_max = None
-        if ranks is not None:
-            rank_min, rank_max = parse_ranks(ranks)
-        if isinstance(tier, str):
-            if not tier.strip().isdigit():
-                raise InvalidValue(f"tier takes 1, 2, 3 or 4, not {tier!r}", field="tier")
-            tier = int(tier)
-        return cls(
-            province=resolve_province(province).short if province else None,
-            region=resolve_region(region) if region else None,
-            prefecture=resolve_prefecture(prefecture, prefectures, spellings) if prefecture else None,
-            tier=tier,
-            county_type=resolve_county_type(county_type) if county_type else None,
-            name=name,
-            search=search,
-            rank_min=rank_min,
-            rank_max=rank_max,
-        )
+    value: str | int
+    count: int
+    english: str | None = None
 
-    def with_(self, **changes: object) -> Filters:
-        """A copy with some filters changed (validated again)."""
-        return replace(self, **changes)  # type: ignore[arg-type]
 
-    def without(self, field: FilterField) -> Filters:
-        """A copy with one filter removed (``ranks`` removes both bounds)."""
-        if field == "ranks":
-            return replace(self, rank_min=None, rank_max=None)
-        return replace(self, **{field: None})
+def _by_count(found: Mapping[Any, int]) -> list[FilterOption]:
+    return [FilterOption(str(k), int(n)) for k, n in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _column_is(column: str, what: str) -> Callable[[Any, Sequence[str]], pl.Expr]:
+    """The condition ``column == value``, for a table that has the column."""
+
+    def keep(value: Any, cols: Sequence[str]) -> pl.Expr:
+        if column not in cols:
+            raise LookupFailed(f"this table has no {what} column to filter on")
+        equal: pl.Expr = pl.col(column) == value
+        return equal
+
+    return keep
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    """One filter, everything about it.
+
+    Attributes:
+        name: Its name: the field of :class:`Filters`, the API's keyword, ``--name`` on the
+            command line (``_`` as ``-``).
+        help: What it takes, in English (the command line's help).
+        help_zh: The same in Chinese.
+        label: A short label in Chinese (the explorer's key bar, picker and status line).
+        label_en: The same in English.
+        parse: What a user typed → the canonical value (raises with a suggestion).
+        keep: The canonical value and a table's columns → the condition on its rows (raises
+            :class:`LookupFailed` where the table has no column for it).
+        reads: What the command line reads it as (str or int).
+        short: A one-letter option (``-p``), or "".
+        column: The column a quick filter counts by (province_short), or "" for none.
+        key: The explorer's key for its quick filter, or "".
+        text: The canonical value as written back (1-20), for the status line's command.
+        check: Raises where a canonical value is out of range (tier 7).
+        choices: A quick filter's options from the rows per value, in their natural order.
+        complete: Words offered by shell completion.
+    """
+
+    name: str
+    help: str
+    help_zh: str
+    label: str
+    label_en: str
+    parse: Callable[[str, ParseContext], Any]
+    keep: Callable[[Any, Sequence[str]], pl.Expr]
+    reads: type = str
+    short: str = ""
+    column: str = ""
+    key: str = ""
+    text: Callable[[Any], str] = str
+    check: Callable[[Any], None] | None = None
+    choices: Callable[[Mapping[Any, int]], list[FilterOption]] = _by_count
+    complete: tuple[str, ...] = ()
 
     @property
-    def ranks(self) -> str | None:
-        """The rank range as written (``1-20``), or None."""
-        if self.rank_min is None and self.rank_max is None:
-            return None
-        lo = self.rank_min if self.rank_min is not None else 1
-        hi = self.rank_max if self.rank_max is not None else lo
-        return f"{lo}-{hi}" if lo != hi else str(lo)
+    def flag(self) -> str:
+        """Its option on the command line (``--county-type``)."""
+        return "--" + self.name.replace("_", "-")
 
-    def active(self) -> list[tuple[FilterField, str]]:
-        """The filters in force as (field, value) pairs, in a fixed order."""
-        pairs: list[tuple[FilterField, str | None]] = [
-            ("province", self.province),
-            ("region", self.region),
-            ("prefecture", self.prefecture),
-            ("tier", None if self.tier is None else str(self.tier)),
-            ("county_type", self.county_type),
-            ("name", self.name),
-            ("search", self.search),
-            ("ranks", self.ranks),
-        ]
-        return [(k, v) for k, v in pairs if v]
+
+FILTERS: dict[str, FilterSpec] = {}
+"""Every filter by name, in the order they are shown and applied."""
+
+
+def register_filter(spec: FilterSpec) -> FilterSpec:
+    """Adds a filter (the built-in ones are registered below).
+
+    Raises:
+        InvalidValue: The name is taken.
+    """
+    if spec.name in FILTERS or spec.name in _RESERVED:
+        raise InvalidValue(f"a filter named {spec.name!r} exists")
+    FILTERS[spec.name] = spec
+    return spec
+
+
+def unregister_filter(name: str) -> None:
+    """Removes a filter registered at run time (for tests)."""
+    FILTERS.pop(name, None)
+
+
+def pickable() -> list[str]:
+    """The filters a user picks from a short list of values (those with a quick-filter key)."""
+    return [f.name for f in FILTERS.values() if f.key]
+
+
+def _given(values: Mapping[str, Any]) -> Iterator[tuple[FilterSpec, Any]]:
+    """Each filter given a value, with its spec (None and blank text are "any": left out).
+
+    Raises:
+        LookupFailed: A name no filter has.
+    """
+    for name, value in values.items():
+        spec = FILTERS.get(name)
+        if spec is None:
+            raise LookupFailed(
+                f"unknown filter {shorten(name)!r}", did_you_mean(name, list(FILTERS)), list(FILTERS)
+            )
+        if value is not None and not (isinstance(value, str) and not value.strip()):
+            yield spec, value
+
+
+class Filters:
+    """The filters in force, each in canonical form: a frozen value, one field per registered
+    filter (``filters.province`` …; None for "any").
+
+    ``Filters(province="江苏", tier=2)`` takes canonical values (checked); :meth:`parse` takes what
+    a user typed.
+
+    Raises:
+        LookupFailed: On construction, an unknown filter.
+        InvalidValue: On construction, a value out of range (tier 7, an inverted rank range).
+    """
+
+    __slots__ = ("_values",)
+    _values: tuple[tuple[str, Any], ...]
+
+    def __init__(self, **values: Any) -> None:
+        kept: dict[str, Any] = {}
+        for spec, value in _given(values):
+            if spec.check is not None:
+                spec.check(value)
+            kept[spec.name] = value
+        object.__setattr__(self, "_values", tuple((n, kept[n]) for n in FILTERS if n in kept))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("Filters is frozen: use with_() or without()")
+
+    def __getattr__(self, name: str) -> Any:
+        if name in FILTERS:
+            return dict(self._values).get(name)
+        raise AttributeError(f"'Filters' has no filter {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Filters) and self._values == other._values
+
+    def __hash__(self) -> int:
+        return hash(self._values)
+
+    def __repr__(self) -> str:
+        return "Filters(" + ", ".join(f"{k}={v!r}" for k, v in self._values) + ")"
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        """The filters in force as (name, canonical value), in the registry's order."""
+        return iter(self._values)
 
     def __bool__(self) -> bool:
         """True when any filter is in force."""
-        return bool(self.active())
+        return bool(self._values)
+
+    @classmethod
+    def parse(cls, *, context: ParseContext = ParseContext(), **typed: str | int | None) -> Filters:
+        """Filters from what a user typed, each value checked and made canonical.
+
+        Args:
+            context: What parsing needs besides the text (the prefectures).
+            typed: Text (or a number) per filter, by name; None or "" for "any".
+
+        Raises:
+            LookupFailed: An unknown filter, or a value no spelling of which is known (a province …).
+            InvalidValue: A value out of range or malformed (tier 7, ranks 20-1).
+        """
+        return cls(**{spec.name: spec.parse(str(value), context) for spec, value in _given(typed)})
+
+    def with_(self, **changes: Any) -> Filters:
+        """A copy with some filters changed (checked again; None removes one)."""
+        return Filters(**{**dict(self._values), **changes})
+
+    def without(self, name: str) -> Filters:
+        """A copy with one filter removed."""
+        return Filters(**{k: v for k, v in self._values if k != name})
+
+    def active(self) -> list[tuple[str, str]]:
+        """The filters in force as (name, the value as written), in the registry's order."""
+        return [(k, FILTERS[k].text(v)) for k, v in self._values]
 
 
-FILTER_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Filters))
-
-_COLUMN_OF = {
-    "province": "province_short",
-    "region": "region",
-    "prefecture": "prefecture",
-    "tier": "tier",
-    "county_type": "county_type",
+_RESERVED = frozenset(n for n in dir(Filters) if not n.startswith("__")) | {
+    "context",
+    "filters",
+    "sort",
+    "descending",
+    "limit",
+    "columns",
+    "indicators",
+    "where",
+    "edition",
+    "data_dir",
+    "by",
+    "value",
+    "agg",
+    "format",
+    "output",
 }
+"""Names a filter cannot have: Filters' own methods, and the other keywords of the API and
+options of the commands that take every filter."""
+
+
+def filter_units(lf: pl.LazyFrame, filters: Filters) -> pl.LazyFrame:
+    """Keeps the rows that pass every filter.
+
+    Args:
+        lf: A table of the catalog.
+        filters: The filters, canonical (as :meth:`Filters.parse` makes them).
+
+    Raises:
+        LookupFailed: A filter is set that the table has no column for.
+    """
+    cols = lf.collect_schema().names()
+    conds = [FILTERS[name].keep(value, cols) for name, value in filters]
+    return lf.filter(*conds) if conds else lf
+
+
+def filter_options(lf: pl.LazyFrame, filters: Filters, *, field: str) -> list[FilterOption]:
+    """The values a quick filter offers, in their natural order, with the rows each would keep.
+
+    Counts follow the other filters in force (the field's own filter is left out, so that
+    the user sees the alternatives); values that would keep no row are left out.
+
+    Args:
+        lf: A table of the catalog.
+        filters: The filters in force.
+        field: A filter with a quick filter (:func:`pickable`).
+
+    Returns:
+        The options; none where the table has no such column.
+    """
+    spec = FILTERS.get(field)
+    if spec is None or not spec.column or spec.column not in lf.collect_schema().names():
+        return []
+    counted = filter_units(lf, filters.without(field)).group_by(spec.column).len().drop_nulls().collect()
+    return spec.choices(dict(counted.iter_rows()))
+
+
+# --- the filters ------------------------------------------------------------------------------
 
 
 def name_matches(text: str) -> pl.Expr:
@@ -333,96 +457,159 @@ def search_matches(text: str, cols: Sequence[str] = ()) -> pl.Expr:
     return found
 
 
-def _contains_any(cols: list[str], candidates: tuple[str, ...], text: str) -> pl.Expr:
+def _contains_any(cols: Sequence[str], candidates: tuple[str, ...], text: str) -> pl.Expr:
     """True where any of the candidate columns that exist contains `text`."""
     present = [c for c in candidates if c in cols]
     return pl.any_horizontal(pl.col(c).str.contains(text.strip(), literal=True) for c in present)
 
 
-def filter_units(lf: pl.LazyFrame, filters: Filters) -> pl.LazyFrame:
-    """Keeps the rows that pass every filter.
+def _keep_name(value: str, cols: Sequence[str]) -> pl.Expr:
+    if "pinyin" in cols:
+        return name_matches(value)
+    return _contains_any(cols, ("county", "counties", "cluster"), value)
 
-    Args:
-        lf: A table of the catalog.
-        filters: The filters, canonical (as :meth:`Filters.parse` makes them).
 
-    Raises:
-        LookupFailed: A filter is set that the table has no column for.
-    """
-    cols = lf.collect_schema().names()
-    conds: list[pl.Expr] = []
-    for field, column in _COLUMN_OF.items():
-        value = getattr(filters, field)
-        if value is None:
-            continue
-        if column not in cols:
-            raise LookupFailed(f"this table has no {field.replace('_', ' ')} column to filter on")
-        conds.append(pl.col(column) == value)
-    if filters.rank_min is not None or filters.rank_max is not None:
-        if "rank" not in cols:
-            raise LookupFailed("this table has no rank column to filter on")
-        if filters.rank_min is not None:
-            conds.append(pl.col("rank") >= filters.rank_min)
-        if filters.rank_max is not None:
-            conds.append(pl.col("rank") <= filters.rank_max)
-    ranked = "pinyin" in cols
-    if filters.name is not None:
-        conds.append(
-            name_matches(filters.name)
-            if ranked
-            else _contains_any(cols, ("county", "counties", "cluster"), filters.name)
+def _keep_search(value: str, cols: Sequence[str]) -> pl.Expr:
+    if "pinyin" in cols:
+        return search_matches(value, cols)
+    return _contains_any(cols, ("county", "counties", "cluster", "province", "prefecture"), value)
+
+
+def _keep_ranks(value: tuple[int, int], cols: Sequence[str]) -> pl.Expr:
+    if "rank" not in cols:
+        raise LookupFailed("this table has no rank column to filter on")
+    return pl.col("rank").is_between(value[0], value[1])
+
+
+def _check_tier(value: Any) -> None:
+    if value not in (1, 2, 3, 4):
+        raise InvalidValue(f"tier takes 1, 2, 3 or 4, not {value}", field="tier")
+
+
+def _check_ranks(value: Any) -> None:
+    if not (isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value)):
+        raise InvalidValue(f"ranks takes a pair of ranks (first, last), not {value!r}", field="ranks")
+    if value[0] > value[1]:
+        raise InvalidValue(
+            f"ranks {value[0]}-{value[1]}: the first rank is greater than the last", field="ranks"
         )
-    if filters.search is not None:
-        conds.append(
-            search_matches(filters.search, cols)
-            if ranked
-            else _contains_any(
-                cols, ("county", "counties", "cluster", "province", "prefecture"), filters.search
-            )
-        )
-    return lf.filter(*conds) if conds else lf
 
 
-@dataclass(frozen=True)
-class FilterOption:
-    """A value a quick filter offers.
-
-    Attributes:
-        value: The canonical value (江苏, 东部, 2, 县级市).
-        count: Rows it would keep, with the other filters in force.
-        english: An English name where there is one (Jiangsu, East).
-    """
-
-    value: str | int
-    count: int
-    english: str | None = None
+def _parse_tier(text: str, _: ParseContext) -> int:
+    if not text.strip().isdigit():
+        raise InvalidValue(f"tier takes 1, 2, 3 or 4, not {shorten(text)!r}", field="tier")
+    return int(text)
 
 
-def filter_options(lf: pl.LazyFrame, filters: Filters, *, field: FilterField) -> list[FilterOption]:
-    """The values a quick filter offers, in their natural order, with the rows each would keep.
+def _rank_text(value: tuple[int, int]) -> str:
+    return f"{value[0]}-{value[1]}" if value[0] != value[1] else str(value[0])
 
-    Counts follow the other filters in force (the field's own filter is left out, so that
-    the user sees the alternatives); values that would keep no row are left out.
 
-    Args:
-        lf: A table of the catalog.
-        filters: The filters in force.
-        field: One of :data:`PICKABLE`.
+def _province_choices(found: Mapping[Any, int]) -> list[FilterOption]:
+    return [FilterOption(p.short, int(found[p.short]), p.english) for p in geo.PROVINCES if p.short in found]
 
-    Returns:
-        The options; none where the table has no such column.
-    """
-    column = _COLUMN_OF.get(field)
-    if column is None or column not in lf.collect_schema().names():
-        return []
-    counted = filter_units(lf, filters.without(field)).group_by(column).len().drop_nulls().collect()
-    found = dict(counted.iter_rows())
-    if field == "province":
-        return [
-            FilterOption(p.short, int(found[p.short]), p.english) for p in geo.PROVINCES if p.short in found
-        ]
-    if field == "region":
-        return [FilterOption(r, int(found[r]), geo.REGION_ENGLISH[r]) for r in geo.REGIONS if r in found]
-    if field == "tier":
-        return [FilterOption(int(k), int(found[k])) for k in sorted(found)]
-    return [FilterOption(str(k), int(n)) for k, n in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+def _region_choices(found: Mapping[Any, int]) -> list[FilterOption]:
+    return [FilterOption(r, int(found[r]), geo.REGION_ENGLISH[r]) for r in geo.REGIONS if r in found]
+
+
+def _tier_choices(found: Mapping[Any, int]) -> list[FilterOption]:
+    return [FilterOption(int(k), int(found[k])) for k in sorted(found)]
+
+
+for _spec in (
+    FilterSpec(
+        "province",
+        "江苏, 江苏省, Jiangsu or jiangsu.",
+        "省份：江苏、江苏省、Jiangsu 或 jiangsu。",
+        "省份",
+        "Province",
+        lambda text, _: resolve_province(text).short,
+        _column_is("province_short", "province"),
+        short="-p",
+        column="province_short",
+        key="p",
+        choices=_province_choices,
+        complete=tuple(w for p in geo.PROVINCES for w in (p.short, p.official, p.english.replace(" ", ""))),
+    ),
+    FilterSpec(
+        "region",
+        "东部, 中部, 西部, 东北 (or East, Central, West, Northeast).",
+        "区域：东部、中部、西部、东北（或 East、Central、West、Northeast）。",
+        "区域",
+        "Region",
+        lambda text, _: resolve_region(text),
+        _column_is("region", "region"),
+        short="-r",
+        column="region",
+        key="r",
+        choices=_region_choices,
+    ),
+    FilterSpec(
+        "prefecture",
+        "苏州 or 苏州市.",
+        "地级市：苏州 或 苏州市。",
+        "地级市",
+        "Prefecture",
+        lambda text, ctx: resolve_prefecture(text, ctx.prefectures, ctx.spellings),
+        _column_is("prefecture", "prefecture"),
+        short="-c",
+    ),
+    FilterSpec(
+        "tier",
+        "1–4 (industrial-counties).",
+        "梯队：1–4（工业百强县）。",
+        "梯队",
+        "Tier",
+        _parse_tier,
+        _column_is("tier", "tier"),
+        reads=int,
+        short="-t",
+        column="tier",
+        key="t",
+        check=_check_tier,
+        choices=_tier_choices,
+    ),
+    FilterSpec(
+        "county_type",
+        "县级市, 县, 旗, 市辖区 (or city, county, banner, district).",
+        "类型：县级市、县、旗、市辖区（或 city、county、banner、district）。",
+        "类型",
+        "Type",
+        lambda text, _: resolve_county_type(text),
+        _column_is("county_type", "county type"),
+        column="county_type",
+        key="y",
+    ),
+    FilterSpec(
+        "name",
+        "Text in the name, or the start of its pinyin or initials.",
+        "名称中的文字，或其拼音、首字母的开头。",
+        "名称",
+        "Name",
+        lambda text, _: text,
+        _keep_name,
+        short="-n",
+    ),
+    FilterSpec(
+        "search",
+        "Like --name, or text in the province or prefecture (the explorer's /).",
+        "同名称，或省份、地级市中的文字（浏览器中的 /）。",
+        "搜索",
+        "Search",
+        lambda text, _: text,
+        _keep_search,
+    ),
+    FilterSpec(
+        "ranks",
+        "A rank range such as 1-20.",
+        "名次范围，如 1-20。",
+        "名次",
+        "Ranks",
+        lambda text, _: parse_ranks(text),
+        _keep_ranks,
+        text=_rank_text,
+        check=_check_ranks,
+    ),
+):
+    register_filter(_spec)

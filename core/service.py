@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.filters import FilterField, FilterOption, Filters, filter_options, filter_units
+from baiqiang.core.filters import FilterOption, Filters, ParseContext, filter_options, filter_units
 from baiqiang.core.plain import geo
 from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.suggest import shorten
@@ -54,36 +54,18 @@ class Order:
         return Order(column, not self.descending)
 
 
-def parse_filters(
-    catalog: Catalog,
-    *,
-    province: str | None = None,
-    region: str | None = None,
-    prefecture: str | None = None,
-    tier: int | str | None = None,
-    county_type: str | None = None,
-    name: str | None = None,
-    search: str | None = None,
-    ranks: str | None = None,
-) -> Filters:
-    """Filters from what a user typed, checked against the catalog (its prefectures).
+def parse_filters(catalog: Catalog, **typed: str | int | None) -> Filters:
+    """Filters from what a user typed (a value per filter, by name), checked against the catalog
+    (its prefectures).
 
     Raises:
-        LookupFailed: An unknown province, region, prefecture or county type.
-        InvalidValue: A tier outside 1–4 or a malformed or inverted rank range.
+        LookupFailed: An unknown filter, or an unknown province, region, prefecture or county type.
+        InvalidValue: A value out of range or malformed (a tier outside 1–4, ranks 20-1).
     """
-    return Filters.parse(
-        province=province,
-        region=region,
-        prefecture=prefecture,
-        tier=tier,
-        county_type=county_type,
-        name=name,
-        search=search,
-        ranks=ranks,
-        prefectures=catalog.prefectures() if prefecture else (),
-        spellings=catalog.prefecture_spellings,
+    context = ParseContext(
+        catalog.prefectures() if typed.get("prefecture") else (), catalog.prefecture_spellings
     )
+    return Filters.parse(context=context, **typed)
 
 
 def rows(
@@ -298,7 +280,7 @@ def overlap_impossible(a: str, b: str) -> str | None:
     return None
 
 
-def options(catalog: Catalog, table: str, filters: Filters, *, field: FilterField) -> list[FilterOption]:
+def options(catalog: Catalog, table: str, filters: Filters, *, field: str) -> list[FilterOption]:
     """The values a quick filter offers, with counts that follow the other filters in force."""
     return filter_options(catalog.tables[resolve_table(table)], filters, field=field)
 

@@ -1,5 +1,6 @@
 """The registries: a table registered at run time reaches the command line, the API and the
-explorer with no other change (core/plain/tables.py, tui/view_specs.py).
+explorer with no other change (core/plain/tables.py, tui/view_specs.py); a filter declared at run
+time reaches Filters, every command's options and the API's keywords (core/filters.py).
 
 The table here is SYNTHETIC: ranks made up for the test, given to real units by their adcodes;
 it is written into a copy of data/ and never shipped.
@@ -8,13 +9,14 @@ it is written into a copy of data/ and never shipped.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import polars as pl
 import pytest
 
 from baiqiang.core.catalog import make_catalog
+from baiqiang.core.filters import Filters, FilterSpec, register_filter, unregister_filter
 from baiqiang.core.plain import paths
 from baiqiang.core.plain.names import XIAN_SHI
 from baiqiang.core.plain.tables import TABLES, Kind, TableSpec, register, unregister
@@ -97,3 +99,42 @@ async def test_a_sixth_table_gets_a_tab_in_the_explorer(sixth: TableSpec) -> Non
         view = app.query_one("#view-synthetic-list", TableView)
         assert view.rows.height == len(UNITS) and view.rows["name"][0] == "昆山市"
         assert "合成榜单" in str(app.query_one("#tabs").get_tab("tab-synthetic-list").label)
+
+
+@pytest.fixture()
+def seventh_filter() -> Iterator[FilterSpec]:
+    """A filter declared for the test: the first letter of a unit's pinyin."""
+
+    def keep(value: str, cols: Sequence[str]) -> pl.Expr:
+        return pl.col("initials").str.starts_with(value)
+
+    spec = register_filter(
+        FilterSpec(
+            "initial",
+            "The first letter of the name's pinyin.",
+            "名称拼音的首字母。",
+            "首字母",
+            "Initial",
+            lambda text, _: text.strip().lower()[:1],
+            keep,
+        )
+    )
+    yield spec
+    unregister_filter(spec.name)
+
+
+def test_a_new_filter_reaches_filters_the_command_line_and_the_api(seventh_filter: FilterSpec) -> None:
+    chosen = Filters.parse(initial="J", province="江苏")
+    assert chosen.initial == "j" and chosen.active() == [("province", "江苏"), ("initial", "j")]
+    listed = sh("list", "ic", "--initial", "j", "--province", "江苏", "--format", "csv")
+    assert listed.returncode == 0, listed.stderr
+    found = pl.read_csv(listed.stdout.encode())
+    names = found["name"].to_list()
+    assert names[0] == "江阴市" and set(found["province"]) == {"江苏省"}
+    assert all(i.startswith("j") for i in found["initials"]) and len(names) >= 3
+    assert "--initial" in sh("stats", "--help").stdout and "--initial" in sh("movers", "--help").stdout
+    import baiqiang as bq
+
+    assert bq.table("ic", initial="j", province="江苏")["name"].to_list() == names
+    with pytest.raises(bq.BaiqiangError, match="unknown filter 'intial'"):
+        bq.table("ic", intial="j")

@@ -26,7 +26,7 @@ from textual.worker import Worker, WorkerState
 from baiqiang.core.plain.errors import BaiqiangError, OutputError, OutputReason
 from baiqiang.core.plain.tables import DEFAULT_TABLE, REPORT, TABLES
 from baiqiang.tui.commands import UnitCommands
-from baiqiang.tui.i18n import STRINGS, key_label, output_error_text, t
+from baiqiang.tui.i18n import is_ours, key_label, output_error_text, t
 from baiqiang.tui.messages import (
     ClusterChosen,
     ExportRequested,
@@ -516,7 +516,7 @@ class BaiqiangApp(App[None]):
         seen = {"help", "toggle_language", "quit", "command_palette"} | {f"show_key('{k}')" for k in KEYS}
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not binding.id or f"key.{binding.id}" not in STRINGS or binding.action in seen:
+            if not is_ours(binding.id) or binding.action in seen:
                 continue
             seen.add(binding.action)
             yield SystemCommand(

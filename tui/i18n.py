@@ -165,10 +165,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.view.unzoom": {"zh": "还原", "en": "Unzoom"},
     "key.view.filter": {"zh": "筛选", "en": "Filter"},
     "key.view.sort": {"zh": "排序", "en": "Sort"},
-    "key.view.province": {"zh": "省份", "en": "Province"},
-    "key.view.region": {"zh": "区域", "en": "Region"},
-    "key.view.tier": {"zh": "梯队", "en": "Tier"},
-    "key.view.county_type": {"zh": "类型", "en": "Type"},
     "key.view.clear": {"zh": "清除", "en": "Clear"},
     "key.view.jump": {"zh": "跳转", "en": "Go to rank"},
     "key.view.chart": {"zh": "图表", "en": "Chart"},
@@ -216,9 +212,17 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def _derived(key: str, lang: str) -> str | None:
     """Labels that come from the registries, not from :data:`STRINGS`: a view's tab (``tab.ID``),
-    the number key that opens it (``key.app.tabN``), a list's rank column (``col.…_rank``)."""
+    the number key that opens it (``key.app.tabN``), a list's rank column (``col.…_rank``), a
+    filter's quick-filter key and picker (``key.view.NAME``, ``pick.NAME``)."""
     from baiqiang.tui.view_specs import label, views
 
+    if key.startswith(("key.view.", "pick.")):
+        from baiqiang.core.filters import FILTERS  # loaded by then: the views that ask load it
+
+        flt = FILTERS.get(key.rpartition(".")[2])
+        if flt is not None:
+            text = flt.label if lang == "zh" else flt.label_en
+            return text if key.startswith("key.") else (f"选择{text}" if lang == "zh" else f"Choose: {text}")
     if key.startswith("tab."):
         return label(key.removeprefix("tab."), lang)
     if key.startswith("key.app.tab"):
@@ -226,9 +230,9 @@ def _derived(key: str, lang: str) -> str | None:
         return next((v.title(lang) for v in views() if v.key == number), None)
     if key.startswith("col.") and key.endswith("_rank"):
         column = key.removeprefix("col.")
-        spec = next((s for s in TABLES.values() if s.ranked and s.rank_column == column), None)
-        if spec is not None:
-            return f"{spec.short}排名" if lang == "zh" else f"{spec.short_en} rank"
+        ranked = next((s for s in TABLES.values() if s.ranked and s.rank_column == column), None)
+        if ranked is not None:
+            return f"{ranked.short}排名" if lang == "zh" else f"{ranked.short_en} rank"
     return None
 
 
@@ -270,9 +274,16 @@ _BUILTIN_ZH = {
 }
 
 
+def is_ours(binding_id: str | None) -> bool:
+    """Whether a binding is one of ours, with a label of its own (not Textual's)."""
+    return bool(binding_id) and (
+        f"key.{binding_id}" in STRINGS or _derived(f"key.{binding_id}", "zh") is not None
+    )
+
+
 def key_label(binding_id: str | None, description: str, lang: str) -> str:
     """A key's label on the key bar and in help: ours by binding id, Textual's by description."""
-    if binding_id and (f"key.{binding_id}" in STRINGS or binding_id.startswith("app.tab")):
+    if is_ours(binding_id):
         return t(f"key.{binding_id}", lang)
     if lang == "zh":
         return _BUILTIN_ZH.get(description.lower(), description)

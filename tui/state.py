@@ -9,20 +9,8 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass, field, replace
 
-from baiqiang.core.filters import FilterField, Filters
+from baiqiang.core.filters import FILTERS, Filters
 from baiqiang.core.service import Order
-
-FLAGS: dict[FilterField, str] = {
-    "province": "--province",
-    "region": "--region",
-    "prefecture": "--prefecture",
-    "tier": "--tier",
-    "county_type": "--county-type",
-    "name": "--name",
-    "search": "--search",
-    "ranks": "--ranks",
-}
-"""The ``baiqiang list`` option for each filter."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +59,7 @@ def command_line(
     ``--columns`` where the view shows imported columns: `columns` are the view's own)."""
     args = ["baiqiang", "list", state.table]
     for name, value in state.filters.active():
-        args += [FLAGS[name], value]
+        args += [FILTERS[name].flag, value]
     if state.order.column:
         args += ["--sort", state.order.column]
     if state.order.descending:

@@ -215,9 +215,9 @@ def read_dataset(
     )
     converted = as_numbers(body, headers)
     roles = _roles(body, converted, headers, options.key)
-    fixed = _province(options.province) if options.province else None
-    if options.province and fixed is None:
-        raise InvalidValue(f"unknown province {options.province!r}", field="province")
+    from baiqiang.core.filters import resolve_province
+
+    fixed = resolve_province(options.province).short if options.province else None
 
     def cleaned(column: str | None) -> pl.Expr:  # clean(), in Polars: NFKC, no blanks
         text = pl.col(column).str.normalize("NFKC").str.replace_all(r"\s+", "") if column else pl.lit(None)

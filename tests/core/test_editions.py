@@ -160,7 +160,7 @@ def test_stars_are_kept_where_printed_and_movers_take_every_filter(
     assert old.filter(pl.col("province_first"))["name"].to_list() == ["昆山市"]
     from baiqiang.core.filters import Filters
 
-    picked = movers(catalog, "ic", filters=Filters(tier=1, rank_min=1, rank_max=2, province="江苏")).collect()
+    picked = movers(catalog, "ic", filters=Filters(tier=1, ranks=(1, 2), province="江苏")).collect()
     assert picked["name"].to_list() == ["昆山市", "江阴市"]
     gone = movers(catalog, "ic", filters=Filters(province="浙江"), status=Status.SAME).collect()
     assert gone.height == 25 and set(gone["province"]) == {"浙江省"}

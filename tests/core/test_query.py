@@ -37,7 +37,7 @@ def units() -> pl.LazyFrame:
 
 
 def test_filter_by_province_region_tier_and_rank() -> None:
-    out = filter_units(units(), Filters(province="江苏", tier=1, rank_max=2)).select("name").collect()
+    out = filter_units(units(), Filters(province="江苏", tier=1, ranks=(1, 2))).select("name").collect()
     assert_frame_equal(out, pl.DataFrame({"name": ["昆山市"]}))
     out = filter_units(units(), Filters(region="中部")).select("name").collect()
     assert_frame_equal(out, pl.DataFrame({"name": ["长沙县"]}))

@@ -9,10 +9,10 @@ import polars as pl
 import pytest
 
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.filters import Filters
+from baiqiang.core.filters import FILTERS, Filters
 from baiqiang.core.service import Order, rows
 from baiqiang.tui.cli import main
-from baiqiang.tui.state import FLAGS, ViewState, command_line
+from baiqiang.tui.state import ViewState, command_line
 
 
 def test_command_line_quotes_only_what_a_shell_needs() -> None:
@@ -46,16 +46,15 @@ def test_every_filter_has_a_flag() -> None:
         county_type="县级市",
         name="k",
         search="苏",
-        rank_min=1,
-        rank_max=50,
+        ranks=(1, 50),
     )
-    assert [k for k, _ in full.active()] == list(FLAGS)
+    assert [k for k, _ in full.active()] == list(FILTERS)  # each written back as its option
 
 
 STATES = [
     ViewState("industrial-counties", Filters(province="浙江", tier=2), Order("rank", descending=True)),
     ViewState("industrial-districts", Filters(prefecture="苏州市", search="区"), Order("name")),
-    ViewState("innovation-counties", Filters(region="中部", rank_min=10, rank_max=60)),
+    ViewState("innovation-counties", Filters(region="中部", ranks=(10, 60))),
     ViewState("industrial-counties", Filters(county_type="县", name="c")),
     ViewState("billion-clusters", Filters(province="江苏"), Order("scale_min_yi", descending=True)),
     ViewState("industrial-counties", order=Order(descending=True)),

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 import baiqiang.tui.cli.options as o
-from baiqiang.core.filters import Filters
 from baiqiang.core.plain.errors import InvalidValue, LookupFailed
 from baiqiang.core.plain.paths import colour_wanted
 from baiqiang.core.plain.suggest import did_you_mean
@@ -18,6 +17,7 @@ from baiqiang.core.service import base_rows, check_table_kind, rows
 from baiqiang.tui import render
 
 
+@o.with_filters
 def chart(
     table: o.TableArg,
     by: Annotated[str | None, typer.Option("--by", "-b", help="The dimension to count by.")] = None,
@@ -28,24 +28,19 @@ def chart(
         str | None, typer.Option("--x", help="A numeric column across (with --y: a scatter).")
     ] = None,
     y: Annotated[str | None, typer.Option("--y", help="A numeric column up (with --x: a scatter).")] = None,
-    province: o.ProvinceOpt = None,
-    region: o.RegionOpt = None,
-    prefecture: o.PrefectureOpt = None,
-    tier: o.TierOpt = None,
-    county_type: o.CountyTypeOpt = None,
     where: o.WhereOpt = None,
     edition: o.EditionOpt = None,
     width: o.WidthOpt = None,
     height: o.HeightOpt = None,
+    *,
+    given: o.Given,
 ) -> None:
     """Draw a chart in the terminal: counts by a dimension, a heat map of two, or a scatter of two numeric columns."""
     from baiqiang.tui import plots
 
     c = o.catalog()
     tid = resolve_table(table)
-    flt = o.filters(
-        c, province=province, region=region, prefecture=prefecture, tier=tier, county_type=county_type
-    )
+    flt = o.filters(c, given)
     if (x is None) != (y is None):
         raise InvalidValue("--x and --y go together: a scatter needs both")
     if x is None and by is None:
@@ -67,16 +62,19 @@ def chart(
     render.print_text(text)
 
 
+@o.with_filters
 def map_(
     table: o.TableArg,
-    province: o.ProvinceOpt = None,
     by: Annotated[
         str | None, typer.Option("--by", "-b", help="tier (a list with tiers: industrial-counties) or list.")
     ] = None,
     width: o.WidthOpt = None,
     height: o.HeightOpt = None,
+    *,
+    given: o.Given,
 ) -> None:
-    """Draw every county-level seat as a faint dot, with the table's units on top."""
+    """Draw every county-level seat as a faint dot, with the table's units on top (zoomed in on a
+    province where one is given)."""
     from baiqiang.tui import plots
 
     c = o.catalog()
@@ -89,7 +87,7 @@ def map_(
     if mode == "tier" and not TABLES[tid].tiers:
         with_tiers = ", ".join(t for t, s in TABLES.items() if s.tiers)
         raise InvalidValue(f"tiers exist only for {with_tiers}; use --by list")
-    flt = Filters.parse(province=province)
+    flt = o.filters(c, given)
     listed = rows(c, tid, flt).collect()
     w = width or min(render.terminal_width(), 160)
     colour = sys.stdout.isatty() and colour_wanted()

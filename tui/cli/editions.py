@@ -38,6 +38,7 @@ def editions_(fmt: o.FormatOpt = None, output: o.OutputOpt = None, force: o.Forc
     o.write(df, o.output_format(fmt, output), output, force=force, bom=False, title="editions")
 
 
+@o.with_filters
 def movers_(
     table: o.TableArg,
     frm: Annotated[
@@ -45,24 +46,18 @@ def movers_(
     ] = None,
     to: Annotated[int | None, typer.Option("--to", help="The later edition (default: the latest).")] = None,
     status: Annotated[Status | None, typer.Option("--status", help="Only units that moved this way.")] = None,
-    province: o.ProvinceOpt = None,
-    region: o.RegionOpt = None,
-    prefecture: o.PrefectureOpt = None,
-    tier: o.TierOpt = None,
-    county_type: o.CountyTypeOpt = None,
-    name: o.NameOpt = None,
-    search: o.SearchOpt = None,
-    ranks: o.RanksOpt = None,
     limit: o.LimitOpt = None,
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     force: o.ForceOpt = False,
     bom: o.BomOpt = False,
+    *,
+    given: o.Given,
 ) -> None:
     """How each unit moved between two editions of a list: change = rank_from − rank_to (up is positive)."""
     c = o.catalog()
     tid = resolve_table(table)
-    flt = o.filters_given(c, locals())
+    flt = o.filters(c, given)
     df = movers(c, tid, frm=frm, to=to, filters=flt, status=status).collect()
     df = df.select("name", "province", "prefecture", "rank_from", "rank_to", "change", "status")
     if limit is not None:

@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 import baiqiang.tui.cli.options as o
-from baiqiang.core.filters import resolve_province
 from baiqiang.core.index import ensure_index
 from baiqiang.core.plain.errors import LookupFailed
 from baiqiang.core.plain.suggest import did_you_mean
@@ -15,11 +14,12 @@ from baiqiang.core.profile import lookup
 from baiqiang.tui import render
 
 
+@o.only_filters("province", "prefecture")
 def show(
     name: Annotated[str, typer.Argument(help="A county or district: 昆山, 昆山市, kunshan or ks.")],
-    province: o.ProvinceOpt = None,
-    prefecture: o.PrefectureOpt = None,
     fmt: Annotated[str | None, typer.Option("--format", "-f", help="table (default) or json.")] = None,
+    *,
+    given: o.Given,
 ) -> None:
     """Everything the report says about one unit: ranks, clusters and facts with their source."""
     if fmt is not None and fmt not in ("table", "json"):
@@ -27,9 +27,8 @@ def show(
             f"unknown format {fmt!r} for show", did_you_mean(fmt, ["table", "json"]), ["table", "json"]
         )
     c = o.catalog()
-    result = lookup(
-        c, name, province=resolve_province(province).short if province else None, prefecture=prefecture
-    )
+    where = o.filters(c, given)  # the province and prefecture narrow the name down
+    result = lookup(c, name, province=where.province, prefecture=where.prefecture)
     if fmt == "json":
         render.print_json(result.to_dict())
     else:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import polars as pl
 import typer
 
 from baiqiang.core.catalog import Catalog, make_catalog
-from baiqiang.core.filters import Filters
-from baiqiang.core.plain import geo
+from baiqiang.core.filters import FILTERS, Filters
 from baiqiang.core.plain.tables import REPORT, TABLES
 from baiqiang.core.service import parse_filters
 from baiqiang.tui import render
@@ -25,7 +26,6 @@ def _starting(words: list[str]) -> Callable[[str], list[str]]:
 
 
 TABLE_WORDS = [w for t in TABLES.values() for w in (t.id, *t.aliases) if w.isascii()]
-PROVINCE_WORDS = [w for p in geo.PROVINCES for w in (p.short, p.official, p.english.replace(" ", ""))]
 
 TableArg = Annotated[
     str,
@@ -34,30 +34,6 @@ TableArg = Annotated[
         autocompletion=_starting(TABLE_WORDS),
     ),
 ]
-ProvinceOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--province", "-p", help="江苏, 江苏省, Jiangsu or jiangsu.", autocompletion=_starting(PROVINCE_WORDS)
-    ),
-]
-RegionOpt = Annotated[
-    str | None,
-    typer.Option("--region", "-r", help="东部, 中部, 西部, 东北 (or East, Central, West, Northeast)."),
-]
-PrefectureOpt = Annotated[str | None, typer.Option("--prefecture", "-c", help="苏州 or 苏州市.")]
-TierOpt = Annotated[int | None, typer.Option("--tier", "-t", help="1–4 (industrial-counties).")]
-CountyTypeOpt = Annotated[
-    str | None,
-    typer.Option("--county-type", help="县级市, 县, 旗, 市辖区 (or city, county, banner, district)."),
-]
-NameOpt = Annotated[
-    str | None, typer.Option("--name", "-n", help="Text in the name, or the start of its pinyin or initials.")
-]
-SearchOpt = Annotated[
-    str | None,
-    typer.Option("--search", help="Like --name, or text in the province or prefecture (the explorer's /)."),
-]
-RanksOpt = Annotated[str | None, typer.Option("--ranks", help="A rank range such as 1-20.")]
 FormatOpt = Annotated[
     str | None,
     typer.Option(
@@ -112,15 +88,59 @@ def catalog() -> Catalog:
     return make_catalog()
 
 
-filters = parse_filters
-"""The filters the command line's options give, each value checked (core's one parser)."""
+def filter_option(name: str) -> Any:
+    """The option of a registered filter, as its spec says (flag, short flag, help, completion)."""
+    spec = FILTERS[name]
+    flags = [spec.flag, *([spec.short] if spec.short else [])]
+    complete = _starting(list(spec.complete)) if spec.complete else None
+    return Annotated[spec.reads | None, typer.Option(*flags, help=spec.help, autocompletion=complete)]
 
-FILTER_OPTIONS = ("province", "region", "prefecture", "tier", "county_type", "name", "search", "ranks")
+
+ProvinceOpt = filter_option("province")
+PrefectureOpt = filter_option("prefecture")
 
 
-def filters_given(catalog: Catalog, options: dict[str, object]) -> Filters:
-    """The filters among a command's options (its ``locals()``), checked by core's one parser."""
-    return parse_filters(catalog, **{k: options[k] for k in FILTER_OPTIONS if k in options})  # type: ignore[arg-type]
+Given = dict[str, str | int | None]
+"""What a command's filter options were given, by filter name (None where not given)."""
+
+
+class with_filters:  # noqa: N801  (used as a decorator)
+    """Gives a command an option per registered filter (or per one of `only`), made from the
+    registry each time the command line is built, so that a filter registered later has its
+    option too. The command receives what they were given as ``given`` (see :func:`filters`)."""
+
+    def __init__(self, command: Callable[..., None], only: Sequence[str] = ()) -> None:
+        functools.update_wrapper(self, command)
+        self.command = command
+        self.only = tuple(only)
+
+    def names(self) -> list[str]:
+        """The filters whose options the command takes."""
+        return [n for n in FILTERS if not self.only or n in self.only]
+
+    @property
+    def __signature__(self) -> inspect.Signature:
+        own = inspect.signature(self.command, eval_str=True)
+        params = [p for p in own.parameters.values() if p.name != "given"]
+        added = [
+            inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=filter_option(n))
+            for n in self.names()
+        ]
+        return own.replace(parameters=[*params, *added])
+
+    def __call__(self, *args: Any, **kwargs: Any) -> None:
+        given = {n: kwargs.pop(n, None) for n in self.names()}
+        self.command(*args, given=given, **kwargs)
+
+
+def only_filters(*names: str) -> Callable[[Callable[..., None]], with_filters]:
+    """:class:`with_filters` for some filters only (``@only_filters("province")``)."""
+    return lambda command: with_filters(command, names)
+
+
+def filters(catalog: Catalog, given: Given) -> Filters:
+    """The filters a command's options give, each value checked (core's one parser)."""
+    return parse_filters(catalog, **given)
 
 
 def output_format(fmt: str | None, output: Path | None) -> str:

@@ -13,7 +13,6 @@ import click
 import typer
 
 import baiqiang.tui.cli.options as o
-from baiqiang.core.filters import resolve_province
 from baiqiang.core.plain.errors import Ambiguous, BaiqiangError, DatasetExists, InvalidValue, TargetExists
 from baiqiang.core.plain.tables import DEFAULT_TABLE, REPORT, resolve_table
 from baiqiang.tui import render
@@ -58,20 +57,21 @@ def _need_terminal() -> None:
 
 def _explore(table: str, province: str | None) -> None:
     tid = resolve_table(table)
-    prov = resolve_province(province).short if province else None
     _need_terminal()
     from baiqiang.tui.app import run_app
 
-    raise typer.Exit(run_app(o.catalog(), table=tid, province=prov))
+    raise typer.Exit(run_app(o.catalog(), table=tid, province=province))
 
 
 @app.command("tui")
+@o.only_filters("province")
 def tui(
     table: Annotated[str, typer.Option("--table", help="The table to open on.")] = DEFAULT_TABLE,
-    province: o.ProvinceOpt = None,
+    *,
+    given: o.Given,
 ) -> None:
     """Open the interactive explorer (the default when no command is given)."""
-    _explore(table, province)
+    _explore(table, o.filters(o.catalog(), given).province)
 
 
 def _version(value: bool) -> None:

@@ -15,16 +15,9 @@ from baiqiang.core.service import Order, crosstab_table, overlap_impossible, ove
 from baiqiang.tui import render
 
 
+@o.with_filters
 def list_(
     table: o.TableArg,
-    province: o.ProvinceOpt = None,
-    region: o.RegionOpt = None,
-    prefecture: o.PrefectureOpt = None,
-    tier: o.TierOpt = None,
-    county_type: o.CountyTypeOpt = None,
-    name: o.NameOpt = None,
-    search: o.SearchOpt = None,
-    ranks: o.RanksOpt = None,
     where: o.WhereOpt = None,
     edition: o.EditionOpt = None,
     sort: o.SortOpt = None,
@@ -39,6 +32,8 @@ def list_(
     force: o.ForceOpt = False,
     bom: o.BomOpt = False,
     encoding: o.EncodingOpt = "utf-8",
+    *,
+    given: o.Given,
 ) -> None:
     """List a table's rows, filtered and sorted."""
     c = o.catalog()
@@ -49,7 +44,7 @@ def list_(
         chosen = [x.strip() for x in columns.split(",") if x.strip()]
         if not chosen:
             raise InvalidValue("--columns names no column; give them comma-separated, such as rank,name")
-    flt = o.filters_given(c, locals())
+    flt = o.filters(c, given)
     df = rows(
         c,
         tid,
@@ -75,6 +70,7 @@ def list_(
     )
 
 
+@o.with_filters
 def stats_(
     table: o.TableArg,
     by: Annotated[
@@ -87,25 +83,19 @@ def stats_(
     agg: Annotated[Agg, typer.Option("--agg", help="How to sum up --value.")] = Agg.SUM,
     where: o.WhereOpt = None,
     edition: o.EditionOpt = None,
-    province: o.ProvinceOpt = None,
-    region: o.RegionOpt = None,
-    prefecture: o.PrefectureOpt = None,
-    tier: o.TierOpt = None,
-    county_type: o.CountyTypeOpt = None,
-    name: o.NameOpt = None,
-    search: o.SearchOpt = None,
-    ranks: o.RanksOpt = None,
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     force: o.ForceOpt = False,
     bom: o.BomOpt = False,
     encoding: o.EncodingOpt = "utf-8",
+    *,
+    given: o.Given,
 ) -> None:
     """Counts and shares of a table's rows by one dimension."""
     c = o.catalog()
     tid = resolve_table(table)
     f = o.output_format(fmt, output)
-    flt = o.filters_given(c, locals())
+    flt = o.filters(c, given)
     df = stats(
         c, tid, flt, by=by, value=value, agg=agg, indicators=True, where=where, edition=edition
     ).collect()
@@ -121,30 +111,25 @@ def stats_(
     )
 
 
+@o.with_filters
 def crosstab_(
     table: o.TableArg,
     rows_: Annotated[str, typer.Option("--rows", help="The dimension down the side.")],
     cols: Annotated[str, typer.Option("--cols", help="The dimension across the top.")],
-    province: o.ProvinceOpt = None,
-    region: o.RegionOpt = None,
-    prefecture: o.PrefectureOpt = None,
-    tier: o.TierOpt = None,
-    county_type: o.CountyTypeOpt = None,
-    name: o.NameOpt = None,
-    search: o.SearchOpt = None,
-    ranks: o.RanksOpt = None,
     edition: o.EditionOpt = None,
     fmt: o.FormatOpt = None,
     output: o.OutputOpt = None,
     force: o.ForceOpt = False,
     bom: o.BomOpt = False,
     encoding: o.EncodingOpt = "utf-8",
+    *,
+    given: o.Given,
 ) -> None:
     """Counts for two dimensions at once (rank_band × province is the report's 图15/图22)."""
     c = o.catalog()
     tid = resolve_table(table)
     f = o.output_format(fmt, output)
-    flt = o.filters_given(c, locals())
+    flt = o.filters(c, given)
     wide = crosstab_table(c, tid, flt, rows=rows_, cols=cols, edition=edition)
     o.write(
         wide,
@@ -157,17 +142,10 @@ def crosstab_(
     )
 
 
+@o.with_filters
 def overlap_(
     table_a: Annotated[str, typer.Argument(help="The first table.")],
     table_b: Annotated[str, typer.Argument(help="The second table.")],
-    province: o.ProvinceOpt = None,
-    region: o.RegionOpt = None,
-    prefecture: o.PrefectureOpt = None,
-    tier: o.TierOpt = None,
-    county_type: o.CountyTypeOpt = None,
-    name: o.NameOpt = None,
-    search: o.SearchOpt = None,
-    ranks: o.RanksOpt = None,
     edition: o.EditionOpt = None,
     sort: o.SortOpt = None,
     desc: o.DescOpt = False,
@@ -177,11 +155,13 @@ def overlap_(
     force: o.ForceOpt = False,
     bom: o.BomOpt = False,
     encoding: o.EncodingOpt = "utf-8",
+    *,
+    given: o.Given,
 ) -> None:
     """The units in both of two lists, with both ranks and the gap (rank in B − rank in A)."""
     c = o.catalog()
     a, b = resolve_table(table_a), resolve_table(table_b)
-    flt = o.filters_given(c, locals())
+    flt = o.filters(c, given)
     df = overlap_table(c, a, b, flt, order=Order(sort, desc), limit=limit, edition=edition).collect()
     if df.height == 0:
         render.note(overlap_impossible(a, b) or f"no unit is in both {a} and {b} with these filters")

@@ -16,7 +16,7 @@ from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.filters import FilterField, FilterOption
+from baiqiang.core.filters import FILTERS, FilterOption
 from baiqiang.core.plain.tables import DEFAULT_TABLE, TABLES
 from baiqiang.core.service import options, rows
 from baiqiang.tui import plots
@@ -83,10 +83,12 @@ class TableView(Vertical, ReportsFailures):
     BINDINGS = [
         Binding("slash", "open_filter", "Filter", id="view.filter"),
         Binding("s", "pick_sort", "Sort", id="view.sort"),
-        Binding("p", "pick('province')", "Province", id="view.province"),
-        Binding("r", "pick('region')", "Region", id="view.region"),
-        Binding("t", "pick('tier')", "Tier", id="view.tier"),
-        Binding("y", "pick('county_type')", "Type", id="view.county_type"),
+        # a quick filter for each filter that has a key (p province, r region, t tier, y type)
+        *(
+            Binding(f.key, f"pick('{f.name}')", f.label_en, id=f"view.{f.name}")
+            for f in FILTERS.values()
+            if f.key
+        ),
         Binding("x", "clear_filters", "Clear", id="view.clear"),
         Binding("i", "pick_extra", "Your columns", id="view.extra"),
         Binding("E", "next_edition", "Edition", id="view.edition"),
@@ -313,21 +315,21 @@ class TableView(Vertical, ReportsFailures):
 
     # --- quick filters ----------------------------------------------------------------------
 
-    def options_for(self, field: FilterField) -> list[tuple[str, Any]]:
+    def options_for(self, field: str) -> list[tuple[str, Any]]:
         """The values a quick filter offers, labelled, with counts that follow the other filters."""
         return [
             (self._option_label(field, o), o.value)
             for o in options(self.catalog, self.state.table, self.state.filters, field=field)
         ]
 
-    def _option_label(self, field: FilterField, option: FilterOption) -> str:
+    def _option_label(self, field: str, option: FilterOption) -> str:
         lang = self.language
         if field == "tier":
             return f"{t(f'tier.{option.value}', lang)} ({option.count})"
         english = f" {option.english}" if option.english and lang == "en" else ""
         return f"{option.value}{english} ({option.count})"
 
-    def action_pick(self, field: FilterField) -> None:
+    def action_pick(self, field: str) -> None:
         """Opens a picker for a quick filter (province, region, tier, county type)."""
         from baiqiang.tui.screens.picker_screen import PickerScreen
 
