@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from baiqiang.core.indicators.model import RowOutcome, RowReport
+from baiqiang.core.matching import RowOutcome, RowReport
 from baiqiang.core.plain.editions import builtin_edition, edition_path, imported_years, read_edition
 from baiqiang.core.plain.errors import DatasetExists, InvalidValue, LookupFailed
 from baiqiang.core.plain.tables import TABLES, ranking_tables, resolve_table
@@ -29,14 +28,6 @@ if TYPE_CHECKING:
 
     from baiqiang.core.catalog import Catalog
     from baiqiang.core.filters import Filters
-
-_RANK = re.compile(r"^(排名|名次|位次|序号|rank|no\.?)$", re.I)
-_UNIT = re.compile(
-    r"^(县（市）|县\(市\)|县（市、区）|区|县|县市|县区|名称|地区|单位|name|unit|county|district)$", re.I
-)
-_PROVINCE = re.compile(r"^(省（区、市）|省\(区、市\)|省份|省|所属省份|province)$", re.I)
-_PREFECTURE = re.compile(r"^(地级市|地市|市|所属地市|prefecture|city)$", re.I)
-_STAR = re.compile(r"^(★|省内第一|province_first|first)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -120,12 +111,6 @@ def editions(root: Path | None = None) -> list[Edition]:
     return out
 
 
-def _cell(text: Any) -> str:
-    import unicodedata
-
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text))) if text is not None else ""
-
-
 def import_edition(
     catalog: Catalog,
     path: str | Path,
@@ -146,12 +131,19 @@ def import_edition(
         EditionRejected: A row did not resolve to one unit, or the ranks are not 1…N once each.
         DatasetExists: That edition is imported already and `replace` is not set.
     """
-    from baiqiang.core.indicators import places
-    from baiqiang.core.indicators.importer import _match, _unique
-    from baiqiang.core.indicators.reader import find_header, header_names, read_raw, split_unit
+    from baiqiang.core.indicators.reader import (
+        ROLES,
+        clean,
+        find_header,
+        header_names,
+        read_raw,
+        split_unit,
+        unique_names,
+    )
+    from baiqiang.core.matching import RowKey, match_rows, places, province_of
 
     tid = resolve_table(table)
-    if TABLES[tid].kind != "ranking":
+    if not TABLES[tid].ranked:
         raise InvalidValue(f"{tid} is not a ranked list", [], list(ranking_tables()), field="list")
     if year == builtin_edition(tid):
         raise InvalidValue(f"edition {year} is the report's own list, built in: it cannot be replaced")
@@ -162,67 +154,67 @@ def import_edition(
     raw = read_raw(file, sheet=sheet, encoding=encoding)
     start = find_header(raw.head)
     count = header_rows or 1
-    headers = _unique(header_names(raw.head, start, count))
+    headers = unique_names(header_names(raw.head, start, count))
     body = raw.body(start + count, len(headers))
     bare = [split_unit(h)[0] for h in headers]
 
-    def column(rx: re.Pattern[str]) -> int | None:
-        return next((i for i, b in enumerate(bare) if rx.search(b)), None)
+    def column(role: str) -> int | None:
+        return next((i for i, b in enumerate(bare) if ROLES[role].search(b)), None)
 
-    rank_i, unit_i = column(_RANK), column(_UNIT)
-    if rank_i is None or unit_i is None:
+    rank_i, name_i, code_i = column("rank"), column("name"), column("code")
+    if rank_i is None or (name_i is None and code_i is None):
         raise InvalidValue(
             "an edition needs a rank column (排名/rank/序号) and a unit column (县（市）/区/名称/name)"
+            " or a code column (区划代码/adcode)"
         )
-    prov_i, pref_i, star_i = column(_PROVINCE), column(_PREFECTURE), column(_STAR)
-    where = places(catalog)
-    reports: list[RowReport] = []
-    rows: list[dict[str, Any]] = []
+    prov_i, pref_i, star_i = column("province"), column("prefecture"), column("star")
+
+    def cell(row: tuple[Any, ...], i: int | None) -> str:
+        return clean(row[i]) if i is not None else ""
+
+    keys: list[RowKey] = []
+    ranks: dict[int, int] = {}
+    starred: dict[int, bool] = {}
     problems: list[RowReport] = []
-    seen_units: dict[str, int] = {}
-    seen_ranks: dict[int, int] = {}
     for i, row in enumerate(body.rows()):
         line = start + count + 1 + i
-        unit_text, rank_text = _cell(row[unit_i]), _cell(row[rank_i])
-        if not unit_text and not rank_text:
+        name, code, rank_text = cell(row, name_i), cell(row, code_i), cell(row, rank_i)
+        if not name and not code and not rank_text:
             continue
-        starred = unit_text.endswith("★") or (
-            star_i is not None and _cell(row[star_i]) in ("★", "是", "true", "1")
-        )
-        name = unit_text.rstrip("★")
-        province = None
-        if prov_i is not None and row[prov_i]:
-            from baiqiang.core.plain import geo
-
-            found_p = geo.find_province(_cell(row[prov_i]))
-            province = found_p.short if found_p else None
-        prefecture = _cell(row[pref_i]) if pref_i is not None and row[pref_i] else None
-        outcome, unit, note = _match(where, name, province, prefecture)
         if not rank_text.isdigit():
-            report = RowReport(
-                line, unit_text, RowOutcome.UNMATCHED, note=f"rank {rank_text!r} is not a number"
-            )
-            reports.append(report)
-            problems.append(report)
+            note = f"rank {rank_text!r} is not a number"
+            problems.append(RowReport(line, name or code, RowOutcome.UNMATCHED, note=note))
             continue
-        rank = int(rank_text)
-        if unit is None:
-            report = RowReport(line, unit_text, outcome, note=note)
-        elif unit["adcode"] in seen_units or rank in seen_ranks:
-            twice = (
-                f"line {seen_units[unit['adcode']]} has it already"
-                if unit["adcode"] in seen_units
-                else f"rank {rank} is on line {seen_ranks[rank]} too"
+        ranks[line] = int(rank_text)
+        starred[line] = name.endswith("★") or cell(row, star_i) in ("★", "是", "true", "1")
+        keys.append(
+            RowKey(line, code, name.rstrip("★"), province_of(cell(row, prov_i)), cell(row, pref_i) or None)
+        )
+    rows: list[dict[str, Any]] = []
+    seen_ranks: dict[int, int] = {}
+    reports = list(problems)
+    for report in match_rows(places(catalog), keys):
+        rank = ranks[report.line]
+        if report.outcome.stored and rank in seen_ranks:
+            said = f"rank {rank} is on line {seen_ranks[rank]} too"
+            report = RowReport(
+                report.line, report.text, RowOutcome.DUPLICATE, report.adcode, report.name, said
             )
-            report = RowReport(line, unit_text, RowOutcome.DUPLICATE, unit["adcode"], unit["name"], twice)
-        else:
-            report = RowReport(line, unit_text, outcome, unit["adcode"], unit["name"], note)
-            seen_units[unit["adcode"]] = line
-            seen_ranks[rank] = line
-            rows.append({"adcode": unit["adcode"], "rank": rank, "province_first": starred, "printed": name})
+        elif report.outcome.stored:
+            seen_ranks[rank] = report.line
+            rows.append(
+                {
+                    "adcode": report.adcode,
+                    "rank": rank,
+                    "province_first": starred[report.line],
+                    "printed": report.text,
+                }
+            )
         reports.append(report)
         if not report.outcome.stored:
             problems.append(report)
+    reports.sort(key=lambda r: r.line)
+    problems.sort(key=lambda r: r.line)
     missing = [r for r in range(1, len(rows) + 1) if r not in seen_ranks]
     if missing and not problems:
         shown = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")

@@ -11,45 +11,37 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from baiqiang.core.indicators.model import (
-        Column,
-        Dataset,
-        ImportOptions,
-        ImportResult,
-        RowOutcome,
-        RowReport,
-    )
+    from baiqiang.core.indicators.model import Column, Dataset, ImportOptions, ImportResult
     from baiqiang.core.indicators.service import (
         UnmatchedRows,
         columns_frame,
         import_file,
         listing,
-        places,
         report_frame,
         summary_line,
     )
     from baiqiang.core.indicators.store import datasets, describe, remove, values
+    from baiqiang.core.matching import RowOutcome, RowReport, places
     from baiqiang.core.plain.indicators import Indicator, indicators_of, names
     from baiqiang.core.plain.paths import store_root
 
 _WHERE = {
     **dict.fromkeys(("Indicator", "indicators_of", "names"), "baiqiang.core.plain.indicators"),
-    **dict.fromkeys(
-        ("Column", "Dataset", "ImportOptions", "ImportResult", "RowOutcome", "RowReport"), "model"
-    ),
+    **dict.fromkeys(("Column", "Dataset", "ImportOptions", "ImportResult"), "model"),
+    **dict.fromkeys(("RowOutcome", "RowReport"), "baiqiang.core.matching"),
     **dict.fromkeys(
         (
             "UnmatchedRows",
             "columns_frame",
             "import_file",
             "listing",
-            "places",
             "report_frame",
             "summary_line",
         ),
         "service",
     ),
     **dict.fromkeys(("datasets", "describe", "remove", "values"), "store"),
+    "places": "baiqiang.core.matching",
     "store_root": "baiqiang.core.plain.paths",
 }
 

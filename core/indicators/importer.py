@@ -11,42 +11,27 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
-from baiqiang.core.indicators.model import Column, Dataset, ImportOptions, ImportResult, RowOutcome, RowReport
+from baiqiang.core.indicators.model import Column, Dataset, ImportOptions, ImportResult
 from baiqiang.core.indicators.reader import (
     BLANK_MARKS,
+    ROLES,
     clean,
     find_header,
     header_names,
     numbers,
     read_raw,
     split_unit,
+    unique_names,
 )
-from baiqiang.core.plain import geo
+from baiqiang.core.matching import Places, RowKey, RowOutcome, RowReport, match_rows, province_of
 from baiqiang.core.plain.errors import InvalidValue
-from baiqiang.core.plain.resolve import Outcome, Row, describe, match_exactly
 
-_CODE = re.compile(r"(区划)?代码|adcode|code|编码", re.I)
-_NAME = re.compile(
-    r"^(地区|地区名称|区域|名称|单位|单位名称|县|县名|县区|区县|县市区|县（市、区）|县\(市、区\)|县（市）|县\(市\)|县市|区|name|county|unit|district)$",
-    re.I,
-)
-_PROVINCE = re.compile(r"^(省|省份|省区市|省（区、市）|省\(区、市\)|所属省份|province)$", re.I)
-_PREFECTURE = re.compile(
-    r"^(地级市|地市|市|所属地市|所属城市|城市|地级市（州、盟）|地区（市、州、盟）|prefecture|city)$", re.I
-)
-_YEAR = re.compile(r"^(年份|年度|年|统计年度|year)$", re.I)
-_TOTAL = re.compile(
-    r"^(全国|全省|全市|全区|全州|全盟|全县|合计|总计|总体|小计|平均|全部|其中)|(合计|总计|平均|小计)$"
-)
 _FOOTNOTE = re.compile(r"^(注|资料来源|数据来源|来源|说明|备注|附注|[*※#])")
 
 
@@ -62,17 +47,6 @@ class Roles:
     year: str | None
     values: list[str]
     ignored: list[str]
-
-
-def _unique(names: list[str]) -> list[str]:
-    out: list[str] = []
-    for i, n in enumerate(names):
-        base = n or f"column_{i + 1}"
-        name, k = base, 2
-        while name in out:
-            name, k = f"{base}_{k}", k + 1
-        out.append(name)
-    return out
 
 
 SAMPLE = 2_000
@@ -127,10 +101,10 @@ def _roles(body: pl.DataFrame, converted: pl.DataFrame, headers: list[str], key:
     def words(h: str) -> bool:
         return share(han, h) >= 0.6
 
-    def pick(rx: re.Pattern[str]) -> str | None:
-        return next((h for h in headers if rx.search(bare[h])), None)
+    def pick(role: str) -> str | None:
+        return next((h for h in headers if ROLES[role].search(bare[h])), None)
 
-    code = next((h for h in headers if _CODE.search(bare[h]) and coded(h)), None) or next(
+    code = next((h for h in headers if ROLES["code"].search(bare[h]) and coded(h)), None) or next(
         (h for h in headers if coded(h) and not words(h)), None
     )
     if key is not None:
@@ -139,8 +113,8 @@ def _roles(body: pl.DataFrame, converted: pl.DataFrame, headers: list[str], key:
             raise InvalidValue(f"the file has no column {key!r}", [], [bare[h] for h in headers], field="key")
         name: str | None = chosen[0]
     else:
-        name = pick(_NAME)
-    province, prefecture, year = pick(_PROVINCE), pick(_PREFECTURE), pick(_YEAR)
+        name = pick("name")
+    province, prefecture, year = pick("province"), pick("prefecture"), pick("year")
     if name is None:
         taken = {code, province, prefecture, year}
         name = next((h for h in headers if h not in taken and words(h)), None)
@@ -156,34 +130,6 @@ def _roles(body: pl.DataFrame, converted: pl.DataFrame, headers: list[str], key:
     if not values:
         raise InvalidValue("the file has no column of numbers to import")
     return Roles(code, name, province, prefecture, year, values, ignored)
-
-
-def _province(text: str | None) -> str | None:
-    if not text:
-        return None
-    found = geo.find_province(clean(text))
-    return found.short if found else None
-
-
-def _year(text: str | None) -> int | None:
-    found = re.search(r"(19|20)\d{2}", clean(text))
-    return int(found.group()) if found else None
-
-
-@dataclass(frozen=True)
-class Places:
-    """What the rows are matched against: every unit, the former names and codes, and the
-    names of prefectures and provinces (rows naming those are not county-level)."""
-
-    units: Sequence[Row]
-    former: Sequence[Row]
-    areas: frozenset[str]
-    area_codes: frozenset[str]
-
-    @cached_property
-    def by_code(self) -> dict[str, Row]:
-        """Every unit by its adcode."""
-        return {str(u["adcode"]): u for u in self.units}
 
 
 def read_dataset(
@@ -209,7 +155,7 @@ def read_dataset(
     count = options.header_rows or _header_rows(raw.head, start)
     if count < 1 or start + count > len(raw.head):
         raise InvalidValue(f"the header cannot take {count} rows here", field="header_rows")
-    headers = _unique(header_names(raw.head, start, count))
+    headers = unique_names(header_names(raw.head, start, count))
     body = raw.body(start + count, len(headers)).rename(
         dict(zip([f"column_{i}" for i in range(len(headers))], headers, strict=True))
     )
@@ -223,7 +169,7 @@ def read_dataset(
         text = pl.col(column).str.normalize("NFKC").str.replace_all(r"\s+", "") if column else pl.lit(None)
         return text.fill_null("")
 
-    keys = body.select(
+    cells = body.select(
         cleaned(roles.code).alias("code"),
         cleaned(roles.name).alias("name"),
         cleaned(roles.province).alias("province"),
@@ -235,60 +181,34 @@ def read_dataset(
         ).alias("year"),
     ).rows()
     has_values = converted.select(pl.any_horizontal(pl.col(roles.values).is_not_null())).to_series().to_list()
-    reports: list[RowReport] = []
-    kept: list[tuple[int, str, int | None]] = []
-    seen: dict[tuple[str, int | None], int] = {}
-    cache: dict[tuple[Any, ...], tuple[RowOutcome, Row | None, str]] = {}
     first_line = start + count + 1
+    reports: list[RowReport] = []
+    keys: list[RowKey] = []
     provinces: dict[str, str | None] = {}
     for i, ((code, text, in_province, in_prefecture, year), numeric) in enumerate(
-        zip(keys, has_values, strict=True)
+        zip(cells, has_values, strict=True)
     ):
-        line = first_line + i
         shown = text or code
         if not shown and not numeric:
             continue  # a blank row
         if _FOOTNOTE.match(shown) or (not numeric and len(shown) > 15):
-            reports.append(RowReport(line, shown, RowOutcome.FOOTNOTE))
+            reports.append(RowReport(first_line + i, shown, RowOutcome.FOOTNOTE))
             continue
         if fixed is None and in_province not in provinces:
-            provinces[in_province] = _province(in_province)
+            provinces[in_province] = province_of(in_province)
         province = fixed or provinces[in_province]
-        prefecture = in_prefecture or None
-        query = code if code.isdigit() else text
-        if not query:
-            reports.append(RowReport(line, shown, RowOutcome.UNMATCHED, note="no name or code"))
-            continue
-        ck = (query, province, prefecture)
-        if ck not in cache:
-            cache[ck] = _match(places, query, province, prefecture)
-        outcome, unit, note = cache[ck]
-        if unit is None:
-            reports.append(RowReport(line, shown, outcome, note=note))
-            continue
-        dup = (unit["adcode"], year)
-        if dup in seen:
-            reports.append(
-                RowReport(
-                    line,
-                    shown,
-                    RowOutcome.DUPLICATE,
-                    unit["adcode"],
-                    unit["name"],
-                    f"line {seen[dup]} has {unit['name']}{f' ({year})' if year else ''} already",
-                )
-            )
-            continue
-        seen[dup] = line
-        reports.append(RowReport(line, shown, outcome, unit["adcode"], unit["name"], note))
-        kept.append((i, unit["adcode"], year))
+        keys.append(RowKey(first_line + i, code, text, province, in_prefecture or None, year))
+    matched = match_rows(places, keys)
+    years_of = {k.line: k.year for k in keys}
+    kept = [(r.line - first_line, r.adcode, years_of[r.line]) for r in matched if r.outcome.stored]
+    reports = sorted([*reports, *matched], key=lambda r: r.line)
 
     index = pl.DataFrame(
         {"_i": [k[0] for k in kept], "adcode": [k[1] for k in kept], "year": [k[2] for k in kept]},
         schema={"_i": pl.UInt32, "adcode": pl.String, "year": pl.Int32},
     )
     columns = [split_unit(h) for h in roles.values]
-    names = _unique([n for n, _ in columns])
+    names = unique_names([n for n, _ in columns])
     numbered = converted.with_row_index("_i").select(
         "_i", *[pl.col(h).alias(n) for h, n in zip(roles.values, names, strict=True)]
     )
@@ -333,28 +253,3 @@ def _header_rows(head: list[list[str | None]], start: int) -> int:
     cells = [c for c in below if c and c.strip()]
     numeric = [c for c in cells if re.fullmatch(r"[\d.,\-%\s]+", clean(c))]
     return 2 if gaps and cells and not numeric and len(cells) >= 2 else 1
-
-
-def _match(
-    places: Places, query: str, province: str | None, prefecture: str | None
-) -> tuple[RowOutcome, Row | None, str]:
-    if query.isdigit():
-        code = query[:6]
-        if code in places.area_codes:
-            return RowOutcome.NOT_COUNTY, None, "a prefecture or province code"
-        unit = places.by_code.get(code) if len(query) in (6, 9, 12) else None
-        if unit is not None and (province is None or unit.get("province_short") == province):
-            return RowOutcome.MATCHED, unit, ""
-    elif _TOTAL.search(query):
-        return RowOutcome.NOT_COUNTY, None, "a total"
-    found = match_exactly(places.units, query, province=province, prefecture=prefecture, former=places.former)
-    if found.status == Outcome.FOUND and found.unit is not None:
-        former = found.how.value.startswith("former")
-        return (RowOutcome.FORMER if former else RowOutcome.MATCHED), found.unit, found.note
-    if not query.isdigit() and (query in places.areas or query.removesuffix("市") in places.areas):
-        return RowOutcome.NOT_COUNTY, None, "a prefecture or province"
-    if found.status == Outcome.AMBIGUOUS:
-        shown = "; ".join(describe(c) for c in found.candidates[:6])
-        return RowOutcome.AMBIGUOUS, None, f"could be {shown}"
-    near = "; ".join(describe(c) for c in found.candidates[:3])
-    return RowOutcome.UNMATCHED, None, f"did you mean {near}?" if near else ""

@@ -3,25 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from enum import StrEnum
 from typing import Any
 
-
-class RowOutcome(StrEnum):
-    """What became of one row of an imported file."""
-
-    MATCHED = "matched"
-    FORMER = "former name"
-    AMBIGUOUS = "ambiguous"
-    UNMATCHED = "unmatched"
-    NOT_COUNTY = "not county-level"
-    DUPLICATE = "duplicate"
-    FOOTNOTE = "footnote"
-
-    @property
-    def stored(self) -> bool:
-        """Whether the row's values are kept."""
-        return self in (RowOutcome.MATCHED, RowOutcome.FORMER)
+from baiqiang.core.matching import RowOutcome, RowReport
 
 
 @dataclass(frozen=True)
@@ -48,31 +32,6 @@ class ImportOptions:
     def to_dict(self) -> dict[str, Any]:
         """The options that were set, for the dataset's provenance."""
         return {k: v for k, v in asdict(self).items() if v is not None}
-
-
-@dataclass(frozen=True)
-class RowReport:
-    """One row's outcome.
-
-    Attributes:
-        line: The row's number in the file (1-based, as a spreadsheet counts).
-        text: What the row names (its name or code cell).
-        outcome: What became of it.
-        adcode: The unit it was matched to.
-        name: That unit's name.
-        note: Why (a former name, the candidates, a suggestion).
-    """
-
-    line: int
-    text: str
-    outcome: RowOutcome
-    adcode: str = ""
-    name: str = ""
-    note: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        """As a row of the per-row report."""
-        return {**asdict(self), "outcome": str(self.outcome)}
 
 
 @dataclass(frozen=True)

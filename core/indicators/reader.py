@@ -25,6 +25,37 @@ EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 PEEK = 40
 """Rows looked at to find the header."""
 
+ROLES: dict[str, re.Pattern[str]] = {
+    "code": re.compile(r"(区划)?代码|adcode|code|编码", re.I),
+    "name": re.compile(
+        r"^(地区|地区名称|区域|名称|单位|单位名称|县|县名|县区|区县|县市区|县（市、区）|县\(市、区\)|县（市）|县\(市\)|县市|区"
+        r"|name|county|unit|district)$",
+        re.I,
+    ),
+    "province": re.compile(r"^(省|省份|省区市|省（区、市）|省\(区、市\)|所属省份|province)$", re.I),
+    "prefecture": re.compile(
+        r"^(地级市|地市|市|所属地市|所属城市|城市|地级市（州、盟）|地区（市、州、盟）|prefecture|city)$", re.I
+    ),
+    "year": re.compile(r"^(年份|年度|年|统计年度|year)$", re.I),
+    "rank": re.compile(r"^(排名|名次|位次|序号|rank|no\.?)$", re.I),
+    "star": re.compile(r"^(★|省内第一|province_first|first)$", re.I),
+}
+"""What a header (its unit split off) says a column holds: a unit's code, name, province,
+prefecture, the year, a rank, the ★ mark. Every import reads headers by these."""
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Column names made unique (a second 产值 is 产值_2) and never blank (column_3)."""
+    out: list[str] = []
+    for i, n in enumerate(names):
+        base = n or f"column_{i + 1}"
+        name, k = base, 2
+        while name in out:
+            name, k = f"{base}_{k}", k + 1
+        out.append(name)
+    return out
+
+
 _UNIT = re.compile(r"^(?P<name>.*?)\s*[（(\[【]\s*(?P<unit>[^（()）\[\]【】]*?)\s*[）)\]】]\s*$")
 BLANK_MARKS = (
     "",

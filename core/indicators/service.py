@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from baiqiang.core.indicators.model import Dataset, ImportOptions, ImportResult, RowOutcome, RowReport
+from baiqiang.core.indicators.model import Dataset, ImportOptions, ImportResult
 from baiqiang.core.indicators.store import check_name, datasets, name_from_file, save
+from baiqiang.core.matching import RowOutcome, RowReport
 from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.paths import store_root
 
@@ -14,7 +15,6 @@ if TYPE_CHECKING:
     import polars as pl
 
     from baiqiang.core.catalog import Catalog
-    from baiqiang.core.indicators.importer import Places
 
 
 class UnmatchedRows(InvalidValue):
@@ -27,22 +27,6 @@ class UnmatchedRows(InvalidValue):
     def __init__(self, message: str, result: ImportResult) -> None:
         super().__init__(message)
         self.result = result
-
-
-def places(catalog: Catalog) -> Places:
-    """What imported rows are matched against, from the catalog."""
-    from baiqiang.core.indicators.importer import Places
-    from baiqiang.core.profile import unit_rows
-
-    units, former = unit_rows(catalog)
-    div = catalog.divisions.select(
-        "prefecture", "prefecture_code", "province", "province_code", "province_short"
-    )
-    d = div.collect()
-    areas = set(d["prefecture"].drop_nulls()) | set(d["province"]) | set(d["province_short"])
-    areas |= {a.removesuffix("市") for a in d["prefecture"].drop_nulls() if a.endswith("市")}
-    codes = set(d["prefecture_code"].drop_nulls()) | set(d["province_code"].drop_nulls())
-    return Places(units, former, frozenset(areas), frozenset(str(c)[:6] for c in codes))
 
 
 def import_file(
@@ -83,6 +67,8 @@ def import_file(
     target = (root or store_root()) / chosen
     if target.exists() and not replace:
         raise DatasetExists(f"a dataset named {chosen!r} exists", path=str(target))
+    from baiqiang.core.matching import places
+
     found, result = read_dataset(file, places(catalog), name=chosen, options=options or ImportOptions())
     if strict and result.problems:
         raise UnmatchedRows(f"{len(result.problems)} row(s) did not match one unit; nothing stored", result)

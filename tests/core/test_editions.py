@@ -11,7 +11,7 @@ import pytest
 
 from baiqiang.core.catalog import Catalog
 from baiqiang.core.editions import EditionRejected, Status, editions, import_edition, movers, years
-from baiqiang.core.indicators.model import RowOutcome
+from baiqiang.core.matching import RowOutcome
 from baiqiang.core.plain.errors import DatasetExists, InvalidValue, LookupFailed
 from baiqiang.core.profile import lookup
 from baiqiang.core.service import rows
