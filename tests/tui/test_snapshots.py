@@ -1,6 +1,9 @@
 """SVG snapshots: one per distinct screen state, at 80×24 unless the state is about size.
 
-Update after an intended change of the look with ``pytest tests/tui --snapshot-update``.
+Each shows one thing: the body of a view (the header and the tab bar hidden, so that a new tab
+or a new report's title changes none of them), and the app's frame once (:func:`test_list_view`:
+header, tabs, the first view). Update after an intended change of the look with
+``pytest tests/tui --snapshot-update``.
 """
 
 from __future__ import annotations
@@ -16,9 +19,13 @@ from tests.tui.conftest import settle
 pytestmark = pytest.mark.usefixtures("steady_cursor")
 
 
-def _keys(*keys: str):  # type: ignore[no-untyped-def]
+def _keys(*keys: str, frame: bool = False):  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
+        if not frame:  # the body only: no header, no tab bar of the app's tabs
+            for widget in pilot.app.query("Header, #tabs > Tabs"):
+                widget.display = False
+            await settle(pilot)
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
@@ -26,13 +33,21 @@ def _keys(*keys: str):  # type: ignore[no-untyped-def]
     return run_before
 
 
-def _snap(snap_compare, catalog: Catalog, keys: Sequence[str], size: tuple[int, int] = (80, 24)) -> bool:  # type: ignore[no-untyped-def]
-    return bool(snap_compare(make_app(catalog), terminal_size=size, run_before=_keys(*keys)))
+def _snap(  # type: ignore[no-untyped-def]
+    snap_compare,
+    catalog: Catalog,
+    keys: Sequence[str],
+    size: tuple[int, int] = (80, 24),
+    *,
+    frame: bool = False,
+) -> bool:
+    return bool(snap_compare(make_app(catalog), terminal_size=size, run_before=_keys(*keys, frame=frame)))
 
 
 def test_list_view(snap_compare, catalog: Catalog) -> None:
-    """The first screen: 工业百强县 with its tabs, columns, status line and key bar at 80×24."""
-    assert _snap(snap_compare, catalog, [])
+    """The first screen, whole: the header, the tab bar (the one snapshot that shows them), and
+    工业百强县 with its columns, status line and key bar at 80×24."""
+    assert _snap(snap_compare, catalog, [], frame=True)
 
 
 def test_list_view_wide(snap_compare, catalog: Catalog) -> None:
