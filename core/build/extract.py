@@ -27,12 +27,13 @@ from baiqiang.core.export import write_bytes
 from baiqiang.core.plain import geo
 from baiqiang.core.plain.errors import BaiqiangError
 from baiqiang.core.plain.names import county_type, figure_value, scale_min_yi, split_suffix
+from baiqiang.core.plain.tables import REPORT, TABLES
 
 RANKING_FILES = {
-    "industrial-counties": ("industrial_counties.csv", r"表\s*1\s+2022\s*年中国工业百强县"),
-    "innovation-counties": ("innovation_counties.csv", r"表\s*2\s+2022\s*年中国创新百强县"),
-    "industrial-districts": ("industrial_districts.csv", r"表\s*3\s+2022\s*年中国工业百强区"),
+    t: (TABLES[t].file, rf"表\s*{TABLES[t].number}\s+{REPORT.year}\s*年{re.escape(TABLES[t].name[:7])}")
+    for t in ("industrial-counties", "innovation-counties", "industrial-districts")
 }
+"""The lists' files and their captions in the report's text (表1 2022 年中国工业百强县 …)."""
 
 # Readings in place names that pypinyin's defaults get wrong: 长 is cháng (长葛, 长垣, 长兴),
 # 勒 is lè (库尔勒). Applied first; the phrase readings below win over them.
@@ -346,7 +347,7 @@ def _billion_clusters(report: Report, counties: pl.DataFrame) -> pl.DataFrame:
 
 def _figure22(lines: list[str]) -> pl.DataFrame:
     start = next(
-        (i for i, line in enumerate(lines) if line.strip().startswith("图 22 2022") and "\t" not in line),
+        (i for i, line in enumerate(lines) if line.strip().startswith(f"图 22 {REPORT.year}") and "\t" not in line),
         None,
     )
     if start is None:
@@ -511,8 +512,8 @@ def extract(report: Report) -> dict[str, pl.DataFrame | dict[str, object]]:
     out["facts.csv"] = _facts(report)
     out["group_facts.csv"] = _group_facts(report)
     out["source.json"] = {
-        "title": "中国县域工业经济发展报告（2022）",
-        "publisher": "中国信息通信研究院 (CAICT)",
+        "title": REPORT.title,
+        "publisher": REPORT.publisher,
         "published": "2022-11",
         "divisions_as_of": "2022-07-31",
         "division_cutoffs": _division_cutoffs(report.lines),
