@@ -10,6 +10,7 @@ from enum import StrEnum
 
 import polars as pl
 
+from baiqiang.core.catalog import UNIT_COLUMNS
 from baiqiang.core.plain import geo
 from baiqiang.core.plain.errors import InvalidValue, LookupFailed
 from baiqiang.core.plain.names import scale_min_yi
@@ -260,20 +261,7 @@ def overlap(a: pl.LazyFrame, b: pl.LazyFrame, *, a_id: str, b_id: str) -> pl.Laz
 
 def stack_rankings(tables: dict[str, pl.LazyFrame]) -> pl.LazyFrame:
     """All ranking tables in one frame with a ``table`` column (tier null outside 工业百强县)."""
-    cols = [
-        "rank",
-        "name",
-        "province",
-        "prefecture",
-        "province_first",
-        "region",
-        "county_type",
-        "province_short",
-        "province_en",
-        "pinyin",
-        "initials",
-        "adcode",
-    ]
+    cols = ["rank", *UNIT_COLUMNS[:3], "province_first", *UNIT_COLUMNS[3:], "adcode"]
     frames = []
     for tid, lf in tables.items():
         if "rank" not in lf.collect_schema().names():

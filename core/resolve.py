@@ -8,8 +8,8 @@ from typing import Any
 
 import polars as pl
 
+from baiqiang.core import catalog as catalog_units
 from baiqiang.core.catalog import Catalog
-from baiqiang.core.plain import geo
 from baiqiang.core.plain.resolve import (
     Match,
     Outcome,
@@ -22,19 +22,7 @@ from baiqiang.core.plain.resolve import (
 )
 from baiqiang.core.query import stack_rankings
 
-UNIT_COLUMNS = [
-    "adcode",
-    "name",
-    "province",
-    "prefecture",
-    "region",
-    "county_type",
-    "province_short",
-    "province_en",
-    "pinyin",
-    "initials",
-    "listed",
-]
+UNIT_COLUMNS = ["adcode", *catalog_units.UNIT_COLUMNS, "listed"]
 
 
 def units(catalog: Catalog) -> pl.LazyFrame:
@@ -47,20 +35,14 @@ def units(catalog: Catalog) -> pl.LazyFrame:
         .select("adcode", "province", "prefecture")
         .unique(subset=["adcode"], keep="first", maintain_order=True)
     )
-    english = pl.DataFrame(
-        {
-            "province_short": [p.short for p in geo.PROVINCES],
-            "province_en": [p.english for p in geo.PROVINCES],
-        }
-    ).lazy()
     return (
-        catalog.divisions.join(listed, on="adcode", how="left", maintain_order="left", suffix="_report")
-        .join(english, on="province_short", how="left", maintain_order="left")
+        catalog_units.unit_columns(catalog.divisions.collect())
+        .lazy()
+        .join(listed, on="adcode", how="left", maintain_order="left", suffix="_report")
         .with_columns(
             listed=pl.col("province_report").is_not_null(),
             province=pl.coalesce("province_report", "province"),
             prefecture=pl.coalesce("prefecture_report", "prefecture"),
-            county_type=pl.col("type"),
         )
         .select(UNIT_COLUMNS)
         .sort("adcode")
