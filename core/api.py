@@ -99,7 +99,7 @@ def table(
         columns: Only these columns, in this order.
         indicators: Join your imported columns (``baiqiang data import``) by adcode.
         where: A condition in SQL: ``'"地区生产总值" > 1000 AND tier <= 2'``.
-        edition: An edition of a list (the latest by default; the report's year is its own).
+        edition: An edition of a list (the report's own by default; another only when asked for).
         data_dir: Another data folder (the extractor's output); by default the shipped data.
         by: A filter each, by name, as typed on the command line:
             {filters}

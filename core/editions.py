@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -19,8 +21,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from baiqiang.core.matching import RowOutcome, RowReport
-from baiqiang.core.plain.editions import builtin_edition, edition_path, imported_years, read_edition
+from baiqiang.core.plain.editions import (
+    builtin_edition,
+    edition_path,
+    imported_years,
+    plausible_years,
+    read_edition,
+)
 from baiqiang.core.plain.errors import DatasetExists, InvalidValue, LookupFailed
+from baiqiang.core.plain.suggest import shorten
 from baiqiang.core.plain.tables import TABLES, ranking_tables, resolve_table
 
 if TYPE_CHECKING:
@@ -95,6 +104,43 @@ def latest(table: str, root: Path | None = None) -> int:
     return years(table, root)[-1]
 
 
+def check_year(year: int) -> int:
+    """An edition's year, if it can be one.
+
+    Raises:
+        InvalidValue: Before the lists began (2000) or after next year.
+    """
+    plausible = plausible_years()
+    if year not in plausible:
+        raise InvalidValue(
+            f"edition {shorten(str(year), 12)} is not a year a list can have ({plausible.start}–{plausible.stop - 1})",
+            field="edition",
+        )
+    return year
+
+
+def remove_edition(table: str, year: int, root: Path | None = None) -> Edition:
+    """Removes an imported edition of a list (renamed aside first: gone at once or not at all).
+
+    Raises:
+        InvalidValue: It is the report's own (built in).
+        LookupFailed: The list has no such edition.
+    """
+    tid = resolve_table(table)
+    if year == builtin_edition(tid):
+        raise InvalidValue(f"edition {year} of {tid} is the report's own, built in: it cannot be removed")
+    found = next((e for e in editions(root) if e.table == tid and e.year == year), None)
+    if found is None:
+        raise LookupFailed(
+            f"{tid} has no imported edition {year}", [], [str(y) for y in imported_years(tid, root)]
+        )
+    path = edition_path(tid, year, root)
+    aside = path.with_name(f".{path.name}.removed")
+    os.replace(path, aside)
+    aside.unlink(missing_ok=True)
+    return found
+
+
 def editions(root: Path | None = None) -> list[Edition]:
     """Every edition of every list: the report's and those imported."""
     out = []
@@ -122,8 +168,10 @@ def import_edition(
     encoding: str | None = None,
     replace: bool = False,
     root: Path | None = None,
+    before_store: Callable[[EditionImport], None] | None = None,
 ) -> EditionImport:
-    """Imports another year's edition of a list.
+    """Imports another year's edition of a list: whole, or not at all (`before_store` is called
+    with every row's outcome before anything is stored or refused; where it raises, nothing is).
 
     Raises:
         InvalidValue: The file cannot be read, has no rank or unit column, or the year is the
@@ -145,6 +193,7 @@ def import_edition(
     tid = resolve_table(table)
     if not TABLES[tid].ranked:
         raise InvalidValue(f"{tid} is not a ranked list", [], list(ranking_tables()), field="list")
+    check_year(year)
     if year == builtin_edition(tid):
         raise InvalidValue(f"edition {year} is the report's own list, built in: it cannot be replaced")
     target = edition_path(tid, year, root)
@@ -230,6 +279,8 @@ def import_edition(
         datetime.now(UTC).isoformat(timespec="seconds"),
     )
     result = EditionImport(edition, reports, problems)
+    if before_store is not None:
+        before_store(result)
     if problems or not rows:
         raise EditionRejected(
             f"edition {year} of {tid} not stored: {len(problems)} problem(s) (every row must resolve to one unit, ranks 1…N once each)",
@@ -248,7 +299,7 @@ def import_edition(
 def edition_frame(
     catalog: Catalog, table: str, year: int | None = None, *, root: Path | None = None
 ) -> pl.LazyFrame:
-    """A list's rows in an edition (the latest by default), with the columns of the report's
+    """A list's rows in an edition (the report's by default), with the columns of the report's
     table: place names and types from the unit's adcode, ★ where printed, no 梯队 (its
     cut-offs are the report's, for its own edition only).
 
@@ -258,7 +309,7 @@ def edition_frame(
     import polars as pl
 
     tid = resolve_table(table)
-    chosen = year if year is not None else latest(tid, root)
+    chosen = year if year is not None else builtin_edition(tid)
     if chosen == builtin_edition(tid):
         return catalog.tables[tid]
     raw = read_edition(tid, chosen, root)
@@ -361,7 +412,7 @@ def with_change(
     import polars as pl
 
     tid = resolve_table(table)
-    shown = edition if edition is not None else latest(tid, root)
+    shown = edition if edition is not None else builtin_edition(tid)
     lf = edition_frame(catalog, tid, shown, root=root)
     before = previous_edition(tid, shown, root)
     if before is None:

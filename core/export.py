@@ -13,6 +13,7 @@ import errno
 import io
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ import polars as pl
 
 from baiqiang.core.plain.errors import InvalidValue, LookupFailed, OutputError, OutputReason, TargetExists
 from baiqiang.core.plain.suggest import did_you_mean
+from baiqiang.core.plain.text import FORMULA_START, spreadsheet_cell
 
 
 def _plain(df: pl.DataFrame) -> pl.DataFrame:
@@ -33,12 +35,30 @@ def _plain(df: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def for_spreadsheets(df: pl.DataFrame) -> pl.DataFrame:
+    """A frame as CSV and TSV hold it: every text cell and header that a spreadsheet would run as
+    a formula starts with ``'`` (:func:`~baiqiang.core.plain.text.spreadsheet_cell`); numbers
+    keep their sign. (XLSX needs none of it: its text cells are text, never formulas.)"""
+    plain_number = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
+    risky = "^[" + "".join(re.escape(c) for c in FORMULA_START) + "]"
+    df = df.with_columns(
+        pl.when(pl.col(c).str.contains(risky) & ~pl.col(c).str.contains(plain_number))
+        .then(pl.lit("'") + pl.col(c))
+        .otherwise(pl.col(c))
+        .alias(c)
+        for c, t in df.schema.items()
+        if t == pl.String
+    )
+    renamed = {c: spreadsheet_cell(c) for c in df.columns if spreadsheet_cell(c) != c}
+    return df.rename(renamed) if renamed else df
+
+
 def _csv(df: pl.DataFrame) -> bytes:
-    return _plain(df).write_csv().encode("utf-8")
+    return for_spreadsheets(_plain(df)).write_csv().encode("utf-8")
 
 
 def _tsv(df: pl.DataFrame) -> bytes:
-    return _plain(df).write_csv(separator="\t", quote_style="necessary").encode("utf-8")
+    return for_spreadsheets(_plain(df)).write_csv(separator="\t", quote_style="necessary").encode("utf-8")
 
 
 def _json(df: pl.DataFrame) -> bytes:
@@ -190,8 +210,13 @@ def encode(df: pl.DataFrame, fmt: str, *, bom: bool = False, encoding: str = "ut
     return BOM + data if bom and spec.text else data
 
 
-def _check_target(path: Path, *, force: bool) -> Path:
-    """The folder to write in, after refusing what cannot or must not be written."""
+def check_target(path: Path, *, force: bool) -> Path:
+    """The folder to write in, after refusing what cannot or must not be written (a directory,
+    an existing file without `force`, a missing folder).
+
+    Raises:
+        OutputError: Any of those (TargetExists for an existing file).
+    """
     try:
         if path.is_dir():
             raise OutputError(f"{path} is a directory", reason=OutputReason.IS_DIRECTORY, path=str(path))
@@ -228,7 +253,7 @@ def write_bytes(path: Path, data: bytes, *, force: bool) -> None:
         OutputError: The file exists (without `force`) or cannot be written; nothing is left
             behind then.
     """
-    parent = _check_target(path, force=force)
+    parent = check_target(path, force=force)
     try:
         fd, tmp = tempfile.mkstemp(prefix=".baiqiang.", suffix=".tmp", dir=parent)
     except OSError as exc:

@@ -92,7 +92,7 @@ def rows(
         columns: Only these columns, in this order.
         indicators: Join the user's imported columns (by adcode): all, or those named.
         where: A condition in SQL (``"地区生产总值" > 1000 AND tier <= 2``), on any column.
-        edition: An edition of a list (the latest by default; the report's year is its own).
+        edition: An edition of a list (the report's own by default; another only when asked for).
 
     Raises:
         LookupFailed: An unknown table or column, or a filter the table has no column for.
@@ -125,7 +125,7 @@ def base_rows(
     edition: int | None = None,
     changes: bool = False,
 ) -> pl.LazyFrame:
-    """A table's rows (in an edition of a list: the latest by default, with ``change`` and
+    """A table's rows (in an edition of a list: the report's by default, with ``change`` and
     ``movement`` since the edition before where `changes` is asked) with the user's columns
     joined (where asked), filtered, and kept where the SQL condition holds: what every list,
     statistic and chart starts from."""
@@ -219,7 +219,7 @@ def crosstab_table(
     edition: int | None = None,
 ) -> pl.DataFrame:
     """Counts by two dimensions, one column per value of `cols` and a ``total`` (in an edition
-    of a list: the latest by default)."""
+    of a list: the report's by default)."""
     long = crosstab(base_rows(catalog, table, filters, edition=edition), rows=rows, cols=cols)
     return crosstab_wide(long.collect(), rows=rows, cols=cols)
 
@@ -235,7 +235,7 @@ def overlap_table(
     edition: int | None = None,
 ) -> pl.LazyFrame:
     """The units in both of two ranking lists, both ranks and the gap (in an edition of both:
-    the latest of each by default).
+    the report's of each by default).
 
     Args:
         catalog: The catalog.

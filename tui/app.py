@@ -17,6 +17,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.css.query import NoMatches
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -25,6 +26,7 @@ from textual.worker import Worker, WorkerState
 
 from baiqiang.core.plain.errors import BaiqiangError, OutputError, OutputReason
 from baiqiang.core.plain.tables import DEFAULT_TABLE, REPORT, TABLES
+from baiqiang.core.plain.text import visible
 from baiqiang.tui.commands import UnitCommands
 from baiqiang.tui.i18n import is_ours, key_label, output_error_text, t
 from baiqiang.tui.messages import (
@@ -456,6 +458,21 @@ class BaiqiangApp(App[None]):
             self.notify(t("screens.too_many", self.language), severity="warning")
             return AwaitComplete.nothing()
         return super().push_screen(screen, *args, **kwargs)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: a message may quote a file (a column's name, a
+        line), which is shown, never read as markup or acted on by the terminal."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def action_command_palette(self) -> None:
         """Opens the command palette (a guarded one: see :mod:`baiqiang.tui.screens.palette_screen`)."""

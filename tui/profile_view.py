@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from baiqiang.core.plain.tables import TABLES
+from baiqiang.core.plain.text import visible
 from baiqiang.tui.pipes import PipeClosed, print_json, print_text  # noqa: F401  (re-exported)
 
 _TIER_NAMES = {1: "第一梯队", 2: "第二梯队", 3: "第三梯队", 4: "第四梯队"}
@@ -39,8 +40,9 @@ def _print(console: Console, renderable: Any) -> None:
 
 
 def note(message: str) -> None:
-    """A message for the user on stderr (flushed: it must not wait behind the data)."""
-    sys.stderr.write(message + "\n")
+    """A message for the user on stderr (flushed: it must not wait behind the data); what it
+    quotes of a file is shown, never acted on (:func:`~baiqiang.core.plain.text.visible`)."""
+    sys.stderr.write(visible(message) + "\n")
     sys.stderr.flush()
 
 
@@ -175,7 +177,8 @@ def _indicators(items: list[dict[str, Any]]) -> Table:
     for i in items:
         value = i["value"]
         shown = str(int(value)) if float(value).is_integer() else repr(float(value))
-        t.add_row(i["dataset"], i["column"], shown, i["unit"], str(i["year"] or ""), i["source"])
+        cells = (i["dataset"], i["column"], shown, i["unit"], str(i["year"] or ""), i["source"])
+        t.add_row(*(Text(visible(c)) for c in cells))  # a file's words: shown, never run
     return t
 
 

@@ -11,6 +11,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from baiqiang.core.plain.text import visible
 from baiqiang.tui.profile_view import (  # noqa: F401  (the command line's writers, re-exported)
     _TIER_NAMES,
     _console,
@@ -57,8 +58,13 @@ def _cell(value: Any, col: str, percent: tuple[str, ...]) -> str:
     if isinstance(value, bool):
         return "★" if (value and col == "province_first") else ("" if col == "province_first" else str(value))
     if isinstance(value, list):
-        return "、".join(str(v) for v in value)
-    return str(value)
+        return visible("、".join(str(v) for v in value))
+    return visible(str(value))
+
+
+def _label(col: str) -> str:
+    """A column's header as shown (a file's header: nothing a terminal would act on)."""
+    return visible(_LABELS.get(col, col))
 
 
 def _column_widths(df: pl.DataFrame, percent: tuple[str, ...]) -> dict[str, tuple[int, int]]:
@@ -67,7 +73,7 @@ def _column_widths(df: pl.DataFrame, percent: tuple[str, ...]) -> dict[str, tupl
 
     out = {}
     for col in df.columns:
-        label = _LABELS.get(col, col)
+        label = _label(col)
         widest = max([cell_len(_cell(v, col, percent)) for v in df[col].head(200)] + [0])
         natural = max(cell_len(label), widest)
         numeric = df.schema[col].is_numeric() or col == "province_first"
@@ -85,14 +91,14 @@ def rich_table(df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = 
     for col, dtype in df.schema.items():
         numeric = dtype.is_numeric()
         table.add_column(
-            _LABELS.get(col, col),
+            Text(_label(col)),  # Text: a header is never read as Rich markup
             justify="right" if numeric else "left",
             no_wrap=numeric or col in ("province_first",),
             overflow="fold",
             min_width=widths[col][0],
         )
     for row in df.iter_rows():
-        table.add_row(*(_cell(v, c, percent) for v, c in zip(row, df.columns, strict=True)))
+        table.add_row(*(Text(_cell(v, c, percent)) for v, c in zip(row, df.columns, strict=True)))
     return table
 
 
@@ -116,7 +122,7 @@ def print_table(
     Columns that do not fit a terminal are left out from the right, and a line on stderr names
     them, as it names `hidden` (columns left off the screen by choice); nothing is cut silently.
     """
-    parts: list[Any] = [Text(title, style="bold")] if title else []
+    parts: list[Any] = [Text(visible(title), style="bold")] if title else []
     console = _console()
     shown = df
     if console.is_terminal:

@@ -22,7 +22,7 @@ class ViewState:
         filters: The filters in force.
         order: The order (by a column, or the report's).
         extra: The user's imported columns shown after the table's own, in order.
-        edition: The edition of a list shown (None: the latest).
+        edition: The edition of a list shown (None: the report's own).
     """
 
     table: str

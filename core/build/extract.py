@@ -347,7 +347,11 @@ def _billion_clusters(report: Report, counties: pl.DataFrame) -> pl.DataFrame:
 
 def _figure22(lines: list[str]) -> pl.DataFrame:
     start = next(
-        (i for i, line in enumerate(lines) if line.strip().startswith(f"图 22 {REPORT.year}") and "\t" not in line),
+        (
+            i
+            for i, line in enumerate(lines)
+            if line.strip().startswith(f"图 22 {REPORT.year}") and "\t" not in line
+        ),
         None,
     )
     if start is None:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from baiqiang.core.indicators.service import (
         UnmatchedRows,
         columns_frame,
+        gap_lines,
         import_file,
         listing,
         report_frame,
@@ -33,6 +34,7 @@ _WHERE = {
         (
             "UnmatchedRows",
             "columns_frame",
+            "gap_lines",
             "import_file",
             "listing",
             "report_frame",
@@ -63,6 +65,7 @@ __all__ = [
     "RowReport",
     "UnmatchedRows",
     "columns_frame",
+    "gap_lines",
     "datasets",
     "describe",
     "import_file",

@@ -17,20 +17,23 @@ from pathlib import Path
 
 import polars as pl
 
-from baiqiang.core.indicators.model import Column, Dataset, ImportOptions, ImportResult
+from baiqiang.core.indicators.model import Column, Dataset, ImportOptions, ImportResult, LeftOut
 from baiqiang.core.indicators.reader import (
     BLANK_MARKS,
     ROLES,
     clean,
     find_header,
+    finite,
     header_names,
     numbers,
     read_raw,
     split_unit,
+    table_unit,
     unique_names,
 )
 from baiqiang.core.matching import Places, RowKey, RowOutcome, RowReport, match_rows, province_of
 from baiqiang.core.plain.errors import InvalidValue
+from baiqiang.core.plain.text import clip, visible
 
 _FOOTNOTE = re.compile(r"^(注|资料来源|数据来源|来源|说明|备注|附注|[*※#])")
 
@@ -46,7 +49,7 @@ class Roles:
     prefecture: str | None
     year: str | None
     values: list[str]
-    ignored: list[str]
+    ignored: list[LeftOut]
 
 
 SAMPLE = 2_000
@@ -56,7 +59,7 @@ SAMPLE = 2_000
 def as_numbers(body: pl.DataFrame, headers: list[str]) -> pl.DataFrame:
     """Every column as numbers (null where a cell is not one), cleaning (:func:`numbers`) only
     the columns whose cells do not all read as numbers as they are."""
-    direct = body.select(pl.col(h).cast(pl.Float64, strict=False) for h in headers)
+    direct = body.select(finite(pl.col(h).cast(pl.Float64, strict=False)) for h in headers)
     written = body.select(pl.all().is_not_null().sum()).row(0)
     read = direct.select(pl.all().is_not_null().sum()).row(0)
     messy = [h for h, w, r in zip(headers, written, read, strict=True) if r < w]
@@ -122,11 +125,18 @@ def _roles(body: pl.DataFrame, converted: pl.DataFrame, headers: list[str], key:
         raise InvalidValue("the file has no column of unit names or adcodes (name one with the key option)")
     roles = {code, name, province, prefecture, year} - {None}
     values: list[str] = []
-    ignored: list[str] = []
+    ignored: list[LeftOut] = []
     for h in headers:
         if h in roles:
             continue
-        (values if parsed[h] and parsed[h] * 2 >= filled[h] else ignored).append(h)
+        if parsed[h] and parsed[h] * 2 >= filled[h]:
+            values.append(h)
+        elif filled[h] == 0:
+            ignored.append(LeftOut(visible(h), "empty"))
+        else:
+            ignored.append(
+                LeftOut(visible(h), f"text: {filled[h] - parsed[h]} of {filled[h]} cells are not numbers")
+            )
     if not values:
         raise InvalidValue("the file has no column of numbers to import")
     return Roles(code, name, province, prefecture, year, values, ignored)
@@ -207,7 +217,8 @@ def read_dataset(
         {"_i": [k[0] for k in kept], "adcode": [k[1] for k in kept], "year": [k[2] for k in kept]},
         schema={"_i": pl.UInt32, "adcode": pl.String, "year": pl.Int32},
     )
-    columns = [split_unit(h) for h in roles.values]
+    above = table_unit(raw.head[:start])  # 单位：亿元 over the table: every column's unit
+    columns = [(visible(n), visible(unit or above)) for n, unit in (split_unit(h) for h in roles.values)]
     names = unique_names([n for n, _ in columns])
     numbered = converted.with_row_index("_i").select(
         "_i", *[pl.col(h).alias(n) for h, n in zip(roles.values, names, strict=True)]
@@ -218,6 +229,7 @@ def read_dataset(
         if values.height
         else [0] * len(names)
     )
+    gaps = _gaps(body, index["_i"], roles.values)
     summary: dict[str, int] = {}
     for r in reports:
         summary[str(r.outcome)] = summary.get(str(r.outcome), 0) + 1
@@ -230,7 +242,7 @@ def read_dataset(
         imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
         options=options.to_dict() | ({"header_rows": count} if count != 1 else {}),
         columns=[
-            Column(n, unit, h, int(c))
+            Column(n, unit, h, int(c), *gaps[h])
             for (n, (_, unit)), h, c in zip(
                 zip(names, columns, strict=True), roles.values, counts, strict=True
             )
@@ -241,6 +253,21 @@ def read_dataset(
         summary=summary,
     )
     return values, ImportResult(dataset, reports, roles.ignored)
+
+
+def _gaps(body: pl.DataFrame, kept: pl.Series, columns: list[str]) -> dict[str, tuple[int, int, list[str]]]:
+    """Per value column, over the rows stored: the cells left blank or marked missing (—, N/A),
+    the cells that are not a number (1,2,3; inf; 甲), and a few of the latter as written."""
+    rows = body.with_row_index("_i").filter(pl.col("_i").is_in(kept.implode()))
+    out: dict[str, tuple[int, int, list[str]]] = {}
+    for h in columns:
+        text = pl.col(h).str.strip_chars()
+        marked = text.is_null() | (text == "") | text.is_in(BLANK_MARKS)
+        unread = ~marked & numbers(h).is_null()
+        counted = rows.select(marked.sum().alias("m"), unread.sum().alias("u")).row(0)
+        examples = rows.filter(unread).select(h).unique(maintain_order=True).head(3).to_series().to_list()
+        out[h] = (int(counted[0]), int(counted[1]), [clip(str(e), 20) for e in examples])
+    return out
 
 
 def _header_rows(head: list[list[str | None]], start: int) -> int:

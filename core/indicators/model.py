@@ -43,12 +43,32 @@ class Column:
         unit: The unit from its header (亿元), or "".
         header: The header as written (地区生产总值（亿元）).
         values: How many of its values are not blank.
+        missing: Of the rows stored, the cells left blank or marked missing (—, N/A, --).
+        not_numbers: Of the rows stored, the cells that are not a number (1,2,3; inf; 甲): left
+            out as missing, and said so.
+        examples: A few of those cells as written (cut short).
     """
 
     name: str
     unit: str
     header: str
     values: int = 0
+    missing: int = 0
+    not_numbers: int = 0
+    examples: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A column of the file not imported, and why (text, not numbers; empty).
+
+    Attributes:
+        column: Its header (shown safely).
+        reason: Why it was left out.
+    """
+
+    column: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -98,7 +118,7 @@ class ImportResult:
 
     dataset: Dataset
     reports: list[RowReport]
-    ignored: list[str] = field(default_factory=list)
+    ignored: list[LeftOut] = field(default_factory=list)
 
     @property
     def problems(self) -> list[RowReport]:

@@ -75,15 +75,26 @@ BLANK_MARKS = (
     "*",
     "NA",
     "N/A",
+    "n/a",
+    "na",
     "null",
+    "NULL",
+    "无",
+    "不详",
 )
 _FULL_WIDTH = {chr(0xFF10 + i): str(i) for i in range(10)} | {
     "．": ".",
     "，": ",",
     "－": "-",
+    "\u2212": "-",  # the minus sign, as typeset (−7)
+    "\ufe63": "-",  # the small hyphen-minus
     "＋": "+",
     "％": "%",
 }
+_THOUSANDS = r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$"
+"""A number with thousands separators where they belong (1,234,567.5; never 1,2,3)."""
+_UNIT_ROW = re.compile(r"^(?:计量)?单位\s*[:：]\s*(?P<unit>[^\s:：]{1,12})$")
+"""A row above a table that gives every column its unit (单位：亿元)."""
 
 
 @dataclass(frozen=True)
@@ -311,23 +322,35 @@ def _han(text: str) -> bool:
 
 
 def numbers(column: str) -> pl.Expr:
-    """A text column as numbers: full-width digits, thousands separators, spaces and a trailing
-    % undone; dashes, dots and blanks (—, -, …, ...) null. Values stay in their unit."""
+    """A text column as numbers: full-width digits, the minus sign (−7), spaces, a trailing % and
+    thousands separators where they belong (1,234,567) undone; blanks, marks (—, N/A, --) and
+    whatever is not a finite number (1,2,3; inf; nan; 1e400) null. Values stay in their unit."""
     text = (
         pl.col(column)
         .str.replace_many(list(_FULL_WIDTH), list(_FULL_WIDTH.values()))
-        .str.replace_all(r"[\s\u3000,]", "")
+        .str.replace_all(r"[\s\u3000]", "")
         .str.strip_suffix("%")
     )
-    return (
-        pl.when(text.is_in(BLANK_MARKS) | text.is_null())
-        .then(None)
-        .otherwise(text)
-        .cast(pl.Float64, strict=False)
-    )
+    text = pl.when(text.str.contains(_THOUSANDS)).then(text.str.replace_all(",", "")).otherwise(text)
+    return finite(text.cast(pl.Float64, strict=False))
+
+
+def finite(value: pl.Expr) -> pl.Expr:
+    """A number, or null where it is infinite or not a number (inf, nan, 1e400 read as inf)."""
+    return pl.when(value.is_finite()).then(value).otherwise(None)
+
+
+def table_unit(rows: list[list[str | None]]) -> str:
+    """The unit a row above a table gives every column (单位：亿元), or ""."""
+    for row in rows:
+        for cell in row:
+            found = _UNIT_ROW.match(clean(cell)) if cell else None
+            if found:
+                return found["unit"].strip("（）()")
+    return ""
 
 
 def blank(column: str) -> pl.Expr:
-    """True where a text cell is blank or one of the blank marks (—, -, …)."""
+    """True where a text cell is blank or one of the blank marks (—, -, …, N/A)."""
     text = pl.col(column).str.replace_all(r"[\s\u3000]", "")
     return text.is_null() | text.is_in(BLANK_MARKS)

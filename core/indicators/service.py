@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,8 +39,9 @@ def import_file(
     strict: bool = False,
     replace: bool = False,
     root: Path | None = None,
+    before_store: Callable[[ImportResult], None] | None = None,
 ) -> ImportResult:
-    """Imports a yearbook table into the store.
+    """Imports a yearbook table into the store: whole, or not at all.
 
     Args:
         catalog: The catalog (its units and former names are what rows are matched to).
@@ -49,6 +51,8 @@ def import_file(
         strict: Store nothing if any row is ambiguous, unmatched or a duplicate.
         replace: Replace a dataset of the same name.
         root: The store (by default :func:`store_root`).
+        before_store: Called with every row's outcome once the file is read, before anything is
+            stored or refused (a per-row report): where it raises, nothing is stored.
 
     Returns:
         The dataset stored and every row's outcome.
@@ -70,6 +74,8 @@ def import_file(
     from baiqiang.core.matching import places
 
     found, result = read_dataset(file, places(catalog), name=chosen, options=options or ImportOptions())
+    if before_store is not None:
+        before_store(result)
     if strict and result.problems:
         raise UnmatchedRows(f"{len(result.problems)} row(s) did not match one unit; nothing stored", result)
     if result.dataset.rows == 0:
@@ -117,8 +123,25 @@ def columns_frame(dataset: Dataset) -> pl.DataFrame:
     import polars as pl
 
     return pl.DataFrame(
-        [{"column": c.name, "unit": c.unit, "values": c.values, "header": c.header} for c in dataset.columns],
-        schema={"column": pl.String, "unit": pl.String, "values": pl.Int64, "header": pl.String},
+        [
+            {
+                "column": c.name,
+                "unit": c.unit,
+                "values": c.values,
+                "missing": c.missing,
+                "not_numbers": c.not_numbers,
+                "header": c.header,
+            }
+            for c in dataset.columns
+        ],
+        schema={
+            "column": pl.String,
+            "unit": pl.String,
+            "values": pl.Int64,
+            "missing": pl.Int64,
+            "not_numbers": pl.Int64,
+            "header": pl.String,
+        },
     )
 
 
@@ -131,6 +154,22 @@ def report_frame(reports: list[RowReport]) -> pl.DataFrame:
         for k in ("line", "text", "outcome", "adcode", "name", "note")
     }
     return pl.DataFrame([r.to_dict() for r in reports], schema=schema)
+
+
+def gap_lines(dataset: Dataset) -> list[str]:
+    """A line per column with values left out: blanks and marks (—, N/A), and cells that are
+    not numbers, with a few of them as written."""
+    out = []
+    for c in dataset.columns:
+        parts = []
+        if c.missing:
+            parts.append(f"{c.missing} blank or marked missing")
+        if c.not_numbers:
+            shown = ", ".join(repr(e) for e in c.examples)
+            parts.append(f"{c.not_numbers} not a number ({shown}), left blank")
+        if parts:
+            out.append(f"  {c.name}: {'; '.join(parts)}")
+    return out
 
 
 def summary_line(result: ImportResult) -> str:

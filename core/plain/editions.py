@@ -10,6 +10,16 @@ from typing import Any
 from baiqiang.core.plain.paths import editions_root
 from baiqiang.core.plain.tables import TABLES, ranking_tables
 
+FIRST_EDITION = 2000
+"""The earliest year an edition of a list can have (the lists began in the late 2010s)."""
+
+
+def plausible_years() -> range:
+    """The years an edition can have: from :data:`FIRST_EDITION` to next year."""
+    import datetime
+
+    return range(FIRST_EDITION, datetime.date.today().year + 2)
+
 
 def builtin_edition(table: str) -> int:
     """The edition of a list that is built in: the report's (its year), or 0 for a list
@@ -34,7 +44,12 @@ def imported_years(table: str, root: Path | None = None) -> list[int]:
     folder = (root or editions_root()) / table
     if not folder.is_dir():
         return []
-    return sorted(int(p.stem) for p in folder.glob("*.json") if p.stem.isdigit())
+    plausible = plausible_years()  # a stray file (99999999.json) is no edition
+    return sorted(
+        int(p.stem)
+        for p in folder.glob("*.json")
+        if p.stem.isdigit() and len(p.stem) == 4 and int(p.stem) in plausible
+    )
 
 
 def history(adcode: str, root: Path | None = None) -> dict[str, list[dict[str, int]]]:

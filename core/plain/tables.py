@@ -111,6 +111,15 @@ class TableSpec:
         """An English title."""
         return self.name_en
 
+    def title_in(self, edition: int | None, lang: str = "zh") -> str:
+        """The title of an edition of the list: the report's own (None or its year), or an
+        imported one, which says so (2021年中国工业百强县(市)（导入的版本）)."""
+        if edition is None or edition == self.edition or not self.ranked:
+            return self.title if lang == "zh" else self.title_en
+        if lang == "zh":
+            return f"{edition}年{self.name}（导入的 {edition} 年版，非报告原表）"
+        return f"{self.name_en} (edition {edition}, imported: not the report's)"
+
     @property
     def label(self) -> str:
         """How the report refers to it (表1), or its short label where it has no number."""

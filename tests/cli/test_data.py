@@ -36,7 +36,7 @@ def test_import_says_what_became_of_the_rows_and_writes_the_report(
         "9 rows: 2 matched, 1 former name, 1 ambiguous, 1 unmatched, 2 not county-level, "
         "1 duplicate, 1 footnote; 3 units with values in 3 column(s)"
     )
-    assert "left out (text, not numbers): 备注" in lines
+    assert "left out: 备注 (text: 2 of 2 cells are not numbers)" in lines
     assert any(
         line.startswith("  line 9 鼓楼区: ambiguous — could be 鼓楼区 (江苏省 南京市 320106)")
         for line in lines
@@ -86,7 +86,7 @@ def test_list_info_remove_take_formats_and_pipe_csv(home: dict[str, str]) -> Non
     info = json.loads(sh("data", "info", "x", "--format", "json", env=home).stdout)
     assert info["sheet"] == "县域指标" and info["options"] == {"sheet": "县域指标", "header_rows": 2}
     columns = pl.read_csv(io.StringIO(sh("data", "info", "x", env=home).stdout))
-    assert columns.rows()[0] == ("地区生产总值总量", "亿元", 4, "地区生产总值总量（亿元）")
+    assert columns.rows()[0] == ("地区生产总值总量", "亿元", 4, 0, 0, "地区生产总值总量（亿元）")
     assert sh("data", "remove", "x", env=home).returncode == 0
     assert pl.read_csv(io.StringIO(sh("data", "list", env=home).stdout))["name"].to_list() == ["研发"]
 

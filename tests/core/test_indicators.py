@@ -68,7 +68,7 @@ def test_a_gbk_yearbook_with_title_rows_totals_and_footnotes(catalog: Catalog, h
         ("常住人口", "万人"),
         ("规上工业增加值增速", "%"),
     ]
-    assert result.ignored == ["备注"]
+    assert [(x.column, x.reason) for x in result.ignored] == [("备注", "text: 2 of 2 cells are not numbers")]
     assert (d.rows, d.units, d.source, d.options) == (3, 3, synthetic.GBK_CSV, {"province": "江苏"})
     kunshan = {i.column: i.value for i in indicators_of("320583")}
     assert kunshan == {"地区生产总值": 1000.5, "常住人口": 20.5, "规上工业增加值增速": 8.0}  # １,000.5 read

@@ -49,7 +49,7 @@ def chart(
         )
     lf = base_rows(c, tid, flt, indicators=True, where=where, edition=edition)
     w = width or min(render.terminal_width(), 120)
-    title = TABLES[tid].title
+    title = TABLES[tid].title_in(edition)
     if x is not None and y is not None:
         text = plots.scatter(lf, x=x, y=y, width=w, height=height or 24, title=f"{title} · {x} × {y}")
     elif cols:

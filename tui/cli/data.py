@@ -3,28 +3,32 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 import baiqiang.tui.cli.options as o
+from baiqiang.core.export import check_target, format_of_path
 from baiqiang.core.indicators import (
     ImportOptions,
     ImportResult,
     RowOutcome,
-    UnmatchedRows,
     columns_frame,
     describe,
+    gap_lines,
     import_file,
     listing,
     remove,
     report_frame,
     summary_line,
 )
+from baiqiang.core.matching import RowReport
 from baiqiang.core.plain.errors import InvalidValue
+from baiqiang.core.plain.text import clip
 from baiqiang.tui import render
-from baiqiang.tui.output import save
+from baiqiang.tui.output import TEXT_ENDINGS, save
 from baiqiang.tui.pipes import print_text
 
 app = typer.Typer(
@@ -89,30 +93,53 @@ def import_(
     options = ImportOptions(
         sheet=sheet, header_rows=header_rows, key=key, province=province, year=year, encoding=encoding
     )
-    try:
-        result = import_file(o.catalog(), file, name=name, options=options, strict=strict, replace=replace)
-    except UnmatchedRows as exc:
-        _tell(exc.result, report, force=force)
-        raise
-    _tell(result, report, force=force)
+    write_report = _reporter(report, force=force)
+
+    def tell(found: ImportResult) -> None:  # before anything is stored: a report that fails stops it
+        _tell(found)
+        write_report(found.reports)
+
+    result = import_file(
+        o.catalog(), file, name=name, options=options, strict=strict, replace=replace, before_store=tell
+    )
     d = result.dataset
     render.note(
         f"stored as {d.name!r}: {', '.join(c.name + (f' ({c.unit})' if c.unit else '') for c in d.columns)}"
     )
 
 
-def _tell(result: ImportResult, report: Path | None, *, force: bool) -> None:
+def _tell(result: ImportResult) -> None:
     render.note(summary_line(result))
     if result.ignored:
-        render.note(f"left out (text, not numbers): {', '.join(result.ignored)}")
-    for r in result.problems[:SHOWN_PROBLEMS]:
-        render.note(f"  line {r.line} {r.text}: {r.outcome}{' — ' + r.note if r.note else ''}")
-    if len(result.problems) > SHOWN_PROBLEMS:
-        more = len(result.problems) - SHOWN_PROBLEMS
-        render.note(f"  … and {more} more{'' if report else ' (--report FILE.csv lists every row)'}")
-    if report is not None:
-        save(report_frame(result.reports), report, force=force, fmt="csv", bom=False, title="import report")
-        render.note(f"wrote the outcome of {len(result.reports)} rows to {report}")
+        render.note("left out: " + "; ".join(f"{x.column} ({x.reason})" for x in result.ignored))
+    for line in gap_lines(result.dataset):
+        render.note(line)
+    _problems(result.problems, listed_all=False)
+
+
+def _problems(problems: list[RowReport], *, listed_all: bool) -> None:
+    for r in problems[:SHOWN_PROBLEMS]:
+        where = f"line {r.line} {clip(r.text, 40)}: " if r.line else ""
+        render.note(f"  {where}{r.outcome}{' — ' + clip(r.note, 160) if r.note else ''}")
+    if len(problems) > SHOWN_PROBLEMS:
+        more = len(problems) - SHOWN_PROBLEMS
+        render.note(f"  … and {more} more{'' if listed_all else ' (--report FILE.csv lists every row)'}")
+
+
+def _reporter(report: Path | None, *, force: bool) -> Callable[[list[RowReport]], None]:
+    """What writes the per-row report (in the format its ending names), checked before the file
+    is read: an existing file without --force, a missing folder or an unknown ending stops the
+    import before anything is stored."""
+    if report is None:
+        return lambda _: None
+    format_of_path(report, extra=TEXT_ENDINGS)  # .csv, .xlsx, .json …: the format written
+    check_target(report, force=force)
+
+    def write(reports: list[RowReport]) -> None:
+        save(report_frame(reports), report, force=force, title="import report")
+        render.note(f"wrote the outcome of {len(reports)} rows to {report}")
+
+    return write
 
 
 def _import_edition(
@@ -126,29 +153,21 @@ def _import_edition(
     force: bool,
     replace: bool,
 ) -> None:
-    from baiqiang.core.editions import EditionImport, EditionRejected, import_edition
+    from baiqiang.core.editions import EditionImport, import_edition
 
     if table is None or year is None:
         raise InvalidValue("--list and --edition go together: --list industrial-counties --edition 2021")
 
-    def tell(result: EditionImport) -> None:
-        for r in result.problems[:SHOWN_PROBLEMS]:
-            where = f"line {r.line} {r.text}: " if r.line else ""
-            render.note(f"  {where}{r.outcome}{' — ' + r.note if r.note else ''}")
-        if report is not None:
-            frame = report_frame(result.reports)
-            save(frame, report, force=force, fmt="csv", bom=False, title="import report")
-            render.note(f"wrote the outcome of {len(result.reports)} rows to {report}")
+    write_report = _reporter(report, force=force)
 
-    try:
-        result = import_edition(
-            o.catalog(), file, table=table, year=year, sheet=sheet, header_rows=header_rows, encoding=encoding,
-            replace=replace,
-        )  # fmt: skip
-    except EditionRejected as exc:
-        tell(exc.result)
-        raise
-    tell(result)
+    def tell(found: EditionImport) -> None:  # before anything is stored: a report that fails stops it
+        _problems(found.problems, listed_all=report is not None)
+        write_report(found.reports)
+
+    result = import_edition(
+        o.catalog(), file, table=table, year=year, sheet=sheet, header_rows=header_rows, encoding=encoding,
+        replace=replace, before_store=tell,
+    )  # fmt: skip
     e = result.edition
     formers = sum(1 for r in result.reports if r.outcome == RowOutcome.FORMER)
     render.note(

@@ -8,13 +8,23 @@ import polars as pl
 import typer
 
 import baiqiang.tui.cli.options as o
-from baiqiang.core.editions import Status, editions, movers
+from baiqiang.core.editions import Status, editions, movers, remove_edition
 from baiqiang.core.plain.tables import TABLES, resolve_table
 from baiqiang.tui import render
 
+app = typer.Typer(
+    help="The editions of each list: the report's (built in) and those you imported (data import --list).",
+    invoke_without_command=True,
+)
 
-def editions_(fmt: o.FormatOpt = None, output: o.OutputOpt = None, force: o.ForceOpt = False) -> None:
+
+@app.callback()
+def editions_(
+    ctx: typer.Context, fmt: o.FormatOpt = None, output: o.OutputOpt = None, force: o.ForceOpt = False
+) -> None:
     """The editions of each list: the report's (built in) and those you imported."""
+    if ctx.invoked_subcommand is not None:
+        return
     rows = [
         {
             "list": e.table,
@@ -36,6 +46,16 @@ def editions_(fmt: o.FormatOpt = None, output: o.OutputOpt = None, force: o.Forc
         },
     )
     o.write(df, o.output_format(fmt, output), output, force=force, bom=False, title="editions")
+
+
+@app.command("remove")
+def remove_(
+    table: o.TableArg,
+    year: Annotated[int, typer.Argument(help="The edition's year.")],
+) -> None:
+    """Remove an edition you imported (the report's own cannot be)."""
+    removed = remove_edition(table, year)
+    render.note(f"removed edition {removed.year} of {removed.table} ({removed.source}, {removed.rows} units)")
 
 
 @o.with_filters

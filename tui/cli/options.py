@@ -75,7 +75,8 @@ WhereOpt = Annotated[
 EditionOpt = Annotated[
     int | None,
     typer.Option(
-        "--edition", help=f"An edition (year) of a list; the latest by default ({REPORT.year}: the report's)."
+        "--edition",
+        help=f"An edition (year) of a list you imported; by default the report's own ({REPORT.year}).",
     ),
 ]
 SortOpt = Annotated[str | None, typer.Option("--sort", "-s", help="Sort by this column.")]

@@ -15,6 +15,7 @@ import typer
 import baiqiang.tui.cli.options as o
 from baiqiang.core.plain.errors import Ambiguous, BaiqiangError, DatasetExists, InvalidValue, TargetExists
 from baiqiang.core.plain.tables import DEFAULT_TABLE, REPORT, resolve_table
+from baiqiang.core.plain.text import visible
 from baiqiang.tui import render
 from baiqiang.tui.cli import audit, charts, data, editions, lookup, tables
 from baiqiang.tui.cli.terminal import (
@@ -45,7 +46,7 @@ app.command("chart")(charts.chart)
 app.command("map")(charts.map_)
 app.command("tables")(tables.tables_)
 app.add_typer(data.app, name="data")
-app.command("editions")(editions.editions_)
+app.add_typer(editions.app, name="editions")
 app.command("movers")(editions.movers_)
 
 
@@ -117,7 +118,7 @@ def message(exc: BaiqiangError) -> str:
 
 
 def _fail(text: str, code: int) -> int:
-    sys.stderr.write(f"baiqiang: error: {text}\n")
+    sys.stderr.write(f"baiqiang: error: {visible(text)}\n")
     sys.stderr.flush()
     return code
 

@@ -64,7 +64,7 @@ def list_(
         output,
         force=force,
         bom=bom,
-        title=f"{TABLES[tid].title} · {df.height} rows",
+        title=f"{TABLES[tid].title_in(edition)} · {df.height} rows",
         table_columns=chosen or render.display_columns(df),
         encoding=encoding,
     )
@@ -105,7 +105,7 @@ def stats_(
         output,
         force=force,
         bom=bom,
-        title=f"{TABLES[tid].title} · {f'{agg}({value}) ' if value else ''}by {by}",
+        title=f"{TABLES[tid].title_in(edition)} · {f'{agg}({value}) ' if value else ''}by {by}",
         percent=("share", "share_of_province"),
         encoding=encoding,
     )
@@ -137,7 +137,7 @@ def crosstab_(
         output,
         force=force,
         bom=bom,
-        title=f"{TABLES[tid].title} · {rows_} × {cols}",
+        title=f"{TABLES[tid].title_in(edition)} · {rows_} × {cols}",
         encoding=encoding,
     )
 

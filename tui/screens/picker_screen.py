@@ -8,9 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from baiqiang.core.plain.text import visible
 from baiqiang.tui.i18n import t
 from baiqiang.tui.screens.dialog import Dialog
 
@@ -43,7 +45,8 @@ class PickerScreen(Dialog[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(*(Option(label) for label in self.labels), id="picker-options")
+            # plain text: a label may be a file's header, never read as markup or run
+            yield OptionList(*(Option(Content(visible(label))) for label in self.labels), id="picker-options")
 
     def on_mount(self) -> None:
         found = self.query(OptionList)

@@ -24,6 +24,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from baiqiang.core.plain.text import visible
+
 PADDING = 1
 """Blank cells on each side of a column."""
 
@@ -59,10 +61,10 @@ class GridRows(Protocol):
 
 
 class TextRows:
-    """Rows already formatted as text."""
+    """Rows already formatted as text (what a file said in them shown, never acted on)."""
 
     def __init__(self, rows: Sequence[Sequence[str]], columns: int) -> None:
-        self._rows = rows
+        self._rows = [[visible(c) for c in row] for row in rows]
         self._columns = columns
 
     def __len__(self) -> int:
@@ -256,7 +258,7 @@ class Grid(ScrollView, can_focus=True):
             max_width: No column is wider than this.
             right: Keys of the columns aligned right (numbers).
         """
-        self._columns = list(columns)
+        self._columns = [(key, visible(label)) for key, label in columns]  # a file's header too
         self._right = [key in right for key, _ in columns]
         same = list(columns) == self._shown_columns
         self._shown_columns = list(columns)

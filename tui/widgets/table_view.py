@@ -218,7 +218,7 @@ class TableView(Vertical, ReportsFailures):
         lf = rows.lazy()
         named = ("province", "region", "tier", "heat", "map", "bump")
         spec = TABLES[state.table]
-        name = spec.title if lang == "zh" else spec.title_en
+        name = spec.title_in(state.edition, lang)
         title = (
             f"{name} · {t('chart.' + mode, lang) if mode in named else t(f'col.{mode}', lang, default=mode)}"
         )
@@ -408,22 +408,27 @@ class TableView(Vertical, ReportsFailures):
         )
 
     def action_next_edition(self) -> None:
-        """Shows the edition before (from the oldest, the latest again)."""
+        """Shows the edition before (from the oldest, the newest again); the report's own is the
+        one shown unless another is chosen here, and then its year is in the title, the status
+        line and the command."""
         from baiqiang.core.editions import years
+        from baiqiang.core.plain.editions import builtin_edition
 
         have = years(self.state.table)
-        current = self.state.edition or have[-1]
+        own = builtin_edition(self.state.table)
+        current = self.state.edition or own
         before = [y for y in have if y < current]
         chosen = before[-1] if before else have[-1]
-        self.state = replace(self.state, edition=None if chosen == have[-1] else chosen)
+        self.state = replace(self.state, edition=None if chosen == own else chosen)
         self.notify(t("edition.shown", self.language, year=chosen), timeout=3)
 
     def action_movers(self) -> None:
         """Opens how the units moved between the edition shown and the one before."""
         from baiqiang.core.editions import previous_edition, years
+        from baiqiang.core.plain.editions import builtin_edition
 
         have = years(self.state.table)
-        shown = self.state.edition or have[-1]
+        shown = self.state.edition or builtin_edition(self.state.table)
         before = previous_edition(self.state.table, shown) or shown
         if before == shown:
             after = [y for y in have if y > shown]

@@ -1,0 +1,59 @@
+"""Text that came from a file, made safe to show or to hand to a spreadsheet: the one rule.
+
+A file's names, headers, cells, sheet names and its own name can hold anything: ``ESC ] 52``
+(which sets the clipboard through tmux), ``ESC [ 2 J`` (which clears the screen), an unfinished
+escape that swallows what follows, a right-to-left override that reorders a line, or a cell a
+spreadsheet would run as a formula (``=HYPERLINK(…)``).
+
+- :func:`visible` is what every front end shows (tables, messages, the explorer): control
+  characters (C0, DEL) become their Unicode pictures (``␛``, ``␊``), C1 controls and the
+  invisible direction marks and overrides become ``�``. JSON output needs no more: it escapes
+  control characters itself.
+- :func:`clip` is :func:`visible` cut to a length, for a message that quotes a file.
+- :func:`spreadsheet_cell` is what files meant for spreadsheets (CSV, TSV, XLSX) hold: a text
+  cell that Excel, WPS or LibreOffice would read as a formula — it begins with ``=``, ``+``,
+  ``-``, ``@``, a tab or a carriage return — starts with ``'`` instead (OWASP's advice), unless it
+  is a plain number; numbers (numeric columns) are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PICTURES = {i: chr(0x2400 + i) for i in range(0x20)} | {0x7F: "\u2421"}
+_HIDDEN = (
+    [*range(0x80, 0xA0)]  # C1 controls (0x9B is a one-byte CSI)
+    + [0x200E, 0x200F, 0x061C]  # direction marks
+    + [*range(0x202A, 0x202F)]  # embeddings and overrides
+    + [*range(0x2066, 0x206A)]  # isolates
+    + [0x2028, 0x2029]  # line and paragraph separators
+)
+_TABLE = str.maketrans({**_PICTURES, **dict.fromkeys(_HIDDEN, "\ufffd")})
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet cell begins with when a spreadsheet would run it as a formula."""
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def visible(text: str) -> str:
+    """`text` with nothing in it that a terminal would act on (see the module's rule)."""
+    return text.translate(_TABLE) if _UNSAFE.search(text) else text
+
+
+def clip(text: str, limit: int = 80) -> str:
+    """:func:`visible`, cut to `limit` characters with … (a 100,000-character cell in a message)."""
+    shown = visible(text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A text cell as a file for spreadsheets holds it: ``'`` before a formula, else as it is."""
+    if text.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def needs_quoting(text: str) -> bool:
+    """Whether :func:`spreadsheet_cell` would change a text cell."""
+    return spreadsheet_cell(text) != text
