@@ -23,7 +23,7 @@ import polars as pl
 
 from baiqiang.core.plain.errors import InvalidValue, LookupFailed, OutputError, OutputReason, TargetExists
 from baiqiang.core.plain.suggest import did_you_mean
-from baiqiang.core.plain.text import FORMULA_START, spreadsheet_cell
+from baiqiang.core.plain.text import FORMULA_START, UNSAFE, spreadsheet_cell, visible
 
 
 def _plain(df: pl.DataFrame) -> pl.DataFrame:
@@ -36,20 +36,23 @@ def _plain(df: pl.DataFrame) -> pl.DataFrame:
 
 
 def for_spreadsheets(df: pl.DataFrame) -> pl.DataFrame:
-    """A frame as CSV and TSV hold it: every text cell and header that a spreadsheet would run as
-    a formula starts with ``'`` (:func:`~baiqiang.core.plain.text.spreadsheet_cell`); numbers
-    keep their sign. (XLSX needs none of it: its text cells are text, never formulas.)"""
+    """A frame as CSV and TSV hold it (text a terminal may show and a spreadsheet may open):
+    control characters in text cells and headers made visible, and every one that a spreadsheet
+    would run as a formula starting with ``'`` (:mod:`baiqiang.core.plain.text`); numbers keep
+    their sign. (XLSX needs no ``'``: its text cells are text, never formulas.)"""
     plain_number = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
     risky = "^[" + "".join(re.escape(c) for c in FORMULA_START) + "]"
+    text = [c for c, t in df.schema.items() if t == pl.String]
+    unsafe = [c for c in text if df[c].str.contains(UNSAFE.pattern).any()]
+    df = df.with_columns(pl.col(c).map_elements(visible, return_dtype=pl.String) for c in unsafe)
     df = df.with_columns(
         pl.when(pl.col(c).str.contains(risky) & ~pl.col(c).str.contains(plain_number))
         .then(pl.lit("'") + pl.col(c))
         .otherwise(pl.col(c))
         .alias(c)
-        for c, t in df.schema.items()
-        if t == pl.String
+        for c in text
     )
-    renamed = {c: spreadsheet_cell(c) for c in df.columns if spreadsheet_cell(c) != c}
+    renamed = {c: spreadsheet_cell(visible(c)) for c in df.columns if spreadsheet_cell(visible(c)) != c}
     return df.rename(renamed) if renamed else df
 
 

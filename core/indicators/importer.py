@@ -27,6 +27,7 @@ from baiqiang.core.indicators.reader import (
     header_names,
     numbers,
     read_raw,
+    split_header,
     split_unit,
     table_unit,
     unique_names,
@@ -218,8 +219,13 @@ def read_dataset(
         schema={"_i": pl.UInt32, "adcode": pl.String, "year": pl.Int32},
     )
     above = table_unit(raw.head[:start])  # 单位：亿元 over the table: every column's unit
-    columns = [(visible(n), visible(unit or above)) for n, unit in (split_unit(h) for h in roles.values)]
-    names = unique_names([n for n, _ in columns])
+    split = [split_header(h) for h in roles.values]
+    bare = [n for n, _, _ in split]
+    columns = [  # a year in brackets is the column's; where it tells two columns apart it stays
+        (visible(n if bare.count(n) == 1 or y is None else f"{n}（{y}）"), visible(unit or above), y)
+        for n, unit, y in split
+    ]
+    names = unique_names([n for n, _, _ in columns])
     numbered = converted.with_row_index("_i").select(
         "_i", *[pl.col(h).alias(n) for h, n in zip(roles.values, names, strict=True)]
     )
@@ -242,8 +248,8 @@ def read_dataset(
         imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
         options=options.to_dict() | ({"header_rows": count} if count != 1 else {}),
         columns=[
-            Column(n, unit, h, int(c), *gaps[h])
-            for (n, (_, unit)), h, c in zip(
+            Column(n, unit, h, int(c), *gaps[h], year=y)
+            for (n, (_, unit, y)), h, c in zip(
                 zip(names, columns, strict=True), roles.values, counts, strict=True
             )
         ],

@@ -47,6 +47,7 @@ class Column:
         not_numbers: Of the rows stored, the cells that are not a number (1,2,3; inf; 甲): left
             out as missing, and said so.
         examples: A few of those cells as written (cut short).
+        year: The year its header gives (GDP（2023）), for values whose row gives none.
     """
 
     name: str
@@ -56,6 +57,7 @@ class Column:
     missing: int = 0
     not_numbers: int = 0
     examples: list[str] = field(default_factory=list)
+    year: int | None = None
 
 
 @dataclass(frozen=True)

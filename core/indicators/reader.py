@@ -19,6 +19,7 @@ from pathlib import Path
 import polars as pl
 
 from baiqiang.core.plain.errors import InvalidValue
+from baiqiang.core.plain.text import clip
 
 TEXT_SUFFIXES = {".csv": ",", ".tsv": "\t", ".txt": "\t"}
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -115,23 +116,51 @@ class RawTable:
     frame: pl.DataFrame | None = None
 
     def body(self, skip: int, width: int) -> pl.DataFrame:
-        """The rows after the first `skip`, as `width` text columns ``column_0`` …."""
-        schema = {f"column_{i}": pl.String for i in range(width)}
+        """The rows after the first `skip`, as `width` text columns ``column_0`` … (a row with
+        fewer cells gets blanks; cells past the header's width are left out).
+
+        Raises:
+            InvalidValue: The rows cannot be read as a table (an unbalanced quote …).
+        """
         if self.frame is not None:
             df = self.frame.slice(skip)
-            df = df.select(df.columns[:width]) if df.width >= width else df
-            df = df.rename({c: f"column_{i}" for i, c in enumerate(df.columns)})
-            missing = [pl.lit(None, pl.String).alias(f"column_{i}") for i in range(df.width, width)]
-            return df.with_columns(missing) if missing else df
-        assert self.text is not None
-        return pl.read_csv(
-            io.BytesIO(self.text.encode("utf-8")),
-            has_header=False,
-            skip_rows=skip,
-            schema=schema,
-            separator=self.separator,
-            truncate_ragged_lines=True,
-        )
+        else:
+            assert self.text is not None
+            try:
+                df = pl.read_csv(
+                    io.BytesIO(self.text.encode("utf-8")),
+                    has_header=False,
+                    skip_rows=skip,
+                    infer_schema=False,
+                    separator=self.separator,
+                    truncate_ragged_lines=True,
+                )
+            except pl.exceptions.PolarsError:  # quotes Polars will not read: the lenient reader
+                df = _lenient(self.text, skip, self.separator)
+        df = df.select(df.columns[:width]) if df.width >= width else df
+        df = df.rename({c: f"column_{i}" for i, c in enumerate(df.columns)})
+        missing = [pl.lit(None, pl.String).alias(f"column_{i}") for i in range(df.width, width)]
+        return df.with_columns(missing) if missing else df
+
+
+def _lenient(text: str, skip: int, separator: str) -> pl.DataFrame:
+    """The rows after the first `skip`, read by Python's csv module, which takes what Polars
+    refuses (a quote inside a field, ``"y")``) as it stands.
+
+    Raises:
+        InvalidValue: Not even so (a field past the csv module's limit: an unbalanced quote).
+    """
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))[skip:]
+    except csv.Error as exc:
+        raise InvalidValue(
+            f"the rows cannot be read as a table ({clip(str(exc), 80)}): an unbalanced quote?"
+        ) from exc
+    width = max((len(r) for r in rows), default=0)
+    columns = {
+        f"column_{i}": [r[i] if i < len(r) and r[i] != "" else None for r in rows] for i in range(width)
+    }
+    return pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
@@ -246,15 +275,40 @@ def _squeeze(text: str | None) -> str:
     return re.sub(r"\s+", "", text or "")
 
 
+_YEAR_IN_BRACKETS = re.compile(r"^(?:19|20)\d{2}(?:年(?:末|底|度)?)?$")
+_NOT_A_UNIT = re.compile(
+    r"[\d+=*@<>^]|^(男|女|城镇|乡村|城市|农村|合计|小计|总计|其中|全部|常住|户籍|人|其他)$"
+)
+"""What brackets hold that is not a unit: digits and operators (0岁（男）, =SUM(1+2)), a qualifier."""
+
+
+def split_header(header: str) -> tuple[str, str, int | None]:
+    """A header's name, its unit and its year, from brackets at its end: ``地区生产总值（亿元）`` →
+    (地区生产总值, 亿元, None); ``GDP（2023）`` → (GDP, "", 2023); ``人口（万人）（2020年）`` → (人口,
+    万人, 2020). Brackets that hold neither (``0岁（男）``, ``=SUM(1+2)``) stay in the name; a
+    trailing % is a unit too."""
+    name, unit, year = header.strip(), "", None
+    while True:
+        found = _UNIT.match(name)
+        if not found or not found["name"]:
+            break
+        inside = found["unit"].strip()
+        if year is None and _YEAR_IN_BRACKETS.match(inside):
+            year = int(inside[:4])
+        elif not unit and inside and not _NOT_A_UNIT.search(inside) and len(inside) <= 12:
+            unit = inside
+        else:
+            break
+        name = found["name"].strip()
+    if not unit and name.endswith("%") and len(name) > 1:
+        name, unit = name[:-1].strip(), "%"
+    return name, unit, year
+
+
 def split_unit(header: str) -> tuple[str, str]:
-    """A header and the unit at its end in brackets: ``地区生产总值（亿元）`` → (地区生产总值, 亿元);
-    a trailing % is a unit too."""
-    found = _UNIT.match(header)
-    if found and found["name"]:
-        return found["name"].strip(), found["unit"].strip()
-    if header.endswith("%") and len(header) > 1:
-        return header[:-1].strip(), "%"
-    return header.strip(), ""
+    """A header's name and unit (:func:`split_header` without the year)."""
+    name, unit, _ = split_header(header)
+    return name, unit
 
 
 def _is_number(text: str) -> bool:

@@ -79,11 +79,11 @@ def indicators_of(adcode: str, root: Path | None = None) -> list[Indicator]:
         except (OSError, ValueError, KeyError):
             continue
         try:
-            units = {c["name"]: c["unit"] for c in meta["columns"]}
+            units = {c["name"]: (c["unit"], c.get("year")) for c in meta["columns"]}
             found = [
-                Indicator(name, column, line[column][i], unit, year, meta["source"])
+                Indicator(name, column, line[column][i], unit, year or column_year, meta["source"])
                 for i, year in enumerate(line["year"])
-                for column, unit in units.items()
+                for column, (unit, column_year) in units.items()
                 if line[column][i] is not None
             ]
         except (TypeError, KeyError, IndexError):  # not this version's layout: import it again

@@ -29,7 +29,8 @@ _HIDDEN = (
     + [0x2028, 0x2029]  # line and paragraph separators
 )
 _TABLE = str.maketrans({**_PICTURES, **dict.fromkeys(_HIDDEN, "\ufffd")})
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+"""What :func:`visible` replaces."""
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet cell begins with when a spreadsheet would run it as a formula."""
@@ -38,7 +39,7 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 def visible(text: str) -> str:
     """`text` with nothing in it that a terminal would act on (see the module's rule)."""
-    return text.translate(_TABLE) if _UNSAFE.search(text) else text
+    return text.translate(_TABLE) if UNSAFE.search(text) else text
 
 
 def clip(text: str, limit: int = 80) -> str:
