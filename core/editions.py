@@ -136,7 +136,12 @@ def remove_edition(table: str, year: int, root: Path | None = None) -> Edition:
         )
     path = edition_path(tid, year, root)
     aside = path.with_name(f".{path.name}.removed")
-    os.replace(path, aside)
+    try:
+        os.replace(path, aside)
+    except OSError as exc:
+        from baiqiang.core.indicators.store import store_error
+
+        raise store_error(path.parent, exc) from exc
     aside.unlink(missing_ok=True)
     return found
 

@@ -130,6 +130,9 @@ def province_of(cell: str | None) -> str | None:
     return found.short if found else None
 
 
+MAX_NAME = 64
+"""The longest text tried as a unit's name (the longest name has 12 characters)."""
+
 TOTAL = re.compile(
     r"^(全国|全省|全市|全区|全州|全盟|全县|合计|总计|总体|小计|平均|全部|其中)|(合计|总计|平均|小计)$"
 )
@@ -156,15 +159,19 @@ def match_one(
             return RowOutcome.MATCHED, unit, ""
     elif TOTAL.search(query):
         return RowOutcome.NOT_COUNTY, None, "a total"
+    elif len(query) > MAX_NAME:
+        return RowOutcome.UNMATCHED, None, f"{len(query):,} characters: no unit's name is that long"
     found = match_exactly(places.units, query, province=province, prefecture=prefecture, former=places.former)
     if found.status == Outcome.FOUND and found.unit is not None:
         former = found.how.value.startswith("former")
         return (RowOutcome.FORMER if former else RowOutcome.MATCHED), found.unit, found.note
-    if not query.isdigit() and (query in places.areas or query.removesuffix("市") in places.areas):
-        return RowOutcome.NOT_COUNTY, None, "a prefecture or province"
-    if found.status == Outcome.AMBIGUOUS:
+    area = not query.isdigit() and (query in places.areas or query.removesuffix("市") in places.areas)
+    if found.status == Outcome.AMBIGUOUS:  # 朝阳: units of three provinces, and a prefecture
         shown = "; ".join(describe(c) for c in found.candidates[:6])
-        return RowOutcome.AMBIGUOUS, None, f"could be {shown}"
+        also = " (or the prefecture of that name)" if area else ""
+        return RowOutcome.AMBIGUOUS, None, f"could be {shown}{also}"
+    if area:
+        return RowOutcome.NOT_COUNTY, None, "a prefecture or province"
     near = "; ".join(describe(c) for c in found.candidates[:3])
     return RowOutcome.UNMATCHED, None, f"did you mean {near}?" if near else ""
 

@@ -14,6 +14,7 @@ import polars as pl
 
 from baiqiang.core.catalog import Catalog
 from baiqiang.core.filters import resolve_prefecture
+from baiqiang.core.matching import TOTAL
 from baiqiang.core.plain.errors import Ambiguous, LookupFailed
 from baiqiang.core.plain.names import XIAN_SHI
 from baiqiang.core.plain.profile import (
@@ -176,6 +177,14 @@ def prefecture_profile(
     )
 
 
+def _prefecture_of_code(catalog: Catalog, code: str) -> str | None:
+    """The prefecture a six-digit code (320500) is the code of, or None."""
+    if not (code.isdigit() and len(code) == 6):
+        return None
+    found = catalog.divisions.filter(pl.col("prefecture_code") == code).select("prefecture").head(1).collect()
+    return str(found.item()) if found.height else None
+
+
 def lookup(
     catalog: Catalog,
     query: str,
@@ -211,14 +220,19 @@ def lookup(
             f"{shorten(query)!r} could mean {options}{more}; give the full name, its province or prefecture, or the adcode"
         )
     if prefecture is None:
+        by_code = _prefecture_of_code(catalog, query.strip())
         try:
-            official = resolve_prefecture(query, catalog.prefectures(), catalog.prefecture_spellings)
+            official = by_code or resolve_prefecture(
+                query, catalog.prefectures(), catalog.prefecture_spellings
+            )
         except LookupFailed:
             pass
         else:
             found = prefecture_profile(catalog, official, province=province)
             if found.divisions:
                 return found
+    if TOTAL.search(query.strip()):
+        raise LookupFailed(f"{shorten(query)!r} names a total, not a county-level unit")
     where = " in the given province/prefecture" if province or prefecture else ""
     raise LookupFailed(
         f"no county-level unit named {shorten(query)!r}{where}", [describe(c) for c in res.candidates]

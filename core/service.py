@@ -106,10 +106,13 @@ def rows(
     elif order.descending:
         lf = sort_rows(lf, by=lf.collect_schema().names()[0], descending=True)
     if limit is not None:
-        lf = lf.head(limit)
+        lf = lf.head(min(limit, MAX_ROWS))
     if columns is not None:
         if not columns:
             raise InvalidValue("no column named; give them comma-separated, such as rank,name")
+        twice = sorted({c for c in columns if columns.count(c) > 1})
+        if twice:
+            raise InvalidValue(f"columns names {shorten(', '.join(twice))} twice", field="columns")
         check_columns(lf, columns)
         return lf.select(columns)
     return lf.select(pl.exclude(r"^_.*$"))  # search keys stay inside
@@ -146,19 +149,31 @@ def base_rows(
     return lf if where is None else keep_where(lf, where)
 
 
+MAX_ROWS = 2**32 - 1
+"""The most rows a limit can ask for (more is all of them)."""
+MAX_CONDITION = 2_000
+"""The longest condition read, in characters."""
+
+
 def keep_where(lf: pl.LazyFrame, condition: str) -> pl.LazyFrame:
     """The rows where an SQL condition holds (Polars SQL: ``"地区生产总值" > 1000 AND tier <= 2``).
 
     Raises:
-        InvalidValue: The condition cannot be read, or names a column the rows do not have.
+        InvalidValue: The condition cannot be read, is longer than :data:`MAX_CONDITION`, names a
+            column the rows do not have, or compares a column with a value of another type.
     """
     text = condition.strip()
     if not text:
         raise InvalidValue("the condition is empty")
+    if len(text) > MAX_CONDITION:
+        raise InvalidValue(
+            f"the condition has {len(text):,} characters; at most {MAX_CONDITION:,} are read "
+            "(import a list of units as a dataset to filter by it instead)"
+        )
     try:
         expr = pl.sql_expr(text)
         checked = lf.filter(expr)
-        checked.head(0).collect()
+        checked.head(1).collect()  # a type error shows only on rows (name > 5)
     except Exception as exc:  # Polars raises SQL, column and type errors of several kinds
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InvalidValue(
@@ -266,7 +281,7 @@ def overlap_table(
     out = overlap(frames[0], frames[1], a_id=ta, b_id=tb)
     if order.column:
         out = sort_rows(out, by=order.column, descending=order.descending)
-    return out.head(limit) if limit is not None else out
+    return out.head(min(limit, MAX_ROWS)) if limit is not None else out
 
 
 def overlap_impossible(a: str, b: str) -> str | None:

@@ -230,11 +230,16 @@ class BaiqiangApp(App[None]):
 
     @work(thread=True, group="audit", exit_on_error=False)
     def _run_audit(self) -> None:
-        """Finds the report's inconsistencies for 报告要点, off the UI thread (it takes ~0.1 s)."""
+        """Finds the report's inconsistencies for 报告要点, off the UI thread (it takes ~0.1 s),
+        and says which datasets of the store are damaged (their columns are left out)."""
         from baiqiang.core.audit import Status, run_audit  # after the first frame, in a worker
+        from baiqiang.core.indicators.store import scan
+        from baiqiang.tui.pipes import damage_notes
         from baiqiang.tui.snapshot import ensure_snapshot
 
         assert self.catalog is not None
+        for line in damage_notes([d.name for d in scan()[1]]):
+            self.call_from_thread(self.notify, line, severity="warning", timeout=10)
         issues = [r for r in run_audit(self.catalog) if r.status == Status.INCONSISTENT]
         self.call_from_thread(setattr, self, "audit_issues", issues)
         ensure_snapshot(self.catalog)  # the next launch draws its first frame from it

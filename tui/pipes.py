@@ -67,6 +67,25 @@ def _flat(item: dict[str, Any]) -> str:
     return "{" + ", ".join(f"{_string(k)}: {_scalar(v)}" for k, v in item.items()) + "}"
 
 
+def damage_notes(damaged: list[str]) -> list[str]:
+    """What to say of datasets that could not be read: that their values are missing, and what
+    to do (the same words wherever a front end meets one)."""
+    return [
+        f"dataset {name!r} is damaged and left out: baiqiang data check --repair mends what it can, "
+        f"baiqiang data remove {name} takes it away"
+        for name in damaged
+    ]
+
+
+def warn_damaged(damaged: list[str]) -> None:
+    """Says on stderr which datasets were left out because they could not be read."""
+    from baiqiang.core.plain.text import visible
+
+    for line in damage_notes(damaged):
+        sys.stderr.write(visible(line) + "\n")
+    sys.stderr.flush()
+
+
 def print_json(obj: Any) -> None:
     """Prints JSON to stdout."""
     print_text(json_text(obj))

@@ -53,6 +53,9 @@ class Roles:
     ignored: list[LeftOut]
 
 
+DATA_YEARS = range(1949, datetime.now(UTC).year + 2)
+"""The years a file's values can be for."""
+
 SAMPLE = 2_000
 """Rows looked at to tell code, name and text columns apart."""
 
@@ -161,6 +164,12 @@ def read_dataset(
     Raises:
         InvalidValue: The file cannot be read, or has no unit column or no numbers.
     """
+    if options.year is not None and options.year not in DATA_YEARS:
+        raise InvalidValue(
+            f"year {clip(str(options.year), 12)} is not a year of county statistics "
+            f"({DATA_YEARS.start}–{DATA_YEARS.stop - 1})",
+            field="year",
+        )
     raw = read_raw(path, sheet=options.sheet, encoding=options.encoding)
     start = find_header(raw.head)
     count = options.header_rows or _header_rows(raw.head, start)

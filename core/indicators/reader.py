@@ -9,6 +9,7 @@ Python one cell at a time.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -25,6 +26,10 @@ TEXT_SUFFIXES = {".csv": ",", ".tsv": "\t", ".txt": "\t"}
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 PEEK = 40
 """Rows looked at to find the header."""
+MAX_BYTES = 2 * 2**30
+"""The largest file read (2 GB)."""
+MAX_LINE = 1_000_000
+"""The longest line a table may have (a file with longer is not a table)."""
 
 ROLES: dict[str, re.Pattern[str]] = {
     "code": re.compile(r"(区划)?代码|adcode|code|编码", re.I),
@@ -172,15 +177,49 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """
     if b"\x00" in data[:4096]:
         raise InvalidValue("the file is binary, not a table of text (CSV/TSV), XLSX or Parquet")
-    tried = [encoding] if encoding else ["utf-8-sig", "gb18030"]
-    for name in tried:
-        try:
-            return data.decode(name), "utf-8" if name == "utf-8-sig" else name
-        except (UnicodeDecodeError, LookupError):
-            continue
     if encoding:
-        raise InvalidValue(f"the file is not text in {encoding}")
-    raise InvalidValue("the file's text is neither UTF-8 nor GBK/GB18030; give its encoding")
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InvalidValue(
+                f"unknown encoding {clip(encoding, 24)!r}; files are read as utf-8, gbk or gb18030",
+                field="encoding",
+            ) from None
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            raise InvalidValue(f"the file is not text in {encoding} (byte {exc.start} is not)") from None
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    mixed = _utf8_line_after(data, first_bad)
+    if mixed:
+        raise InvalidValue(
+            f"the file mixes encodings: its line {mixed[0]} is not UTF-8 but its line {mixed[1]} is; "
+            "save it in one encoding"
+        )
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        raise InvalidValue("the file's text is neither UTF-8 nor GBK/GB18030; give its encoding") from None
+
+
+def _utf8_line_after(data: bytes, bad: int) -> tuple[int, int] | None:
+    """Where a file that is not UTF-8 as a whole has a line that is, in Chinese, after (or
+    before) the first line that is not: (that line, the UTF-8 line), both 1-based; else None."""
+    lines = data.split(b"\n")
+    gbk_line = data.count(b"\n", 0, bad) + 1
+    for i, line in enumerate(lines, 1):
+        if i == gbk_line or line.isascii():
+            continue
+        try:
+            decoded = line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if any("\u3400" <= ch <= "\u9fff" for ch in decoded):
+            return gbk_line, i
+    return None
 
 
 def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = None) -> RawTable:
@@ -190,19 +229,43 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
         InvalidValue: The file is empty, binary, of a kind not read, or the sheet is missing.
     """
     suffix = path.suffix.lower()
+    shown = clip(path.name, 60)
     try:
+        if not path.is_file():  # /dev/zero, a pipe, a folder: no table to read, and no end
+            what = "a folder" if path.is_dir() else "not a regular file" if path.exists() else None
+            if what is None:
+                raise FileNotFoundError(2, "No such file or directory")
+            raise InvalidValue(f"cannot read {shown}: {what}")
+        if path.stat().st_size > MAX_BYTES:
+            raise InvalidValue(f"{shown} is larger than {MAX_BYTES // 2**30} GB: not a table to import")
         data = path.read_bytes()
     except OSError as exc:
-        raise InvalidValue(f"cannot read {path.name}: {exc.strerror or exc}") from exc
+        raise InvalidValue(f"cannot read {shown}: {exc.strerror or exc}") from exc
     if not data.strip():
-        raise InvalidValue(f"{path.name} is empty")
+        raise InvalidValue(f"{shown} is empty")
+    if sheet is not None and suffix not in EXCEL_SUFFIXES:
+        raise InvalidValue(f"{shown} has no sheets: a sheet is for a workbook (.xlsx)", field="sheet")
     if suffix in TEXT_SUFFIXES:
         text, found = decode(data, encoding)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # a lone CR, mixed endings: one kind
+        longest = max((len(line) for line in text[: 4 * MAX_LINE].split("\n", 64)[:64]), default=0)
+        if longest > MAX_LINE:
+            raise InvalidValue(f"{shown} has a line of more than {MAX_LINE:,} characters: not a table")
         separator = _separator(text, TEXT_SUFFIXES[suffix])
-        head = [
-            [c if c.strip() else None for c in r]
-            for _, r in zip(range(PEEK), csv.reader(io.StringIO(text), delimiter=separator), strict=False)
-        ]
+        if text.count('"') % 2:
+            line = next(i for i, t in enumerate(text.split("\n"), 1) if t.count('"') % 2)
+            raise InvalidValue(
+                f'{shown} has an unbalanced quote: the " on line {line} opens a cell that never closes'
+            )
+        try:
+            head = [
+                [c if c.strip() else None for c in r]
+                for _, r in zip(
+                    range(PEEK), csv.reader(io.StringIO(text, newline=""), delimiter=separator), strict=False
+                )
+            ]
+        except csv.Error as exc:
+            raise InvalidValue(f"{shown} cannot be read as a table ({clip(str(exc), 80)})") from exc
         if not any(any(r) for r in head):
             raise InvalidValue(f"{path.name} has no cells")
         return RawTable(head, found, text=text, separator=separator)

@@ -15,13 +15,15 @@ import os
 import re
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from baiqiang.core.indicators.model import Dataset
-from baiqiang.core.plain.errors import DatasetExists, InvalidValue, LookupFailed
-from baiqiang.core.plain.indicators import names
+from baiqiang.core.plain.errors import DatasetExists, DataUnavailable, InvalidValue, LookupFailed, OutputError
+from baiqiang.core.plain.indicators import folders
 from baiqiang.core.plain.paths import store_root
+from baiqiang.core.plain.text import clip
 
 if TYPE_CHECKING:
     import polars as pl
@@ -53,20 +55,144 @@ def describe(name: str, root: Path | None = None) -> Dataset:
 
     Raises:
         LookupFailed: No dataset has that name.
+        DataUnavailable: It is there but damaged (what, and what to do).
     """
     folder = (root or store_root()) / name
-    try:
-        return Dataset.from_dict(json.loads((folder / "dataset.json").read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        known = names(root)
+    if not name or name.startswith(".") or "/" in name or not folder.is_dir():
+        known = folders(root)
         from baiqiang.core.plain.suggest import did_you_mean
 
-        raise LookupFailed(f"no dataset {name!r}", did_you_mean(name, known), known) from exc
+        raise LookupFailed(f"no dataset {clip(name)!r}", did_you_mean(name, known), known)
+    found = check(name, root)
+    if isinstance(found, Damage):
+        raise DatasetDamaged(found)
+    return found
+
+
+class DatasetDamaged(DataUnavailable):
+    """A dataset of the store cannot be read whole.
+
+    Attributes:
+        damage: What is damaged, and whether it can be repaired.
+    """
+
+    def __init__(self, damage: Damage) -> None:
+        super().__init__(damage_text(damage))
+        self.damage = damage
+
+
+def damage_text(damage: Damage) -> str:
+    """A damaged dataset in a sentence: what cannot be read, and what can be done."""
+    fix = "it can be repaired" if damage.repairable else "remove it and import its file again"
+    return f"dataset {damage.name!r} is damaged: {damage.problem}; {fix}"
+
+
+@dataclass(frozen=True)
+class Damage:
+    """A dataset of the store that cannot be read whole.
+
+    Attributes:
+        name: Its folder's name.
+        problem: What cannot be read.
+        repairable: Whether :func:`repair` can rebuild it from what can be read.
+    """
+
+    name: str
+    problem: str
+    repairable: bool
+
+
+_HEALTH: dict[tuple[str, tuple[int, ...]], Dataset | Damage] = {}
+"""Each dataset's health by its files' sizes and times: checked once per version of them."""
+
+
+def check(name: str, root: Path | None = None) -> Dataset | Damage:
+    """A dataset's description if every file of it can be read and they agree; else what is
+    damaged (a truncated dataset.json, values.parquet, units.jsonl or its index)."""
+    folder = (root or store_root()) / name
+    files = ("dataset.json", "values.parquet", "units.jsonl", "units-index.json")
+    stamp: list[int] = []
+    for f in files:
+        try:
+            st = (folder / f).stat()
+            stamp += [st.st_size, st.st_mtime_ns]
+        except OSError:
+            stamp += [-1, -1]
+    key = (str(folder), tuple(stamp))
+    if key not in _HEALTH:
+        if len(_HEALTH) > 256:
+            _HEALTH.clear()
+        _HEALTH[key] = _check(name, folder)
+    return _HEALTH[key]
+
+
+def _check(name: str, folder: Path) -> Dataset | Damage:
+    import polars as pl
+
+    try:
+        dataset = Dataset.from_dict(json.loads((folder / "dataset.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return Damage(name, "its description (dataset.json) cannot be read", False)
+    try:
+        schema = pl.read_parquet_schema(folder / "values.parquet")
+        rows = pl.scan_parquet(folder / "values.parquet").select(pl.len()).collect().item()
+    except (OSError, pl.exceptions.PolarsError):
+        return Damage(name, "its values (values.parquet) cannot be read", False)
+    missing = [c.name for c in dataset.columns if c.name not in schema] + [
+        c for c in ("adcode", "year") if c not in schema
+    ]
+    if missing or rows != dataset.rows:
+        return Damage(name, "its values (values.parquet) do not match its description", False)
+    try:
+        index = json.loads((folder / "units-index.json").read_text(encoding="utf-8"))
+        size = (folder / "units.jsonl").stat().st_size
+        ends = max((start + length for start, length in index.values()), default=0)
+        if ends != size or len(index) != dataset.units:
+            raise ValueError("the lines and their index disagree")
+    except (OSError, ValueError, TypeError, AttributeError):
+        return Damage(name, "the lines show reads (units.jsonl) cannot be read", True)
+    return dataset
+
+
+def scan(root: Path | None = None) -> tuple[list[Dataset], list[Damage]]:
+    """Every dataset of the store: those that can be read whole, and those that cannot."""
+    good: list[Dataset] = []
+    bad: list[Damage] = []
+    for name in folders(root):
+        found = check(name, root)
+        (good if isinstance(found, Dataset) else bad).append(found)  # type: ignore[arg-type]
+    return good, bad
 
 
 def datasets(root: Path | None = None) -> list[Dataset]:
-    """Every stored dataset's description."""
-    return [describe(n, root) for n in names(root)]
+    """Every dataset of the store that can be read whole (see :func:`scan` for the others)."""
+    return scan(root)[0]
+
+
+def repair(name: str, root: Path | None = None) -> bool:
+    """Rebuilds what can be rebuilt of a damaged dataset (the lines ``show`` reads, from its
+    values); True where it is whole again.
+
+    Raises:
+        OutputError: The store cannot be written.
+    """
+    import polars as pl
+
+    found = check(name, root)
+    if not isinstance(found, Damage) or not found.repairable:
+        return isinstance(found, Dataset)
+    folder = (root or store_root()) / name
+    dataset = Dataset.from_dict(json.loads((folder / "dataset.json").read_text(encoding="utf-8")))
+    work = Path(tempfile.mkdtemp(prefix=f".{name}.repair.", dir=folder.parent))
+    try:
+        _write_lookup(pl.read_parquet(folder / "values.parquet"), dataset, work)
+        for f in ("units.jsonl", "units-index.json"):
+            os.replace(work / f, folder / f)
+    except OSError as exc:
+        raise store_error(folder, exc) from exc
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return isinstance(check(name, root), Dataset)
 
 
 def values(name: str, root: Path | None = None) -> pl.LazyFrame:
@@ -88,8 +214,11 @@ def save(values: pl.DataFrame, dataset: Dataset, *, replace: bool = False, root:
     target = base / check_name(dataset.name)
     if target.exists() and not replace:
         raise DatasetExists(f"a dataset named {dataset.name!r} exists", path=str(target))
-    base.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{dataset.name}.", dir=base))
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{dataset.name}.", dir=base))
+    except OSError as exc:
+        raise store_error(base, exc) from exc
     try:
         values.write_parquet(work / "values.parquet")
         _write_lookup(values, dataset, work)
@@ -103,9 +232,17 @@ def save(values: pl.DataFrame, dataset: Dataset, *, replace: bool = False, root:
         os.replace(work, target)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:  # a full disk, a store made read-only: the store stays as it was
+        raise store_error(base, exc) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target
+
+
+def store_error(folder: Path, exc: OSError) -> OutputError:
+    """The store cannot be written (read-only, full): one sentence, naming the folder."""
+    said = exc.strerror or str(exc)
+    return OutputError(f"cannot write the store in {folder}: {said}", path=str(folder), detail=said)
 
 
 def remove(name: str, root: Path | None = None) -> None:
@@ -114,10 +251,14 @@ def remove(name: str, root: Path | None = None) -> None:
     Raises:
         LookupFailed: No dataset has that name.
     """
-    describe(name, root)
     base = root or store_root()
+    if not (base / name).is_dir():
+        describe(name, root)  # no such dataset: says so, with the names there are
     aside = base / f".{name}.removed-{os.getpid()}"
-    os.replace(base / name, aside)
+    try:
+        os.replace(base / name, aside)
+    except OSError as exc:
+        raise store_error(base, exc) from exc
     shutil.rmtree(aside, ignore_errors=True)
 
 

@@ -63,9 +63,16 @@ def names(root: Path | None = None) -> list[str]:
 
 def indicators_of(adcode: str, root: Path | None = None) -> list[Indicator]:
     """Every imported value of a unit, dataset by dataset (no Polars: ``show`` reads this)."""
+    return unit_values(adcode, root)[0]
+
+
+def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator], list[str]]:
+    """Every imported value of a unit, and the datasets that could not be read (damaged: their
+    values are not in the list, and whoever shows it must say so)."""
     out: list[Indicator] = []
+    damaged: list[str] = []
     base = root or store_root()
-    for name in names(base):
+    for name in folders(base):
         folder = base / name
         try:
             index = json.loads((folder / "units-index.json").read_text(encoding="utf-8"))
@@ -76,7 +83,8 @@ def indicators_of(adcode: str, root: Path | None = None) -> list[Indicator]:
                 fh.seek(where[0])
                 line = json.loads(fh.read(where[1]))
             meta = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError):
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            damaged.append(name)
             continue
         try:
             units = {c["name"]: (c["unit"], c.get("year")) for c in meta["columns"]}
@@ -86,7 +94,17 @@ def indicators_of(adcode: str, root: Path | None = None) -> list[Indicator]:
                 for column, (unit, column_year) in units.items()
                 if line[column][i] is not None
             ]
-        except (TypeError, KeyError, IndexError):  # not this version's layout: import it again
+        except (TypeError, KeyError, IndexError, AttributeError):  # not readable as this version's
+            damaged.append(name)
             continue
         out += found
-    return out
+    return out, damaged
+
+
+def folders(root: Path | None = None) -> list[str]:
+    """Every dataset's folder in the store, readable or not (hidden ones are work in progress)."""
+    base = root or store_root()
+    try:
+        return sorted(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return []

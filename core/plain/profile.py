@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from baiqiang.core.plain.editions import builtin_edition, history
-from baiqiang.core.plain.indicators import Indicator, indicators_of
+from baiqiang.core.plain.indicators import Indicator, unit_values
 from baiqiang.core.plain.names import XIAN_SHI
 from baiqiang.core.plain.resolve import Match, Resolution, describe
 from baiqiang.core.plain.tables import DISTRICT_TYPES, lists_for
@@ -139,6 +139,8 @@ class Profile:
         indicators: The user's imported values for it (``baiqiang data import``), dataset by
             dataset; ``show --format json`` gives them as ``{dataset, column, value, unit, year}``.
         earlier: The lists it was in only in imported earlier editions, ``{table, history}``.
+        damaged: Datasets of the store that could not be read: their values, if any, are not
+            in `indicators` (every front end says so).
     """
 
     name: str
@@ -160,6 +162,7 @@ class Profile:
     kind: Literal["unit"] = "unit"
     indicators: list[Indicator] = field(default_factory=list)
     earlier: list[dict[str, Any]] = field(default_factory=list)
+    damaged: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The profile as JSON-ready data; absent parts (context, note, namesakes) are left out."""
@@ -168,7 +171,7 @@ class Profile:
         out["matched"] = str(self.matched)
         out["clusters"] = [{k: v for k, v in c.items() if v is not None} for c in out["clusters"]]
         out["rankings"] = [{k: v for k, v in r.items() if v is not None} for r in out["rankings"]]
-        for key in ("context", "note", "note_zh", "namesakes", "earlier"):
+        for key in ("context", "note", "note_zh", "namesakes", "earlier", "damaged"):
             if not out[key]:
                 del out[key]
         if out.get("context") and out["context"]["not_ranked"] is None:
@@ -310,13 +313,15 @@ def found_profile(parts: ProfileParts, res: Resolution) -> Profile:
     """The profile of the unit a name resolved to, saying how it matched (and any note), with
     the user's imported values for it."""
     assert res.unit is not None
+    mine, damaged = unit_values(str(res.unit["adcode"]))
     profile = replace(
         assemble(parts, res.unit),
         matched=res.how,
         note=res.note or None,
         note_zh=res.note_zh or None,
         namesakes=[describe(o) for o in res.others],
-        indicators=indicators_of(str(res.unit["adcode"])),
+        indicators=mine,
+        damaged=damaged,
     )
     past = history(str(res.unit["adcode"]))
     ranked = [

@@ -74,6 +74,9 @@ def describe(row: Row) -> str:
     return f"{row['name']} ({where} {row['adcode']})" if where else str(row["name"])
 
 
+MAX_QUERY = 64
+"""The longest text resolved as a name (the longest unit's name has 12 characters)."""
+
 _SUFFIX_RE = re.compile(r"(自治县|自治旗|市|县|区|旗)$")
 _APOSTROPHES = re.compile(r"[\s'’\-]")
 
@@ -174,6 +177,8 @@ def resolve_rows(
     """
     rows = _narrow(units, province, prefecture)
     text = normalise(query)
+    if len(text) > MAX_QUERY:  # no unit's name is that long; and no time spent suggesting
+        return Resolution(Outcome.MISSING)
     if text.isdigit() and len(text) == 6:
         found = _decide([r for r in rows if r["adcode"] == text], Match.ADCODE, text)
         if found is None:

@@ -9,26 +9,60 @@ Typer app.
 
 from __future__ import annotations
 
+import errno
 import sys
 from typing import Any
 
+OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EPIPE})
+"""Why stdout could not be written: a full disk or quota, a closed or failing descriptor."""
+
 
 def main(argv: list[str] | None = None) -> int:
-    """Runs the CLI; returns (and, called without `argv`, exits with) its exit code."""
-    from baiqiang.tui.cli.fast import try_show
-    from baiqiang.tui.cli.terminal import degrade_terminal_text, quick_explorer
+    """Runs the CLI; returns (and, called without `argv`, exits with) its exit code.
 
+    Whatever happens, it ends in an exit status and at most one line on stderr: stdout that
+    cannot be written (closed, a full disk) is one line and status 1, like ``cat``; an error
+    nobody foresaw is one line, its details in the crash log, and status 1.
+    """
+    from baiqiang.tui.cli.terminal import degrade_terminal_text, guard_stdout, output_failed
+
+    guard_stdout()
     degrade_terminal_text()
     args = sys.argv[1:] if argv is None else argv
+    try:
+        code = _run(args, argv)
+        sys.stdout.flush()  # here, not at exit, where a failure could only be a traceback
+    except BrokenPipeError:
+        from baiqiang.tui.cli.terminal import quiet_after_pipe_closed
+
+        code = quiet_after_pipe_closed()
+    except OSError as exc:
+        if exc.errno not in OUTPUT_ERRNOS:
+            from baiqiang.tui.cli.terminal import unforeseen
+
+            code = unforeseen(exc)
+        else:
+            code = output_failed(exc)
+    except Exception as exc:  # noqa: BLE001  (the last net: never a traceback)
+        from baiqiang.tui.cli.terminal import unforeseen
+
+        code = unforeseen(exc)
+    if argv is None:
+        sys.exit(code)
+    return code
+
+
+def _run(args: list[str], argv: list[str] | None) -> int:
+    from baiqiang.tui.cli.fast import try_show
+    from baiqiang.tui.cli.terminal import quick_explorer
+
     code = try_show(args)
     if code is None:
         code = quick_explorer(args)
     if code is None:
         from baiqiang.tui.cli.runner import main as full
 
-        return full(argv)
-    if argv is None:
-        sys.exit(code)
+        return full(args if argv is None else argv)
     return code
 
 

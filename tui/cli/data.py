@@ -24,12 +24,13 @@ from baiqiang.core.indicators import (
     report_frame,
     summary_line,
 )
+from baiqiang.core.indicators.store import repair, scan
 from baiqiang.core.matching import RowReport
 from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.text import clip
 from baiqiang.tui import render
 from baiqiang.tui.output import TEXT_ENDINGS, save
-from baiqiang.tui.pipes import print_text
+from baiqiang.tui.pipes import print_text, warn_damaged
 
 app = typer.Typer(
     help="Your own numbers: import yearbook tables (CSV/TSV/XLSX/Parquet), matched to every county-level unit.",
@@ -181,10 +182,39 @@ def list_(fmt: o.FormatOpt = None, output: o.OutputOpt = None, force: o.ForceOpt
     """The datasets you have imported."""
     f = o.output_format(fmt, output)
     df = listing()
+    warn_damaged([d.name for d in scan()[1]])
     if df.height == 0 and f == "table" and output is None:
         render.note("no datasets yet: baiqiang data import FILE")
         return
     o.write(df, f, output, force=force, bom=False, title="datasets")
+
+
+@app.command("check")
+def check_(
+    repair_: Annotated[
+        bool, typer.Option("--repair", help="Rebuild what can be rebuilt of a damaged dataset.")
+    ] = False,
+) -> None:
+    """Check every dataset of your store can be read whole (exit 1 while one cannot)."""
+    good, bad = scan()
+    for d in good:
+        render.note(f"{d.name}: ok ({d.rows} rows, {len(d.columns)} columns)")
+    left = 0
+    for b in bad:
+        if repair_ and b.repairable and repair(b.name):
+            render.note(f"{b.name}: repaired ({b.problem}: rebuilt from its values)")
+            continue
+        left += 1
+        todo = (
+            "baiqiang data check --repair"
+            if b.repairable
+            else f"baiqiang data remove {b.name}, then import its file again"
+        )
+        render.note(f"{b.name}: damaged — {b.problem}; {todo}")
+    if not good and not bad:
+        render.note("no datasets yet: baiqiang data import FILE")
+    if left:
+        raise typer.Exit(1)
 
 
 @app.command("info")

@@ -81,7 +81,7 @@ def movers_(
     df = movers(c, tid, frm=frm, to=to, filters=flt, status=status).collect()
     df = df.select("name", "province", "prefecture", "rank_from", "rank_to", "change", "status")
     if limit is not None:
-        df = df.head(limit)
+        df = df.head(min(limit, df.height))
     counts = df["status"].value_counts(sort=True)
     render.note(", ".join(f"{n} {s}" for s, n in counts.iter_rows()) or "no unit")
     o.write(

@@ -60,7 +60,7 @@ def try_show(args: Sequence[str]) -> int | None:
     profile = fast_lookup(index, given["name"], province=province, prefecture=given.get("prefecture"))
     if profile is None:
         return None
-    from baiqiang.tui.pipes import PipeClosed, print_json
+    from baiqiang.tui.pipes import PipeClosed, print_json, warn_damaged
 
     try:
         if given.get("format") == "json":
@@ -69,6 +69,7 @@ def try_show(args: Sequence[str]) -> int | None:
             from baiqiang.tui.profile_view import print_profile
 
             print_profile(profile.to_dict())
+        warn_damaged(profile.damaged)
     except PipeClosed:
         from baiqiang.tui.cli.terminal import quiet_after_pipe_closed
 

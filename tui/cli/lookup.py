@@ -33,4 +33,5 @@ def show(
         render.print_json(result.to_dict())
     else:
         render.print_profile(result.to_dict())
+    # (damaged datasets are named by o.catalog(), which every command of the store calls)
     ensure_index(c)  # the next show of a unit can go the fast way (baiqiang.tui.cli.fast)

@@ -85,8 +85,15 @@ LimitOpt = Annotated[int | None, typer.Option("--limit", "-l", help="At most N r
 
 
 def catalog() -> Catalog:
-    """The catalog of the data in use (``$BAIQIANG_DATA``, else the shipped data)."""
-    return make_catalog()
+    """The catalog of the data in use (``$BAIQIANG_DATA``, else the shipped data); a dataset of
+    the store that cannot be read is named on stderr, with what to do (its columns are left out
+    of every table: nothing else is hidden)."""
+    found = make_catalog()
+    from baiqiang.core.indicators.store import scan
+    from baiqiang.tui.pipes import warn_damaged
+
+    warn_damaged([d.name for d in scan()[1]])
+    return found
 
 
 def filter_option(name: str) -> Any:

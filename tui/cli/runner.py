@@ -13,6 +13,7 @@ import click
 import typer
 
 import baiqiang.tui.cli.options as o
+from baiqiang.core.indicators.store import DatasetDamaged
 from baiqiang.core.plain.errors import Ambiguous, BaiqiangError, DatasetExists, InvalidValue, TargetExists
 from baiqiang.core.plain.tables import DEFAULT_TABLE, REPORT, resolve_table
 from baiqiang.core.plain.text import visible
@@ -98,6 +99,10 @@ def _root(
 
 
 HINTS: tuple[tuple[type[BaiqiangError], str], ...] = (
+    (
+        DatasetDamaged,
+        " (baiqiang data check --repair mends what can be mended; baiqiang data remove NAME takes it away)",
+    ),
     (DatasetExists, "; pass --replace to replace it"),
     (TargetExists, "; pass --force to replace it"),
     (Ambiguous, " (--province and --prefecture narrow it down)"),

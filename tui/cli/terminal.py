@@ -46,6 +46,71 @@ def degrade_terminal_text() -> None:
             stream.reconfigure(errors="baiqiang-degrade")
 
 
+class ClosedStdout(io.TextIOBase):
+    """stdout when the shell closed it (``>&-``): writing to it fails as writing to a closed
+    file does, so that a command with output says so (one line, exit 1) and one without works."""
+
+    encoding = "utf-8"
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        raise OSError(9, "Bad file descriptor (stdout is closed)")
+
+    def fileno(self) -> int:
+        raise OSError(9, "Bad file descriptor (stdout is closed)")
+
+    @property
+    def buffer(self) -> ClosedStdout:
+        return self
+
+
+def guard_stdout() -> None:
+    """Gives a closed stdout (``>&-``) a stand-in that fails on write (see :class:`ClosedStdout`)."""
+    if sys.stdout is None:
+        sys.stdout = ClosedStdout()
+
+
+def output_failed(exc: OSError) -> int:
+    """stdout cannot be written (a full disk, ``>&-``): one line on stderr, status 1, like cat."""
+    said = exc.strerror or str(exc)
+    try:
+        sys.stderr.write(f"baiqiang: error: cannot write the output: {said}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+    if not isinstance(sys.stdout, ClosedStdout):  # nothing more to stdout, not even at exit
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+    return 1
+
+
+def unforeseen(exc: BaseException) -> int:
+    """An error nobody foresaw: its details to the crash log, one line on stderr, status 1."""
+    import traceback
+
+    from baiqiang.core.plain.paths import crash_log_path
+
+    path = crash_log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+        where = f"details in {path}"
+    except OSError:
+        where = "details could not be written"
+    from baiqiang.core.plain.text import clip
+
+    sys.stderr.write(
+        f"baiqiang: error: an internal error ({type(exc).__name__}: {clip(str(exc), 120)}); {where}\n"
+    )
+    sys.stderr.flush()
+    return 1
+
+
 def quiet_after_pipe_closed() -> int:
     """The reader (head, less …) has gone: stop quietly, with nothing more on stdout; status 0."""
     devnull = os.open(os.devnull, os.O_WRONLY)
