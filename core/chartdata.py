@@ -30,7 +30,7 @@ def bar_data(lf: pl.LazyFrame, *, by: str) -> BarData:
 def value_bar_data(df: pl.DataFrame, *, by: str, column: str) -> BarData:
     """Bars of a summed-up column (a :func:`~baiqiang.core.query.aggregate` result), in its
     order; groups without a value are left out (a bar of 0 would say something false)."""
-    shown = df.filter(pl.col(column).is_not_null())
+    shown = df.filter(pl.col(column).is_finite())  # blank, NaN or inf: no bar (0 would be false)
     labels = [f"{'' if v is None else v} {_number(n)}" for v, n in shown.select(by, column).iter_rows()]
     return BarData(labels, [float(n) for n in shown[column]])
 
@@ -47,7 +47,8 @@ def _number(value: float) -> str:
 
 @dataclass(frozen=True)
 class ScatterData:
-    """Points: one per row with numbers in both columns; `left_out` rows lack one of them."""
+    """Points: one per row with finite numbers in both columns; `left_out` rows lack one (blank,
+    NaN or infinite)."""
 
     xs: list[float]
     ys: list[float]
@@ -70,7 +71,7 @@ def scatter_data(lf: pl.LazyFrame, *, x: str, y: str) -> ScatterData:
         if not schema[column].is_numeric():
             raise InvalidValue(f"{column!r} holds text, not numbers")
     df = lf.select(pl.col(x).cast(pl.Float64), pl.col(y).cast(pl.Float64)).collect()
-    both = df.drop_nulls()
+    both = df.filter(pl.col(x).is_finite() & pl.col(y).is_finite())  # no NaN, inf or blank: left out
     return ScatterData(both[x].to_list(), both[y].to_list(), df.height - both.height)
 
 

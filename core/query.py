@@ -156,6 +156,9 @@ def aggregate(lf: pl.LazyFrame, *, by: str, value: str, agg: Agg = Agg.SUM) -> p
         raise InvalidValue(f"{value!r} holds text, not numbers")
     name = f"{agg}({value})"
     summed = getattr(pl.col(value), str(agg))()
+    if schema[value].is_float():  # the column's own precision (+2 for a mean): no float noise
+        places = decimals(lf, value) + (2 if agg in (Agg.MEAN, Agg.MEDIAN) else 0)
+        summed = summed.round(places)
     out = lf.group_by(by).agg(
         count=pl.len(),
         values=pl.col(value).count(),
@@ -165,6 +168,13 @@ def aggregate(lf: pl.LazyFrame, *, by: str, value: str, agg: Agg = Agg.SUM) -> p
     if by in ORDINAL:
         return out.sort(_order_expr(by), pl.col(by), nulls_last=True)
     return out.sort(pl.col(name), pl.col(by), descending=[True, False], nulls_last=True)
+
+
+def decimals(lf: pl.LazyFrame, column: str, *, most: int = 6) -> int:
+    """The decimal places a float column's values are written with (1234.56 → 2), at most `most`."""
+    written = pl.col(column).cast(pl.String).str.extract(r"\.(\d+)$").str.len_chars()
+    found = lf.select(written.max()).collect().item()
+    return min(int(found or 0), most)
 
 
 ORDINAL: tuple[str, ...] = ("tier", "rank_band", "scale")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import io
 import sys
+import time
 from collections.abc import Iterable
 from functools import partial
 from importlib import resources
@@ -12,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
@@ -55,6 +57,18 @@ if TYPE_CHECKING:
 
 # Everything that needs Polars (the core, the live views, the drill-downs) is imported where it
 # is used, so that the first frame can be drawn from a snapshot before Polars has loaded.
+
+
+async def settled(most: float = 0.25) -> None:
+    """Waits until this process has answered what it was given: until it spends (almost) no
+    processor time for a moment, or `most` seconds have passed."""
+    start = time.monotonic()
+    while time.monotonic() - start < most:
+        busy = time.process_time()
+        await asyncio.sleep(0.01)
+        if time.monotonic() - start > 0.02 and time.process_time() - busy < 0.001:
+            return
+
 
 DRILL_DEPTH = 6
 """How many screens deep drill-downs stack before each replaces the one on top."""
@@ -100,6 +114,8 @@ class BaiqiangApp(App[None]):
         self.snapshot = snapshot if table == SNAPSHOT_TABLE and province is None else None
         self.units: pl.DataFrame | None = None
         self.load_error: str | None = None
+        self.held_keys: list[tuple[str, str | None]] = []
+        """Keys typed before the live view was there, to be sent to it in order."""
         if catalog is not None:  # loaded already: the first frame shows the live view
             from baiqiang.core.resolve import units
             from baiqiang.tui.state import ViewState
@@ -149,6 +165,25 @@ class BaiqiangApp(App[None]):
             return
         self.call_from_thread(self._loaded, catalog, found)
 
+    @on(FirstView.KeysHeld)
+    def _hold_key(self, event: FirstView.KeysHeld) -> None:
+        if self.loaded:  # the live view is there already: the key goes to it now
+            self.post_message(events.Key(event.key, event.character))
+        else:
+            self.held_keys.append((event.key, event.character))
+
+    def _replay_keys(self) -> None:
+        if self.held_keys:
+            self.run_worker(self._replay(), group="replay", exclusive=True, exit_on_error=False)
+
+    async def _replay(self) -> None:
+        """Sends the held keys to the live view, each once the one before has been answered
+        (``/`` has moved the focus to the filter before ``j`` arrives)."""
+        while self.held_keys:
+            key, character = self.held_keys.pop(0)
+            self.post_message(events.Key(key, character))
+            await settled()
+
     def _load_failed(self, message: str) -> None:
         self.load_error = message
         self.exit(return_code=1)
@@ -170,6 +205,7 @@ class BaiqiangApp(App[None]):
             first.remove()
         pane.mount(view)
         self.call_after_refresh(self._focus_tab, self._active_tab())
+        self.call_after_refresh(self._replay_keys)
         self._run_audit()
         # What is loaded now lives as long as the app: the collector need not walk it again on
         # every full collection (which otherwise shows as a pause now and then while typing).
@@ -480,7 +516,11 @@ class BaiqiangApp(App[None]):
         )
 
     def action_command_palette(self) -> None:
-        """Opens the command palette (a guarded one: see :mod:`baiqiang.tui.screens.palette_screen`)."""
+        """Opens the command palette (a guarded one: see :mod:`baiqiang.tui.screens.palette_screen`);
+        before the core is loaded, ctrl+p waits with the other keys typed."""
+        if not self.loaded:
+            self.held_keys.append(("ctrl+p", None))
+            return
         if self.use_command_palette and not isinstance(self.screen, Palette):
             self.push_screen(Palette())  # no fixed id: a closing palette may still be attached
 

@@ -210,6 +210,30 @@ async def test_cluster_counties_and_an_unlisted_county(catalog: Catalog) -> None
         assert app.screen.profile["context"]["units_in_province"] == 53
 
 
+async def test_the_detail_pane_scrolls_from_the_start_and_your_numbers_come_first(catalog: Catalog) -> None:
+    """Focus starts on the pane (not the 3-row cluster table): ↓, j, PageDown, Space and End
+    scroll it; the unit's own numbers come right after its rankings, before the quotes."""
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # 昆山市: rankings, clusters, nine facts
+        await settle(pilot)
+        detail = app.screen
+        assert isinstance(detail, DetailScreen)
+        pane = detail.query_one("#detail")
+        assert pane.has_focus and pane.scroll_y == 0
+        for key in ("down", "j", "pagedown", "space"):
+            before = pane.scroll_y
+            await pilot.press(key)
+            await settle(pilot)
+            assert pane.scroll_y > before, key
+        await pilot.press("end")
+        await settle(pilot)
+        assert pane.scroll_y == pane.max_scroll_y > 0
+        order = [w.id for w in pane.children if w.id]
+        assert order.index("detail-rankings") < order.index("detail-clusters") < order.index("detail-facts")
+
+
 async def test_detail_cluster_row_lists_its_counties(catalog: Catalog) -> None:
     app = make_app(catalog)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -217,7 +241,7 @@ async def test_detail_cluster_row_lists_its_counties(catalog: Catalog) -> None:
         await pilot.press("slash", *"长葛", "escape", "enter")
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
-        await pilot.press("enter")  # the clusters table has focus: 许昌市节能环保产业集群
+        await pilot.press("c", "enter")  # c: to the clusters (许昌市节能环保产业集群), Enter: its counties
         await settle(pilot)
         assert isinstance(app.screen, UnitsScreen)
         assert app.screen.rows["name"].to_list() == ["长葛市", "禹州市"]

@@ -99,3 +99,18 @@ def test_a_snapshot_belongs_to_its_data(catalog: Catalog, tmp_path) -> None:  # 
             (other / path.name).write_bytes(path.read_bytes())
     assert snapshot_path(other) != snapshot_path(catalog.data_dir)  # copied files have new times
     assert read_snapshot(other) is None and read_snapshot(catalog.data_dir) is not None
+
+
+async def test_keys_typed_while_the_core_loads_all_count(catalog: Catalog, gate: threading.Event) -> None:
+    """`/jiangyin` typed the moment the first frame shows filters the live view, in order; the
+    cursor keys before it move the first frame's cursor at once (issue: keys were lost)."""
+    app = BaiqiangApp(None, snapshot=make_snapshot(catalog))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "slash", *"jiangyin", "enter", "k")
+        assert not app.loaded and app.query_one(FirstView).cursor_row == 1
+        gate.set()
+        await settle(pilot)
+        live = app.query_one("#view-industrial-counties", TableView)
+        assert live.state.filters.search == "jiangyin"
+        assert live.rows["name"].to_list() == ["江阴市"] and live.table.has_focus

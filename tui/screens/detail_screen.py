@@ -27,8 +27,10 @@ class DetailScreen(BackScreen):
     BINDINGS = [
         Binding("p", "units_of('province')", "Province's units", id="detail.province"),
         Binding("f", "units_of('prefecture')", "Prefecture's units", id="detail.prefecture"),
+        Binding("c", "clusters", "Clusters", id="detail.clusters"),
         Binding("j", "scroll_down", "Down", show=False, id="detail.down"),
         Binding("k", "scroll_up", "Up", show=False, id="detail.up"),
+        Binding("space", "page_down", "Page down", show=False, id="detail.page"),
     ]
 
     def __init__(self, profile: dict[str, Any], lang: str) -> None:
@@ -76,28 +78,6 @@ class DetailScreen(BackScreen):
             note = p.get("note_zh") if lang == "zh" else p.get("note")
             if note:
                 yield Static(Text(note, style="yellow"), classes="muted")
-            if p["clusters"]:
-                yield Static(
-                    t("detail.clusters", lang) + t("detail.enter_counties", lang), classes="section-title"
-                )
-                clusters = Grid(id="detail-clusters", zebra=False)
-                clusters.fill(
-                    [("table", t("col.table", lang)), ("cluster", t("col.cluster", lang))]
-                    + [("scale", t("col.scale", lang)), ("shared", "+")],
-                    [
-                        [
-                            TABLES[c["table"]].label,
-                            c["cluster"],
-                            c.get("scale") or c.get("category", ""),
-                            c.get("shared_with") or "",
-                        ]
-                        for c in p["clusters"]
-                    ],
-                )
-                yield clusters
-            if p["facts"]:
-                yield Static(f"{t('detail.facts', lang)} ({len(p['facts'])})", classes="section-title")
-                yield Static(self._facts(p["facts"], lang), id="detail-facts")
             if p.get("indicators"):
                 items = p["indicators"]
                 yield Static(f"{t('detail.indicators', lang)} ({len(items)})", classes="section-title")
@@ -119,6 +99,28 @@ class DetailScreen(BackScreen):
                     right=["value", "year"],
                 )
                 yield mine
+            if p["clusters"]:
+                yield Static(
+                    t("detail.clusters", lang) + t("detail.enter_counties", lang), classes="section-title"
+                )
+                clusters = Grid(id="detail-clusters", zebra=False)
+                clusters.fill(
+                    [("table", t("col.table", lang)), ("cluster", t("col.cluster", lang))]
+                    + [("scale", t("col.scale", lang)), ("shared", t("col.shared_with", lang))],
+                    [
+                        [
+                            TABLES[c["table"]].label,
+                            c["cluster"],
+                            c.get("scale") or c.get("category", ""),
+                            c.get("shared_with") or "",
+                        ]
+                        for c in p["clusters"]
+                    ],
+                )
+                yield clusters
+            if p["facts"]:
+                yield Static(f"{t('detail.facts', lang)} ({len(p['facts'])})", classes="section-title")
+                yield Static(self._facts(p["facts"], lang), id="detail-facts")
         bar = KeyBar()
         bar.language = self.lang
         yield bar
@@ -131,10 +133,27 @@ class DetailScreen(BackScreen):
         self.refill()
 
     def refill(self) -> None:
-        """Puts the focus on the clusters, where Enter lists a cluster's counties."""
-        clusters = self.query("#detail-clusters")
-        if clusters:
-            clusters.first().focus()
+        """Puts the focus on the pane, which scrolls from the start (↓ j PageDown Space End);
+        ``c`` (or Tab) goes to the clusters, where Enter lists a cluster's counties."""
+        found = self.query("#detail")
+        if found:
+            found.first().focus(scroll_visible=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``c`` only where the unit has clusters."""
+        if action == "clusters":
+            return bool(self.query("#detail-clusters"))
+        return True
+
+    def action_clusters(self) -> None:
+        """Puts the cursor in the clusters (Enter lists a cluster's counties)."""
+        found = self.query("#detail-clusters")
+        if found:
+            found.first().focus()
+
+    def action_page_down(self) -> None:
+        """Scrolls the pane a page down."""
+        self.query_one("#detail", VerticalScroll).scroll_page_down()
 
     def action_units_of(self, level: str) -> None:
         """Lists the other listed units of this unit's province or prefecture."""
