@@ -522,7 +522,8 @@ class BaiqiangApp(App[None]):
             self.held_keys.append(("ctrl+p", None))
             return
         if self.use_command_palette and not isinstance(self.screen, Palette):
-            self.push_screen(Palette())  # no fixed id: a closing palette may still be attached
+            # no fixed id: a closing palette may still be attached
+            self.push_screen(Palette(placeholder=t("palette.placeholder", self.language)))
 
     def action_toggle_language(self) -> None:
         """Switches the interface between Chinese and English."""
@@ -555,7 +556,8 @@ class BaiqiangApp(App[None]):
                 keys.append((self.get_key_display(b), label))
         name = f"help.{self.language}.md"
         text = (resources.files("baiqiang.tui") / name).read_text(encoding="utf-8")
-        text = text.replace("{report}", REPORT.title)
+        tabs = " · ".join(f"**{v.key}** {v.title(self.language)}" for v in views() if v.key)
+        text = text.replace("{report}", REPORT.title).replace("{tabs}", tabs)
         from baiqiang.tui.screens.help_screen import HelpScreen  # Markdown: loaded when asked for
 
         self.push_screen(HelpScreen(text, keys, self.language))

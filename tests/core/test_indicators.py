@@ -23,7 +23,7 @@ from baiqiang.core.indicators import (
     store_root,
 )
 from baiqiang.core.indicators.join import joined_columns
-from baiqiang.core.plain.errors import DatasetExists, InvalidValue, LookupFailed
+from baiqiang.core.plain.errors import DatasetExists, InvalidValue, LookupFailed, OutputError
 from baiqiang.core.profile import lookup
 from baiqiang.core.service import rows, stats
 from tests.fixtures import make_synthetic as synthetic
@@ -157,9 +157,9 @@ def test_a_failed_write_leaves_the_store_as_it_was(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(pl.DataFrame, "write_parquet", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="No space left on device"):
         import_file(catalog, FIXTURES / synthetic.GBK_CSV, name="a", replace=True)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="No space left on device"):
         import_file(catalog, FIXTURES / synthetic.GBK_CSV, name="b")
     assert sorted(p.relative_to(home) for p in home.rglob("*")) == before
     assert describe("a").source == synthetic.TSV

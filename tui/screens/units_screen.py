@@ -52,7 +52,7 @@ class UnitsScreen(BackScreen):
             ]
             for row in self.rows.iter_rows()
         ]
-        table.fill([(c, t(f"col.{c}", self.lang)) for c in cols], cells)
+        table.fill([(c, t(f"col.{c}", self.lang)) for c in cols], cells, whole=["name"])
         table.focus()
 
     @on(Grid.RowSelected)

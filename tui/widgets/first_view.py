@@ -60,7 +60,7 @@ class FirstView(Vertical):
 
     def _draw(self) -> None:
         page = self.snapshot.pages[self.language]
-        self.query_one(Grid).fill(page.columns, page.rows, right=page.right)
+        self.query_one(Grid).fill(page.columns, page.rows, right=page.right, whole=["name"])
         self.query_one(StatusLine).show_text(page.summary, page.command)
 
     @property

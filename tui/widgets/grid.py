@@ -28,6 +28,9 @@ from baiqiang.core.plain.text import visible
 
 PADDING = 1
 """Blank cells on each side of a column."""
+WHOLE = 16
+"""A column kept whole (a unit's name) gives up no cell below this width: eight characters, every
+county-level name but a few long autonomous counties' (those end in … where room is short)."""
 
 
 @dataclass(frozen=True)
@@ -207,6 +210,7 @@ class Grid(ScrollView, can_focus=True):
         self.sortable = sortable
         self._columns: list[tuple[str, str]] = []
         self._right: list[bool] = []
+        self._whole: list[bool] = []
         self._rows: GridRows = TextRows([], 0)
         self._widths: list[int] = []
         self._offsets: list[int] = []
@@ -243,6 +247,7 @@ class Grid(ScrollView, can_focus=True):
         *,
         max_width: int = 48,
         right: Sequence[str] = (),
+        whole: Sequence[str] = (),
     ) -> None:
         """Replaces the columns and rows, fitted to the width the grid has.
 
@@ -257,9 +262,12 @@ class Grid(ScrollView, can_focus=True):
                 them when they come on screen.
             max_width: No column is wider than this.
             right: Keys of the columns aligned right (numbers).
+            whole: Keys of the columns not cut below :data:`WHOLE` cells (a unit's name): the
+                others give up cells first, and the grid scrolls sideways where they cannot.
         """
         self._columns = [(key, visible(label)) for key, label in columns]  # a file's header too
         self._right = [key in right for key, _ in columns]
+        self._whole = [key in whole for key, _ in columns]
         same = list(columns) == self._shown_columns
         self._shown_columns = list(columns)
         self._rows = rows if isinstance(rows, GridRows) else TextRows(rows, len(columns))
@@ -280,7 +288,10 @@ class Grid(ScrollView, can_focus=True):
         self._wanted = sum(min(n, self._max_width) + 2 * PADDING for n in natural)
         self._widths = fit_widths(
             natural,
-            [max(lab, 6) for lab in labels],
+            [
+                max(lab, min(n, self._max_width, WHOLE)) if w else max(lab, 6)
+                for n, lab, w in zip(natural, labels, self._whole, strict=True)
+            ],
             room=self._filled_width,
             cap=self._max_width,
             padding=2 * PADDING,

@@ -214,7 +214,7 @@ class StatsView(Horizontal, ReportsFailures):
                 by=dim,
                 column=column,
                 width=width,
-                title=f"{title_base} · {column} · {t(f'col.{dim}', lang, default=dim)}",
+                title=f"{title_base} · {t(f'agg.{agg}', lang)}({value}) · {t(f'col.{dim}', lang, default=dim)}",
             )
         else:
             chart = (
@@ -233,7 +233,8 @@ class StatsView(Horizontal, ReportsFailures):
         summed = next((c for c in table_df.columns if c.endswith(")") and "(" in c), None)
         if summed is not None:  # a column summed up: dimension, rows, rows with a value, the figure
             cols = [(dim, label), ("count", t("col.count", lang)), ("values", t("col.values", lang))]
-            cols.append((summed, summed))
+            agg, _, value = summed.partition("(")
+            cols.append((summed, f"{t(f'agg.{agg}', lang, default=agg)}({value}"))  # 平均(产值)
             cells = [
                 ["" if v is None else str(v) for v in (r[dim], r["count"], r["values"])]
                 + [

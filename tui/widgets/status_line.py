@@ -28,13 +28,19 @@ class StatusLine(Static):
 
         parts = [t("status.rows", lang, n=rows)]
         filters = state.filters
-        pairs = " · ".join(f"{k.replace('_', '-')}={v}" for k, v in filters.active())
+        from baiqiang.core.filters import FILTERS
+
+        def name(k: str) -> str:  # 省份=浙江 in Chinese; province=浙江 as the command says it
+            return FILTERS[k].label if lang == "zh" and k in FILTERS else k.replace("_", "-")
+
+        pairs = " · ".join(f"{name(k)}={v}" for k, v in filters.active())
         parts.append(pairs or t("status.nofilter", lang))
         if state.edition is not None:
             parts.append(t("edition.shown", lang, year=state.edition))
         order = state.order
         if order.column:
-            parts.append(f"{t('status.sorted', lang)} {order.column}{' ↓' if order.descending else ' ↑'}")
+            shown = t(f"col.{order.column}", lang, default=order.column)
+            parts.append(f"{t('status.sorted', lang)} {shown}{' ↓' if order.descending else ' ↑'}")
         return " │ ".join(parts), command_line(state, columns=columns)
 
     def show_text(self, summary: str, command: str) -> None:

@@ -258,6 +258,7 @@ class TableView(Vertical, ReportsFailures):
             [(c, t(f"col.{c}", self.language, default=c)) for c in cols],
             FrameRows(rows, cols, lang=self.language),
             right=[c for c in cols if is_numeric(rows, c)],
+            whole=["name"],  # a unit's name is never cut (石景山区, not 石景 …)
         )
         if rows.height:
             table.move_cursor(row=min(cursor, rows.height - 1))
