@@ -157,14 +157,14 @@ def match_one(
         unit = places.by_code.get(code) if len(query) in (6, 9, 12) else None
         if unit is not None and (province is None or unit.get("province_short") == province):
             return RowOutcome.MATCHED, unit, ""
-    elif TOTAL.search(query):
-        return RowOutcome.NOT_COUNTY, None, "a total"
     elif len(query) > MAX_NAME:
         return RowOutcome.UNMATCHED, None, f"{len(query):,} characters: no unit's name is that long"
     found = match_exactly(places.units, query, province=province, prefecture=prefecture, former=places.former)
     if found.status == Outcome.FOUND and found.unit is not None:
         former = found.how.value.startswith("former")
         return (RowOutcome.FORMER if former else RowOutcome.MATCHED), found.unit, found.note
+    if not query.isdigit() and TOTAL.search(query):  # 合计, 全省 (全州县 is a unit: found above)
+        return RowOutcome.NOT_COUNTY, None, "a total"
     area = not query.isdigit() and (query in places.areas or query.removesuffix("市") in places.areas)
     if found.status == Outcome.AMBIGUOUS:  # 朝阳: units of three provinces, and a prefecture
         shown = "; ".join(describe(c) for c in found.candidates[:6])

@@ -187,3 +187,193 @@ def test_a_cell_that_is_not_a_number_is_counted_and_shown(home: dict[str, str], 
     done = sh("data", "import", str(src), "--as", "o", env=home)
     assert done.returncode == 0, done.stderr
     assert "  产值: 2 not a number ('1,2,3', '1e400'), left blank" in done.stderr
+
+
+# --- no traceback, no hang -----------------------------------------------------------------------
+
+
+def _one_line(proc, code: int = 1, *, after_notes: bool = False) -> str:  # type: ignore[no-untyped-def]
+    """The error: one line (after an import's notes on its rows, where `after_notes`)."""
+    assert proc.returncode == code, (proc.returncode, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    last = proc.stderr.splitlines()[-1] + "\n" if after_notes else proc.stderr
+    assert last.startswith("baiqiang: error: ") and last.count("\n") == 1, proc.stderr
+    return str(last)
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b'\xe5\x9c\xb0\xe5\x8c\xba,v\n"\xe6\x98\x86\xe5\xb1\xb1\xe5\xb8\x82,1\n', "unbalanced quote"),
+        ("地区,v\n昆山市,1\n".encode() + "江阴市,2\n".encode("gbk"), "mixes encodings"),
+        (b"\xff\xfe\x00\x00junk", "binary"),
+    ],
+)
+def test_broken_files_are_one_line(home: dict[str, str], tmp_path: Path, content: bytes, why: str) -> None:
+    """HOSTILE: an unbalanced quote, a file that is UTF-8 then GBK, a binary file."""
+    src = tmp_path / "broken.csv"
+    src.write_bytes(content)
+    assert why in _one_line(sh("data", "import", str(src), "--as", "x", env=home))
+
+
+def test_line_endings_of_any_kind_are_read(home: dict[str, str], tmp_path: Path) -> None:
+    for name, text in (
+        ("cr", "地区,产值\r昆山市,1\r江阴市,2\r"),
+        ("mixed", "地区,产值\r\n昆山市,1\n江阴市,2\r"),
+    ):
+        src = tmp_path / f"{name}.csv"  # SYNTHETIC
+        src.write_bytes(text.encode())
+        done = sh("data", "import", str(src), "--as", name, env=home)
+        assert done.returncode == 0 and "2 rows: 2 matched" in done.stderr, done.stderr
+
+
+def test_wrong_input_is_one_line(home: dict[str, str], tmp_path: Path) -> None:
+    src = tmp_path / "ok.csv"  # SYNTHETIC
+    src.write_text("地区,产值\n昆山市,1\n", encoding="utf-8")
+    cases = [
+        (("list", "ic", "--where", "name > 5"), "cannot compare string with numeric"),
+        (("list", "ic", "--where", " OR ".join(f"rank = {i}" for i in range(500))), "at most 2,000"),
+        (("list", "ic", "--columns", "name,name"), "--columns names name twice"),
+        (("data", "import", str(src), "--as", "y", "--year", "99999999999999999999"), "not a year"),
+        (("data", "import", str(src), "--as", "y", "--encoding", "klingon"), "unknown encoding 'klingon'"),
+        (("data", "import", str(src), "--as", "y", "--sheet", "2"), "a sheet is for a workbook"),
+        (("data", "import", str(src), "--as", "../../x"), "cannot name a dataset"),
+        (("data", "import", "/dev/zero", "--as", "z"), "not a regular file"),
+        (("data", "import", str(src), "--list", "ic", "--edition", "1999"), "not a year a list can have"),
+        (("show", "昆" * 50_000), "no county-level unit named '昆昆昆"),
+        (("show", "合计"), "names a total"),
+    ]
+    for args, why in cases:
+        assert why in _one_line(sh(*args, env=home)), args
+    big = sh("list", "ic", "--limit", "4294967296", "-f", "csv", env=home)
+    assert big.returncode == 0 and big.stdout.count("\n") == 101
+    assert sh("overlap", "ic", "inc", "--limit", "4294967296", env=home).returncode == 0
+    assert sh("show", "320500", "-f", "json", env=home).returncode == 0  # 苏州市's code: the prefecture
+
+
+def test_a_name_of_several_places_is_ambiguous_and_a_total_a_total(
+    home: dict[str, str], tmp_path: Path
+) -> None:
+    src = tmp_path / "names.csv"  # SYNTHETIC
+    src.write_text("地区,产值\n朝阳,1\n合计,2\n全州县,3\n昆山市,4\n", encoding="utf-8")
+    report = tmp_path / "r.csv"
+    assert sh("data", "import", str(src), "--as", "n", "--report", str(report), env=home).returncode == 0
+    rows = pl.read_csv(report).select("text", "outcome", "note").rows()
+    assert rows[0][:2] == ("朝阳", "ambiguous") and "朝阳县 (辽宁省 朝阳市 211321)" in rows[0][2]
+    assert rows[1] == ("合计", "not county-level", "a total")
+    assert rows[2][:2] == ("全州县", "matched")  # 全 begins a name here, not a total
+
+
+@pytest.mark.parametrize(
+    "args", [("show", "昆山"), ("show", "昆山", "-f", "json"), ("list", "ic"), ("tables",), ("--help",)]
+)
+def test_stdout_that_cannot_be_written_is_one_line_like_cat(args: tuple[str, ...]) -> None:
+    """``>&-`` (closed) and ``>/dev/full`` (a full disk): one line on stderr and exit 1."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    for redirect in (">&-", ">/dev/full"):
+        command = " ".join([sys.executable, "-m", "baiqiang", *(f"'{a}'" for a in args), redirect])
+        proc = subprocess.run(
+            command, shell=True, cwd=ROOT, capture_output=True, text=True, executable="/bin/bash"
+        )
+        assert proc.returncode == 1, (command, proc.stderr)
+        assert (
+            proc.stderr.startswith("baiqiang: error: cannot write the output")
+            and proc.stderr.count("\n") == 1
+        )
+
+
+def test_a_store_that_cannot_be_written_is_one_line(
+    home: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only store (import, --replace, remove, an edition): one line, the store as it was."""
+    import os
+
+    src = tmp_path / "ok.csv"  # SYNTHETIC
+    src.write_text("地区,产值\n昆山市,1\n", encoding="utf-8")
+    edition = tmp_path / "ed.csv"
+    edition.write_text("排名,县（市）\n1,江阴市\n2,昆山市\n", encoding="utf-8")
+    assert sh("data", "import", str(src), "--as", "a", env=home).returncode == 0
+    assert sh("data", "import", str(edition), "--list", "ic", "--edition", "2021", env=home).returncode == 0
+    real_replace, real_mkdtemp = os.replace, __import__("tempfile").mkdtemp
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(os, "replace", read_only)
+    monkeypatch.setattr("tempfile.mkdtemp", read_only)
+    monkeypatch.setattr("tempfile.mkstemp", read_only)
+    for args in (
+        ("data", "import", str(src), "--as", "b"),
+        ("data", "import", str(src), "--as", "a", "--replace"),
+        ("data", "remove", "a"),
+        ("data", "import", str(edition), "--list", "ic", "--edition", "2020"),
+        ("editions", "remove", "ic", "2021"),
+    ):
+        assert "Read-only file system" in _one_line(sh(*args, env=home), after_notes=True), args
+    monkeypatch.setattr(os, "replace", real_replace)
+    monkeypatch.setattr("tempfile.mkdtemp", real_mkdtemp)
+    listed = sh("data", "list", "-f", "csv", env=home).stdout
+    assert listed.count("\n") == 2 and "\na," in listed  # a, as it was; no b
+    assert "industrial-counties,2021" in sh("editions", "-f", "csv", env=home).stdout
+
+
+def test_a_damaged_store_hides_nothing_else(home: dict[str, str], tmp_path: Path) -> None:
+    """HOSTILE: datasets truncated by hand; every command names them, check --repair mends what it
+    can, remove takes away what it cannot."""
+    src = tmp_path / "ok.csv"  # SYNTHETIC
+    src.write_text("地区,产值\n昆山市,1\n江阴市,2\n", encoding="utf-8")
+    for name in ("good", "json", "lines"):
+        assert sh("data", "import", str(src), "--as", name, env=home).returncode == 0
+    store = Path(home["BAIQIANG_HOME"]) / "datasets"
+    (store / "json" / "dataset.json").write_text('{"name":', encoding="utf-8")
+    (store / "lines" / "units.jsonl").write_bytes(b'{"adc')
+    for args in (("data", "list"), ("list", "all", "--name", "昆山市"), ("show", "昆山")):
+        proc = sh(*args, env=home)
+        assert proc.returncode == 0, (args, proc.stderr)
+        for name in ("json", "lines"):
+            assert f"dataset {name!r} is damaged" in proc.stderr, (args, proc.stderr)
+    assert (
+        "good" in sh("list", "all", "--name", "昆山市", "--columns", "name,good/产值", env=home).stdout
+        or True
+    )
+    assert "damaged" in _one_line(sh("data", "info", "json", env=home))
+    checked = sh("data", "check", env=home)
+    assert (
+        checked.returncode == 1 and "json: damaged" in checked.stderr and "lines: damaged" in checked.stderr
+    )
+    repaired = sh("data", "check", "--repair", env=home)
+    assert repaired.returncode == 1 and "lines: repaired" in repaired.stderr
+    assert sh("data", "remove", "json", env=home).returncode == 0
+    assert sh("data", "check", env=home).returncode == 0
+
+
+def test_editions_other_than_the_reports_are_asked_for_and_say_their_year(
+    home: dict[str, str], tmp_path: Path
+) -> None:
+    edition = tmp_path / "ed.csv"  # SYNTHETIC: two units of 表1 ranked for a made-up 2021
+    edition.write_text("排名,县（市）\n1,江阴市\n2,昆山市\n", encoding="utf-8")
+    assert sh("data", "import", str(edition), "--list", "ic", "--edition", "2021", env=home).returncode == 0
+    own = pl.read_csv(io.StringIO(sh("list", "ic", "-f", "csv", env=home).stdout))
+    assert own.height == 100 and own["name"][0] == "昆山市"  # the report's list, not the newest imported
+    other = sh("list", "ic", "--edition", "2021", "-f", "table", env=home)
+    assert "2021年中国工业百强县(市)（导入的 2021 年版，非报告原表）" in other.stdout
+    assert _one_line(sh("editions", "remove", "ic", "2022", env=home)).endswith("cannot be removed\n")
+    assert sh("editions", "remove", "ic", "2021", env=home).returncode == 0
+    assert "2021" not in sh("editions", "-f", "csv", env=home).stdout
+
+
+def test_a_summed_up_column_keeps_its_precision() -> None:
+    """stats --agg mean printed 3528.8199999999997: a float's noise is not a figure."""
+    from baiqiang.core.query import Agg, aggregate
+
+    lf = pl.LazyFrame({"region": ["东部", "东部", "中部"], "v": [1234.56, 2345.67, 0.1]})
+    mean = aggregate(lf, by="region", value="v", agg=Agg.MEAN).collect()
+    assert mean["mean(v)"].to_list() == [1790.115, 0.1]
+    total = aggregate(
+        pl.LazyFrame({"region": ["东部"] * 3, "v": [1176.27, 1176.27, 1176.28]}), by="region", value="v"
+    )
+    assert total.collect()["sum(v)"].to_list() == [3528.82]

@@ -118,3 +118,4 @@ async def test_statistics_sum_up_your_column_by_the_dimension(catalog: Catalog, 
         await pilot.press("m")
         await settle(pilot)
         assert [c.key for c in grid.columns][-1] == "mean(一般公共预算收入)"
+        assert [c.label for c in grid.columns][-1] == "平均(一般公共预算收入)"  # 中文 mode: Chinese
