@@ -40,6 +40,10 @@ _HIDDEN_ON_SCREEN = (
 )
 
 
+MAX_COLUMNS = 60
+"""The most columns a text table shows (more are named as left out: --format csv has them all)."""
+
+
 def terminal_width() -> int:
     """The terminal's width in cells (80 when there is no terminal)."""
     return _console().width
@@ -124,11 +128,10 @@ def print_table(
     """
     parts: list[Any] = [Text(visible(title), style="bold")] if title else []
     console = _console()
-    shown = df
+    shown = df.select(df.columns[:MAX_COLUMNS])  # a table of thousands of columns is no table
     if console.is_terminal:
-        kept = fit_columns(df, console.width, percent=percent)
-        shown = df.select(kept)
-        hidden = (*[c for c in df.columns if c not in kept], *hidden)
+        shown = shown.select(fit_columns(shown, console.width, percent=percent))
+    hidden = (*[c for c in df.columns if c not in shown.columns], *hidden)
     table = rich_table(shown, percent=percent)
     if not console.is_terminal:
         # Not a terminal: nothing to fit, so never squeeze a column away.
@@ -136,7 +139,8 @@ def print_table(
         console = Console(highlight=False, soft_wrap=False, width=max(natural, 80))
     _print(console, Group(*parts, table))
     if hidden:
-        note(f"not shown: {', '.join(hidden)} (choose columns with --columns, or all with --format csv)")
+        listed = ", ".join(hidden[:12]) + (f" … ({len(hidden):,} columns)" if len(hidden) > 12 else "")
+        note(f"not shown: {listed} (choose columns with --columns, or all with --format csv)")
 
 
 def table_text(

@@ -53,12 +53,14 @@ prefecture, the year, a rank, the ★ mark. Every import reads headers by these.
 def unique_names(names: list[str]) -> list[str]:
     """Column names made unique (a second 产值 is 产值_2) and never blank (column_3)."""
     out: list[str] = []
+    taken: set[str] = set()
     for i, n in enumerate(names):
         base = n or f"column_{i + 1}"
         name, k = base, 2
-        while name in out:
+        while name in taken:
             name, k = f"{base}_{k}", k + 1
         out.append(name)
+        taken.add(name)
     return out
 
 

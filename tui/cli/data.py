@@ -104,9 +104,9 @@ def import_(
         o.catalog(), file, name=name, options=options, strict=strict, replace=replace, before_store=tell
     )
     d = result.dataset
-    render.note(
-        f"stored as {d.name!r}: {', '.join(c.name + (f' ({c.unit})' if c.unit else '') for c in d.columns)}"
-    )
+    named = [c.name + (f" ({c.unit})" if c.unit else "") for c in d.columns]
+    more = f" … and {len(named) - 20:,} more ({len(named):,} in all)" if len(named) > 20 else ""
+    render.note(f"stored as {d.name!r}: {', '.join(named[:20])}{more}")
 
 
 def _tell(result: ImportResult) -> None:
