@@ -44,7 +44,8 @@ class Catalog:
         national_cluster_counties: One row per (national cluster, county), with the county's
             adcode, province and region.
         divisions: Every county-level unit of mainland China at the end of 2021 (2,843).
-        former_names: Former names and codes of units renamed since the older code list.
+        former_names: Every county-level name and code no longer on today's map, with what it
+            is now (became, merged into, split; ``data/former_names.csv``, from the code history).
         unit_adcodes: The adcode of every unit the tables and facts name.
         tiers: The 四级梯队 of 工业百强县 as the report defines them.
         figure22: 图22, the province × rank-band counts of 工业百强区 as printed.
@@ -172,7 +173,9 @@ def _load(data_dir: Path) -> Catalog:
         tables=tables,
         national_cluster_counties=cluster_counties.lazy(),
         divisions=divisions.lazy(),
-        former_names=pl.read_csv(data_dir / "former_names.csv", schema_overrides=codes).lazy(),
+        former_names=pl.read_csv(
+            data_dir / "former_names.csv", schema_overrides={**codes, "year": pl.Int64}
+        ).lazy(),
         unit_adcodes=links.lazy(),
         tiers=pl.read_csv(data_dir / "tiers.csv").lazy(),
         figure22=pl.read_csv(data_dir / "figure22.csv").lazy(),

@@ -162,6 +162,16 @@ def editions(root: Path | None = None) -> list[Edition]:
     return out
 
 
+def _prefecture(catalog: Catalog, cell: str) -> str | None:
+    """A prefecture cell in its official spelling where it is the report's own (省直管 →
+    省直辖县级行政区划, 巴音郭楞 → 巴音郭楞蒙古自治州), else as written."""
+    if not cell:
+        return None
+    return catalog.prefecture_spellings.get(
+        cell, "省直辖县级行政区划" if cell in ("省直管", "省直辖") else cell
+    )
+
+
 def import_edition(
     catalog: Catalog,
     path: str | Path,
@@ -184,6 +194,7 @@ def import_edition(
         EditionRejected: A row did not resolve to one unit, or the ranks are not 1…N once each.
         DatasetExists: That edition is imported already and `replace` is not set.
     """
+    from baiqiang.core.history import BASE
     from baiqiang.core.indicators.reader import (
         ROLES,
         clean,
@@ -242,7 +253,14 @@ def import_edition(
         ranks[line] = int(rank_text)
         starred[line] = name.endswith("★") or cell(row, star_i) in ("★", "是", "true", "1")
         keys.append(
-            RowKey(line, code, name.rstrip("★"), province_of(cell(row, prov_i)), cell(row, pref_i) or None)
+            RowKey(
+                line,
+                code,
+                name.rstrip("★"),
+                province_of(cell(row, prov_i)),
+                _prefecture(catalog, cell(row, pref_i)),
+                as_of=min(year, BASE),  # the list's units as the codes of its year name them
+            )
         )
     rows: list[dict[str, Any]] = []
     seen_ranks: dict[int, int] = {}

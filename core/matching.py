@@ -1,11 +1,17 @@
 """The one row matcher: rows of a file (what each says of its unit) in, an outcome per row out.
 
 Every import goes through it — a yearbook table (:mod:`baiqiang.core.indicators`), another year's
-edition of a list (:mod:`baiqiang.core.editions`), a built-in dataset — so that a name, a code, a
-total row or a namesake is read the same way whatever the file is for. Matching never guesses:
-an adcode (6, 9 or 12 digits), a former code, the exact name, the name without its suffix, a
-former name or the same in simplified characters, narrowed by the row's province and prefecture;
-several units that fit are ambiguous (:func:`baiqiang.core.plain.resolve.match_exactly`).
+edition of a list (:mod:`baiqiang.core.editions`), the built-in census — so that a name, a code, a
+total row or a namesake is read the same way whatever the file is for.
+
+A row is read **as of its year** (the file's, or the row's in a panel): its code and name are
+looked up in that year's list of the code history (:mod:`baiqiang.core.history`), and what that
+unit is on today's map decides the outcome — the same unit (stored; ``renamed`` where its name or
+code has changed since), a part of a unit formed by a merger (``merged``: not stored, unless the
+parts are summed), several units now (``split``), or a code and a name that are two units
+(``conflict``). Names match never guessing: the exact name, the name without its suffix
+(昆山 → 昆山市), an autonomous county's short name (大厂县), or the same in simplified
+characters, narrowed by the row's province and prefecture; several that fit are ambiguous.
 """
 
 from __future__ import annotations
@@ -14,9 +20,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
+from baiqiang.core.history import Fate, History, Lineage, Record, history_of, last_year
 from baiqiang.core.plain.resolve import Outcome, Row, describe, match_exactly
 
 if TYPE_CHECKING:
@@ -27,7 +34,17 @@ class RowOutcome(StrEnum):
     """What became of one row of an imported file."""
 
     MATCHED = "matched"
-    FORMER = "former name"
+    RENAMED = "renamed"
+    """Its unit was renamed or recoded since the file's year (the same territory): stored on
+    today's unit, with a note."""
+    SUMMED = "summed"
+    """A part of a unit formed by a merger, added up with the other parts (asked for)."""
+    MERGED = "merged"
+    """Its unit is now a part of a bigger one: not stored (a part is not the whole)."""
+    SPLIT = "split"
+    """Its unit is now in several: not stored."""
+    CONFLICT = "conflict"
+    """Its code and its name are two different units in the file's year: not stored."""
     AMBIGUOUS = "ambiguous"
     UNMATCHED = "unmatched"
     NOT_COUNTY = "not county-level"
@@ -37,7 +54,7 @@ class RowOutcome(StrEnum):
     @property
     def stored(self) -> bool:
         """Whether the row's values are kept."""
-        return self in (RowOutcome.MATCHED, RowOutcome.FORMER)
+        return self in (RowOutcome.MATCHED, RowOutcome.RENAMED, RowOutcome.SUMMED)
 
 
 @dataclass(frozen=True)
@@ -77,6 +94,7 @@ class RowKey:
         prefecture: Its prefecture as written, where the file says.
         year: The year its values are for, where the file says (two rows of one unit are
             duplicates only within a year).
+        as_of: The year-end whose list its code and name are read in (None: today's map).
     """
 
     line: int
@@ -85,6 +103,7 @@ class RowKey:
     province: str | None = None
     prefecture: str | None = None
     year: int | None = None
+    as_of: int | None = None
 
     @property
     def text(self) -> str:
@@ -94,32 +113,36 @@ class RowKey:
 
 @dataclass(frozen=True)
 class Places:
-    """What rows are matched against: every unit, the former names and codes, and the names and
-    codes of prefectures and provinces (rows naming those are not county-level)."""
+    """What rows are matched against: today's units, the code history, and the names of
+    prefectures and provinces (rows naming those are not county-level)."""
 
     units: Sequence[Row]
-    former: Sequence[Row]
+    history: History
     areas: frozenset[str]
-    area_codes: frozenset[str]
 
     @cached_property
     def by_code(self) -> dict[str, Row]:
-        """Every unit by its adcode."""
+        """Today's units by adcode."""
         return {str(u["adcode"]): u for u in self.units}
 
 
+@cache
 def places(catalog: Catalog) -> Places:
-    """What imported rows are matched against, from the catalog."""
+    """What imported rows are matched against, from the catalog (made once per catalog)."""
     from baiqiang.core.profile import unit_rows
 
-    units, former = unit_rows(catalog)
-    d = catalog.divisions.select(
-        "prefecture", "prefecture_code", "province", "province_code", "province_short"
-    ).collect()
+    units, _ = unit_rows(catalog)
+    d = catalog.divisions.select("prefecture", "province", "province_short").collect()
     areas = set(d["prefecture"].drop_nulls()) | set(d["province"]) | set(d["province_short"])
     areas |= {a.removesuffix("市") for a in d["prefecture"].drop_nulls() if a.endswith("市")}
-    codes = set(d["prefecture_code"].drop_nulls()) | set(d["province_code"].drop_nulls())
-    return Places(units, former, frozenset(areas), frozenset(str(c)[:6] for c in codes))
+    return Places(units, history_of(catalog.data_dir), frozenset(a for a in areas if a))
+
+
+class Trust(StrEnum):
+    """Which of a row's code and name decides where they name two different units."""
+
+    CODE = "code"
+    NAME = "name"
 
 
 def province_of(cell: str | None) -> str | None:
@@ -137,66 +160,288 @@ TOTAL = re.compile(
     r"^(全国|全省|全市|全区|全州|全盟|全县|合计|总计|总体|小计|平均|全部|其中)|(合计|总计|平均|小计)$"
 )
 """A row that sums others up (合计, 全省 …), not a unit."""
+FUNCTIONAL = re.compile(
+    r"(开发区|高新区|高新技术产业园区|新区|管理区|管委会|园区|示范区|试验区|保税区|工业区|经济区|农场|林场)$"
+)
+"""A development zone or other functional area: a place in statistics, not a county-level unit."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """What one row's code and name come to.
+
+    Attributes:
+        outcome: What becomes of its values.
+        unit: Today's unit they are stored on (for ``merged``: the unit it is a part of).
+        note: Why (the unit it was, the candidates, a suggestion).
+        lineage: The row's unit as of its year, on today's map.
+    """
+
+    outcome: RowOutcome
+    unit: Row | None = None
+    note: str = ""
+    lineage: Lineage | None = None
 
 
 def match_one(
-    places: Places, query: str, province: str | None = None, prefecture: str | None = None
-) -> tuple[RowOutcome, Row | None, str]:
-    """One name or code: its outcome, the unit (where one), and a note.
+    places: Places,
+    query: str,
+    province: str | None = None,
+    prefecture: str | None = None,
+    *,
+    name: str = "",
+    as_of: int | None = None,
+    trust: Trust | None = None,
+) -> Found:
+    """One row's code (or name, as `query`) and name, read as of a year.
 
     Args:
         places: What rows are matched against.
-        query: A code (digits) or a name.
+        query: The row's code (digits) or, for a row without one, its name.
         province: The row's province (short), where the file says.
         prefecture: The row's prefecture, where the file says.
+        name: The row's name, where it has a code too.
+        as_of: The year-end whose list the code and name are read in (None: today's map).
+        trust: Which decides where the code and the name are two units (None: neither).
     """
-    if query.isdigit():
-        code = query[:6]
-        if code in places.area_codes:
-            return RowOutcome.NOT_COUNTY, None, "a prefecture or province code"
-        unit = places.by_code.get(code) if len(query) in (6, 9, 12) else None
-        if unit is not None and (province is None or unit.get("province_short") == province):
-            return RowOutcome.MATCHED, unit, ""
-    elif len(query) > MAX_NAME:
-        return RowOutcome.UNMATCHED, None, f"{len(query):,} characters: no unit's name is that long"
-    found = match_exactly(places.units, query, province=province, prefecture=prefecture, former=places.former)
+    h = places.history
+    year = h.base if as_of is None else as_of
+    code = query[:6] if query.isdigit() and len(query) in (6, 9, 12) else ""
+    text = name if code else ("" if query.isdigit() else query)
+    if query.isdigit() and not code:
+        return Found(RowOutcome.UNMATCHED, note=f"{query!r} is not a code (6, 9 or 12 digits)")
+    by_code: Record | None = None
+    fallback: Record | None = None
+    code_note = ""
+    if code:
+        area = h.area(code, year) or (h.area(code, h.base) if h.record(code, year) is None else None)
+        if area is not None or code.endswith("00"):
+            return Found(RowOutcome.NOT_COUNTY, note="a prefecture or province code")
+        by_code = h.record(code, year)
+        if by_code is None:
+            if code[4] == "7":
+                return Found(
+                    RowOutcome.NOT_COUNTY, note="a development zone or other functional area (its code)"
+                )
+            fallback = _nearest(h.of_code(code), year)
+            code_note = f"code {code} was not in use in {year}" if fallback else f"no unit had code {code}"
+    if len(text) > MAX_NAME:
+        return Found(RowOutcome.UNMATCHED, note=f"{len(text):,} characters: no unit's name is that long")
+    if prefecture is not None and text and _same_place(prefecture, text):
+        prefecture = None  # a prefecture cell repeating the unit (西沙群岛): it narrows nothing
+    by_name: list[Record] = []
+    name_note = ""
+    if text:
+        by_name, name_note, ambiguous = _named(h, text, province, prefecture, year)
+        if ambiguous and not (by_code is not None and by_code in ambiguous):
+            if by_code is None:
+                named_area = text in places.areas or text.removesuffix("市") in places.areas
+                shown = "; ".join(_where(r) for r in ambiguous[:6])
+                also = " (or the prefecture of that name)" if named_area else ""
+                return Found(RowOutcome.AMBIGUOUS, note=f"could be {shown}{also}")
+        if ambiguous and by_code is not None and by_code in ambiguous:
+            by_name = [by_code]
+    record: Record | None
+    if by_code is not None and by_name and by_name[0] is not by_code:
+        if trust == Trust.NAME:
+            record, code_note = by_name[0], f"the code says {by_code.label}: the name decides"
+        elif trust == Trust.CODE:
+            record, code_note = by_code, f"the name says {by_name[0].label}: the code decides"
+        else:
+            return Found(
+                RowOutcome.CONFLICT,
+                note=f"in {year} code {code} is {by_code.label} and the name is {by_name[0].label}",
+            )
+    elif by_code is not None:
+        record = by_code
+    elif by_name:
+        record = by_name[0]
+        if code:
+            code_note = code_note or f"code {code} is not {record.name}'s"
+    elif code and fallback is not None and not text:
+        record = fallback
+    else:
+        return _unmatched(places, text, code_note, year)
+    return _fate(places, record, year, "; ".join(n for n in (code_note, name_note) if n))
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Whether two cells name one place (三沙市 and 三沙, 西沙群岛 and 西沙群岛)."""
+    return a == b or a.removesuffix("市") == b.removesuffix("市")
+
+
+def _nearest(records: Sequence[Record], year: int) -> Record | None:
+    """The county-level record of a code nearest in time to `year` (the latest before it, else
+    the first after)."""
+    county = [r for r in records if r.level == "county"]
+    before = [r for r in county if r.start <= year]
+    if before:
+        return max(before, key=lambda r: r.start)
+    return min(county, key=lambda r: r.start) if county else None
+
+
+def _named(
+    h: History, text: str, province: str | None, prefecture: str | None, year: int
+) -> tuple[list[Record], str, list[Record]]:
+    """The record a name is in a year's list (narrowed by province and prefecture), or, where no
+    unit had that name that year, the record of that name nearest in time; with a note where so,
+    and the candidates where several fit."""
+    found = match_exactly(h.rows(year), text, province=province, prefecture=prefecture)
     if found.status == Outcome.FOUND and found.unit is not None:
-        former = found.how.value.startswith("former")
-        return (RowOutcome.FORMER if former else RowOutcome.MATCHED), found.unit, found.note
-    if not query.isdigit() and TOTAL.search(query):  # 合计, 全省 (全州县 is a unit: found above)
-        return RowOutcome.NOT_COUNTY, None, "a total"
-    area = not query.isdigit() and (query in places.areas or query.removesuffix("市") in places.areas)
-    if found.status == Outcome.AMBIGUOUS:  # 朝阳: units of three provinces, and a prefecture
-        shown = "; ".join(describe(c) for c in found.candidates[:6])
-        also = " (or the prefecture of that name)" if area else ""
-        return RowOutcome.AMBIGUOUS, None, f"could be {shown}{also}"
-    if area:
-        return RowOutcome.NOT_COUNTY, None, "a prefecture or province"
-    near = "; ".join(describe(c) for c in found.candidates[:3])
-    return RowOutcome.UNMATCHED, None, f"did you mean {near}?" if near else ""
+        return [found.unit["record"]], found.note, []
+    if found.status == Outcome.AMBIGUOUS:
+        return [], "", [c["record"] for c in found.candidates]
+    anytime = match_exactly(h.rows(None), text, province=province, prefecture=prefecture)
+    if anytime.status == Outcome.MISSING and prefecture is not None:
+        elsewhere = _named(h, text, province, None, year)
+        record = elsewhere[0][0] if elsewhere[0] else None
+        if record is None:
+            return elsewhere
+        its = "none" if record.prefecture in ("", "直辖") else record.prefecture
+        said = f"the file's prefecture {prefecture} is not {record.name}'s ({its})"
+        return [record], "; ".join(x for x in (said, elsewhere[1]) if x), []
+    candidates = (
+        [anytime.unit["record"]]
+        if anytime.status == Outcome.FOUND and anytime.unit is not None
+        else [c["record"] for c in anytime.candidates]
+        if anytime.status == Outcome.AMBIGUOUS
+        else []
+    )
+    if not candidates:
+        return [], "", []
+    fates = {_destination(h, r) for r in candidates}
+    if len(fates) > 1:  # names of different places in different years
+        return [], "", candidates
+    record = max(candidates, key=lambda r: (r.end or 9999, r.start))
+    return (
+        [record],
+        f"{text} was no unit's name in {year}: read as {record.label}, in use {record.start}–{(record.end or 0) - 1 if record.end else ''}".rstrip(
+            "–"
+        ),
+        [],
+    )
 
 
-def match_rows(places: Places, rows: Iterable[RowKey]) -> list[RowReport]:
-    """Every row's outcome, in order: matched (or by a former name) to one unit, or why not.
+def _destination(h: History, record: Record) -> tuple[str, tuple[str, ...]]:
+    found = h.lineage(record, last_year(record, h.base))
+    return str(found.fate), found.units
+
+
+def _where(record: Record) -> str:
+    """A record as a person tells it apart: 鼓楼区 (江苏省 南京市 320106)."""
+    where = " ".join(
+        x for x in (record.province, "" if record.prefecture == "直辖" else record.prefecture) if x
+    )
+    return f"{record.name} ({where} {record.code})"
+
+
+def _fate(places: Places, record: Record, year: int, note: str) -> Found:
+    """The outcome of a row whose unit (as of its year) is `record`."""
+    h = places.history
+    lineage = h.lineage(record, year if record.valid(year) else last_year(record, h.base))
+    said = [note] if note else []
+    if lineage.fate == Fate.SAME:
+        unit = places.by_code[lineage.units[0]]
+        if (record.code, record.name) == (unit["adcode"], unit["name"]):
+            return Found(RowOutcome.MATCHED, unit, "; ".join(said), lineage)
+        when = f" in {_years(lineage.renamed)}" if lineage.renamed else ""
+        said.insert(0, f"{record.label} became {unit['name']} ({unit['adcode']}){when}")
+        return Found(RowOutcome.RENAMED, unit, "; ".join(said), lineage)
+    if lineage.fate == Fate.MERGED:
+        whole = places.by_code.get(lineage.units[0])
+        others = [p.label for p in lineage.parts if p is not record]
+        now = f"{whole['name']} ({whole['adcode']})" if whole else lineage.units[0]
+        with_ = f", with {', '.join(others)}" if others else ""
+        when = f" since {lineage.year}" if lineage.year else ""
+        said.insert(0, f"{record.label} is a part of {now}{when}{with_}")
+        return Found(RowOutcome.MERGED, whole, "; ".join(said), lineage)
+    if lineage.fate == Fate.SPLIT:
+        now = ", ".join(f"{places.by_code[u]['name']} ({u})" for u in lineage.units if u in places.by_code)
+        when = f" (split in {lineage.year})" if lineage.year else ""
+        said.insert(0, f"{record.label} is now in {now}{when}")
+        return Found(RowOutcome.SPLIT, None, "; ".join(said), lineage)
+    said.insert(0, f"{record.label}: the code lists say nothing of what became of it")
+    return Found(RowOutcome.UNMATCHED, None, "; ".join(said), lineage)
+
+
+def _years(years: tuple[int, ...]) -> str:
+    return " and ".join(map(str, years))
+
+
+def _unmatched(places: Places, text: str, code_note: str, year: int) -> Found:
+    """A row whose code and name match no unit of its year: not county-level where it names a
+    prefecture, a province, a total or a functional area; else unmatched, with close names."""
+    if text:
+        if TOTAL.search(text):
+            return Found(RowOutcome.NOT_COUNTY, note="a total")
+        if text in places.areas or text.removesuffix("市") in places.areas:
+            return Found(RowOutcome.NOT_COUNTY, note="a prefecture or province")
+        if FUNCTIONAL.search(text):
+            return Found(RowOutcome.NOT_COUNTY, note="a development zone or other functional area")
+        near = "; ".join(describe(c) for c in match_exactly(places.units, text).candidates[:3])
+        tail = f"did you mean {near}?" if near else ""
+        return Found(RowOutcome.UNMATCHED, note="; ".join(x for x in (code_note, tail) if x))
+    return Found(RowOutcome.UNMATCHED, note=code_note or "no name or code")
+
+
+@dataclass(frozen=True)
+class Matched:
+    """Every row's outcome, and the units formed by a merger whose parts the file has (for
+    ``sum``): unit → the reports of its parts, per year."""
+
+    reports: list[RowReport]
+    parts: dict[tuple[str, int | None], list[RowReport]]
+
+
+def match_rows(
+    places: Places, rows: Iterable[RowKey], *, trust: Trust | None = None, merge_sum: bool = False
+) -> list[RowReport]:
+    """Every row's outcome, in order (see :func:`match_all`)."""
+    return match_all(places, rows, trust=trust, merge_sum=merge_sum).reports
+
+
+def match_all(
+    places: Places, rows: Iterable[RowKey], *, trust: Trust | None = None, merge_sum: bool = False
+) -> Matched:
+    """Every row's outcome, in order: stored on one unit (matched, renamed or summed), or why not.
 
     A row's code is tried first where it has one; a second row of a unit (in the same year) is
-    a duplicate, naming the line that has it. The same name, province and prefecture are
-    matched once, however many rows repeat them (a panel of thirty years).
+    a duplicate, naming the line that has it. The same code, name, province, prefecture and
+    year are matched once, however many rows repeat them (a panel of thirty years). With
+    `merge_sum`, the parts of a unit formed by a merger are ``summed`` where the file has every
+    one of them (in a year), and stay ``merged`` otherwise.
     """
     reports: list[RowReport] = []
     seen: dict[tuple[str, int | None], int] = {}
-    cache: dict[tuple[str, str | None, str | None], tuple[RowOutcome, Row | None, str]] = {}
-    for row in rows:
+    cache: dict[tuple[str, str, str | None, str | None, int | None], Found] = {}
+    merged: dict[tuple[str, int | None], list[tuple[int, Found]]] = {}
+    keys = list(rows)
+    for row in keys:
         query = row.code if row.code.isdigit() else row.name
         if not query:
             reports.append(RowReport(row.line, row.text, RowOutcome.UNMATCHED, note="no name or code"))
             continue
-        key = (query, row.province, row.prefecture)
+        key = (query, row.name, row.province, row.prefecture, row.as_of)
         if key not in cache:
-            cache[key] = match_one(places, query, row.province, row.prefecture)
-        outcome, unit, note = cache[key]
-        if unit is None:
-            reports.append(RowReport(row.line, row.text, outcome, note=note))
+            cache[key] = match_one(
+                places, query, row.province, row.prefecture, name=row.name if row.code.isdigit() else "",
+                as_of=row.as_of, trust=trust,
+            )  # fmt: skip
+        found = cache[key]
+        unit = found.unit
+        if found.outcome == RowOutcome.MERGED and unit is not None:
+            merged.setdefault((str(unit["adcode"]), row.year), []).append((len(reports), found))
+        if not found.outcome.stored or unit is None:
+            reports.append(
+                RowReport(
+                    row.line,
+                    row.text,
+                    found.outcome,
+                    str(unit["adcode"]) if unit else "",
+                    unit["name"] if unit else "",
+                    found.note,
+                )
+            )
             continue
         twice = (str(unit["adcode"]), row.year)
         if twice in seen:
@@ -207,16 +452,38 @@ def match_rows(places: Places, rows: Iterable[RowKey]) -> list[RowReport]:
             )
             continue
         seen[twice] = row.line
-        reports.append(RowReport(row.line, row.text, outcome, str(unit["adcode"]), unit["name"], note))
-    return reports
+        reports.append(
+            RowReport(row.line, row.text, found.outcome, str(unit["adcode"]), unit["name"], found.note)
+        )
+    complete: dict[tuple[str, int | None], list[RowReport]] = {}
+    for (adcode, year), members in merged.items():
+        lineage = members[0][1].lineage
+        needed = {p.code for p in lineage.parts} if lineage else set()
+        have = {m[1].lineage.record.code for m in members if m[1].lineage}
+        if not merge_sum or have != needed or len(members) != len(needed) or (adcode, year) in seen:
+            continue
+        lines = ", ".join(str(reports[i].line) for i, _ in members)
+        for i, _ in members:
+            r = reports[i]
+            reports[i] = RowReport(
+                r.line, r.text, RowOutcome.SUMMED, r.adcode, r.name, f"{r.note}; summed with lines {lines}"
+            )
+        complete[(adcode, year)] = [reports[i] for i, _ in members]
+        seen[(adcode, year)] = members[0][0]
+    return Matched(reports, complete)
 
 
 __all__ = [
+    "FUNCTIONAL",
     "TOTAL",
+    "Found",
+    "Matched",
     "Places",
     "RowKey",
     "RowOutcome",
     "RowReport",
+    "Trust",
+    "match_all",
     "match_one",
     "match_rows",
     "places",

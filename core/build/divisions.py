@@ -364,11 +364,8 @@ def derive(data_dir: Path) -> dict[str, pl.DataFrame | dict[str, object]]:
     table, former = build_divisions(divisions, points, old_points)
     if table.height != 2843:
         raise ExtractError(f"expected 2843 county-level units, built {table.height}")
-    return {
-        "divisions.csv": table,
-        "former_names.csv": former,
-        "unit_adcodes.csv": link_units(table, data_dir),
-    }
+    del former  # former names come from the official code history (core/build/history.py)
+    return {"divisions.csv": table, "unit_adcodes.csv": link_units(table, data_dir)}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,7 +33,7 @@ from baiqiang.core.indicators.reader import (
     table_unit,
     unique_names,
 )
-from baiqiang.core.matching import Places, RowKey, RowOutcome, RowReport, match_rows, province_of
+from baiqiang.core.matching import Places, RowKey, RowOutcome, RowReport, Trust, match_all, province_of
 from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.text import clip, visible
 
@@ -191,7 +191,7 @@ def read_dataset(
         return text.fill_null("")
 
     cells = body.select(
-        cleaned(roles.code).alias("code"),
+        cleaned(roles.code).str.replace(r"^(\d+)\.0+$", "${1}").alias("code"),  # 110101.0 is a code
         cleaned(roles.name).alias("name"),
         cleaned(roles.province).alias("province"),
         cleaned(roles.prefecture).alias("prefecture"),
@@ -202,10 +202,11 @@ def read_dataset(
         ).alias("year"),
     ).rows()
     has_values = converted.select(pl.any_horizontal(pl.col(roles.values).is_not_null())).to_series().to_list()
-    first_line = start + count + 1
+    first_line = raw.first_line(start + count)
     reports: list[RowReport] = []
     keys: list[RowKey] = []
     provinces: dict[str, str | None] = {}
+    as_of, read_as = _as_of(places, options, [c[0] for c in cells], has_year=roles.year is not None)
     for i, ((code, text, in_province, in_prefecture, year), numeric) in enumerate(
         zip(cells, has_values, strict=True)
     ):
@@ -218,10 +219,17 @@ def read_dataset(
         if fixed is None and in_province not in provinces:
             provinces[in_province] = province_of(in_province)
         province = fixed or provinces[in_province]
-        keys.append(RowKey(first_line + i, code, text, province, in_prefecture or None, year))
-    matched = match_rows(places, keys)
+        row_as_of = year if as_of == ROW_YEAR else as_of
+        keys.append(RowKey(first_line + i, code, text, province, in_prefecture or None, year, row_as_of))
+    trust = Trust(options.trust) if options.trust else None
+    result = match_all(places, keys, trust=trust, merge_sum=options.merge == "sum")
+    matched = result.reports
     years_of = {k.line: k.year for k in keys}
-    kept = [(r.line - first_line, r.adcode, years_of[r.line]) for r in matched if r.outcome.stored]
+    kept = [
+        (r.line - first_line, r.adcode, years_of[r.line])
+        for r in matched
+        if r.outcome in (RowOutcome.MATCHED, RowOutcome.RENAMED)
+    ]
     reports = sorted([*reports, *matched], key=lambda r: r.line)
 
     index = pl.DataFrame(
@@ -240,6 +248,17 @@ def read_dataset(
         "_i", *[pl.col(h).alias(n) for h, n in zip(roles.values, names, strict=True)]
     )
     values = index.join(numbered, on="_i", how="left").sort("_i").drop("_i")
+    if result.parts:  # the parts of a unit formed by a merger, added up (where every one has a value)
+        sums = [
+            numbered.filter(pl.col("_i").is_in([r.line - first_line for r in parts])).select(
+                pl.lit(adcode).alias("adcode"),
+                pl.lit(year, pl.Int32).alias("year"),
+                *[pl.when(pl.col(n).null_count() == 0).then(pl.col(n).sum()).alias(n) for n in names],
+            )
+            for (adcode, year), parts in result.parts.items()
+        ]
+        values = pl.concat([values, *sums], how="vertical_relaxed")
+        kept += [(-1, adcode, year) for adcode, year in result.parts]
     counts = (
         values.select(pl.col(n).is_not_null().sum() for n in names).row(0)
         if values.height
@@ -268,7 +287,7 @@ def read_dataset(
         years=years,
         summary=summary,
     )
-    return values, ImportResult(dataset, reports, roles.ignored)
+    return values, ImportResult(dataset, reports, roles.ignored, read_as)
 
 
 def _gaps(body: pl.DataFrame, kept: pl.Series, columns: list[str]) -> dict[str, tuple[int, int, list[str]]]:
@@ -296,6 +315,40 @@ def _gaps(body: pl.DataFrame, kept: pl.Series, columns: list[str]) -> dict[str, 
             examples = [clip(str(e), 20) for e in found.to_series().to_list()]
         out[h] = (int(counts[f"m{i}"]), int(counts[f"u{i}"]), examples)
     return out
+
+
+ROW_YEAR = -1
+"""Read each row as of its own year (a panel whose codes change with the years)."""
+
+
+def _as_of(
+    places: Places, options: ImportOptions, codes: list[str], *, has_year: bool
+) -> tuple[int | None, str]:
+    """The year-end whose list a file's codes and names are read in, and a sentence saying
+    which and why: the year given; else the year the file's codes were all in use together
+    (most of them, at least); else, for a panel whose codes change with its years, each row's
+    own year; else today's map (names of other years are still found, and said so)."""
+    history = places.history
+    if options.year is not None:
+        return options.year, f"read as of the end of {options.year} (the year given)"
+    found = history.vintage(codes)
+    if found is not None:
+        first, last, share = found
+        span = f"{first}" if first == last else f"{first}–{last}"
+        year = max(y for y in range(first, last + 1) if y <= history.base) if first <= history.base else first
+        if share >= VINTAGE_SHARE or not has_year:
+            held = "all" if share == 1 else f"{share:.0%} of"
+            return year, (
+                f"read as of the end of {year}: {held} the file's codes were in use together in {span} "
+                "(another year: the year option)"
+            )
+    if has_year:
+        return ROW_YEAR, "read each row as of its own year (the file's codes change with its years)"
+    return None, ""
+
+
+VINTAGE_SHARE = 0.98
+"""The share of a file's codes in use together that makes their year the file's."""
 
 
 def _header_rows(head: list[list[str | None]], start: int) -> int:

@@ -20,6 +20,10 @@ class ImportOptions:
         year: The year of every value, for a file without a year column.
         encoding: The text encoding of a CSV/TSV (found by itself: UTF-8, with or without
             BOM, else GB18030, which reads GBK too).
+        merge: ``sum`` adds up the rows of the parts of a unit formed by a merger, where the
+            file has every part (the columns must add up); by default they are not stored.
+        trust: ``code`` or ``name``: which decides where a row's code and name are two units
+            (by default neither: the row is a conflict, not stored).
     """
 
     sheet: str | None = None
@@ -28,6 +32,8 @@ class ImportOptions:
     province: str | None = None
     year: int | None = None
     encoding: str | None = None
+    merge: str | None = None
+    trust: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The options that were set, for the dataset's provenance."""
@@ -121,6 +127,8 @@ class ImportResult:
     dataset: Dataset
     reports: list[RowReport]
     ignored: list[LeftOut] = field(default_factory=list)
+    read_as: str = ""
+    """Which year's list the codes and names were read in, and why."""
 
     @property
     def problems(self) -> list[RowReport]:

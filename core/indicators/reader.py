@@ -23,7 +23,7 @@ from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.text import clip
 
 TEXT_SUFFIXES = {".csv": ",", ".tsv": "\t", ".txt": "\t"}
-EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 PEEK = 40
 """Rows looked at to find the header."""
 MAX_BYTES = 2 * 2**30
@@ -113,6 +113,8 @@ class RawTable:
         head: The first rows (title rows, the header, the first rows of the body).
         encoding: The text encoding read (CSV/TSV), or "".
         sheet: The sheet read (XLSX), or None.
+        offset: Rows of the file before the first row read (a sheet's empty rows above its
+            cells), so that a row's line is the file's own.
     """
 
     head: list[list[str | None]]
@@ -121,6 +123,11 @@ class RawTable:
     text: str | None = None
     separator: str = ","
     frame: pl.DataFrame | None = None
+    offset: int = 0
+
+    def first_line(self, skip: int) -> int:
+        """The file's own number (1-based, as a spreadsheet counts) of the row after `skip`."""
+        return self.offset + skip + 1
 
     def body(self, skip: int, width: int) -> pl.DataFrame:
         """The rows after the first `skip`, as `width` text columns ``column_0`` … (a row with
@@ -286,7 +293,7 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
         )
         return RawTable(_rows(frame.head(PEEK)), frame=frame)
     raise InvalidValue(
-        f"cannot read {path.name}: baiqiang reads .csv, .tsv, .xlsx and .parquet",
+        f"cannot read {path.name}: baiqiang reads .csv, .tsv, .xlsx, .xls and .parquet",
         field="file",
     )
 
@@ -306,9 +313,10 @@ def _excel(path: Path, sheet: str | None) -> RawTable:
     try:
         import fastexcel
 
-        sheets = fastexcel.read_excel(str(path)).sheet_names
+        book = fastexcel.read_excel(str(path))
+        sheets = book.sheet_names
     except Exception as exc:  # not a workbook, or a damaged one
-        raise InvalidValue(f"{path.name} is not a readable XLSX workbook") from exc
+        raise InvalidValue(f"{clip(path.name, 60)} is not a readable workbook (.xlsx or .xls)") from exc
     if not sheets:
         raise InvalidValue(f"{path.name} has no sheets")
     chosen = sheets[0]
@@ -319,13 +327,42 @@ def _excel(path: Path, sheet: str | None) -> RawTable:
             chosen = sheets[int(sheet) - 1]
         else:
             raise InvalidValue(f"{path.name} has no sheet {sheet!r}", [], sheets, field="sheet")
-    try:
-        df = pl.read_excel(path, sheet_name=chosen, has_header=False, infer_schema_length=0)
+    try:  # every cell as text, blank rows kept (a row's line is the sheet's own)
+        loaded = book.load_sheet(chosen, header_row=None, dtypes="string").to_polars()
     except Exception as exc:
-        raise InvalidValue(f"cannot read sheet {chosen!r} of {path.name}") from exc
+        raise InvalidValue(f"cannot read sheet {clip(chosen, 40)!r} of {clip(path.name, 60)}") from exc
+    df = loaded.rename({c: f"column_{i}" for i, c in enumerate(loaded.columns)})
     if df.height == 0:
-        raise InvalidValue(f"sheet {chosen!r} of {path.name} is empty")
-    return RawTable(_rows(df.head(PEEK)), sheet=chosen, frame=df)
+        raise InvalidValue(f"sheet {clip(chosen, 40)!r} of {clip(path.name, 60)} is empty")
+    return RawTable(
+        _rows(df.head(PEEK)), sheet=chosen, frame=df, offset=_first_row(path, sheets.index(chosen))
+    )
+
+
+def _first_row(path: Path, index: int) -> int:
+    """The rows above a workbook sheet's first cell (which the reader does not return); 0 where
+    the workbook does not say (an .xls)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as book:
+            workbook = book.read("xl/workbook.xml").decode("utf-8", "replace")
+            rels = book.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+            ids = re.findall(r"<sheet\b[^>]*\br:id=\"([^\"]+)\"", workbook)
+            target = re.search(
+                rf'Id="{re.escape(ids[index])}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="{re.escape(ids[index])}"',
+                rels,
+            )
+            if target is None:
+                return 0
+            where = (target[1] or target[2]).lstrip("/")
+            where = where if where.startswith("xl/") else f"xl/{where}"
+            with book.open(where) as sheet:
+                head = sheet.read(1 << 20).decode("utf-8", "replace")
+    except (OSError, KeyError, IndexError, zipfile.BadZipFile):
+        return 0
+    first = re.search(r"<c r=\"[A-Z]+(\d+)\"[^>]*?(?<!/)>", head)
+    return int(first[1]) - 1 if first else 0
 
 
 def clean(text: str | None) -> str:

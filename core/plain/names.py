@@ -48,6 +48,28 @@ def split_suffix(name: str) -> tuple[str, str]:
     return name, ""
 
 
+ETHNIC_GROUPS: tuple[str, ...] = (
+    "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家",
+    "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇",
+    "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米",
+    "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙",
+    "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
+)  # fmt: skip
+"""The 56 peoples' names without 族 (汉 has no autonomous area)."""
+
+_PEOPLES = "|".join(sorted(ETHNIC_GROUPS, key=len, reverse=True))
+_AUTONOMOUS = re.compile(rf"^(.+?)(?:(?:{_PEOPLES}|各)族)*(?:{_PEOPLES}|各)族?自治(县|旗)$")
+# a people before another is written with 族 (陵水黎族: 陵水, not 陵 and 水); the last may not be
+# (和布克赛尔蒙古自治县); 各族 is "of all peoples" (龙胜各族自治县)
+
+
+def autonomous_short(name: str) -> str | None:
+    """An autonomous county's name as people shorten it, without its peoples (杜尔伯特蒙古族自治县
+    → 杜尔伯特县, 大厂回族自治县 → 大厂县); None for another name."""
+    found = _AUTONOMOUS.match(name)
+    return f"{found[1]}{found[2]}" if found else None
+
+
 def county_type(name: str) -> str:
     """The type of a county-level unit as its suffix tells it (县级市, 县, 旗, 市辖区 …)."""
     _, suffix = split_suffix(name)

@@ -16,7 +16,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from baiqiang.core.plain.names import SPECIAL_SUFFIXES, search_key, split_suffix
+from baiqiang.core.plain.names import SPECIAL_SUFFIXES, autonomous_short, search_key, split_suffix
 
 Row = dict[str, Any]
 """A unit as :func:`baiqiang.core.resolve.units` gives it (adcode, name, province …, listed)."""
@@ -130,6 +130,12 @@ def _keys(name: str, pinyin: str, initials: str) -> _Keys:
     )
 
 
+@lru_cache(maxsize=8192)
+def _short(name: str) -> str:
+    """An autonomous county's short name (大厂县), or "" for another."""
+    return autonomous_short(name) or ""
+
+
 def _keys_of(row: Row) -> _Keys:
     return _keys(str(row["name"]), str(row.get("pinyin") or ""), str(row.get("initials") or ""))
 
@@ -210,8 +216,21 @@ def _narrow(units: Sequence[Row], province: str | None, prefecture: str | None) 
         rows = [r for r in rows if r.get("province_short") == province]
     if prefecture is not None:
         p = normalise(prefecture).removesuffix("市")
-        rows = [r for r in rows if str(r.get("prefecture") or "").startswith(p)]
+        direct = p in DIRECT_SPELLINGS
+        rows = [
+            r
+            for r in rows
+            if str(r.get("prefecture") or "").startswith(p)
+            or (direct and str(r.get("prefecture") or "") in ("", DIRECT_PREFECTURE))
+            or (p and not r.get("prefecture") and str(r.get("province") or "").startswith(p))
+        ]
     return rows
+
+
+DIRECT_PREFECTURE = "省直辖县级行政区划"
+"""The prefecture cell of a county-level unit a province governs directly (仙桃市)."""
+DIRECT_SPELLINGS = frozenset({DIRECT_PREFECTURE, "省直辖", "省直管", "直辖", "省直辖县", "省直管县", "直管"})
+"""How files write that cell."""
 
 
 def match_exactly(
@@ -305,8 +324,9 @@ def _by_former(rows: list[Row], olds: list[Row], how: Match, text: str) -> Resol
         old = codes[decided.unit["adcode"]]
         unit = decided.unit
         was = f"{old['former_name']} ({old['former_code']})"
-        note = f"{was} is a former name of {unit['name']} ({unit['adcode']})"
-        note_zh = f"{was} 是 {unit['name']} ({unit['adcode']}) 的旧称"
+        # what became of it, as the code history says (became, merged into …), where the row has it
+        note = str(old.get("note") or f"{was} is a former name of {unit['name']} ({unit['adcode']})")
+        note_zh = str(old.get("note_zh") or f"{was} 是 {unit['name']} ({unit['adcode']}) 的旧称")
         return replace(decided, how=how, note=note, note_zh=note_zh)
     return decided
 
@@ -316,7 +336,7 @@ def _matches(row: Row, how: Match, text: str, key: str) -> bool:
         return bool(row["name"] == text)
     k = _keys_of(row)
     if how == Match.SUFFIX:
-        return k.has_suffix and k.base == text
+        return (k.has_suffix and k.base == text) or _short(str(row["name"])) == text
     if how == Match.PINYIN:
         return key in (k.pinyin, k.pinyin_base)
     if how == Match.INITIALS:

@@ -46,7 +46,7 @@ def test_an_edition_imports_and_lists_and_moves(catalog: Catalog, home: Path, tm
     )  # a former name, as a 2021 list says
     result = import_edition(catalog, path, table="ic", year=2021)
     assert result.edition.rows == 100 and not result.problems
-    assert [r.outcome for r in result.reports if r.text == "海安县"] == [RowOutcome.FORMER]
+    assert [r.outcome for r in result.reports if r.text == "海安县"] == [RowOutcome.RENAMED]
     assert years("ic") == [2021, 2022]
     assert [(e.table, e.year, e.builtin) for e in editions()][:2] == [
         ("industrial-counties", 2021, False),

@@ -54,7 +54,7 @@ def test_a_gbk_yearbook_with_title_rows_totals_and_footnotes(catalog: Catalog, h
     )
     got = outcomes(result)
     assert got["全省合计"] == RowOutcome.NOT_COUNTY and got["苏州市"] == RowOutcome.NOT_COUNTY
-    assert got["江阴"] == RowOutcome.MATCHED and got["海门市"] == RowOutcome.FORMER
+    assert got["江阴"] == RowOutcome.MATCHED and got["海门市"] == RowOutcome.RENAMED
     assert got["鼓楼区"] == RowOutcome.AMBIGUOUS  # 南京 and 徐州 both have one
     assert got["不存在县"] == RowOutcome.UNMATCHED
     assert [r.outcome for r in result.reports if r.text == "昆山"] == [
@@ -113,8 +113,9 @@ def test_a_bom_tsv_keyed_by_adcode_with_years(catalog: Catalog, home: Path) -> N
         (b"1,2\n3,4\n", ".csv", "no header row"),
         (b"x,y\n1,2\n3,4\n", ".csv", "no column of unit names or adcodes"),
         ("地区,备注\n昆山市,好\n江阴市,好\n".encode(), ".csv", "no column of numbers"),
-        (b"anything", ".xls", "reads .csv, .tsv, .xlsx and .parquet"),
-        (b"PK\x03\x04 not really a workbook", ".xlsx", "not a readable XLSX"),
+        (b"anything", ".xls", "not a readable workbook"),
+        (b"PK\x03\x04 not really a workbook", ".xlsx", "not a readable workbook"),
+        (b"anything", ".ods", "reads .csv, .tsv, .xlsx, .xls and .parquet"),
     ],
 )
 def test_bad_files_say_why_in_one_line_and_store_nothing(

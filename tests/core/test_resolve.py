@@ -185,7 +185,7 @@ def test_lookup_listed_namesake_former_name_and_adcode(catalog: Catalog) -> None
     assert tiexi["prefecture"] == "沈阳市" and tiexi["rankings"][0]["rank"] == 39
     assert sorted(tiexi["namesakes"]) == ["铁西区 (吉林省 四平市 220302)", "铁西区 (辽宁省 鞍山市 210303)"]
     haimen = lookup(catalog, "海门市").to_dict()
-    assert haimen["name"] == "海门区" and haimen["matched"] == "former" and "former name" in haimen["note"]
+    assert haimen["name"] == "海门区" and haimen["matched"] == "former" and "became 海门区" in haimen["note"]
     assert lookup(catalog, "320614").to_dict()["name"] == "海门区"
     assert lookup(catalog, "长乐市").to_dict()["name"] == "长乐区"
 

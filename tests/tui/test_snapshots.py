@@ -29,6 +29,8 @@ def _keys(*keys: str, frame: bool = False):  # type: ignore[no-untyped-def]
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
+        await pilot.pause(0.1)  # the footer shows the focused widget's keys a moment after focus moves
+        await settle(pilot)
 
     return run_before
 

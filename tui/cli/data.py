@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -25,12 +26,19 @@ from baiqiang.core.indicators import (
     summary_line,
 )
 from baiqiang.core.indicators.store import repair, scan
-from baiqiang.core.matching import RowReport
+from baiqiang.core.matching import RowReport, Trust
 from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.text import clip
 from baiqiang.tui import render
 from baiqiang.tui.output import TEXT_ENDINGS, save
 from baiqiang.tui.pipes import print_text, warn_damaged
+
+
+class Merge(StrEnum):
+    """What becomes of the parts of a unit formed by a merger."""
+
+    SUM = "sum"
+
 
 app = typer.Typer(
     help="Your own numbers: import yearbook tables (CSV/TSV/XLSX/Parquet), matched to every county-level unit.",
@@ -59,7 +67,26 @@ def import_(
     key: Annotated[str | None, typer.Option("--key", help="The column that names the units.")] = None,
     province: o.ProvinceOpt = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="The year of the values, for a file without a year column.")
+        int | None,
+        typer.Option(
+            "--year",
+            help="The year of the file: its codes and names are read as they were then (found from the "
+            "codes where not given), and its values are for that year.",
+        ),
+    ] = None,
+    merge: Annotated[
+        Merge | None,
+        typer.Option(
+            "--merge",
+            help="sum: add up the rows of the parts of a unit formed by a merger, where the file has "
+            "every part (the columns must add up). By default a part is not stored.",
+        ),
+    ] = None,
+    trust: Annotated[
+        Trust | None,
+        typer.Option(
+            "--trust", help="Where a row's code and name are two units: which decides (by default, neither)."
+        ),
     ] = None,
     encoding: Annotated[
         str | None,
@@ -92,7 +119,14 @@ def import_(
         _import_edition(file, list_, edition, sheet, header_rows, encoding, report, force, replace)
         return
     options = ImportOptions(
-        sheet=sheet, header_rows=header_rows, key=key, province=province, year=year, encoding=encoding
+        sheet=sheet,
+        header_rows=header_rows,
+        key=key,
+        province=province,
+        year=year,
+        encoding=encoding,
+        merge=merge,
+        trust=trust,
     )
     write_report = _reporter(report, force=force)
 
@@ -110,6 +144,8 @@ def import_(
 
 
 def _tell(result: ImportResult) -> None:
+    if result.read_as:
+        render.note(result.read_as)
     render.note(summary_line(result))
     if result.ignored:
         render.note("left out: " + "; ".join(f"{x.column} ({x.reason})" for x in result.ignored))
@@ -170,10 +206,10 @@ def _import_edition(
         replace=replace, before_store=tell,
     )  # fmt: skip
     e = result.edition
-    formers = sum(1 for r in result.reports if r.outcome == RowOutcome.FORMER)
+    formers = sum(1 for r in result.reports if r.outcome == RowOutcome.RENAMED)
     render.note(
         f"stored edition {e.year} of {e.table}: {e.rows} units ranked 1…{e.rows}"
-        + (f" ({formers} by a former name)" if formers else "")
+        + (f" ({formers} renamed or recoded since)" if formers else "")
     )
 
 
