@@ -204,6 +204,32 @@ class History:
             for r in chosen
         ]
 
+    @cache  # noqa: B019
+    def rows_named(self, year: int | None) -> dict[str, list[dict[str, object]]]:
+        """:meth:`rows` by name."""
+        out: dict[str, list[dict[str, object]]] = defaultdict(list)
+        for r in self.rows(year):
+            out[str(r["name"])].append(r)
+        return out
+
+    @cache  # noqa: B019
+    def rows_shortened(self, year: int | None) -> dict[str, list[dict[str, object]]]:
+        """:meth:`rows` by their names shortened: without the suffix (昆山 for 昆山市), an
+        autonomous county's without its peoples (大厂县)."""
+        from baiqiang.core.plain.resolve import short_names
+
+        out: dict[str, list[dict[str, object]]] = defaultdict(list)
+        for r in self.rows(year):
+            for short in short_names(str(r["name"])):
+                out[short].append(r)
+        return out
+
+    @cache  # noqa: B019
+    def rows_in(self, year: int | None, province: str | None) -> list[dict[str, object]]:
+        """:meth:`rows` of one province (short name; every province for None)."""
+        rows = self.rows(year)
+        return rows if province is None else [r for r in rows if r["province_short"] == province]
+
     def area(self, code: str, year: int) -> Record | None:
         """The prefecture or province a code named in the list of the end of `year`, if any."""
         found = self.record(code, year)
@@ -240,43 +266,36 @@ class History:
 
     def lineage(self, record: Record, year: int) -> Lineage:
         """What a record of the list of the end of `year` is on today's map."""
-        return self._lineages(year)[record]
+        return self._lineage(record, year)
 
     @cache  # noqa: B019
-    def _lineages(self, year: int) -> dict[Record, Lineage]:
-        records = [r for r in self.records if r.level == "county" and r.valid(year)]
+    def _lineage(self, record: Record, year: int) -> Lineage:
         if year > self.base:
+            if record.valid(self.base):
+                return Lineage(record, Fate.SAME, (record.code,), (record,))
             came, parted = self._after(year)
-            return {
-                r: Lineage(r, Fate.SAME, (r.code,), (r,))
-                if r.valid(self.base)
-                else self._later(r, year, came, parted)
-                for r in records
-            }
+            return self._later(record, year, came, parted)
+        units = self.destinations(record)
+        when = self._change_year(record)
+        if not units:
+            return Lineage(record, Fate.GONE, (), year=record.end)
+        if len(units) > 1:
+            return Lineage(record, Fate.SPLIT, tuple(sorted(units)), year=when)
+        (u,) = units
+        parts = tuple(sorted(self._sources(year)[u], key=lambda p: p.code))
+        if len(parts) > 1:
+            return Lineage(record, Fate.MERGED, (u,), parts, year=self._merge_year(record, parts))
+        steps = self._renames(record)
+        return Lineage(record, Fate.SAME, (u,), (record,), year=steps[-1] if steps else None, renamed=steps)
+
+    @cache  # noqa: B019
+    def _sources(self, year: int) -> dict[str, list[Record]]:
+        """For each unit of today: the county-level records of `year` whose land it holds."""
         sources: dict[str, list[Record]] = defaultdict(list)
-        dest = {r: self.destinations(r) for r in records}
-        for r, units in dest.items():
-            for u in units:
+        for r in self.in_year(year):
+            for u in self.destinations(r):
                 sources[u].append(r)
-        out: dict[Record, Lineage] = {}
-        for r, units in dest.items():
-            when = self._change_year(r)
-            if not units:
-                out[r] = Lineage(r, Fate.GONE, (), year=r.end)
-            elif len(units) > 1:
-                out[r] = Lineage(r, Fate.SPLIT, tuple(sorted(units)), year=when)
-            else:
-                (u,) = units
-                parts = tuple(sorted(sources[u], key=lambda p: p.code))
-                if len(parts) > 1:
-                    merged = self._merge_year(r, parts)
-                    out[r] = Lineage(r, Fate.MERGED, (u,), parts, year=merged)
-                else:
-                    steps = self._renames(r)
-                    out[r] = Lineage(
-                        r, Fate.SAME, (u,), (r,), year=steps[-1] if steps else None, renamed=steps
-                    )
-        return out
+        return sources
 
     def _chain(self, record: Record) -> list[Record]:
         """The records after this one while each goes on as one code (its last is where its
@@ -321,6 +340,9 @@ class History:
             common = [y for y, code in mine.items() if path.get(y) == code]
             if common and (joined is None or min(common) < joined):
                 joined = min(common)
+        if joined is None:  # a part split among several (江干区 into 上城区 and 钱塘区): when it ended
+            gone = [p.end for p in parts if p is not record and p.end is not None and p.end <= self.base]
+            joined = min(gone) if gone else None
         return joined
 
     def _path(self, record: Record) -> dict[int, str]:
@@ -378,10 +400,13 @@ class History:
         if not wanted:
             return None
         last = max(self.base, *(r.end or r.start for r in self.records))
-        held = {
-            year: sum(1 for c in wanted if (r := self.record(c, year)) is not None and r.level == "county")
-            for year in range(1981, last + 1)
-        }
+        held = dict.fromkeys(range(1981, last + 1), 0)
+        for code in wanted:
+            for r in self._by_code.get(code, ()):
+                if r.level == "county":
+                    for year in range(r.start, (r.end or last + 1)):
+                        if year in held:
+                            held[year] += 1
         most = max(held.values())
         years = [y for y, n in held.items() if n == most]
         return years[0], years[-1], most / len(wanted)

@@ -24,7 +24,7 @@ from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from baiqiang.core.history import Fate, History, Lineage, Record, history_of, last_year
-from baiqiang.core.plain.resolve import Outcome, Row, describe, match_exactly
+from baiqiang.core.plain.resolve import Row, describe, has_han, match_exactly, narrow, to_simplified
 
 if TYPE_CHECKING:
     from baiqiang.core.catalog import Catalog
@@ -157,11 +157,12 @@ MAX_NAME = 64
 """The longest text tried as a unit's name (the longest name has 12 characters)."""
 
 TOTAL = re.compile(
-    r"^(全国|全省|全市|全区|全州|全盟|全县|合计|总计|总体|小计|平均|全部|其中)|(合计|总计|平均|小计)$"
+    r"^(全国|全省|全市|全区|全州|全盟|全县|合计|总计|总体|小计|平均|全部|其中)|(合计|总计|平均|小计|直辖县级行政区划)$"
 )
 """A row that sums others up (合计, 全省 …), not a unit."""
 FUNCTIONAL = re.compile(
-    r"(开发区|高新区|高新技术产业园区|新区|管理区|管委会|园区|示范区|试验区|保税区|工业区|经济区|农场|林场)$"
+    r"(开发区|高新区|新区|管理区|管委会|园区|示范区|试验区|实验区|保税区|工业区|经济区|农场|林场|产业园|科技园"
+    r"|工业园|食品区|合作区|旅游区|度假区|风景区|航空港区|行政委员会)$"
 )
 """A development zone or other functional area: a place in statistics, not a county-level unit."""
 
@@ -242,7 +243,9 @@ def match_one(
         if ambiguous and by_code is not None and by_code in ambiguous:
             by_name = [by_code]
     record: Record | None
-    if by_code is not None and by_name and by_name[0] is not by_code:
+    if by_code is not None and by_name and by_name[0] is not by_code and _one_unit(h, by_code, by_name[0]):
+        record, name_note = by_code, f"named {text}, {by_name[0].label} until {(by_name[0].end or 0) - 1}"
+    elif by_code is not None and by_name and by_name[0] is not by_code:
         if trust == Trust.NAME:
             record, code_note = by_name[0], f"the code says {by_code.label}: the name decides"
         elif trust == Trust.CODE:
@@ -261,8 +264,22 @@ def match_one(
     elif code and fallback is not None and not text:
         record = fallback
     else:
-        return _unmatched(places, text, code_note, year)
+        return _unmatched(places, text, code, code_note, year)
     return _fate(places, record, year, "; ".join(n for n in (code_note, name_note) if n))
+
+
+def _statistical(h: History, code: str, year: int) -> bool:
+    """Whether a code no list has is one of a prefecture of that year: the statistics' own
+    county-level units (大兴安岭地区's 加格达奇区, 232761), which the Ministry's lists lack."""
+    area = h.record(code[:4] + "00", year)
+    return area is not None and area.level == "prefecture"
+
+
+def _one_unit(h: History, a: Record, b: Record) -> bool:
+    """Whether two records are one unit under two names: each is the whole of the same unit of
+    today (海门市 of 2019 and 海门区 of 2020, a file naming a unit as it was just before)."""
+    la, lb = (h.lineage(r, r_year) for r, r_year in ((a, last_year(a, h.base)), (b, last_year(b, h.base))))
+    return la.fate == lb.fate == Fate.SAME and la.units == lb.units
 
 
 def _same_place(a: str, b: str) -> bool:
@@ -286,13 +303,13 @@ def _named(
     """The record a name is in a year's list (narrowed by province and prefecture), or, where no
     unit had that name that year, the record of that name nearest in time; with a note where so,
     and the candidates where several fit."""
-    found = match_exactly(h.rows(year), text, province=province, prefecture=prefecture)
-    if found.status == Outcome.FOUND and found.unit is not None:
-        return [found.unit["record"]], found.note, []
-    if found.status == Outcome.AMBIGUOUS:
-        return [], "", [c["record"] for c in found.candidates]
-    anytime = match_exactly(h.rows(None), text, province=province, prefecture=prefecture)
-    if anytime.status == Outcome.MISSING and prefecture is not None:
+    found, note = _hits(h, year, text, province, prefecture)
+    if len(found) == 1:
+        return found, note, []
+    if found:
+        return [], "", found
+    anytime, note = _hits(h, None, text, province, prefecture)
+    if not anytime and prefecture is not None:
         elsewhere = _named(h, text, province, None, year)
         record = elsewhere[0][0] if elsewhere[0] else None
         if record is None:
@@ -300,13 +317,7 @@ def _named(
         its = "none" if record.prefecture in ("", "直辖") else record.prefecture
         said = f"the file's prefecture {prefecture} is not {record.name}'s ({its})"
         return [record], "; ".join(x for x in (said, elsewhere[1]) if x), []
-    candidates = (
-        [anytime.unit["record"]]
-        if anytime.status == Outcome.FOUND and anytime.unit is not None
-        else [c["record"] for c in anytime.candidates]
-        if anytime.status == Outcome.AMBIGUOUS
-        else []
-    )
+    candidates = anytime
     if not candidates:
         return [], "", []
     fates = {_destination(h, r) for r in candidates}
@@ -320,6 +331,28 @@ def _named(
         ),
         [],
     )
+
+
+def _hits(
+    h: History, year: int | None, text: str, province: str | None, prefecture: str | None
+) -> tuple[list[Record], str]:
+    """The records of a year's list (every year's, for None) a name is, by the rules of
+    :func:`~baiqiang.core.plain.resolve.match_exactly` — the exact name, else the name without
+    its suffix or an autonomous county's short name, else the same in simplified characters —
+    within the province and prefecture; with a note for the last."""
+    candidate = text
+    for _ in range(2):
+        for index in (h.rows_named(year), h.rows_shortened(year)):
+            rows = [
+                r for r in index.get(candidate, ()) if province is None or r["province_short"] == province
+            ]
+            found = narrow(rows, None, prefecture) if rows else rows
+            if found:
+                note = f"{text} is {candidate} in simplified characters" if candidate != text else ""
+                return [r["record"] for r in found], note  # type: ignore[misc]
+        if not has_han(text) or (candidate := to_simplified(text)) == text:
+            break
+    return [], ""
 
 
 def _destination(h: History, record: Record) -> tuple[str, tuple[str, ...]]:
@@ -368,7 +401,7 @@ def _years(years: tuple[int, ...]) -> str:
     return " and ".join(map(str, years))
 
 
-def _unmatched(places: Places, text: str, code_note: str, year: int) -> Found:
+def _unmatched(places: Places, text: str, code: str, code_note: str, year: int) -> Found:
     """A row whose code and name match no unit of its year: not county-level where it names a
     prefecture, a province, a total or a functional area; else unmatched, with close names."""
     if text:
@@ -378,6 +411,11 @@ def _unmatched(places: Places, text: str, code_note: str, year: int) -> Found:
             return Found(RowOutcome.NOT_COUNTY, note="a prefecture or province")
         if FUNCTIONAL.search(text):
             return Found(RowOutcome.NOT_COUNTY, note="a development zone or other functional area")
+        if code and not places.history.of_code(code) and _statistical(places.history, code, year):
+            return Found(
+                RowOutcome.NOT_COUNTY,
+                note=f"{code_note}: a unit of the statistics' code lists only, not of the Ministry of Civil Affairs' (加格达奇区)",
+            )
         near = "; ".join(describe(c) for c in match_exactly(places.units, text).candidates[:3])
         tail = f"did you mean {near}?" if near else ""
         return Found(RowOutcome.UNMATCHED, note="; ".join(x for x in (code_note, tail) if x))

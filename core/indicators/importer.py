@@ -65,9 +65,18 @@ def as_numbers(body: pl.DataFrame, headers: list[str]) -> pl.DataFrame:
     """Every column as numbers (null where a cell is not one), cleaning (:func:`numbers`) only
     the columns whose cells do not all read as numbers as they are."""
     direct = body.select(finite(pl.col(h).cast(pl.Float64, strict=False)) for h in headers)
-    written = body.select(pl.all().is_not_null().sum()).row(0)
-    read = direct.select(pl.all().is_not_null().sum()).row(0)
-    messy = [h for h, w, r in zip(headers, written, read, strict=True) if r < w]
+    n = len(headers)
+    counts = (
+        pl.concat([body, direct.select(pl.all().name.prefix("\x00"))], how="horizontal")
+        .select(
+            *[pl.col(h).is_not_null().sum() for h in headers],
+            *[pl.col(h).is_in(BLANK_MARKS).sum().alias(f"\x01{h}") for h in headers],
+            *[pl.col(f"\x00{h}").is_not_null().sum() for h in headers],
+        )
+        .row(0)
+    )  # one pass: the cells written, those marked missing (NA, —), those read as numbers
+    written, marks, read = counts[:n], counts[n : 2 * n], counts[2 * n :]
+    messy = [h for h, w, m, r in zip(headers, written, marks, read, strict=True) if r + m < w]
     return (
         direct.with_columns(body.select(numbers(h).alias(h) for h in messy).get_columns())
         if messy
@@ -264,7 +273,7 @@ def read_dataset(
         if values.height
         else [0] * len(names)
     )
-    gaps = _gaps(body, index["_i"], roles.values)
+    gaps = _gaps(body, converted, index["_i"], roles.values)
     summary: dict[str, int] = {}
     for r in reports:
         summary[str(r.outcome)] = summary.get(str(r.outcome), 0) + 1
@@ -290,17 +299,27 @@ def read_dataset(
     return values, ImportResult(dataset, reports, roles.ignored, read_as)
 
 
-def _gaps(body: pl.DataFrame, kept: pl.Series, columns: list[str]) -> dict[str, tuple[int, int, list[str]]]:
+def _gaps(
+    body: pl.DataFrame, converted: pl.DataFrame, kept: pl.Series, columns: list[str]
+) -> dict[str, tuple[int, int, list[str]]]:
     """Per value column, over the rows stored: the cells left blank or marked missing (—, N/A),
     the cells that are not a number (1,2,3; inf; 甲), and a few of the latter as written."""
-    rows = body.with_row_index("_i").filter(pl.col("_i").is_in(kept.implode()))
+    read = {h: f"\x00{i}" for i, h in enumerate(columns)}  # the numbers, beside the text
+    rows = (
+        pl.concat(
+            [body.select(columns), converted.select(pl.col(h).alias(read[h]) for h in columns)],
+            how="horizontal",
+        )
+        .with_row_index("_i")
+        .filter(pl.col("_i").is_in(kept.implode()))
+    )
 
     def marked(h: str) -> pl.Expr:
         text = pl.col(h).str.strip_chars()
         return text.is_null() | (text == "") | text.is_in(BLANK_MARKS)
 
     def unread(h: str) -> pl.Expr:
-        return ~marked(h) & numbers(h).is_null()
+        return ~marked(h) & pl.col(read[h]).is_null()
 
     # every column's counts in one pass (a panel has a hundred columns, a wide file thousands)
     counts = rows.select(

@@ -130,6 +130,13 @@ def _keys(name: str, pinyin: str, initials: str) -> _Keys:
     )
 
 
+def short_names(name: str) -> list[str]:
+    """The shorter names a unit is known by in files: without its suffix (昆山 for 昆山市), an
+    autonomous county's without its peoples (大厂县 for 大厂回族自治县)."""
+    k = _keys(name, "", "")
+    return [x for x in (k.base if k.has_suffix else "", _short(name)) if x]
+
+
 @lru_cache(maxsize=8192)
 def _short(name: str) -> str:
     """An autonomous county's short name (大厂县), or "" for another."""
@@ -181,7 +188,7 @@ def resolve_rows(
         prefecture: Keep only units of this prefecture (苏州 or 苏州市).
         former: Former names and codes (rows of the catalog's ``former_names``).
     """
-    rows = _narrow(units, province, prefecture)
+    rows = narrow(units, province, prefecture)
     text = normalise(query)
     if len(text) > MAX_QUERY:  # no unit's name is that long; and no time spent suggesting
         return Resolution(Outcome.MISSING)
@@ -192,7 +199,7 @@ def resolve_rows(
             found = _by_former(rows, olds, Match.FORMER_CODE, text)
         return found or Resolution(Outcome.MISSING)
     found = _by_name(rows, text, former)
-    if found is None and _has_han(text):
+    if found is None and has_han(text):
         simplified = to_simplified(text)
         if simplified != text:
             found = _by_name(rows, simplified, former)
@@ -209,8 +216,10 @@ def resolve_rows(
     return found or Resolution(Outcome.MISSING, None, Match.NONE, suggest(rows, text))
 
 
-def _narrow(units: Sequence[Row], province: str | None, prefecture: str | None) -> list[Row]:
-    """The units of a province (short name) and a prefecture (苏州 or 苏州市), where given."""
+def narrow(units: Sequence[Row], province: str | None, prefecture: str | None) -> list[Row]:
+    """The units of a province (short name) and a prefecture (苏州 or 苏州市), where given: the
+    prefecture cell of a unit the province governs directly may say so (省直管, 省直辖), a
+    municipality's district's may name the municipality (北京市)."""
     rows = list(units)
     if province is not None:
         rows = [r for r in rows if r.get("province_short") == province]
@@ -240,6 +249,7 @@ def match_exactly(
     province: str | None = None,
     prefecture: str | None = None,
     former: Sequence[Row] = (),
+    suggestions: bool = True,
 ) -> Resolution:
     """Matches a name or code from a data file to one unit, never guessing.
 
@@ -255,8 +265,9 @@ def match_exactly(
         province: Keep only units of this province (short name, 江苏).
         prefecture: Keep only units of this prefecture (苏州 or 苏州市).
         former: Former names and codes (rows of the catalog's ``former_names``).
+        suggestions: Whether a name that matches nothing gets close names (the slow part).
     """
-    rows = _narrow(units, province, prefecture)
+    rows = narrow(units, province, prefecture)
     text = normalise(query)
     if text.isdigit() and len(text) in (6, 9, 12):
         code = text[:6]
@@ -269,7 +280,7 @@ def match_exactly(
         )
     for candidate in (
         text,
-        *([to_simplified(text)] if _has_han(text) and not _any_named(rows, text) else []),
+        *([to_simplified(text)] if has_han(text) and not _any_named(rows, text) else []),
     ):
         for how in (Match.EXACT, Match.SUFFIX):
             hits = [r for r in rows if _matches(r, how, candidate, "")]
@@ -281,7 +292,7 @@ def match_exactly(
         olds = [o for o in former if o["former_name"] == candidate]
         if olds:
             return _strict(_by_former(rows, olds, Match.FORMER, candidate))
-    return Resolution(Outcome.MISSING, None, Match.NONE, suggest(rows, text))
+    return Resolution(Outcome.MISSING, None, Match.NONE, suggest(rows, text) if suggestions else [])
 
 
 def _any_named(rows: Sequence[Row], text: str) -> bool:
@@ -302,18 +313,23 @@ def normalise(query: str) -> str:
     """What a user typed, made comparable: full-width letters and digits to ASCII, ideographic
     and other spaces trimmed (``ｋｕｎｓｈａｎ`` → ``kunshan``, ``昆　山`` → ``昆山``)."""
     text = unicodedata.normalize("NFKC", query)
-    return re.sub(r"\s+", "", text) if _has_han(text) else text.strip()
+    return re.sub(r"\s+", "", text) if has_han(text) else text.strip()
 
 
-def _has_han(text: str) -> bool:
+def has_han(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 def to_simplified(text: str) -> str:
     """Traditional characters to simplified (崑山 → 昆山), by OpenCC's maintained tables."""
+    return str(_converter().convert(text))
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
     import opencc  # only for names nothing else matched: keeps it off the usual path
 
-    return str(opencc.OpenCC("t2s").convert(text))
+    return opencc.OpenCC("t2s")
 
 
 def _by_former(rows: list[Row], olds: list[Row], how: Match, text: str) -> Resolution | None:
