@@ -7,7 +7,9 @@ unit of year *Y* (a *record*):
 
 - its **destinations**: the units of :data:`BASE` its territory is in now, following each change
   (a code retired into another, a code given a new name) — partial transfers of land, which the
-  lists note with a year (``370211[1996]``), are changes of boundary, not of identity;
+  lists note with a year (``370211[1996]``), are changes of boundary, not of identity, unless the
+  land went to a unit made then (余杭区 gave 临平区 its land in 2021: 余杭区 of 2020 is now in two
+  units, split);
 - its **fate**, from the destinations and from the other records of *Y* that share them:
   ``same`` (one unit now, made of it alone: renamed or recoded, 吴江市 → 吴江区), ``merged`` (one
   unit now, made of it and others: 崇文区 → 东城区, 孟津县 and 吉利区 → 孟津区), ``split`` (several
@@ -31,6 +33,13 @@ from pathlib import Path
 
 BASE = 2021
 """The year-end whose map is today's: the units of ``divisions.csv``."""
+
+
+THROUGH = {"469031": "460302", "469033": "460302", "469032": "460303"}
+"""Where the code lists say only that land went to a prefecture which later made districts of it
+(三沙市, 2012; 西沙区 and 南沙区, 2020): the district each county-level unit's land is in, as the
+decision that made them says (国务院 2020: 西沙区 governs 西沙群岛 and 中沙群岛的岛礁及其海域, 南沙区
+governs 南沙群岛 — 民政部, 2020-04-18)."""
 
 
 class Fate(StrEnum):
@@ -244,6 +253,10 @@ class History:
 
     @cache  # noqa: B019  (one History per data folder, kept as long as the process)
     def _destinations(self, record: Record, year: int) -> frozenset[str]:
+        if record.code in THROUGH and record.end is not None and record.end <= year:
+            found = self.record(THROUGH[record.code], year)
+            if found is not None:
+                return self._destinations(found, year)
         if record.valid(year):
             if record.level != "county":  # a county's land under a prefecture (三沙市), now its districts
                 later = [
@@ -277,6 +290,11 @@ class History:
             return self._later(record, year, came, parted)
         units = self.destinations(record)
         when = self._change_year(record)
+        spun = self._spun_off(record, year)
+        if spun and units:  # land it gave a unit made after `year` (余杭区 2020: 临平区 of 2021)
+            return Lineage(
+                record, Fate.SPLIT, tuple(sorted(units | spun)), year=min(self._spins(record, year))
+            )
         if not units:
             return Lineage(record, Fate.GONE, (), year=record.end)
         if len(units) > 1:
@@ -287,6 +305,23 @@ class History:
             return Lineage(record, Fate.MERGED, (u,), parts, year=self._merge_year(record, parts))
         steps = self._renames(record)
         return Lineage(record, Fate.SAME, (u,), (record,), year=steps[-1] if steps else None, renamed=steps)
+
+    def _spins(self, record: Record, year: int) -> dict[int, set[str]]:
+        """The units made, after `year` and up to :attr:`base`, of land a record (or what it went
+        on as) gave them — a part transferred to a code new that year — by year."""
+        out: dict[int, set[str]] = defaultdict(set)
+        for r in self._chain(record):
+            if r.level != "county":  # a prefecture's districts (三沙市's): :data:`THROUGH`
+                break
+            for code, when in r.transfers():
+                if year < when <= self.base:
+                    new = self.record(code, when)
+                    if new is not None and new.start == when and new.level == "county":
+                        out[when] |= self.destinations(new)
+        return out
+
+    def _spun_off(self, record: Record, year: int) -> frozenset[str]:
+        return frozenset(u for units in self._spins(record, year).values() for u in units)
 
     @cache  # noqa: B019
     def _sources(self, year: int) -> dict[str, list[Record]]:

@@ -99,7 +99,14 @@ def rows(
         InvalidValue: `columns` given but empty, or a condition that cannot be read.
     """
     lf = base_rows(
-        catalog, table, filters, indicators=indicators, where=where, edition=edition, changes=changes
+        catalog,
+        table,
+        filters,
+        indicators=indicators,
+        where=where,
+        edition=edition,
+        changes=changes,
+        mentioned=[*(columns or []), *([order.column] if order.column else [])],
     )
     if order.column:
         lf = sort_rows(lf, by=order.column, descending=order.descending)
@@ -127,11 +134,13 @@ def base_rows(
     where: str | None = None,
     edition: int | None = None,
     changes: bool = False,
+    mentioned: Sequence[str] = (),
 ) -> pl.LazyFrame:
     """A table's rows (in an edition of a list: the report's by default, with ``change`` and
     ``movement`` since the edition before where `changes` is asked) with the user's columns
-    joined (where asked), filtered, and kept where the SQL condition holds: what every list,
-    statistic and chart starts from."""
+    joined (where asked; a built-in dataset's where `mentioned` or the condition names them),
+    filtered, and kept where the SQL condition holds: what every list, statistic and chart
+    starts from."""
     tid = resolve_table(table)
     if TABLES[tid].kind == "ranking":
         from baiqiang.core.editions import edition_frame, with_change
@@ -144,7 +153,11 @@ def base_rows(
     if indicators:
         from baiqiang.core.indicators.join import with_indicators
 
-        lf = with_indicators(lf, only=None if indicators is True else list(indicators))
+        lf = with_indicators(
+            lf,
+            only=None if indicators is True else list(indicators),
+            mentioned=[*mentioned, *([where] if where else [])],
+        )
     lf = filter_units(lf, filters)
     return lf if where is None else keep_where(lf, where)
 
@@ -215,7 +228,15 @@ def stats(
         ``values`` and ``{agg}({value})``.
     """
     tid = resolve_table(table)
-    lf = base_rows(catalog, tid, filters, indicators=indicators, where=where, edition=edition)
+    lf = base_rows(
+        catalog,
+        tid,
+        filters,
+        indicators=indicators,
+        where=where,
+        edition=edition,
+        mentioned=[by, *([value] if value else [])],
+    )
     if value is not None:
         return aggregate(lf, by=by, value=value, agg=agg)
     counted = counts(lf, by=by)

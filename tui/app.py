@@ -44,7 +44,7 @@ from baiqiang.tui.screens.back import BackScreen
 from baiqiang.tui.screens.palette_screen import Palette
 from baiqiang.tui.snapshot import TABLE as SNAPSHOT_TABLE
 from baiqiang.tui.snapshot import Snapshot, read_snapshot
-from baiqiang.tui.view_specs import KEYS, list_tabs, views
+from baiqiang.tui.view_specs import KEYS, list_tabs, view_of, views
 from baiqiang.tui.widgets.first_view import FirstView
 from baiqiang.tui.widgets.key_bar import KeyBar
 
@@ -232,9 +232,8 @@ class BaiqiangApp(App[None]):
         assert c is not None
         if tab in list_tabs():
             province = self.start_province if tab == self.start_table else None
-            return TableView(c, ViewState(tab, Filters(province=province)), id=f"view-{tab}").data_bind(
-                BaiqiangApp.language
-            )
+            state = ViewState(tab, Filters(province=province), extra=view_of(tab).extra)
+            return TableView(c, state, id=f"view-{tab}").data_bind(BaiqiangApp.language)
         if tab == "clusters":
             national = TableView(c, ViewState("national-clusters"), id="view-national")
             province = self.start_province if self.start_table == "billion-clusters" else None

@@ -37,9 +37,17 @@ def _text(df: pl.DataFrame, column: str, lang: str = "zh") -> pl.Expr:
         return pl.when(col).then(pl.lit(_MARKS[column])).otherwise(pl.lit("")).alias(column)
     if dtype == pl.String:
         return col.fill_null("")
+    if dtype.is_float() and _whole_numbers(df[column]):  # a count read as a float: 708829, not 708829.0
+        return col.cast(pl.Int64).cast(pl.String).fill_null("")
     if dtype.is_numeric() or dtype == pl.Boolean or dtype.is_temporal():
         return col.cast(pl.String).fill_null("")
     return col.map_elements(str, return_dtype=pl.String).fill_null("")
+
+
+def _whole_numbers(values: pl.Series) -> bool:
+    """Whether every value of a float column is a whole number an integer holds exactly."""
+    found = values.drop_nulls()
+    return bool(found.len()) and bool(((found == found.round(0)) & (found.abs() < 2**53)).all())
 
 
 def is_numeric(df: pl.DataFrame, column: str) -> bool:

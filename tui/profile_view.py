@@ -14,8 +14,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from baiqiang.core.plain.indicators import sections
 from baiqiang.core.plain.tables import TABLES
 from baiqiang.core.plain.text import visible
+from baiqiang.tui.i18n import t as tr
 from baiqiang.tui.pipes import PipeClosed, print_json, print_text  # noqa: F401  (re-exported)
 
 _TIER_NAMES = {1: "第一梯队", 2: "第二梯队", 3: "第三梯队", 4: "第四梯队"}
@@ -166,8 +168,41 @@ def profile_renderable(p: dict[str, Any]) -> Any:
         parts.append(Text(f"Facts from the report ({len(p['facts'])})", style="bold"))
         parts.append(_fact_lines(p["facts"]))
     if p.get("indicators"):
-        parts.append(_indicators(p["indicators"]))
+        found = sections(p["indicators"])
+        if found.headline:
+            parts.append(_headline(found.headline, found.more, p["name"]))
+        if found.own:
+            parts.append(_indicators(found.own))
     return Group(*parts)
+
+
+def _headline(items: list[dict[str, Any]], more: dict[str, int], name: str) -> Any:
+    out: list[Any] = []
+    for dataset in dict.fromkeys(i["dataset"] for i in items):
+        mine = [i for i in items if i["dataset"] == dataset]
+        t = Table(
+            box=box.SIMPLE_HEAD,
+            title=tr(f"dataset.{dataset}", "en", default=dataset),
+            title_justify="left",
+            pad_edge=False,
+            show_header=False,
+        )
+        t.add_column("figure")
+        t.add_column("value", justify="right")
+        t.add_column("unit")
+        for i in mine:
+            unit = tr(f"unit.{i['unit']}", "en", default=i["unit"])
+            t.add_row(Text(visible(i["label_en"] or i["label"])), _shown(i["value"]), Text(visible(unit)))
+        out.append(t)
+        if more.get(dataset):
+            out.append(
+                Text(tr("detail.more", "en", n=more[dataset], dataset=dataset, name=name), style="dim")
+            )
+    return Group(*out)
+
+
+def _shown(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def _indicators(items: list[dict[str, Any]]) -> Table:

@@ -26,6 +26,8 @@ class ViewSpec:
         columns: For a list: its columns (the table's defaults where empty).
         charts: For a list: the charts ``c`` cycles through.
         marker: For a ranking list: its letter and colour on a map.
+        extra: For a list: the imported columns it shows from the start (a built-in dataset's,
+            where the data has it).
     """
 
     tab: str
@@ -36,6 +38,7 @@ class ViewSpec:
     columns: tuple[str, ...] = ()
     charts: tuple[str, ...] = ()
     marker: tuple[str, str] = ("●", "red")
+    extra: tuple[str, ...] = ()
 
     def shown_columns(self) -> tuple[str, ...]:
         """The columns the list shows: its own, else its table's defaults (for every unit, with
@@ -88,7 +91,15 @@ VIEWS: dict[str, ViewSpec] = {
         ViewSpec("highlights", "报告要点", "Highlights", "5"),
         ViewSpec("stats", "统计", "Stats", "6"),
         ViewSpec("tree", "分布树", "Tree", "7"),
-        ViewSpec("divisions", "全部区县", "All units", "8", "divisions", charts=("province", "region")),
+        ViewSpec(
+            "divisions",
+            "全部区县",
+            "All units",
+            "8",
+            "divisions",
+            charts=("province", "region"),
+            extra=("population", "urbanisation_rate", "aged_65_share", "schooling_years"),  # the 2020 census
+        ),
     )
 }
 """The views of the report's tables and the explorer's own, in tab order."""

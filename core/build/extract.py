@@ -515,6 +515,8 @@ def extract(report: Report) -> dict[str, pl.DataFrame | dict[str, object]]:
     out["figure22.csv"] = _figure22(report.lines)
     out["facts.csv"] = _facts(report)
     out["group_facts.csv"] = _group_facts(report)
+    from baiqiang.core.build.sources import SOURCES
+
     out["source.json"] = {
         "title": REPORT.title,
         "publisher": REPORT.publisher,
@@ -522,6 +524,7 @@ def extract(report: Report) -> dict[str, pl.DataFrame | dict[str, object]]:
         "divisions_as_of": "2022-07-31",
         "division_cutoffs": _division_cutoffs(report.lines),
         "text_sha256": report.sha256,
+        "other_sources": [s.cited() for s in SOURCES],
     }
     return out
 

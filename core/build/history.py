@@ -8,7 +8,7 @@ Usage::
 
 The source is ``result.csv`` of yescallop/areacodes (CC0 1.0): the Ministry of Civil Affairs'
 year-end code lists since 1981 and the changes between them, compiled by that project (its
-README and LICENSE are shipped beside the data as ``data/areacodes-LICENSE``). This script
+LICENSE is shipped beside the data as ``data/areacodes-LICENSE``). This script
 renames its columns to English, keeps every row and value as they are (years as numbers), and
 checks what the rest of the data relies on: the codes in use at the end of 2021 are exactly the
 2,843 units of ``divisions.csv``. How the rows are read — what became of each code — is
@@ -105,8 +105,10 @@ def derive(source: Path, data_dir: Path) -> Outputs:
     ``former_names.csv`` from it."""
     import tempfile
 
+    from baiqiang.core.build.sources import AREACODES
     from baiqiang.core.history import History, former_rows, read_records
 
+    AREACODES.check(source)
     history = read_source(source)
     divisions = pl.read_csv(data_dir / "divisions.csv", infer_schema=False)
     check(history, divisions)

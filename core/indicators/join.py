@@ -35,12 +35,24 @@ class JoinedColumn:
         dataset: The dataset it comes from.
         column: Its name in the dataset.
         unit: Its unit.
+        label: Its name for people in Chinese, where it is not its name.
+        label_en: The same in English, where known.
+        built_in: From a dataset baiqiang ships: joined where named, not to every table.
+        headline: One of the few figures a built-in dataset shows first.
     """
 
     shown: str
     dataset: str
     column: str
     unit: str
+    label: str = ""
+    label_en: str = ""
+    built_in: bool = False
+    headline: bool = False
+
+    def named(self, lang: str = "en") -> str:
+        """Its name for people in a language (``zh`` or ``en``)."""
+        return (self.label_en if lang == "en" else self.label) or self.label or self.shown
 
 
 def joined_columns(root: Path | None = None) -> list[JoinedColumn]:
@@ -53,6 +65,10 @@ def joined_columns(root: Path | None = None) -> list[JoinedColumn]:
             d.name,
             c.name,
             c.unit,
+            c.label,
+            c.label_en,
+            d.built_in,
+            c.headline,
         )
         for d in found
         for c in d.columns
@@ -66,9 +82,9 @@ keystroke in the explorer then costs a join of 2,843 rows, not a scan and a grou
 
 def latest(name: str, root: Path | None = None) -> pl.LazyFrame:
     """A dataset's values for each unit in the latest year it has."""
-    from baiqiang.core.plain.paths import store_root
+    from baiqiang.core.plain.indicators import folder_of
 
-    path = (root or store_root()) / name / "values.parquet"
+    path = folder_of(name, root) / "values.parquet"
     try:
         key = (str(path), path.stat().st_mtime_ns)
     except OSError:
@@ -85,15 +101,33 @@ def latest(name: str, root: Path | None = None) -> pl.LazyFrame:
 
 
 def with_indicators(
-    lf: pl.LazyFrame, *, only: Sequence[str] | None = None, root: Path | None = None
+    lf: pl.LazyFrame,
+    *,
+    only: Sequence[str] | None = None,
+    mentioned: Sequence[str] = (),
+    root: Path | None = None,
 ) -> pl.LazyFrame:
-    """The rows with the imported columns joined by adcode: every one, or `only` those named as
-    the tables show them (what the explorer shows: a keystroke then joins one column, not a
-    hundred). A table without an adcode column, or an empty store, is left as it is."""
+    """The rows with the imported columns joined by adcode: the user's every one, and a built-in
+    dataset's where `mentioned` names it (a hundred census columns are not added to every list);
+    or `only` those named as the tables show them (what the explorer shows: a keystroke then
+    joins one column, not a hundred). A table without an adcode column, or an empty store, is
+    left as it is.
+
+    Args:
+        lf: The rows.
+        only: Join just these columns (as the tables name them).
+        mentioned: What a command names (its columns, its sort, its condition's text): the
+            built-in columns among them are joined.
+        root: The user's store (by default the one of :func:`store_root`).
+    """
     columns = joined_columns(root)
     if only is not None:
         wanted = set(only)
         columns = [c for c in columns if c.shown in wanted]
+    else:
+        named = set(mentioned)
+        text = " ".join(mentioned)
+        columns = [c for c in columns if not c.built_in or c.shown in named or _quoted(c.shown, text)]
     if not columns or "adcode" not in lf.collect_schema().names():
         return lf
     for dataset in dict.fromkeys(c.dataset for c in columns):
@@ -101,6 +135,19 @@ def with_indicators(
         right = latest(dataset, root).select("adcode", *[pl.col(c.column).alias(c.shown) for c in mine])
         lf = lf.join(right, on="adcode", how="left", maintain_order="left")
     return lf
+
+
+def _quoted(name: str, text: str) -> bool:
+    """Whether a condition's text names a column (as a word, or quoted)."""
+    import re
+
+    return bool(re.search(rf'(?<![\w"]){re.escape(name)}(?![\w"])|"{re.escape(name)}"', text))
+
+
+def column_labels(lang: str, root: Path | None = None) -> dict[str, str]:
+    """The imported columns' names for people in a language (``zh`` or ``en``), by their name in
+    the tables, where they have one (a built-in dataset's: ``population`` is 常住人口)."""
+    return {c.shown: c.named(lang) for c in joined_columns(root) if c.label or c.label_en}
 
 
 def units_of_columns(root: Path | None = None) -> dict[str, str]:

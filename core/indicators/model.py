@@ -54,6 +54,11 @@ class Column:
             out as missing, and said so.
         examples: A few of those cells as written (cut short).
         year: The year its header gives (GDP（2023）), for values whose row gives none.
+        label: Its name for people, in Chinese, where it is not its name (a built-in dataset's
+            figure named for scripts: ``population`` is 常住人口).
+        label_en: Its name for people, in English ("" where none is known: the name is shown).
+        note: What it is, where the name does not say (a figure worked out from others).
+        headline: One of the few figures a built-in dataset shows first (``show``, the explorer).
     """
 
     name: str
@@ -64,6 +69,14 @@ class Column:
     not_numbers: int = 0
     examples: list[str] = field(default_factory=list)
     year: int | None = None
+    label: str = ""
+    label_en: str = ""
+    note: str = ""
+    headline: bool = False
+
+    def shown(self, lang: str = "en") -> str:
+        """Its name for people in a language (``zh`` or ``en``)."""
+        return (self.label_en if lang == "en" else self.label) or self.label or self.name
 
 
 @dataclass(frozen=True)
@@ -95,6 +108,9 @@ class Dataset:
         units: Units with values.
         years: The years the values are for (empty where the file gives none).
         summary: Rows per outcome.
+        built_in: Shipped with baiqiang (not the user's): listed, never removed or replaced.
+        about: Where it comes from, for a built-in dataset (the work, its authors, where).
+        licence: Its licence, for a built-in dataset (the text is beside its files).
     """
 
     name: str
@@ -108,6 +124,9 @@ class Dataset:
     units: int
     years: list[int]
     summary: dict[str, int] = field(default_factory=dict)
+    built_in: bool = False
+    about: str = ""
+    licence: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """As JSON."""

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from baiqiang.core.indicators.model import Dataset, ImportOptions, ImportResult
-from baiqiang.core.indicators.store import check_name, datasets, name_from_file, save
+from baiqiang.core.indicators.store import check_name, datasets, name_from_file, refuse_built_in, save
 from baiqiang.core.matching import RowOutcome, RowReport
 from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.paths import store_root
@@ -68,6 +68,7 @@ def import_file(
 
     file = Path(path)
     chosen = check_name(name or name_from_file(file))
+    refuse_built_in(chosen, root)
     target = (root or store_root()) / chosen
     if target.exists() and not replace:
         raise DatasetExists(f"a dataset named {chosen!r} exists", path=str(target))
@@ -97,6 +98,7 @@ def listing(root: Path | None = None) -> pl.DataFrame:
             "columns": len(d.columns),
             "years": _years(d.years),
             "imported_at": d.imported_at,
+            "built_in": d.built_in,
         }
         for d in datasets(root)
     ]
@@ -108,6 +110,7 @@ def listing(root: Path | None = None) -> pl.DataFrame:
         "columns": pl.Int64,
         "years": pl.String,
         "imported_at": pl.String,
+        "built_in": pl.Boolean,
     }
     return pl.DataFrame(rows, schema=schema)
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from baiqiang.core.indicators.model import Dataset
 from baiqiang.core.plain.errors import DatasetExists, DataUnavailable, InvalidValue, LookupFailed, OutputError
-from baiqiang.core.plain.indicators import folders
+from baiqiang.core.plain.indicators import folder_of, folders, is_built_in
 from baiqiang.core.plain.paths import store_root
 from baiqiang.core.plain.text import clip
 
@@ -57,8 +57,7 @@ def describe(name: str, root: Path | None = None) -> Dataset:
         LookupFailed: No dataset has that name.
         DataUnavailable: It is there but damaged (what, and what to do).
     """
-    folder = (root or store_root()) / name
-    if not name or name.startswith(".") or "/" in name or not folder.is_dir():
+    if not _NAME.match(name) or not folder_of(name, root).is_dir():  # a path, .., "", 50,000 characters
         known = folders(root)
         from baiqiang.core.plain.suggest import did_you_mean
 
@@ -67,6 +66,20 @@ def describe(name: str, root: Path | None = None) -> Dataset:
     if isinstance(found, Damage):
         raise DatasetDamaged(found)
     return found
+
+
+def describe_or_damaged(name: str, root: Path | None = None) -> Dataset | Damage:
+    """A dataset's description, or what is damaged in it: for what works on a damaged dataset
+    too (removing it).
+
+    Raises:
+        LookupFailed: No dataset has that name (a path or another text that cannot be one
+            included: nothing outside the store is ever touched).
+    """
+    try:
+        return describe(name, root)
+    except DatasetDamaged as exc:
+        return exc.damage
 
 
 class DatasetDamaged(DataUnavailable):
@@ -109,7 +122,7 @@ _HEALTH: dict[tuple[str, tuple[int, ...]], Dataset | Damage] = {}
 def check(name: str, root: Path | None = None) -> Dataset | Damage:
     """A dataset's description if every file of it can be read and they agree; else what is
     damaged (a truncated dataset.json, values.parquet, units.jsonl or its index)."""
-    folder = (root or store_root()) / name
+    folder = folder_of(name, root)
     files = ("dataset.json", "values.parquet", "units.jsonl", "units-index.json")
     stamp: list[int] = []
     for f in files:
@@ -181,7 +194,7 @@ def repair(name: str, root: Path | None = None) -> bool:
     found = check(name, root)
     if not isinstance(found, Damage) or not found.repairable:
         return isinstance(found, Dataset)
-    folder = (root or store_root()) / name
+    folder = folder_of(name, root)
     dataset = Dataset.from_dict(json.loads((folder / "dataset.json").read_text(encoding="utf-8")))
     work = Path(tempfile.mkdtemp(prefix=f".{name}.repair.", dir=folder.parent))
     try:
@@ -200,11 +213,18 @@ def values(name: str, root: Path | None = None) -> pl.LazyFrame:
     import polars as pl
 
     describe(name, root)
-    return pl.scan_parquet((root or store_root()) / name / "values.parquet")
+    return pl.scan_parquet(folder_of(name, root) / "values.parquet")
 
 
-def save(values: pl.DataFrame, dataset: Dataset, *, replace: bool = False, root: Path | None = None) -> Path:
-    """Stores a dataset atomically.
+def save(
+    values: pl.DataFrame,
+    dataset: Dataset,
+    *,
+    replace: bool = False,
+    root: Path | None = None,
+    small: bool = False,
+) -> Path:
+    """Stores a dataset atomically (`small`: its values compressed harder, for a shipped one).
 
     Raises:
         DatasetExists: A dataset has that name and `replace` is not set.
@@ -212,6 +232,7 @@ def save(values: pl.DataFrame, dataset: Dataset, *, replace: bool = False, root:
     """
     base = root or store_root()
     target = base / check_name(dataset.name)
+    refuse_built_in(dataset.name, root)
     if target.exists() and not replace:
         raise DatasetExists(f"a dataset named {dataset.name!r} exists", path=str(target))
     try:
@@ -220,7 +241,10 @@ def save(values: pl.DataFrame, dataset: Dataset, *, replace: bool = False, root:
     except OSError as exc:
         raise store_error(base, exc) from exc
     try:
-        values.write_parquet(work / "values.parquet")
+        if small:
+            values.write_parquet(work / "values.parquet", compression_level=22, statistics=False)
+        else:
+            values.write_parquet(work / "values.parquet")
         _write_lookup(values, dataset, work)
         (work / "dataset.json").write_text(
             json.dumps(dataset.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8"
@@ -239,6 +263,19 @@ def save(values: pl.DataFrame, dataset: Dataset, *, replace: bool = False, root:
     return target
 
 
+def refuse_built_in(name: str, root: Path | None = None) -> None:
+    """Refuses to write or remove a dataset baiqiang ships.
+
+    Raises:
+        InvalidValue: `name` is a built-in dataset's.
+    """
+    if is_built_in(name, root):
+        raise InvalidValue(
+            f"{name!r} is a built-in dataset: it cannot be replaced or removed; give yours another name",
+            field="as",
+        )
+
+
 def store_error(folder: Path, exc: OSError) -> OutputError:
     """The store cannot be written (read-only, full): one sentence, naming the folder."""
     said = exc.strerror or str(exc)
@@ -252,6 +289,8 @@ def remove(name: str, root: Path | None = None) -> None:
         LookupFailed: No dataset has that name.
     """
     base = root or store_root()
+    describe_or_damaged(name, root)  # not a dataset's name (a path: /tmp/x, .., ""): no such dataset
+    refuse_built_in(name, root)
     if not (base / name).is_dir():
         describe(name, root)  # no such dataset: says so, with the names there are
     aside = base / f".{name}.removed-{os.getpid()}"
@@ -263,8 +302,9 @@ def remove(name: str, root: Path | None = None) -> None:
 
 
 def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path) -> None:
-    """Each unit's values on one line (``{"adcode", "year": [...], column: [...]}``, written by
-    Polars), and an index of where each line starts: what ``show`` reads without Polars."""
+    """Each unit's values on one line (``{"adcode", "year": [...], "values": [[...], ...]}``: a
+    list per column, in the description's order), and an index of where each line starts: what
+    ``show`` reads without Polars."""
     import polars as pl
 
     cols = [c.name for c in dataset.columns]
@@ -273,13 +313,29 @@ def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path) -> None:
         .group_by("adcode", maintain_order=True)
         .agg(pl.col("year"), *[pl.col(c) for c in cols])
     )
-    path = folder / "units.jsonl"
-    grouped.write_ndjson(path)
     offsets: dict[str, list[int]] = {}
-    data = path.read_bytes()
     start = 0
-    for adcode in grouped["adcode"].to_list():
-        end = data.index(b"\n", start) + 1
-        offsets[str(adcode)] = [start, end - start]
-        start = end
+    with (folder / "units.jsonl").open("wb") as fh:
+        for row in grouped.iter_rows():
+            line = (
+                json.dumps(
+                    {
+                        "adcode": row[0],
+                        "year": row[1],
+                        "values": [[_compact(v) for v in vs] for vs in row[2:]],
+                    },
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                    allow_nan=False,
+                ).encode()
+                + b"\n"
+            )
+            fh.write(line)
+            offsets[str(row[0])] = [start, len(line)]
+            start += len(line)
     (folder / "units-index.json").write_text(json.dumps(offsets), encoding="utf-8")
+
+
+def _compact(value: float | None) -> float | int | None:
+    """A value as the shortest JSON that reads back the same (12 for 12.0)."""
+    return int(value) if value is not None and float(value).is_integer() and abs(value) < 2**53 else value

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from baiqiang.core.plain.paths import store_root
+from baiqiang.core.plain.paths import built_in_root, store_root
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,10 @@ class Indicator:
         unit: The unit (亿元), or "".
         year: The year, where the file gives one.
         source: The file it was imported from.
+        label: The column's name for people in Chinese, where it is not its name.
+        label_en: The same in English, where known.
+        headline: One of the few figures a built-in dataset shows first.
+        built_in: From a dataset baiqiang ships (the 2020 census), not the user's.
     """
 
     dataset: str
@@ -31,17 +35,29 @@ class Indicator:
     unit: str
     year: int | None
     source: str
+    label: str = ""
+    label_en: str = ""
+    headline: bool = False
+    built_in: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """As JSON (``show --format json``'s ``indicators``)."""
         return {
             "dataset": self.dataset,
             "column": self.column,
+            "label": self.label or self.column,
+            "label_en": self.label_en,
             "value": self.value,
             "unit": self.unit,
             "year": self.year,
             "source": self.source,
+            "built_in": self.built_in,
+            "headline": self.headline,
         }
+
+    def named(self, lang: str = "en") -> str:
+        """The column's name for people in a language (``zh`` or ``en``)."""
+        return (self.label_en if lang == "en" else self.label) or self.label or self.column
 
     @property
     def shown(self) -> str:
@@ -49,16 +65,38 @@ class Indicator:
         return str(int(self.value)) if float(self.value).is_integer() else repr(float(self.value))
 
 
-def names(root: Path | None = None) -> list[str]:
-    """The datasets' names, sorted."""
-    base = root or store_root()
-    if not base.is_dir():
-        return []
-    return sorted(
-        p.name
-        for p in base.iterdir()
-        if p.is_dir() and not p.name.startswith(".") and (p / "dataset.json").is_file()
+@dataclass(frozen=True)
+class Sections:
+    """A unit's values as a profile shows them: a built-in dataset's headline figures first (the
+    rest on request), then the user's own.
+
+    Attributes:
+        headline: The built-in datasets' headline figures (rows of :meth:`Indicator.to_dict`).
+        more: How many other values each built-in dataset has for the unit.
+        own: The user's values.
+    """
+
+    headline: list[dict[str, Any]]
+    more: dict[str, int]
+    own: list[dict[str, Any]]
+
+
+def sections(items: list[dict[str, Any]]) -> Sections:
+    """Splits a profile's values (rows of :meth:`Indicator.to_dict`) into :class:`Sections`."""
+    more: dict[str, int] = {}
+    for i in items:
+        if i.get("built_in") and not i.get("headline"):
+            more[i["dataset"]] = more.get(i["dataset"], 0) + 1
+    return Sections(
+        [i for i in items if i.get("built_in") and i.get("headline")],
+        more,
+        [i for i in items if not i.get("built_in")],
     )
+
+
+def names(root: Path | None = None) -> list[str]:
+    """The datasets' names: the built-in ones, then the user's, sorted."""
+    return [n for n in folders(root) if (folder_of(n, root) / "dataset.json").is_file()]
 
 
 def indicators_of(adcode: str, root: Path | None = None) -> list[Indicator]:
@@ -71,9 +109,8 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
     values are not in the list, and whoever shows it must say so)."""
     out: list[Indicator] = []
     damaged: list[str] = []
-    base = root or store_root()
-    for name in folders(base):
-        folder = base / name
+    for name in folders(root):
+        folder = folder_of(name, root)
         try:
             index = json.loads((folder / "units-index.json").read_text(encoding="utf-8"))
             where = index.get(adcode)
@@ -87,14 +124,27 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
             damaged.append(name)
             continue
         try:
-            units = {c["name"]: (c["unit"], c.get("year")) for c in meta["columns"]}
+            built = bool(meta.get("built_in"))
+            if "values" in line:  # a list per column, in the description's order
+                line |= {c["name"]: v for c, v in zip(meta["columns"], line["values"], strict=True)}
             found = [
-                Indicator(name, column, line[column][i], unit, year or column_year, meta["source"])
+                Indicator(
+                    name,
+                    c["name"],
+                    float(line[c["name"]][i]),
+                    c["unit"],
+                    year or c.get("year"),
+                    meta["source"],
+                    c.get("label", ""),
+                    c.get("label_en", ""),
+                    bool(c.get("headline")),
+                    built,
+                )
                 for i, year in enumerate(line["year"])
-                for column, (unit, column_year) in units.items()
-                if line[column][i] is not None
+                for c in meta["columns"]
+                if line[c["name"]][i] is not None
             ]
-        except (TypeError, KeyError, IndexError, AttributeError):  # not readable as this version's
+        except (TypeError, KeyError, IndexError, AttributeError, ValueError):  # not this version's
             damaged.append(name)
             continue
         out += found
@@ -102,9 +152,26 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
 
 
 def folders(root: Path | None = None) -> list[str]:
-    """Every dataset's folder in the store, readable or not (hidden ones are work in progress)."""
-    base = root or store_root()
+    """Every dataset's folder, readable or not (hidden ones are work in progress): the built-in
+    ones first, then the store's (`root`: that folder's alone)."""
+    if root is not None:
+        return _listed(root)
+    built = _listed(built_in_root())
+    return [*built, *(n for n in _listed(store_root()) if n not in built)]
+
+
+def _listed(base: Path) -> list[str]:
     try:
         return sorted(p.name for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
     except OSError:
         return []
+
+
+def is_built_in(name: str, root: Path | None = None) -> bool:
+    """Whether a dataset is one baiqiang ships (the 2020 census), not the user's."""
+    return root is None and bool(name) and not name.startswith(".") and (built_in_root() / name).is_dir()
+
+
+def folder_of(name: str, root: Path | None = None) -> Path:
+    """Where a dataset's files are: the built-in one of that name, else the store's."""
+    return built_in_root() / name if is_built_in(name, root) else (root or store_root()) / name

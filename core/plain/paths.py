@@ -68,6 +68,11 @@ def store_root() -> Path:
     return Path(user_data_dir("baiqiang", appauthor=False)) / "datasets"
 
 
+def built_in_root() -> Path:
+    """The built-in datasets (the 2020 census): ``datasets/`` of the data folder."""
+    return data_dir() / "datasets"
+
+
 def editions_root() -> Path:
     """Where imported editions of the lists live: ``$BAIQIANG_HOME/editions``, else beside the
     datasets in the user data folder."""

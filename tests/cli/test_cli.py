@@ -47,6 +47,13 @@ def real(
     )
 
 
+BUILT_IN = (
+    "name,source,rows,units,columns,years,imported_at,built_in\n"
+    'census2020,census_county_2020_v1.xlsx,2836,2836,157,2020,"",true'
+)
+"""``data list`` of a store with none of the user's datasets: the built-in census alone."""
+
+
 def sh(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The command run in this process through ``main()``, its stdout and stderr captured."""
     out, err = io.BytesIO(), io.StringIO()

@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.cli.test_cli import real, sh
+from tests.cli.test_cli import BUILT_IN, real, sh
 from tests.fixtures import make_synthetic as synthetic
 
 FIXTURES = Path(synthetic.__file__).parent
@@ -56,9 +56,7 @@ def test_strict_exits_1_and_stores_nothing(home: dict[str, str]) -> None:
         "baiqiang: error: 3 row(s) did not match one unit; nothing stored"
     )
     listed = sh("data", "list", "--format", "csv", env=home)
-    assert (
-        listed.returncode == 0 and listed.stdout.strip() == "name,source,rows,units,columns,years,imported_at"
-    )
+    assert listed.returncode == 0 and listed.stdout.strip() == BUILT_IN
 
 
 def test_bad_input_is_one_line_and_exit_1(home: dict[str, str], tmp_path: Path) -> None:
@@ -82,13 +80,18 @@ def test_list_info_remove_take_formats_and_pipe_csv(home: dict[str, str]) -> Non
     assert sh("data", "import", XLSX, "--sheet", "县域指标", "--as", "x", env=home).returncode == 0
     assert sh("data", "import", TSV, "--as", "研发", env=home).returncode == 0
     listed = pl.read_csv(io.StringIO(sh("data", "list", env=home).stdout))  # piped: CSV
-    assert listed["name"].to_list() == ["x", "研发"] and listed["years"].to_list() == ["", "2020–2021"]
+    assert listed["name"].to_list() == ["census2020", "x", "研发"]  # the built-in one first
+    assert listed["years"].to_list() == ["2020", "", "2020–2021"]
+    assert listed["built_in"].to_list() == [True, False, False]
     info = json.loads(sh("data", "info", "x", "--format", "json", env=home).stdout)
     assert info["sheet"] == "县域指标" and info["options"] == {"sheet": "县域指标", "header_rows": 2}
     columns = pl.read_csv(io.StringIO(sh("data", "info", "x", env=home).stdout))
     assert columns.rows()[0] == ("地区生产总值总量", "亿元", 4, 0, 0, "地区生产总值总量（亿元）")
     assert sh("data", "remove", "x", env=home).returncode == 0
-    assert pl.read_csv(io.StringIO(sh("data", "list", env=home).stdout))["name"].to_list() == ["研发"]
+    assert pl.read_csv(io.StringIO(sh("data", "list", env=home).stdout))["name"].to_list() == [
+        "census2020",
+        "研发",
+    ]
 
 
 def test_your_columns_in_list_stats_chart_and_show(home: dict[str, str]) -> None:
@@ -113,7 +116,7 @@ def test_your_columns_in_list_stats_chart_and_show(home: dict[str, str]) -> None
     chart = sh("chart", "all", "--x", "industrial_rank", "--y", "地区生产总值总量", "--width", "60", env=home)
     assert chart.returncode == 0 and "2 points" in chart.stdout  # 龙岗区 has no industrial rank
     shown = json.loads(sh("show", "义乌", "--format", "json", env=home).stdout)
-    assert {(i["column"], i["value"], i["unit"]) for i in shown["indicators"]} == {
+    assert {(i["column"], i["value"], i["unit"]) for i in shown["indicators"] if not i["built_in"]} == {
         ("地区生产总值总量", 2000.0, "亿元"),
         ("地区生产总值增速", 3.5, "%"),
         ("一般公共预算收入", 100.0, "亿元"),
@@ -149,3 +152,23 @@ def test_an_edition_from_the_command_line(home: dict[str, str], tmp_path: Path) 
     )
     assert bad.returncode == 1 and bad.stderr.splitlines()[-1].startswith("baiqiang: error: edition 2020")
     assert "rank 1 is on line 2 too" in report.read_text(encoding="utf-8")
+
+
+def test_the_built_in_census_is_listed_and_cannot_be_removed_or_replaced(home: dict[str, str]) -> None:
+    """census2020 ships with baiqiang: listed as built in, described, never removed nor taken."""
+    info = json.loads(sh("data", "info", "census2020", "--format", "json", env=home).stdout)
+    assert info["built_in"] and "leiii/census" in info["about"] and info["licence"].startswith("MIT")
+    units = {c["name"]: c["unit"] for c in info["columns"]}
+    assert (units["population"], units["人口数_合计"], units["urbanisation_rate"]) == ("人", "人", "%")
+    assert all(c["unit"] for c in info["columns"])  # every column with its unit
+    for args in (("data", "remove", "census2020"), ("data", "import", TSV, "--as", "census2020")):
+        done = sh(*args, env=home)
+        assert done.returncode == 1 and "built-in dataset" in done.stderr, args
+    listed = sh(
+        "list", "divisions", "--columns", "name,population", "--sort", "population", "--desc", env=home
+    )
+    top = pl.read_csv(io.StringIO(listed.stdout))
+    assert top.columns == ["name", "population"] and top.row(0) == ("浦东新区", 5681512.0)
+    assert top["population"].is_sorted(descending=True, nulls_last=True)
+    plain = pl.read_csv(io.StringIO(sh("list", "ic", "--limit", "2", env=home).stdout))
+    assert "population" not in plain.columns  # joined where named, not to every list

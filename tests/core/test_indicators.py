@@ -17,18 +17,29 @@ from baiqiang.core.indicators import (
     UnmatchedRows,
     describe,
     import_file,
-    indicators_of,
-    names,
     remove,
     store_root,
 )
+from baiqiang.core.indicators import indicators_of as every_value
+from baiqiang.core.indicators import names as every_name
 from baiqiang.core.indicators.join import joined_columns
 from baiqiang.core.plain.errors import DatasetExists, InvalidValue, LookupFailed, OutputError
+from baiqiang.core.plain.indicators import Indicator
 from baiqiang.core.profile import lookup
 from baiqiang.core.service import rows, stats
 from tests.fixtures import make_synthetic as synthetic
 
 FIXTURES = Path(synthetic.__file__).parent
+
+
+def names() -> list[str]:
+    """The user's datasets (the built-in census aside)."""
+    return every_name(store_root())
+
+
+def indicators_of(adcode: str) -> list[Indicator]:
+    """A unit's values from the user's datasets (the built-in census aside)."""
+    return [i for i in every_value(adcode) if not i.built_in]
 
 
 @pytest.fixture
@@ -178,7 +189,7 @@ def test_remove_and_unknown_names(catalog: Catalog, home: Path) -> None:
 def test_a_column_two_datasets_share_is_dataset_slash_column(catalog: Catalog, home: Path) -> None:
     import_file(catalog, FIXTURES / synthetic.TSV, name="甲")
     import_file(catalog, FIXTURES / synthetic.TSV, name="乙")
-    shown = [c.shown for c in joined_columns()]
+    shown = [c.shown for c in joined_columns() if not c.built_in]
     assert shown == ["乙/研发经费", "乙/专利授权", "甲/研发经费", "甲/专利授权"]
     df = rows(catalog, "all", Filters(name="昆山市"), indicators=True, columns=["name", "甲/研发经费"])
     assert df.collect().row(0) == ("昆山市", 120.0)
@@ -211,7 +222,7 @@ def test_show_lists_a_units_imported_values_the_same_through_the_index(catalog: 
 
     import_file(catalog, FIXTURES / synthetic.TSV, name="研发")
     profile = lookup(catalog, "海门")
-    assert [(i.dataset, i.column, i.value, i.unit, i.year) for i in profile.indicators] == [
+    assert [(i.dataset, i.column, i.value, i.unit, i.year) for i in profile.indicators if not i.built_in] == [
         ("研发", "研发经费", 10.0, "亿元", 2020),
         ("研发", "专利授权", 1000.0, "件", 2020),
         ("研发", "研发经费", 12.0, "亿元", 2021),
@@ -222,7 +233,7 @@ def test_show_lists_a_units_imported_values_the_same_through_the_index(catalog: 
     assert index is not None
     fast = fast_lookup(index, "海门")
     assert fast is not None and fast.to_dict() == profile.to_dict()
-    assert json.loads(json.dumps(profile.to_dict()))["indicators"][0]["source"] == synthetic.TSV
+    assert json.loads(json.dumps(profile.to_dict()))["indicators"][-1]["source"] == synthetic.TSV
 
 
 def test_parquet_with_a_named_key_prefecture_column_and_a_given_year(
@@ -261,4 +272,5 @@ def test_a_store_in_another_layout_is_skipped_not_a_crash(catalog: Catalog, home
     import_file(catalog, FIXTURES / synthetic.TSV, name="研发")
     lines = store_root() / "研发" / "units.jsonl"
     lines.write_text("[1, 2, 3]\n" * 3, encoding="utf-8")  # what an older layout could hold
-    assert indicators_of("320583") == [] and lookup(catalog, "昆山").indicators == []
+    mine = [i for i in lookup(catalog, "昆山").indicators if not i.built_in]
+    assert indicators_of("320583") == [] and mine == []

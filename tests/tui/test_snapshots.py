@@ -29,6 +29,10 @@ def _keys(*keys: str, frame: bool = False):  # type: ignore[no-untyped-def]
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
+        for _ in range(40):  # a view opened by a key takes the focus once it is made (up to 2 s)
+            if pilot.app.focused is not None:
+                break
+            await pilot.pause(0.05)
         await pilot.pause(0.1)  # the footer shows the focused widget's keys a moment after focus moves
         await settle(pilot)
 

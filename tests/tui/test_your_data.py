@@ -71,7 +71,9 @@ async def test_your_columns_are_shown_on_request_exported_as_shown_and_in_the_co
         await pilot.press("i")
         await choose(pilot, "地区生产总值总量 (亿元)")
         assert [c.key for c in v.table.columns][-1] == "地区生产总值总量"
-        assert v.table.get_row_at(0)[1] == "昆山市" and v.table.get_row_at(0)[-1] == "5000.0"
+        assert (
+            v.table.get_row_at(0)[1] == "昆山市" and v.table.get_row_at(0)[-1] == "5000"
+        )  # a whole number as one
         command = v.query_one(StatusLine).texts(v.state, v.rows.height, "zh", columns=["rank", "name"])[1]
         assert command.endswith("--columns rank,name,地区生产总值总量")
         post = v.post_message

@@ -47,7 +47,8 @@ def chart(
         raise InvalidValue(
             "say what to draw: --by DIM (bars), --by DIM --cols DIM (heat map) or --x COL --y COL"
         )
-    lf = base_rows(c, tid, flt, indicators=True, where=where, edition=edition)
+    named = [n for n in (x, y, by, cols) if n]
+    lf = base_rows(c, tid, flt, indicators=True, where=where, edition=edition, mentioned=named)
     w = width or min(render.terminal_width(), 120)
     title = TABLES[tid].title_in(edition)
     if x is not None and y is not None:

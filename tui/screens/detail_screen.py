@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from baiqiang.core.plain.indicators import sections
 from baiqiang.core.plain.tables import TABLES
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import ClusterChosen, UnitsOf
@@ -78,8 +79,33 @@ class DetailScreen(BackScreen):
             note = p.get("note_zh") if lang == "zh" else p.get("note")
             if note:
                 yield Static(Text(note, style="yellow"), classes="muted")
-            if p.get("indicators"):
-                items = p["indicators"]
+            found = sections(p.get("indicators") or [])
+            for dataset in dict.fromkeys(i["dataset"] for i in found.headline):
+                yield Static(t(f"dataset.{dataset}", lang, default=dataset), classes="section-title")
+                figures = Grid(id=f"detail-{dataset}", cursor=False, zebra=False)
+                figures.fill(
+                    [
+                        ("figure", t("col.indicator", lang)),
+                        ("value", t("col.value", lang)),
+                        ("unit", t("col.unit", lang)),
+                    ],
+                    [
+                        [
+                            i["label_en"] if lang == "en" else i["label"],
+                            _value(i["value"]),
+                            t(f"unit.{i['unit']}", lang, default=i["unit"]),
+                        ]
+                        for i in found.headline
+                        if i["dataset"] == dataset
+                    ],
+                    right=["value"],
+                )
+                yield figures
+                if found.more.get(dataset):
+                    more = t("detail.more", lang, n=found.more[dataset], dataset=dataset, name=p["name"])
+                    yield Static(more, classes="muted")
+            if found.own:
+                items = found.own
                 yield Static(f"{t('detail.indicators', lang)} ({len(items)})", classes="section-title")
                 mine = Grid(id="detail-indicators", cursor=False, zebra=False)
                 keys = ("dataset", "column", "value", "unit", "year", "source")

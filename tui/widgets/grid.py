@@ -263,7 +263,8 @@ class Grid(ScrollView, can_focus=True):
             max_width: No column is wider than this.
             right: Keys of the columns aligned right (numbers).
             whole: Keys of the columns not cut below :data:`WHOLE` cells (a unit's name): the
-                others give up cells first, and the grid scrolls sideways where they cannot.
+                others give up cells first, and the grid scrolls sideways where they cannot. A
+                number (a column aligned right) is never cut.
         """
         self._columns = [(key, visible(label)) for key, label in columns]  # a file's header too
         self._right = [key in right for key, _ in columns]
@@ -289,8 +290,12 @@ class Grid(ScrollView, can_focus=True):
         self._widths = fit_widths(
             natural,
             [
-                max(lab, min(n, self._max_width, WHOLE)) if w else max(lab, 6)
-                for n, lab, w in zip(natural, labels, self._whole, strict=True)
+                max(lab, min(n, self._max_width))
+                if r
+                else max(lab, min(n, self._max_width, WHOLE))
+                if w
+                else max(lab, 6)
+                for n, lab, w, r in zip(natural, labels, self._whole, self._right, strict=True)
             ],
             room=self._filled_width,
             cap=self._max_width,

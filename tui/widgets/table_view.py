@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 from baiqiang.core.catalog import Catalog
 from baiqiang.core.filters import FILTERS, FilterOption
+from baiqiang.core.indicators.join import column_labels
 from baiqiang.core.plain.tables import DEFAULT_TABLE, TABLES
 from baiqiang.core.service import options, rows
 from baiqiang.tui import plots
@@ -254,8 +255,9 @@ class TableView(Vertical, ReportsFailures):
         table = self.table
         cursor = table.cursor_row if table.row_count else self.start_row
         cols = [c for c in self._columns() if c in rows.columns]  # a removed dataset's columns go
+        named = column_labels(self.language) if self.state.extra else {}
         table.fill(
-            [(c, t(f"col.{c}", self.language, default=c)) for c in cols],
+            [(c, named.get(c) or t(f"col.{c}", self.language, default=c)) for c in cols],
             FrameRows(rows, cols, lang=self.language),
             right=[c for c in cols if is_numeric(rows, c)],
             whole=["name"],  # a unit's name is never cut (石景山区, not 石景 …)
