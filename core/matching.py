@@ -373,6 +373,11 @@ def _fate(places: Places, record: Record, year: int, note: str) -> Found:
     h = places.history
     lineage = h.lineage(record, year if record.valid(year) else last_year(record, h.base))
     said = [note] if note else []
+    if lineage.fate == Fate.SAME and lineage.units[0] not in places.by_code:
+        city = h.record(lineage.units[0], h.base)
+        named = f"{city.name} ({city.code})" if city is not None else lineage.units[0]
+        said.insert(0, f"{record.label} is now {named}, a prefecture-level city without county-level units")
+        return Found(RowOutcome.NOT_COUNTY, None, "; ".join(said), lineage)
     if lineage.fate == Fate.SAME:
         unit = places.by_code[lineage.units[0]]
         if (record.code, record.name) == (unit["adcode"], unit["name"]):

@@ -167,6 +167,9 @@ def profile_renderable(p: dict[str, Any]) -> Any:
     if p["facts"]:
         parts.append(Text(f"Facts from the report ({len(p['facts'])})", style="bold"))
         parts.append(_fact_lines(p["facts"]))
+    for gap in p.get("without", []):
+        title = tr(f"dataset.{gap['dataset']}", "en", default=gap["dataset"])
+        parts.append(Text(f"{title}: {visible(gap['note'])}", style="dim"))
     if p.get("indicators"):
         found = sections(p["indicators"])
         if found.headline:

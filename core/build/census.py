@@ -359,6 +359,33 @@ def build(source: Path, data_dir: Path) -> tuple[pl.DataFrame, Dataset, pl.DataF
     return values, dataset, report_frame(result.reports)
 
 
+def gaps(values: pl.DataFrame, report: pl.DataFrame, divisions: pl.DataFrame) -> dict[str, dict[str, str]]:
+    """Each unit without a value, and why (``note``, ``note_zh``): the rows of the file that name
+    it (a part of it, a unit it is a part of), or that the table has none."""
+    have = set(values["adcode"])
+    out: dict[str, dict[str, str]] = {}
+    for adcode, name in divisions.select("adcode", "name").iter_rows():
+        if adcode in have:
+            continue
+        found = report.filter(
+            (pl.col("adcode") == adcode) | pl.col("note").str.contains(f"({adcode})", literal=True)
+        ).to_dicts()
+        said = [f"line {r['line']} {r['text']}: {r['outcome']}, {r['note']}" for r in found]
+        rows = "、".join(f"第 {r['line']} 行{r['text']}" for r in found)
+        out[adcode] = (
+            {
+                "note": f"no value: {'; '.join(said)}",
+                "note_zh": f"无数值：普查表按当时的区划统计（{rows}），与{name}的范围不同，部分不等于整体",
+            }
+            if found
+            else {
+                "note": f"no value: the census table has no row for {name}",
+                "note_zh": f"无数值：普查表中没有{name}",
+            }
+        )
+    return out
+
+
 def _note(name: str) -> str:
     if name in RATES:
         return f"for a unit formed by a merger since: worked out from its parts ({RATES[name].how})"
@@ -420,6 +447,10 @@ def write(source: Path, data_dir: Path, *, force: bool = False) -> Path:
     values, dataset, report = build(source, data_dir)
     target = save(values, dataset, replace=True, root=root, small=True)
     report.write_csv(target / "rows.csv")
+    divisions = pl.read_csv(data_dir / "divisions.csv", infer_schema=False)
+    (target / "gaps.json").write_text(
+        json.dumps(gaps(values, report, divisions), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     shutil.copyfile(source.parent / "LICENSE", data_dir / CENSUS2020.licence_file)
     (target / "dataset.json").write_text(
         json.dumps(dataset.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"

@@ -150,6 +150,13 @@ class ImportResult:
     """Which year's list the codes and names were read in, and why."""
 
     @property
+    def unexplained(self) -> list[RowReport]:
+        """The rows a strict import refuses: unmatched, ambiguous, a conflict, a duplicate (not
+        those whose unit's history explains why they are not stored: merged, split)."""
+        refused = (RowOutcome.UNMATCHED, RowOutcome.AMBIGUOUS, RowOutcome.CONFLICT, RowOutcome.DUPLICATE)
+        return [r for r in self.reports if r.outcome in refused]
+
+    @property
     def problems(self) -> list[RowReport]:
         """The rows whose values were not stored, other than footnotes and totals."""
         keep = (RowOutcome.FOOTNOTE, RowOutcome.NOT_COUNTY)

@@ -48,7 +48,8 @@ def import_file(
         path: A .csv, .tsv, .xlsx or .parquet file.
         name: The dataset's name (by default, from the file's name).
         options: How to read and match it.
-        strict: Store nothing if any row is ambiguous, unmatched or a duplicate.
+        strict: Store nothing if any row is ambiguous, unmatched, a conflict or a duplicate
+            (rows of merged or split units, explained, do not count).
         replace: Replace a dataset of the same name.
         root: The store (by default :func:`store_root`).
         before_store: Called with every row's outcome once the file is read, before anything is
@@ -77,8 +78,10 @@ def import_file(
     found, result = read_dataset(file, places(catalog), name=chosen, options=options or ImportOptions())
     if before_store is not None:
         before_store(result)
-    if strict and result.problems:
-        raise UnmatchedRows(f"{len(result.problems)} row(s) did not match one unit; nothing stored", result)
+    if strict and result.unexplained:
+        raise UnmatchedRows(
+            f"{len(result.unexplained)} row(s) did not match one unit; nothing stored", result
+        )
     if result.dataset.rows == 0:
         raise InvalidValue("no row of the file matched a county-level unit; nothing stored")
     save(found, result.dataset, replace=replace, root=root)

@@ -94,6 +94,24 @@ def sections(items: list[dict[str, Any]]) -> Sections:
     )
 
 
+def built_in_gaps(adcode: str) -> list[dict[str, str]]:
+    """The built-in datasets with no value for a unit, and why (each dataset's ``gaps.json``:
+    unit → ``{note, note_zh}``): ``{dataset, note, note_zh}``."""
+    out = []
+    base = built_in_root()
+    for name in _listed(base):
+        try:
+            gaps = json.loads((base / name / "gaps.json").read_text(encoding="utf-8"))
+            found = gaps.get(adcode)
+        except (OSError, ValueError, AttributeError):
+            continue
+        if isinstance(found, dict):
+            out.append(
+                {"dataset": name, "note": str(found.get("note")), "note_zh": str(found.get("note_zh"))}
+            )
+    return out
+
+
 def names(root: Path | None = None) -> list[str]:
     """The datasets' names: the built-in ones, then the user's, sorted."""
     return [n for n in folders(root) if (folder_of(n, root) / "dataset.json").is_file()]

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from baiqiang.core.plain.editions import builtin_edition, history
-from baiqiang.core.plain.indicators import Indicator, unit_values
+from baiqiang.core.plain.indicators import Indicator, built_in_gaps, unit_values
 from baiqiang.core.plain.names import XIAN_SHI
 from baiqiang.core.plain.resolve import Match, Resolution, describe
 from baiqiang.core.plain.tables import DISTRICT_TYPES, lists_for
@@ -141,6 +141,8 @@ class Profile:
         earlier: The lists it was in only in imported earlier editions, ``{table, history}``.
         damaged: Datasets of the store that could not be read: their values, if any, are not
             in `indicators` (every front end says so).
+        without: The built-in datasets with no value for it, and why (``{dataset, note}``:
+            上城区 was made in 2021 of land the census counted in two units).
     """
 
     name: str
@@ -163,6 +165,7 @@ class Profile:
     indicators: list[Indicator] = field(default_factory=list)
     earlier: list[dict[str, Any]] = field(default_factory=list)
     damaged: list[str] = field(default_factory=list)
+    without: list[dict[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The profile as JSON-ready data; absent parts (context, note, namesakes) are left out."""
@@ -171,7 +174,7 @@ class Profile:
         out["matched"] = str(self.matched)
         out["clusters"] = [{k: v for k, v in c.items() if v is not None} for c in out["clusters"]]
         out["rankings"] = [{k: v for k, v in r.items() if v is not None} for r in out["rankings"]]
-        for key in ("context", "note", "note_zh", "namesakes", "earlier", "damaged"):
+        for key in ("context", "note", "note_zh", "namesakes", "earlier", "damaged", "without"):
             if not out[key]:
                 del out[key]
         if out.get("context") and out["context"]["not_ranked"] is None:
@@ -314,6 +317,7 @@ def found_profile(parts: ProfileParts, res: Resolution) -> Profile:
     the user's imported values for it."""
     assert res.unit is not None
     mine, damaged = unit_values(str(res.unit["adcode"]))
+    without = built_in_gaps(str(res.unit["adcode"]))
     profile = replace(
         assemble(parts, res.unit),
         matched=res.how,
@@ -322,6 +326,7 @@ def found_profile(parts: ProfileParts, res: Resolution) -> Profile:
         namesakes=[describe(o) for o in res.others],
         indicators=mine,
         damaged=damaged,
+        without=without,
     )
     past = history(str(res.unit["adcode"]))
     ranked = [

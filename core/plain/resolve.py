@@ -220,7 +220,7 @@ def narrow(units: Sequence[Row], province: str | None, prefecture: str | None) -
     """The units of a province (short name) and a prefecture (苏州 or 苏州市), where given: the
     prefecture cell of a unit the province governs directly may say so (省直管, 省直辖), a
     municipality's district's may name the municipality (北京市)."""
-    rows = list(units)
+    rows = units if isinstance(units, list) else list(units)  # the same list: its index is kept
     if province is not None:
         rows = [r for r in rows if r.get("province_short") == province]
     if prefecture is not None:
@@ -360,10 +360,51 @@ def _matches(row: Row, how: Match, text: str, key: str) -> bool:
     return k.pinyin.startswith(key)  # PINYIN_PREFIX
 
 
+@dataclass(frozen=True)
+class _Index:
+    """Rows by what each kind of match compares (kept with the rows they index)."""
+
+    rows: Sequence[Row]
+    by: dict[Match, dict[str, list[Row]]]
+
+
+_INDEXES: dict[int, _Index] = {}
+
+
+def _index(rows: Sequence[Row]) -> dict[Match, dict[str, list[Row]]]:
+    """The rows by exact name, short name, pinyin and initials (what :func:`_matches` compares):
+    made once per list of rows, so that a name is found by a look-up, not a scan."""
+    found = _INDEXES.get(id(rows))
+    if found is not None and found.rows is rows:
+        return found.by
+    by: dict[Match, dict[str, list[Row]]] = {
+        m: {} for m in (Match.EXACT, Match.SUFFIX, Match.PINYIN, Match.INITIALS)
+    }
+    for r in rows:
+        k = _keys_of(r)
+        keys = {
+            Match.EXACT: {str(r["name"])},
+            Match.SUFFIX: {x for x in (k.base if k.has_suffix else "", _short(str(r["name"]))) if x},
+            Match.PINYIN: {k.pinyin, k.pinyin_base} - {""},
+            Match.INITIALS: {k.initials, k.initials_base} - {""},
+        }
+        for how, texts in keys.items():
+            for text in texts:
+                by[how].setdefault(text, []).append(r)
+    if len(_INDEXES) > 16:
+        _INDEXES.clear()
+    _INDEXES[id(rows)] = _Index(rows, by)  # the rows are kept: their id is not reused meanwhile
+    return by
+
+
 def _by_name(rows: list[Row], text: str, former: Sequence[Row]) -> Resolution | None:
     key = search_key(text)
+    index = _index(rows) if len(rows) > 64 else None
     for how in (Match.EXACT, Match.SUFFIX, Match.FORMER, Match.PINYIN, Match.INITIALS, Match.PINYIN_PREFIX):
-        if how == Match.FORMER:
+        if index is not None and how in index:
+            looked = text if how in (Match.EXACT, Match.SUFFIX) else key
+            decided = _decide(list(index[how].get(looked, ())), how, text) if looked else None
+        elif how == Match.FORMER:
             olds = [o for o in former if o["former_name"] == text]
             decided = _by_former(rows, olds, how, text) if olds else None
         elif how == Match.PINYIN_PREFIX:

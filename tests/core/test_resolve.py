@@ -215,3 +215,28 @@ def test_not_ranked_quotes_are_verbatim(report_path) -> None:
     flat = read_report(report_path).flat
     for quote in NOT_RANKED.values():
         assert flatten(quote) in flat
+
+
+def test_every_former_name_and_code_of_the_history_resolves(catalog: Catalog) -> None:
+    """show and the palette (one resolver) find what every retired name and code is now: today's
+    unit, or the units it could mean (a name several had, a code of a split unit); a code or a
+    name that is today's unit's is that unit."""
+    from collections import defaultdict
+
+    from baiqiang.core.plain.resolve import resolve_rows
+    from baiqiang.core.profile import unit_rows
+
+    units, former = unit_rows(catalog)
+    today = {u["adcode"] for u in units} | {u["name"] for u in units}
+    targets: dict[str, set[str]] = defaultdict(set)
+    for f in former:
+        targets[f["former_code"]].add(f["adcode"])
+        targets[f["former_name"]].add(f["adcode"])
+    assert len(targets) > 5000
+    missed = []
+    for query, where in targets.items():
+        found = resolve_rows(units, query, former=former)
+        got = {found.unit["adcode"]} if found.unit else {u["adcode"] for u in found.candidates}
+        if not got & where and query not in today:
+            missed.append((query, sorted(where), found.status))
+    assert missed == []

@@ -99,7 +99,8 @@ def import_(
     strict: Annotated[
         bool,
         typer.Option(
-            "--strict", help="Store nothing (exit 1) if any row is ambiguous, unmatched or a duplicate."
+            "--strict",
+            help="Store nothing (exit 1) if any row is ambiguous, unmatched, a conflict or a duplicate.",
         ),
     ] = False,
     replace: Annotated[bool, typer.Option("--replace", help="Replace a dataset of the same name.")] = False,

@@ -79,6 +79,12 @@ class DetailScreen(BackScreen):
             note = p.get("note_zh") if lang == "zh" else p.get("note")
             if note:
                 yield Static(Text(note, style="yellow"), classes="muted")
+            for gap in p.get("without", []):
+                title = t(f"dataset.{gap['dataset']}", lang, default=gap["dataset"])
+                yield Static(
+                    Text(f"{title}：{gap['note_zh']}" if lang == "zh" else f"{title}: {gap['note']}"),
+                    classes="muted",
+                )
             found = sections(p.get("indicators") or [])
             for dataset in dict.fromkeys(i["dataset"] for i in found.headline):
                 yield Static(t(f"dataset.{dataset}", lang, default=dataset), classes="section-title")
