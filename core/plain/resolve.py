@@ -193,9 +193,9 @@ def resolve_rows(
     if len(text) > MAX_QUERY:  # no unit's name is that long; and no time spent suggesting
         return Resolution(Outcome.MISSING)
     if text.isdigit() and len(text) == 6:
-        found = _decide([r for r in rows if r["adcode"] == text], Match.ADCODE, text)
+        found = _decide(list(_keyed(rows, "adcode").get(text, ())), Match.ADCODE, text)
         if found is None:
-            olds = [o for o in former if o["former_code"] == text]
+            olds = list(_keyed(former, "former_code").get(text, ()))
             found = _by_former(rows, olds, Match.FORMER_CODE, text)
         return found or Resolution(Outcome.MISSING)
     found = _by_name(rows, text, former)
@@ -397,6 +397,23 @@ def _index(rows: Sequence[Row]) -> dict[Match, dict[str, list[Row]]]:
     return by
 
 
+_KEYED: dict[tuple[int, str], tuple[Sequence[Row], dict[str, list[Row]]]] = {}
+
+
+def _keyed(rows: Sequence[Row], field: str) -> dict[str, list[Row]]:
+    """Rows by one field's value, made once per list of rows (kept with it)."""
+    found = _KEYED.get((id(rows), field))
+    if found is not None and found[0] is rows:
+        return found[1]
+    by: dict[str, list[Row]] = {}
+    for r in rows:
+        by.setdefault(str(r.get(field)), []).append(r)
+    if len(_KEYED) > 32:
+        _KEYED.clear()
+    _KEYED[(id(rows), field)] = (rows, by)
+    return by
+
+
 def _by_name(rows: list[Row], text: str, former: Sequence[Row]) -> Resolution | None:
     key = search_key(text)
     index = _index(rows) if len(rows) > 64 else None
@@ -405,7 +422,7 @@ def _by_name(rows: list[Row], text: str, former: Sequence[Row]) -> Resolution | 
             looked = text if how in (Match.EXACT, Match.SUFFIX) else key
             decided = _decide(list(index[how].get(looked, ())), how, text) if looked else None
         elif how == Match.FORMER:
-            olds = [o for o in former if o["former_name"] == text]
+            olds = list(_keyed(former, "former_name").get(text, ()))
             decided = _by_former(rows, olds, how, text) if olds else None
         elif how == Match.PINYIN_PREFIX:
             if len(key) < 3 or not key.isascii() or not key.isalpha():

@@ -84,7 +84,7 @@ class StatsView(Horizontal, ReportsFailures):
         from baiqiang.tui.screens.picker_screen import PickerScreen
 
         lang = self.language
-        found = joined_columns()
+        found = sorted(joined_columns(), key=lambda c: c.built_in)  # yours first, then the built-in ones
         if not found:
             self.notify(t("extra.none", lang), severity="warning")
             return
@@ -93,7 +93,7 @@ class StatsView(Horizontal, ReportsFailures):
             if value is not PickerScreen.CANCELLED:
                 self.value = value if isinstance(value, str) else None
 
-        choices = [(f"{c.shown}{f' ({c.unit})' if c.unit else ''}", c.shown) for c in found]
+        choices = [(f"{c.named(lang)}{f' ({c.unit})' if c.unit else ''}", c.shown) for c in found]
         title = t("pick.value", lang)
         self.app.push_screen(
             PickerScreen(title, choices, self.value, lang, any_label=t("pick.value_count", lang)), chosen

@@ -390,13 +390,13 @@ class TableView(Vertical, ReportsFailures):
         from baiqiang.tui.screens.picker_screen import PickerScreen
 
         lang = self.language
-        found = joined_columns()
+        found = sorted(joined_columns(), key=lambda c: c.built_in)  # yours first, then the built-in ones
         if not found:
             self.notify(t("extra.none", lang), severity="warning")
             return
         shown = set(self.state.extra)
         choices = [
-            (f"{'✓' if c.shown in shown else '·'} {c.shown}{f' ({c.unit})' if c.unit else ''}", c.shown)
+            (f"{'✓' if c.shown in shown else '·'} {c.named(lang)}{f' ({c.unit})' if c.unit else ''}", c.shown)
             for c in found
         ]
 
