@@ -65,6 +65,8 @@ def scatter_data(lf: pl.LazyFrame, *, x: str, y: str) -> ScatterData:
     from baiqiang.core.plain.errors import InvalidValue
     from baiqiang.core.query import check_columns
 
+    if x == y:
+        raise InvalidValue(f"x and y are both {x!r}: a scatter needs two columns")
     check_columns(lf, [x, y])
     schema = lf.collect_schema()
     for column in (x, y):
@@ -72,7 +74,15 @@ def scatter_data(lf: pl.LazyFrame, *, x: str, y: str) -> ScatterData:
             raise InvalidValue(f"{column!r} holds text, not numbers")
     df = lf.select(pl.col(x).cast(pl.Float64), pl.col(y).cast(pl.Float64)).collect()
     both = df.filter(pl.col(x).is_finite() & pl.col(y).is_finite())  # no NaN, inf or blank: left out
+    for column in (x, y):
+        largest = both[column].abs().max()
+        if isinstance(largest, float) and largest > MAX_DRAWN:
+            raise InvalidValue(f"{column!r} reaches {largest:.3g}: too large to draw (up to {MAX_DRAWN:.0e})")
     return ScatterData(both[x].to_list(), both[y].to_list(), df.height - both.height)
+
+
+MAX_DRAWN = 1e15
+"""The largest value a chart draws (a terminal chart's axis cannot span 1e308)."""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -130,6 +131,8 @@ def remove_edition(table: str, year: int, root: Path | None = None) -> Edition:
     if year == builtin_edition(tid):
         raise InvalidValue(f"edition {year} of {tid} is the report's own, built in: it cannot be removed")
     found = next((e for e in editions(root) if e.table == tid and e.year == year), None)
+    if found is None and year in imported_years(tid, root, damaged=True):  # a damaged file goes too
+        found = Edition(tid, year, DAMAGED, 0)
     if found is None:
         raise LookupFailed(
             f"{tid} has no imported edition {year}", [], [str(y) for y in imported_years(tid, root)]
@@ -159,7 +162,12 @@ def editions(root: Path | None = None) -> list[Edition]:
                 out.append(
                     Edition(table, year, raw["source"], len(raw["rows"]), raw["sha256"], raw["imported_at"])
                 )
+        out += [Edition(table, year, DAMAGED, 0) for year in imported_years(table, root, damaged=True)]
     return out
+
+
+DAMAGED = "(damaged: its file cannot be read; editions remove it, then import it again)"
+"""The source shown for an edition whose file cannot be read: it is no edition, but it is listed."""
 
 
 def _prefecture(catalog: Catalog, cell: str) -> str | None:
@@ -244,6 +252,8 @@ def import_edition(
     for i, row in enumerate(body.rows()):
         line = start + count + 1 + i
         name, code, rank_text = cell(row, name_i), cell(row, code_i), cell(row, rank_i)
+        rank_text = re.sub(r"^(\d+)\.0+$", r"\1", rank_text)  # 1.0, as a float column writes 1
+        code = re.sub(r"^(\d+)\.0+$", r"\1", code)
         if not name and not code and not rank_text:
             continue
         if not rank_text.isdigit():
@@ -375,8 +385,9 @@ def movers(
     import polars as pl
 
     from baiqiang.core.filters import Filters, filter_units
+    from baiqiang.core.service import check_table_kind
 
-    tid = resolve_table(table)
+    tid = check_table_kind(table, kind="ranking")  # only the lists have editions
     have = years(tid, root)
     if frm is None or to is None:
         if len(have) < 2:

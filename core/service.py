@@ -465,6 +465,13 @@ def check_table_kind(table: str, *, kind: str) -> str:
     """
     tid = resolve_table(table)
     if TABLES[tid].kind != kind:
-        names = {"ranking": "a ranking table", "clusters": "a cluster table"}
-        raise InvalidValue(f"{tid} is {names[TABLES[tid].kind]}; this needs {names[kind]}")
+        names = {
+            "ranking": "a ranking table",
+            "clusters": "a cluster table",
+            "divisions": "the table of every unit",
+        }
+        these = ", ".join(t for t, s in TABLES.items() if s.kind == kind)
+        raise InvalidValue(
+            f"{tid} is {names.get(str(TABLES[tid].kind), str(TABLES[tid].kind))}; this needs {names.get(kind, kind)}: {these}"
+        )
     return tid

@@ -132,6 +132,14 @@ def print_table(
     if console.is_terminal:
         shown = shown.select(fit_columns(shown, console.width, percent=percent))
     hidden = (*[c for c in df.columns if c not in shown.columns], *hidden)
+    if shown.height > LONG_TABLE:  # thousands of rows: laid out here, as Rich would, in a blink
+        if not console.is_terminal:
+            console = Console(highlight=False, soft_wrap=False, width=10_000)
+        _print(console, Group(*parts, long_table(shown, percent=percent, bold=console.is_terminal)))
+        if hidden:
+            listed = ", ".join(hidden[:12]) + (f" … ({len(hidden):,} columns)" if len(hidden) > 12 else "")
+            note(f"not shown: {listed} (choose columns with --columns, or all with --format csv)")
+        return
     table = rich_table(shown, percent=percent)
     if not console.is_terminal:
         # Not a terminal: nothing to fit, so never squeeze a column away.
@@ -141,6 +149,37 @@ def print_table(
     if hidden:
         listed = ", ".join(hidden[:12]) + (f" … ({len(hidden):,} columns)" if len(hidden) > 12 else "")
         note(f"not shown: {listed} (choose columns with --columns, or all with --format csv)")
+
+
+LONG_TABLE = 300
+"""Rows above which a table is laid out by :func:`long_table` (a Rich table of 2,843 rows takes
+seconds to measure)."""
+
+
+def long_table(df: pl.DataFrame, *, percent: tuple[str, ...] = (), bold: bool = False) -> Text:
+    """A table as :func:`rich_table` draws it (a header, a rule, numbers right-aligned, two cells
+    between columns), every cell whole, for a table too long for Rich to lay out quickly."""
+    from rich.cells import cell_len
+
+    cells = [[_cell(v, c, percent) for v in df[c].to_list()] for c in df.columns]
+    labels = [_label(c) for c in df.columns]
+    widths = [
+        max([cell_len(x) for x in col] + [cell_len(lab)]) for col, lab in zip(cells, labels, strict=True)
+    ]
+    right = [df.schema[c].is_numeric() for c in df.columns]
+
+    def line(values: list[str]) -> str:
+        out = []
+        for v, w, r in zip(values, widths, right, strict=True):
+            gap = " " * (w - cell_len(v))
+            out.append(gap + v if r else v + gap)
+        return "  ".join(out).rstrip()
+
+    text = Text(no_wrap=True, overflow="ignore")  # a line as long as its cells: never folded
+    text.append(line(labels) + "\n", style="bold" if bold else "")
+    text.append("─" * (sum(widths) + 2 * (len(widths) - 1)) + "\n")
+    text.append("\n".join(line([col[i] for col in cells]) for i in range(df.height)))
+    return text
 
 
 def table_text(

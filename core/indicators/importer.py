@@ -189,6 +189,8 @@ def read_dataset(
     body = raw.body(start + count, len(headers)).rename(
         dict(zip([f"column_{i}" for i in range(len(headers))], headers, strict=True))
     )
+    if body.height == 0 or not body.select(pl.any_horizontal(pl.all().is_not_null())).to_series().any():
+        raise InvalidValue("the file has a header but no rows under it")
     converted = as_numbers(body, headers)
     roles = _roles(body, converted, headers, options.key)
     from baiqiang.core.filters import resolve_province
@@ -205,10 +207,11 @@ def read_dataset(
         cleaned(roles.province).alias("province"),
         cleaned(roles.prefecture).alias("prefecture"),
         (
-            pl.col(roles.year).str.normalize("NFKC").str.extract(r"((?:19|20)\d{2})").cast(pl.Int32)
+            _year_text(roles.year).str.extract(r"^((?:19|20)\d{2})(?:年(?:度|末)?|\.0+)?$").cast(pl.Int32)
             if roles.year
             else pl.lit(options.year, pl.Int32)
         ).alias("year"),
+        (_year_text(roles.year) if roles.year else pl.lit("")).alias("year_text"),
     ).rows()
     has_values = converted.select(pl.any_horizontal(pl.col(roles.values).is_not_null())).to_series().to_list()
     first_line = raw.first_line(start + count)
@@ -216,7 +219,7 @@ def read_dataset(
     keys: list[RowKey] = []
     provinces: dict[str, str | None] = {}
     as_of, read_as = _as_of(places, options, [c[0] for c in cells], has_year=roles.year is not None)
-    for i, ((code, text, in_province, in_prefecture, year), numeric) in enumerate(
+    for i, ((code, text, in_province, in_prefecture, year, year_text), numeric) in enumerate(
         zip(cells, has_values, strict=True)
     ):
         shown = text or code
@@ -224,6 +227,12 @@ def read_dataset(
             continue  # a blank row
         if _FOOTNOTE.match(shown) or (not numeric and len(shown) > 15):
             reports.append(RowReport(first_line + i, shown, RowOutcome.FOOTNOTE))
+            continue
+        if year_text and (year is None or year not in DATA_YEARS):  # 99999, -5, 2021.5: no year
+            said = (
+                f"its year {clip(year_text, 20)!r} is not a year ({DATA_YEARS.start}–{DATA_YEARS.stop - 1})"
+            )
+            reports.append(RowReport(first_line + i, shown, RowOutcome.UNMATCHED, note=said))
             continue
         if fixed is None and in_province not in provinces:
             provinces[in_province] = province_of(in_province)
@@ -334,6 +343,15 @@ def _gaps(
             examples = [clip(str(e), 20) for e in found.to_series().to_list()]
         out[h] = (int(counts[f"m{i}"]), int(counts[f"u{i}"]), examples)
     return out
+
+
+_HAN_DIGITS = dict(zip("〇零一二三四五六七八九", "00123456789", strict=True))
+
+
+def _year_text(column: str) -> pl.Expr:
+    """A year cell as written, cleaned (NFKC, no blanks; 二〇二一 in digits)."""
+    text = pl.col(column).cast(pl.String).str.normalize("NFKC").str.replace_all(r"\s+", "")
+    return text.str.replace_many(list(_HAN_DIGITS), list(_HAN_DIGITS.values())).fill_null("")
 
 
 ROW_YEAR = -1

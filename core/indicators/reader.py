@@ -184,8 +184,24 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     Raises:
         InvalidValue: The bytes are not text in that encoding (or in either, when detecting).
     """
+    utf16 = data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) and b"\x00\x00" not in data[:4096]
+    if utf16 and (encoding or "utf-16").lower().startswith("utf-16"):
+        try:  # Excel's "Unicode text": UTF-16 with its byte-order mark
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InvalidValue(f"the file is not text in utf-16 (its byte {exc.start} is not)") from None
     if b"\x00" in data[:4096]:
-        raise InvalidValue("the file is binary, not a table of text (CSV/TSV), XLSX or Parquet")
+        if (encoding or "").lower().replace("_", "-").startswith("utf-16"):
+            try:
+                return data.decode(encoding or "utf-16"), encoding or "utf-16"
+            except UnicodeDecodeError as exc:
+                raise InvalidValue(
+                    f"the file is not text in {encoding} (its byte {exc.start} is not)"
+                ) from None
+        raise InvalidValue(
+            "the file is binary, not a table of text (CSV/TSV), XLSX or Parquet "
+            "(text in UTF-16 without its byte-order mark: give the encoding utf-16-le or utf-16-be)"
+        )
     if encoding:
         try:
             codecs.lookup(encoding)
@@ -197,7 +213,10 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError as exc:
-            raise InvalidValue(f"the file is not text in {encoding} (byte {exc.start} is not)") from None
+            raise InvalidValue(
+                f"the file is not text in {encoding}: its byte {exc.start:,} is not (leave the encoding out "
+                "to have it found)"
+            ) from None
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -288,7 +307,7 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
         frame = pl.concat(
             [
                 pl.DataFrame([list(df.columns)], schema=[(c, pl.String) for c in df.columns], orient="row"),
-                df.select(pl.all().cast(pl.String)),
+                df.select(_as_text(c, t) for c, t in df.schema.items()),
             ]
         )
         return RawTable(_rows(frame.head(PEEK)), frame=frame)
@@ -303,10 +322,21 @@ def _rows(df: pl.DataFrame) -> list[list[str | None]]:
 
 
 def _separator(text: str, default: str) -> str:
-    head = text[:8192]
-    return (
-        "\t" if head.count("\t") > head.count(",") else default if default == "\t" and "\t" in head else ","
-    )
+    """The separator of a text table: a tab, a comma, or a semicolon (Excel's CSV where the
+    comma is the decimal mark), by what the first lines hold most consistently."""
+    lines = [line for line in text[:8192].splitlines()[:20] if line.strip()]
+    if default == "\t" and any("\t" in line for line in lines):
+        return "\t"
+
+    def steady(sep: str) -> int:  # the fewest times a line holds it (a table's lines all do)
+        return min((line.count(sep) for line in lines), default=0)
+
+    counts = {sep: steady(sep) for sep in ("\t", ",", ";")}
+    best = max(counts, key=lambda sep: (counts[sep], sep == ","))
+    if counts[best] == 0:  # no line holds one throughout: the most in all
+        totals = {sep: sum(line.count(sep) for line in lines) for sep in counts}
+        best = max(totals, key=lambda sep: (totals[sep], sep == ","))
+    return best
 
 
 def _excel(path: Path, sheet: str | None) -> RawTable:
@@ -475,6 +505,14 @@ def _join(group: str, sub: str) -> str:
 
 def _han(text: str) -> bool:
     return bool(text) and "\u3400" <= text <= "\u9fff"
+
+
+def _as_text(column: str, dtype: pl.DataType) -> pl.Expr:
+    """A Parquet column as text: a nested value (a list, a struct) or bytes is no number, and
+    reads as a mark of what it is (then left out, and said so)."""
+    if dtype.is_nested() or dtype in (pl.Binary, pl.Object):
+        return pl.when(pl.col(column).is_not_null()).then(pl.lit(f"({dtype.base_type()})")).alias(column)
+    return pl.col(column).cast(pl.String)
 
 
 def numbers(column: str) -> pl.Expr:

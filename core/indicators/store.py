@@ -39,7 +39,8 @@ def check_name(name: str) -> str:
     """
     if not _NAME.match(name):
         raise InvalidValue(
-            f"{name!r} cannot name a dataset: use letters, digits, Chinese, _ . - (up to 64)", field="as"
+            f"{clip(name)!r} cannot name a dataset: use letters, digits, Chinese, _ . - (up to 64)",
+            field="as",
         )
     return name
 

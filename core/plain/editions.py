@@ -39,17 +39,20 @@ def read_edition(table: str, year: int, root: Path | None = None) -> dict[str, A
     return raw if isinstance(raw, dict) and "rows" in raw else None
 
 
-def imported_years(table: str, root: Path | None = None) -> list[int]:
-    """The years of the imported editions of a list, oldest first."""
+def imported_years(table: str, root: Path | None = None, *, damaged: bool = False) -> list[int]:
+    """The years of the imported editions of a list that can be read, oldest first (`damaged`:
+    those whose file cannot be read instead — an empty or cut file is no edition, but it can be
+    removed)."""
     folder = (root or editions_root()) / table
     if not folder.is_dir():
         return []
     plausible = plausible_years()  # a stray file (99999999.json) is no edition
-    return sorted(
+    found = sorted(
         int(p.stem)
         for p in folder.glob("*.json")
         if p.stem.isdigit() and len(p.stem) == 4 and int(p.stem) in plausible
     )
+    return [y for y in found if (read_edition(table, y, root) is None) == damaged]
 
 
 def history(adcode: str, root: Path | None = None) -> dict[str, list[dict[str, int]]]:

@@ -138,7 +138,7 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
                 fh.seek(where[0])
                 line = json.loads(fh.read(where[1]))
             meta = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             damaged.append(name)
             continue
         try:

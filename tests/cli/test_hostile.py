@@ -19,6 +19,9 @@ from baiqiang.core.export import for_spreadsheets
 from baiqiang.core.indicators.reader import numbers
 from baiqiang.core.plain.text import clip, spreadsheet_cell, visible
 from tests.cli.test_cli import BUILT_IN, sh
+from tests.fixtures import make_synthetic as synthetic
+
+FIXTURES = Path(synthetic.__file__).parent
 
 CLIPBOARD = "\x1b]52;c;ZXZpbA==\x07"  # sets the clipboard, through tmux
 CLEAR = "\x1b[2J"  # clears the screen
@@ -375,3 +378,70 @@ def test_a_summed_up_column_keeps_its_precision() -> None:
         pl.LazyFrame({"region": ["东部"] * 3, "v": [1176.27, 1176.27, 1176.28]}), by="region", value="v"
     )
     assert total.collect()["sum(v)"].to_list() == [3528.82]
+
+
+def test_remove_touches_nothing_outside_the_store(home: dict[str, str], tmp_path: Path) -> None:
+    """HOSTILE: a path for a dataset's name (it once deleted the folder outside the store)."""
+    victim = tmp_path / "victim"
+    (victim / "sub").mkdir(parents=True)
+    sh("data", "import", str(FIXTURES / synthetic.TSV), "--as", "tmp", env=home)
+    for name in (str(victim), "..", "", "/", ".", "a" * 50_000):
+        _one_line(sh("data", "remove", name, env=home))
+        _one_line(sh("data", "info", name, env=home))
+    assert (victim / "sub").is_dir()
+
+
+@pytest.mark.parametrize(
+    ("args", "why"),
+    [
+        (("map", "all"), "needs a ranking table"),
+        (("movers", "nc"), "needs a ranking table"),
+        (("chart", "ic", "--by", "province", "--x", "rank", "--y", "rank"), "needs two columns"),
+    ],
+)
+def test_commands_on_the_wrong_thing_say_so(home: dict[str, str], args: tuple[str, ...], why: str) -> None:
+    assert why in _one_line(sh(*args, env=home))
+
+
+def test_odd_but_honest_files_are_read(home: dict[str, str], tmp_path: Path) -> None:
+    """SYNTHETIC: UTF-16 with a BOM (Excel's Unicode text), semicolons, Parquet of floats and of
+    nested values, a year column with cells that are no year."""
+    utf16 = tmp_path / "utf16.csv"
+    utf16.write_bytes("地区,产值\n昆山市,1\n江阴市,2\n".encode("utf-16"))
+    semi = tmp_path / "semi.csv"
+    semi.write_text("地区;产值\n昆山市;1\n江阴市;2\n", encoding="utf-8")
+    floats = tmp_path / "floats.parquet"
+    pl.DataFrame({"adcode": [320583.0, 320281.0], "v": [1.0, 2.0]}).write_parquet(floats)
+    nested = tmp_path / "nested.parquet"
+    pl.DataFrame({"adcode": ["320583", "320281"], "v": [[1, 2], [3]], "w": [1.0, 2.0]}).write_parquet(nested)
+    for path in (utf16, semi, floats, nested):
+        done = sh("data", "import", str(path), env=home)
+        assert done.returncode == 0 and "2 matched" in done.stderr, (path.name, done.stderr)
+    assert "left out: v (text" in sh("data", "import", str(nested), "--as", "again", env=home).stderr
+    years = tmp_path / "years.csv"
+    years.write_text("adcode,year,v\n320583,2021,1\n320281,99999999999999999999,2\n320614,-5,3\n"
+                     "320585,二〇二一,4\n320582,2021.5,5\n", encoding="utf-8")  # fmt: skip
+    done = sh("data", "import", str(years), env=home)
+    assert "5 rows: 2 matched, 3 unmatched" in done.stderr  # 二〇二一 is 2021; 99…9, -5, 2021.5 no years
+    assert "'2021.5' is not a year" in done.stderr and "'-5' is not a year" in done.stderr
+    header = tmp_path / "header.csv"
+    header.write_text("adcode,v\n", encoding="utf-8")
+    assert "no rows" in _one_line(sh("data", "import", str(header), env=home))
+
+
+def test_a_damaged_edition_is_listed_and_removed_and_breaks_nothing(home: dict[str, str]) -> None:
+    """HOSTILE: an edition's file emptied (a full disk, a crash)."""
+    folder = Path(home["BAIQIANG_HOME"]) / "editions" / "industrial-counties"
+    folder.mkdir(parents=True)
+    (folder / "2021.json").write_text("", encoding="utf-8")
+    assert sh("audit", env=home).returncode == 0
+    assert "damaged" in sh("editions", "--format", "csv", env=home).stdout
+    assert sh("editions", "remove", "ic", "2021", env=home).returncode == 0
+    assert not (folder / "2021.json").exists()
+
+
+def test_a_long_table_is_quick_and_whole(home: dict[str, str]) -> None:
+    """2,843 rows as a table: laid out in a blink, every row there, the last one whole."""
+    done = sh("list", "all", "--format", "table", env=home)
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0 and len(lines) == 2843 + 3 and lines[-1].startswith("659011  新星市")
