@@ -138,20 +138,25 @@ def _successors(text: str) -> tuple[tuple[str, int | None], ...]:
 def read_records(path: Path) -> list[Record]:
     """The records of ``history.csv``."""
     with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.reader(fh)
+        header = next(rows)
+        if header != [
+            "code",
+            "name",
+            "level",
+            "province",
+            "prefecture",
+            "status",
+            "start",
+            "end",
+            "successors",
+        ]:
+            raise ValueError(f"{path} has the columns {header}")
         return [
-            Record(
-                r["code"],
-                r["name"],
-                r["level"],
-                r["province"],
-                r["prefecture"],
-                r["status"],
-                int(r["start"]),
-                int(r["end"]) if r["end"] else None,
-                _successors(r["successors"]),
-            )
-            for r in csv.DictReader(fh)
-        ]
+            Record(code, name, level, province, prefecture, status, int(start), int(end) if end else None,
+                   _successors(successors) if successors else ())
+            for code, name, level, province, prefecture, status, start, end, successors in rows
+        ]  # fmt: skip
 
 
 class History:

@@ -232,7 +232,9 @@ def match_one(
         prefecture = None  # a prefecture cell repeating the unit (西沙群岛): it narrows nothing
     by_name: list[Record] = []
     name_note = ""
-    if text:
+    if by_code is not None and by_code.name == text:  # the code and its own name: the usual row
+        by_name = [by_code]
+    elif text:
         by_name, name_note, ambiguous = _named(h, text, province, prefecture, year)
         if ambiguous and not (by_code is not None and by_code in ambiguous):
             if by_code is None:
@@ -355,9 +357,9 @@ def _hits(
     return [], ""
 
 
-def _destination(h: History, record: Record) -> tuple[str, tuple[str, ...]]:
-    found = h.lineage(record, last_year(record, h.base))
-    return str(found.fate), found.units
+def _destination(h: History, record: Record) -> frozenset[str]:
+    """Where a record's land is now (which names of two places, years apart, tell apart)."""
+    return h.destinations(record)
 
 
 def _where(record: Record) -> str:
