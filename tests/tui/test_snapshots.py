@@ -14,6 +14,7 @@ import pytest
 
 from baiqiang.core.catalog import Catalog
 from baiqiang.tui.app import make_app
+from baiqiang.tui.widgets.key_bar import KeyBar
 from tests.tui.conftest import settle
 
 pytestmark = pytest.mark.usefixtures("steady_cursor")
@@ -34,6 +35,9 @@ def _keys(*keys: str, frame: bool = False):  # type: ignore[no-untyped-def]
                 break
             await pilot.pause(0.05)
         await pilot.pause(0.1)  # the footer shows the focused widget's keys a moment after focus moves
+        await settle(pilot)
+        for bar in pilot.app.screen.query(KeyBar):  # as the screen's keys are now, not a frame ago
+            bar.update_keys()
         await settle(pilot)
 
     return run_before

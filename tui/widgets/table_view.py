@@ -251,7 +251,10 @@ class TableView(Vertical, ReportsFailures):
     def _show(self, state: ViewState, rows: pl.DataFrame, chart: str) -> None:
         if state != self.state or not self.composed:
             return  # a newer state is on its way, or the view is going
+        had = self.rows.columns
         self.rows = rows
+        if rows.columns != had:  # the keys that depend on the rows (p, r, i) come on the key bar
+            self.refresh_bindings()
         table = self.table
         cursor = table.cursor_row if table.row_count else self.start_row
         cols = [c for c in self._columns() if c in rows.columns]  # a removed dataset's columns go
