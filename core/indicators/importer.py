@@ -89,7 +89,7 @@ def _roles(body: pl.DataFrame, converted: pl.DataFrame, headers: list[str], key:
     # Whole-column counts in two passes; the kind of text in a sample (a panel has a hundred
     # columns and a hundred thousand rows).
     blanks = body.select(
-        (pl.col(h).is_null() | pl.col(h).str.strip_chars().is_in(BLANK_MARKS)).sum().alias(h) for h in headers
+        (pl.col(h).is_null() | pl.col(h).is_in(BLANK_MARKS)).sum().alias(h) for h in headers
     ).row(0)
     filled = {h: body.height - n for h, n in zip(headers, blanks, strict=True)}
     parsed = dict(zip(headers, converted.select(pl.all().is_not_null().sum()).row(0), strict=True))
@@ -323,12 +323,12 @@ def _gaps(
         .filter(pl.col("_i").is_in(kept.implode()))
     )
 
-    def marked(h: str) -> pl.Expr:
-        text = pl.col(h).str.strip_chars()
-        return text.is_null() | (text == "") | text.is_in(BLANK_MARKS)
+    def marked(h: str, *, padded: bool = False) -> pl.Expr:  # a mark as written (or with blanks: " — ")
+        found = pl.col(h).is_null() | pl.col(h).is_in(BLANK_MARKS)
+        return found | pl.col(h).str.strip_chars().is_in(BLANK_MARKS) if padded else found
 
-    def unread(h: str) -> pl.Expr:
-        return ~marked(h) & pl.col(read[h]).is_null()
+    def unread(h: str, *, padded: bool = False) -> pl.Expr:
+        return ~marked(h, padded=padded) & pl.col(read[h]).is_null()
 
     # every column's counts in one pass (a panel has a hundred columns, a wide file thousands)
     counts = rows.select(
@@ -338,10 +338,12 @@ def _gaps(
     out: dict[str, tuple[int, int, list[str]]] = {}
     for i, h in enumerate(columns):
         examples: list[str] = []
-        if counts[f"u{i}"]:
-            found = rows.filter(unread(h)).select(h).unique(maintain_order=True).head(3)
+        m, u = int(counts[f"m{i}"]), int(counts[f"u{i}"])
+        if u:  # the few columns with cells not read: marks with blanks around them count as marks
+            m, u = rows.select(marked(h, padded=True).sum(), unread(h, padded=True).sum()).row(0)
+            found = rows.filter(unread(h, padded=True)).select(h).unique(maintain_order=True).head(3)
             examples = [clip(str(e), 20) for e in found.to_series().to_list()]
-        out[h] = (int(counts[f"m{i}"]), int(counts[f"u{i}"]), examples)
+        out[h] = (int(m), int(u), examples)
     return out
 
 

@@ -133,8 +133,8 @@ def _keys(name: str, pinyin: str, initials: str) -> _Keys:
 def short_names(name: str) -> list[str]:
     """The shorter names a unit is known by in files: without its suffix (昆山 for 昆山市), an
     autonomous county's without its peoples (大厂县 for 大厂回族自治县)."""
-    k = _keys(name, "", "")
-    return [x for x in (k.base if k.has_suffix else "", _short(name)) if x]
+    base = SPECIAL_SUFFIXES[name][0] if name in SPECIAL_SUFFIXES else _SUFFIX_RE.sub("", name)
+    return [x for x in (base if base and base != name else "", _short(name)) if x]
 
 
 @lru_cache(maxsize=8192)
