@@ -206,8 +206,8 @@ def import_edition(
     from baiqiang.core.indicators.reader import (
         ROLES,
         clean,
-        find_header,
         header_names,
+        header_of,
         read_raw,
         split_unit,
         unique_names,
@@ -225,7 +225,7 @@ def import_edition(
         raise DatasetExists(f"edition {year} of {tid} exists", path=str(target))
     file = Path(path)
     raw = read_raw(file, sheet=sheet, encoding=encoding)
-    start = find_header(raw.head)
+    start = header_of(raw)
     count = header_rows or 1
     headers = unique_names(header_names(raw.head, start, count))
     body = raw.body(start + count, len(headers))

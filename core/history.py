@@ -244,6 +244,16 @@ class History:
         rows = self.rows(year)
         return rows if province is None else [r for r in rows if r["province_short"] == province]
 
+    @cache  # noqa: B019
+    def area_names(self, year: int) -> dict[str, Record]:
+        """The prefectures and provinces of a year-end list by name (巢湖市 and 巢湖 for 2010)."""
+        out: dict[str, Record] = {}
+        for r in self.records:
+            if r.level != "county" and r.valid(year):
+                out[r.name] = r
+                out.setdefault(r.name.removesuffix("市"), r)
+        return out
+
     def area(self, code: str, year: int) -> Record | None:
         """The prefecture or province a code named in the list of the end of `year`, if any."""
         found = self.record(code, year)
@@ -428,6 +438,33 @@ class History:
         return Lineage(record, Fate.MERGED if sources else Fate.GONE, sources, year=record.start)
 
     # --- which year a file's codes are of ----------------------------------------------------
+
+    def name_vintage(self, names: Iterable[str]) -> tuple[int, int, float] | None:
+        """The year-ends whose lists hold the most of `names` (a file without codes: its names,
+        or their short forms — 昆山 for 昆山市), as :meth:`vintage` does for codes."""
+        from baiqiang.core.plain.resolve import short_names
+
+        index: dict[str, list[Record]] = defaultdict(list)
+        for r in self.records:
+            if r.level == "county":
+                for key in {r.name, *short_names(r.name)}:
+                    index[key].append(r)
+        wanted = {n for n in names if n and n in index}
+        asked = {n for n in names if n and not n.isdigit()}
+        if not wanted or len(wanted) < max(10, len(asked) // 2):  # mostly totals, notes: no year
+            return None
+        last = max(self.base, *(r.end or r.start for r in self.records))
+        held = dict.fromkeys(range(1981, last + 1), 0)
+        for name in wanted:
+            years: set[int] = set()
+            for r in index[name]:
+                years.update(range(r.start, r.end or last + 1))
+            for year in years:
+                if year in held:
+                    held[year] += 1
+        most = max(held.values())
+        found = [y for y, n in held.items() if n == most]
+        return found[0], found[-1], most / len(wanted)
 
     def vintage(self, codes: Iterable[str]) -> tuple[int, int, float] | None:
         """The year-ends whose lists hold the most of `codes` (county-level, six digits): the

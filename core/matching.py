@@ -157,7 +157,7 @@ MAX_NAME = 64
 """The longest text tried as a unit's name (the longest name has 12 characters)."""
 
 TOTAL = re.compile(
-    r"^(全国|全省|全市|全区|全州|全盟|全县|合计|总计|总体|小计|平均|全部|其中)|(合计|总计|平均|小计|直辖县级行政区划)$"
+    r"^(全国|全省|全市|全区|全州|全盟|全县|合计|总计|总体|小计|平均|全部|其中|市辖区$|县$)|(合计|总计|平均|小计|直辖县级行政区划)$"
 )
 """A row that sums others up (合计, 全省 …), not a unit."""
 FUNCTIONAL = re.compile(
@@ -259,6 +259,8 @@ def match_one(
             )
     elif by_code is not None:
         record = by_code
+        if text and not by_name and _base(text) != _base(by_code.name):  # 320281 named 不存在县
+            name_note = f"the file names it {text}, no unit's name in {year}: the code decides"
     elif by_name:
         record = by_name[0]
         if code:
@@ -282,6 +284,13 @@ def _one_unit(h: History, a: Record, b: Record) -> bool:
     today (海门市 of 2019 and 海门区 of 2020, a file naming a unit as it was just before)."""
     la, lb = (h.lineage(r, r_year) for r, r_year in ((a, last_year(a, h.base)), (b, last_year(b, h.base))))
     return la.fate == lb.fate == Fate.SAME and la.units == lb.units
+
+
+def _base(name: str) -> str:
+    """A name without its suffix (昆山 for 昆山市): a file may write either."""
+    from baiqiang.core.plain.names import split_suffix
+
+    return split_suffix(name)[0]
 
 
 def _same_place(a: str, b: str) -> bool:
@@ -310,6 +319,8 @@ def _named(
         return found, note, []
     if found:
         return [], "", found
+    if text in h.area_names(year):  # a prefecture that year (巢湖市, 2010): no county's name
+        return [], "", []
     anytime, note = _hits(h, None, text, province, prefecture)
     if not anytime and prefecture is not None:
         elsewhere = _named(h, text, province, None, year)
@@ -328,9 +339,8 @@ def _named(
     record = max(candidates, key=lambda r: (r.end or 9999, r.start))
     return (
         [record],
-        f"{text} was no unit's name in {year}: read as {record.label}, in use {record.start}–{(record.end or 0) - 1 if record.end else ''}".rstrip(
-            "–"
-        ),
+        f"{text} was no unit's name in {year}: read as {record.label}, "
+        + (f"in use {record.start}–{record.end - 1}" if record.end else f"in use since {record.start}"),
         [],
     )
 
@@ -393,7 +403,7 @@ def _fate(places: Places, record: Record, year: int, note: str) -> Found:
         now = f"{whole['name']} ({whole['adcode']})" if whole else lineage.units[0]
         with_ = f", with {', '.join(others)}" if others else ""
         when = f" since {lineage.year}" if lineage.year else ""
-        said.insert(0, f"{record.label} is a part of {now}{when}{with_}")
+        said.insert(0, f"{record.label} of {year} is only a part of today's {now}{when}{with_}")
         return Found(RowOutcome.MERGED, whole, "; ".join(said), lineage)
     if lineage.fate == Fate.SPLIT:
         now = ", ".join(f"{places.by_code[u]['name']} ({u})" for u in lineage.units if u in places.by_code)
@@ -414,7 +424,10 @@ def _unmatched(places: Places, text: str, code: str, code_note: str, year: int) 
     if text:
         if TOTAL.search(text):
             return Found(RowOutcome.NOT_COUNTY, note="a total")
-        if text in places.areas or text.removesuffix("市") in places.areas:
+        then = places.history.area_names(year).get(text)
+        if then is not None and then.level == "prefecture" and text not in places.areas:
+            return Found(RowOutcome.NOT_COUNTY, note=f"{then.label} was a prefecture in {year}")
+        if text in places.areas or text.removesuffix("市") in places.areas or then is not None:
             return Found(RowOutcome.NOT_COUNTY, note="a prefecture or province")
         if FUNCTIONAL.search(text):
             return Found(RowOutcome.NOT_COUNTY, note="a development zone or other functional area")

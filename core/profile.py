@@ -216,8 +216,9 @@ def lookup(
     if res.status == Outcome.AMBIGUOUS:
         options = ", ".join(describe(c) for c in res.candidates[:8])
         more = f" and {len(res.candidates) - 8} more" if len(res.candidates) > 8 else ""
+        why = f" ({res.note})" if res.note else ""
         raise Ambiguous(
-            f"{shorten(query)!r} could mean {options}{more}; give the full name, its province or prefecture, or the adcode"
+            f"{shorten(query)!r} could mean {options}{more}{why}; give the full name, its province or prefecture, or the adcode"
         )
     if prefecture is None:
         by_code = _prefecture_of_code(catalog, query.strip())

@@ -63,6 +63,8 @@ def _cell(value: Any, col: str, percent: tuple[str, ...]) -> str:
         return "★" if (value and col == "province_first") else ("" if col == "province_first" else str(value))
     if isinstance(value, list):
         return visible("、".join(str(v) for v in value))
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return str(int(value))  # a count read as a float: 5681512, not 5681512.0
     return visible(str(value))
 
 

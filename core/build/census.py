@@ -370,11 +370,12 @@ def gaps(values: pl.DataFrame, report: pl.DataFrame, divisions: pl.DataFrame) ->
         found = report.filter(
             (pl.col("adcode") == adcode) | pl.col("note").str.contains(f"({adcode})", literal=True)
         ).to_dicts()
-        said = [f"line {r['line']} {r['text']}: {r['outcome']}, {r['note']}" for r in found]
-        rows = "、".join(f"第 {r['line']} 行{r['text']}" for r in found)
+        what = {"merged": "only a part of it", "split": "split between it and another unit"}
+        said = [f"{r['text']} ({what.get(r['outcome'], r['outcome'])})" for r in found]
+        rows = "、".join(dict.fromkeys(r["text"] for r in found))
         out[adcode] = (
             {
-                "note": f"no value: {'; '.join(said)}",
+                "note": f"no value: the census counted its land in the units of 2020 — {', '.join(said)} — and a part is not the whole",
                 "note_zh": f"无数值：普查表按当时的区划统计（{rows}），与{name}的范围不同，部分不等于整体",
             }
             if found

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,9 +24,9 @@ from baiqiang.core.indicators.reader import (
     BLANK_MARKS,
     ROLES,
     clean,
-    find_header,
     finite,
     header_names,
+    header_of,
     numbers,
     read_raw,
     split_header,
@@ -181,7 +182,7 @@ def read_dataset(
             field="year",
         )
     raw = read_raw(path, sheet=options.sheet, encoding=options.encoding)
-    start = find_header(raw.head)
+    start = header_of(raw)
     count = options.header_rows or _header_rows(raw.head, start)
     if count < 1 or start + count > len(raw.head):
         raise InvalidValue(f"the header cannot take {count} rows here", field="header_rows")
@@ -218,7 +219,14 @@ def read_dataset(
     reports: list[RowReport] = []
     keys: list[RowKey] = []
     provinces: dict[str, str | None] = {}
-    as_of, read_as = _as_of(places, options, [c[0] for c in cells], has_year=roles.year is not None)
+    as_of, read_as = _as_of(
+        places,
+        options,
+        [c[0] for c in cells],
+        has_year=roles.year is not None,
+        names=[c[1] for c in cells],
+        titled=title_year(raw.head[:start]),
+    )
     for i, ((code, text, in_province, in_prefecture, year, year_text), numeric) in enumerate(
         zip(cells, has_values, strict=True)
     ):
@@ -266,17 +274,30 @@ def read_dataset(
         "_i", *[pl.col(h).alias(n) for h, n in zip(roles.values, names, strict=True)]
     )
     values = index.join(numbered, on="_i", how="left").sort("_i").drop("_i")
+    notes: list[str] = []
     if result.parts:  # the parts of a unit formed by a merger, added up (where every one has a value)
+        rates = [n for n, (_, unit, _) in zip(names, columns, strict=True) if is_rate(n, unit)]
         sums = [
             numbered.filter(pl.col("_i").is_in([r.line - first_line for r in parts])).select(
                 pl.lit(adcode).alias("adcode"),
                 pl.lit(year, pl.Int32).alias("year"),
-                *[pl.when(pl.col(n).null_count() == 0).then(pl.col(n).sum()).alias(n) for n in names],
+                *[
+                    pl.lit(None, pl.Float64).alias(n)
+                    if n in rates
+                    else pl.when(pl.col(n).null_count() == 0).then(pl.col(n).sum()).alias(n)
+                    for n in names
+                ],
             )
             for (adcode, year), parts in result.parts.items()
         ]
         values = pl.concat([values, *sums], how="vertical_relaxed")
         kept += [(-1, adcode, year) for adcode, year in result.parts]
+        if rates:
+            shown = ", ".join(visible(n) for n in rates[:6]) + (" …" if len(rates) > 6 else "")
+            notes.append(
+                f"left blank for the {len(result.parts)} unit(s) summed: {shown} — a rate, a share or an "
+                "average does not add up"
+            )
     counts = (
         values.select(pl.col(n).is_not_null().sum() for n in names).row(0)
         if values.height
@@ -305,7 +326,7 @@ def read_dataset(
         years=years,
         summary=summary,
     )
-    return values, ImportResult(dataset, reports, roles.ignored, read_as)
+    return values, ImportResult(dataset, reports, roles.ignored, read_as, notes)
 
 
 def _gaps(
@@ -340,7 +361,9 @@ def _gaps(
         examples: list[str] = []
         m, u = int(counts[f"m{i}"]), int(counts[f"u{i}"])
         if u:  # the few columns with cells not read: marks with blanks around them count as marks
-            m, u = rows.select(marked(h, padded=True).sum(), unread(h, padded=True).sum()).row(0)
+            m, u = rows.select(
+                marked(h, padded=True).sum().alias("m"), unread(h, padded=True).sum().alias("u")
+            ).row(0)
             found = rows.filter(unread(h, padded=True)).select(h).unique(maintain_order=True).head(3)
             examples = [clip(str(e), 20) for e in found.to_series().to_list()]
         out[h] = (int(m), int(u), examples)
@@ -361,31 +384,84 @@ ROW_YEAR = -1
 
 
 def _as_of(
-    places: Places, options: ImportOptions, codes: list[str], *, has_year: bool
+    places: Places,
+    options: ImportOptions,
+    codes: list[str],
+    *,
+    has_year: bool,
+    names: Sequence[str] = (),
+    titled: int | None = None,
 ) -> tuple[int | None, str]:
     """The year-end whose list a file's codes and names are read in, and a sentence saying
-    which and why: the year given; else the year the file's codes were all in use together
-    (most of them, at least); else, for a panel whose codes change with its years, each row's
-    own year; else today's map (names of other years are still found, and said so)."""
+    which and why: the year given (said, where the file's codes say another, or it has a year
+    column); else the year the file's codes were all in use together (most of them, at least),
+    or, for a file without codes, its names; else, for a panel whose codes change with its
+    years, each row's own year; else today's map (names of other years are still found)."""
     history = places.history
-    if options.year is not None:
-        return options.year, f"read as of the end of {options.year} (the year given)"
     found = history.vintage(codes)
+    first_list = min(r.start for r in history.records)
+    if options.year is not None:
+        year = max(options.year, first_list)
+        said = f"read as of the end of {year} (the year given"
+        said += f"; the code lists begin in {first_list})" if year != options.year else ")"
+        if found is not None and not found[0] <= year <= found[1] and found[2] >= VINTAGE_SHARE:
+            span = f"{found[0]}" if found[0] == found[1] else f"{found[0]}–{found[1]}"
+            said += f"; note: the file's codes were in use together in {span}, not in {year}"
+        if has_year:
+            said += "; the file's year column dates the values, not the list they are read in"
+        return year, said
+    by = "codes"
+    if found is None and titled is not None and titled >= first_list:  # 2010年… above a table of names
+        return (
+            min(titled, history.base),
+            f"read as of the end of {min(titled, history.base)}: the year in the file's title (another year: the year option)",
+        )
+    if found is None:
+        found, by = history.name_vintage(names), "names"
     if found is not None:
         first, last, share = found
         span = f"{first}" if first == last else f"{first}–{last}"
         year = max(y for y in range(first, last + 1) if y <= history.base) if first <= history.base else first
-        if share >= VINTAGE_SHARE or not has_year:
+        if share >= (VINTAGE_SHARE if by == "codes" else NAME_SHARE) or (not has_year and by == "codes"):
             held = "all" if share == 1 else f"{share:.0%} of"
             return year, (
-                f"read as of the end of {year}: {held} the file's codes were in use together in {span} "
+                f"read as of the end of {year}: {held} the file's {by} were in use together in {span} "
                 "(another year: the year option)"
             )
     if has_year:
         return ROW_YEAR, "read each row as of its own year (the file's codes change with its years)"
-    return None, ""
+    return (
+        None,
+        "read as of today's map (the end of 2021): neither the codes nor the names tell a year (another: the year option)",
+    )
 
 
+_RATE = re.compile(r"(率|比重|比例|占比|增速|增长|增幅|平均|人均|均值|指数|密度|系数|性别比|每)")
+
+
+def is_rate(name: str, unit: str) -> bool:
+    """Whether a column is a rate, a share or an average (增速, 人均…, a unit of %): a value
+    that does not add up over the parts of a unit."""
+    return unit.strip() in ("%", "‰", "％") or "/" in unit or bool(_RATE.search(name))
+
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def title_year(rows: list[list[str | None]]) -> int | None:
+    """The year a table's title rows give (2010年各县…), or None."""
+    for row in rows:
+        for cell in row:
+            found = _TITLE_YEAR.search(clean(cell)) if cell else None
+            if found:
+                return int(found[1])
+    return None
+
+
+NAME_SHARE = 0.9
+"""The share of a file's names that must have been in use together in some year-end for its
+names (a file without codes) to date it: names repeat across provinces and years, so less than
+all is expected."""
 VINTAGE_SHARE = 0.98
 """The share of a file's codes in use together that makes their year the file's."""
 

@@ -148,6 +148,8 @@ class ImportResult:
     ignored: list[LeftOut] = field(default_factory=list)
     read_as: str = ""
     """Which year's list the codes and names were read in, and why."""
+    notes: list[str] = field(default_factory=list)
+    """What else the summary says (the rates left blank for units summed)."""
 
     @property
     def unexplained(self) -> list[RowReport]:

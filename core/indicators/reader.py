@@ -120,6 +120,8 @@ class RawTable:
     head: list[list[str | None]]
     encoding: str = ""
     sheet: str | None = None
+    sheets: tuple[str, ...] = ()
+    """Every sheet of the workbook (for a message naming the others)."""
     text: str | None = None
     separator: str = ","
     frame: pl.DataFrame | None = None
@@ -365,7 +367,11 @@ def _excel(path: Path, sheet: str | None) -> RawTable:
     if df.height == 0:
         raise InvalidValue(f"sheet {clip(chosen, 40)!r} of {clip(path.name, 60)} is empty")
     return RawTable(
-        _rows(df.head(PEEK)), sheet=chosen, frame=df, offset=_first_row(path, sheets.index(chosen))
+        _rows(df.head(PEEK)),
+        sheet=chosen,
+        frame=df,
+        offset=_first_row(path, sheets.index(chosen)),
+        sheets=tuple(sheets),
     )
 
 
@@ -450,6 +456,21 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def header_of(raw: RawTable) -> int:
+    """:func:`find_header` of a table read, naming the sheet and the others where it fails."""
+    try:
+        return find_header(raw.head)
+    except InvalidValue as exc:
+        if raw.sheet is None or len(raw.sheets) < 2:
+            raise
+        others = ", ".join(clip(s, 24) for s in raw.sheets if s != raw.sheet)
+        raise InvalidValue(
+            f"no header row found in the sheet {clip(raw.sheet, 24)!r}; the workbook also has {others} "
+            "(choose one with the sheet option)",
+            field="sheet",
+        ) from exc
 
 
 def find_header(rows: list[list[str | None]]) -> int:

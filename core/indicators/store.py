@@ -264,17 +264,15 @@ def save(
     return target
 
 
-def refuse_built_in(name: str, root: Path | None = None) -> None:
+def refuse_built_in(name: str, root: Path | None = None, *, removing: bool = False) -> None:
     """Refuses to write or remove a dataset baiqiang ships.
 
     Raises:
         InvalidValue: `name` is a built-in dataset's.
     """
     if is_built_in(name, root):
-        raise InvalidValue(
-            f"{name!r} is a built-in dataset: it cannot be replaced or removed; give yours another name",
-            field="as",
-        )
+        why = "it cannot be removed" if removing else "it cannot be replaced: give yours another name"
+        raise InvalidValue(f"{name!r} is a built-in dataset: {why}", field="as")
 
 
 def store_error(folder: Path, exc: OSError) -> OutputError:
@@ -291,7 +289,7 @@ def remove(name: str, root: Path | None = None) -> None:
     """
     base = root or store_root()
     describe_or_damaged(name, root)  # not a dataset's name (a path: /tmp/x, .., ""): no such dataset
-    refuse_built_in(name, root)
+    refuse_built_in(name, root, removing=True)
     if not (base / name).is_dir():
         describe(name, root)  # no such dataset: says so, with the names there are
     aside = base / f".{name}.removed-{os.getpid()}"

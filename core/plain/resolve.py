@@ -194,6 +194,20 @@ def resolve_rows(
         return Resolution(Outcome.MISSING)
     if text.isdigit() and len(text) == 6:
         found = _decide(list(_keyed(rows, "adcode").get(text, ())), Match.ADCODE, text)
+        if found is not None and found.unit is not None:  # a code reused: say whose it was (500110)
+            before = [
+                o
+                for o in _keyed(former, "former_code").get(text, ())
+                if o["former_name"] != found.unit["name"]
+            ]
+            if before:
+                was = "; ".join(f"{o['former_name']}'s in {o['in_use']}" for o in before[:3])
+                was_zh = "；".join(f"{o['in_use']} 年为{o['former_name']}的代码" for o in before[:3])
+                found = replace(
+                    found,
+                    note=f"{text} is {found.unit['name']}'s code now; it was {was}",
+                    note_zh=f"{text} 现为{found.unit['name']}的代码；{was_zh}",
+                )
         if found is None:
             olds = list(_keyed(former, "former_code").get(text, ()))
             found = _by_former(rows, olds, Match.FORMER_CODE, text)
@@ -333,8 +347,18 @@ def _converter() -> Any:
 
 
 def _by_former(rows: list[Row], olds: list[Row], how: Match, text: str) -> Resolution | None:
-    """The unit a former name or code now belongs to, with a note saying so."""
+    """The unit a former name or code now belongs to, with a note saying so; a unit split since
+    (江干区) is in several: they are named, none is chosen."""
     codes = {o["adcode"]: o for o in olds}
+    if len(codes) > 1 and all(o.get("fate") == "split" for o in olds):
+        found = [r for r in rows if r["adcode"] in codes]
+        if len(found) > 1:
+            first = olds[-1]  # the most recent record of the name
+            note = f"{first['former_name']} ({first['former_code']}) was split in {first.get('year') or '?'}"
+            note_zh = (
+                f"{first['former_name']}（{first['former_code']}）于 {first.get('year') or '?'} 年被分设"
+            )
+            return Resolution(Outcome.AMBIGUOUS, None, how, found, note=note, note_zh=note_zh)
     decided = _decide([r for r in rows if r["adcode"] in codes], how, text)
     if decided and decided.unit is not None:
         old = codes[decided.unit["adcode"]]

@@ -110,3 +110,33 @@ def test_merge_sum_adds_up_every_part_and_a_year_option_overrides_the_guess(
     assert "2015" in later.read_as
     by = {r.text: r for r in later.reports}
     assert by["万盛区"].outcome in (RowOutcome.CONFLICT, RowOutcome.MATCHED)
+
+
+def test_a_file_of_names_is_dated_by_its_title_and_rates_are_not_summed(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    """SYNTHETIC: a yearbook of 2010 with names only (no codes), under its title; and a file of
+    codes with a growth rate, summed on request."""
+    path = tmp_path / "synthetic_names_2010.csv"
+    path.write_text(
+        "2010年各县地区生产总值（SYNTHETIC）\n地区,地区生产总值（亿元）\n全省合计,1000\n吴江市,100\n巢湖市,12\n"
+        "万盛区,80\n綦江县,90\n",
+        encoding="utf-8",
+    )
+    result = import_file(catalog, path, name="names2010")
+    assert result.read_as.startswith("read as of the end of 2010: the year in the file's title")
+    by = {r.text: r for r in result.reports}
+    assert by["吴江市"].outcome == RowOutcome.RENAMED and by["吴江市"].adcode == "320509"
+    assert by["巢湖市"].outcome == RowOutcome.NOT_COUNTY and "a prefecture in 2010" in by["巢湖市"].note
+    assert by["万盛区"].outcome == RowOutcome.MERGED
+    coded = tmp_path / "synthetic_rates.csv"
+    coded.write_text(
+        "区划代码,地区,地区生产总值（亿元）,增速（%）\n500110,万盛区,10,9\n500222,綦江县,20,8\n320281,不存在县,5,1\n",
+        encoding="utf-8",
+    )
+    summed = import_file(catalog, coded, name="rates", options=ImportOptions(year=2010, merge="sum"))
+    stored = {r["adcode"]: r for r in values("rates").collect().iter_rows(named=True)}
+    assert stored["500110"]["地区生产总值"] == 30 and stored["500110"]["增速"] is None
+    assert any("增速" in n and "does not add up" in n for n in summed.notes)
+    nonsense = next(r for r in summed.reports if r.text == "不存在县")
+    assert nonsense.adcode == "320281" and "no unit's name" in nonsense.note  # the code decides, and says so

@@ -103,7 +103,9 @@ def test_a_row_is_read_as_of_its_year(catalog: Catalog) -> None:
         (Out.MATCHED, "110101"),
         (Out.MATCHED, "450324"),
     ]
-    assert reports[0].note.startswith("万盛区 (500110) is a part of 綦江区 (500110) since 2011")
+    assert reports[0].note.startswith(
+        "万盛区 (500110) of 2010 is only a part of today's 綦江区 (500110) since 2011"
+    )
     assert reports[2].note == "吴江市 (320584) became 吴江区 (320509) in 2012"
     assert "丰润区" in reports[3].note and "丰南区" in reports[3].note
     assert "永年区" in reports[5].note and "丛台区" in reports[5].note

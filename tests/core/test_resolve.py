@@ -240,3 +240,15 @@ def test_every_former_name_and_code_of_the_history_resolves(catalog: Catalog) ->
         if not got & where and query not in today:
             missed.append((query, sorted(where), found.status))
     assert missed == []
+
+
+def test_a_reused_code_and_a_split_unit_say_what_happened(catalog: Catalog) -> None:
+    from baiqiang.core.plain.resolve import Outcome, resolve_rows
+    from baiqiang.core.profile import unit_rows
+
+    units, former = unit_rows(catalog)
+    reused = resolve_rows(units, "500110", former=former)
+    assert reused.unit is not None and reused.unit["name"] == "綦江区" and "万盛区" in reused.note
+    split = resolve_rows(units, "江干区", former=former)  # 上城区 is listed, but it is not the whole
+    assert split.status == Outcome.AMBIGUOUS and "split in 2021" in split.note
+    assert {u["name"] for u in split.candidates} == {"上城区", "钱塘区"}

@@ -146,8 +146,15 @@ def import_(
 
 def _tell(result: ImportResult) -> None:
     if result.read_as:
-        render.note(result.read_as)
+        render.note(result.read_as.replace("the year option", "--year"))
     render.note(summary_line(result))
+    for said in result.notes:
+        render.note(said)
+    merged = result.dataset.summary.get(str(RowOutcome.MERGED), 0)
+    if merged and result.dataset.options.get("merge") != "sum":
+        render.note(
+            f"{merged} row(s) are parts of units formed by mergers: --merge sum adds them up where the file has every part"
+        )
     if result.ignored:
         render.note("left out: " + "; ".join(f"{x.column} ({x.reason})" for x in result.ignored))
     for line in gap_lines(result.dataset):
@@ -155,7 +162,12 @@ def _tell(result: ImportResult) -> None:
     _problems(result.problems, listed_all=False)
 
 
+_FIRST = (RowOutcome.CONFLICT, RowOutcome.AMBIGUOUS, RowOutcome.UNMATCHED, RowOutcome.DUPLICATE)
+"""The rows listed first: those a strict import refuses (then the explained ones: merged, split)."""
+
+
 def _problems(problems: list[RowReport], *, listed_all: bool) -> None:
+    problems = sorted(problems, key=lambda r: (r.outcome not in _FIRST, r.line))
     for r in problems[:SHOWN_PROBLEMS]:
         where = f"line {r.line} {clip(r.text, 40)}: " if r.line else ""
         render.note(f"  {where}{r.outcome}{' — ' + clip(r.note, 160) if r.note else ''}")
@@ -271,8 +283,11 @@ def info(
     years = f"; years {d.years[0]}–{d.years[-1]}" if d.years else ""
     render.note(
         f"{d.name}: from {d.source} (sha256 {d.sha256[:12]}…{', sheet ' + d.sheet if d.sheet else ''}), "
-        f"imported {d.imported_at}; {d.rows} rows for {d.units} units{years}"
+        + (f"built in ({d.licence}); " if d.built_in else f"imported {d.imported_at}; ")
+        + f"{d.rows} rows for {d.units} units{years}"
     )
+    if d.about:
+        render.note(f"about: {d.about}")
     matched = ", ".join(f"{n} {o}" for o in RowOutcome if (n := d.summary.get(str(o))))
     render.note(f"rows: {matched}")
 
