@@ -189,6 +189,8 @@ def keep_where(lf: pl.LazyFrame, condition: str) -> pl.LazyFrame:
         checked.head(1).collect()  # a type error shows only on rows (name > 5)
     except Exception as exc:  # Polars raises SQL, column and type errors of several kinds
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if "String" in detail and ("Int" in detail or "Float" in detail):  # adcode IN (110101, …)
+            detail = "a column of text compared with numbers: quote the values ('110101')"
         raise InvalidValue(
             f"the condition {shorten(text)!r} cannot be applied: {shorten(detail, 120)}"
         ) from exc
