@@ -1,6 +1,5 @@
-"""Writing the lookup index that :mod:`baiqiang.core.plain.index` reads without Polars: the units,
-the former names and every unit's profile parts, from the same functions the catalog's lookup
-uses."""
+"""Writing the lookup index that :mod:`baiqiang.core.plain.index` reads without Polars: the units
+and every unit's profile parts, from the same functions the catalog's lookup uses."""
 
 from __future__ import annotations
 
@@ -17,10 +16,10 @@ from baiqiang.core.profile import profile_parts, unit_rows
 
 def build_index(catalog: Catalog) -> dict[str, Any]:
     """The index's content, from the catalog."""
-    rows, former = unit_rows(catalog)
+    rows, _ = unit_rows(catalog)
     keys = [match_keys(r) for r in rows]
     parts = profile_parts(catalog).to_dict()
-    return {"format": FORMAT, "units": rows, "keys": keys, "former": former, "parts": parts}
+    return {"format": FORMAT, "units": rows, "keys": keys, "parts": parts}
 
 
 def write_index(catalog: Catalog) -> None:

@@ -1,8 +1,9 @@
 """Reading the lookup index: what ``show`` needs for any of the 2,843 units, in one JSON file, so
 that a lookup loads no Polars.
 
-The index holds the units (the rows names are resolved among), the former names and the
-:class:`~baiqiang.core.plain.profile.ProfileParts`. :mod:`baiqiang.core.index` writes it, from the
+The index holds the units (the rows names are resolved among) and the
+:class:`~baiqiang.core.plain.profile.ProfileParts`; the former names are read from the data's
+``former_names.csv`` when a lookup needs them. :mod:`baiqiang.core.index` writes it, from the
 same functions the catalog's lookup uses, the first time a lookup runs the full way; it is kept
 in the user's cache under a name that changes whenever the data does (file names, sizes and
 times, and the index's format), so a stale index is never read. A lookup through the index
@@ -12,17 +13,52 @@ resolves with :func:`~baiqiang.core.plain.resolve.resolve_rows` and assembles wi
 
 from __future__ import annotations
 
+import csv
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from baiqiang.core.plain.paths import cache_dir, data_dir, data_fingerprint
 from baiqiang.core.plain.profile import Profile, ProfileParts, found_profile
 from baiqiang.core.plain.resolve import Outcome, prime_keys, resolve_rows
 
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever what the index holds changes."""
+
+
+class FormerRows(Sequence[dict[str, Any]]):
+    """The former names and codes (``former_names.csv``), read when a lookup first needs them:
+    most lookups are today's names, and 3,800 rows of history cost a ``show`` its time."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._rows: list[dict[str, Any]] | None = None
+
+    def _load(self) -> list[dict[str, Any]]:
+        if self._rows is None:
+            try:
+                with self._path.open(encoding="utf-8", newline="") as fh:
+                    self._rows = [
+                        {**r, "year": int(r["year"]) if r.get("year") else None} for r in csv.DictReader(fh)
+                    ]
+            except (OSError, ValueError, csv.Error):
+                self._rows = []
+        return self._rows
+
+    @overload
+    def __getitem__(self, i: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[dict[str, Any]]: ...
+    def __getitem__(self, i: int | slice) -> dict[str, Any] | Sequence[dict[str, Any]]:
+        return self._load()[i]
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self._load())
 
 
 @dataclass(frozen=True)
@@ -36,7 +72,7 @@ class Index:
     """
 
     units: list[dict[str, Any]]
-    former: list[dict[str, Any]]
+    former: Sequence[dict[str, Any]]
     parts: ProfileParts
 
 
@@ -57,7 +93,8 @@ def read_index(folder: Path | None = None) -> Index | None:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         return None
     prime_keys(raw["units"], raw["keys"])
-    return Index(raw["units"], raw["former"], ProfileParts(**raw["parts"]))
+    former = FormerRows((folder or data_dir()) / "former_names.csv")
+    return Index(raw["units"], former, ProfileParts(**raw["parts"]))
 
 
 def fast_lookup(

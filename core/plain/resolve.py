@@ -438,9 +438,23 @@ def _keyed(rows: Sequence[Row], field: str) -> dict[str, list[Row]]:
     return by
 
 
+_ASKED: dict[int, tuple[Sequence[Row], int]] = {}
+
+
+def _asked_again(rows: Sequence[Row]) -> bool:
+    """Whether names were looked up in these rows before: an index pays from the second lookup
+    (a palette, an import, a test of thousands), a scan is quicker for one (``show``)."""
+    found = _ASKED.get(id(rows))
+    count = found[1] + 1 if found is not None and found[0] is rows else 1
+    if len(_ASKED) > 16:
+        _ASKED.clear()
+    _ASKED[id(rows)] = (rows, count)
+    return count > 1
+
+
 def _by_name(rows: list[Row], text: str, former: Sequence[Row]) -> Resolution | None:
     key = search_key(text)
-    index = _index(rows) if len(rows) > 64 else None
+    index = _index(rows) if len(rows) > 64 and _asked_again(rows) else None
     for how in (Match.EXACT, Match.SUFFIX, Match.FORMER, Match.PINYIN, Match.INITIALS, Match.PINYIN_PREFIX):
         if index is not None and how in index:
             looked = text if how in (Match.EXACT, Match.SUFFIX) else key
