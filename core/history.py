@@ -60,7 +60,8 @@ _SUCCESSOR = re.compile(r"^(\d{6})(?:\[(\d{4})\])?$")
 
 @dataclass(frozen=True)
 class Record:
-    """A code and name in use over some years.
+    """A code and name in use over some years (each one object, equal only to itself: it is
+    hashed as such in every cache and index, quickly).
 
     Attributes:
         code: The code.
@@ -453,18 +454,7 @@ class History:
         asked = {n for n in names if n and not n.isdigit()}
         if not wanted or len(wanted) < max(10, len(asked) // 2):  # mostly totals, notes: no year
             return None
-        last = max(self.base, *(r.end or r.start for r in self.records))
-        held = dict.fromkeys(range(1981, last + 1), 0)
-        for name in wanted:
-            years: set[int] = set()
-            for r in index[name]:
-                years.update(range(r.start, r.end or last + 1))
-            for year in years:
-                if year in held:
-                    held[year] += 1
-        most = max(held.values())
-        found = [y for y, n in held.items() if n == most]
-        return found[0], found[-1], most / len(wanted)
+        return self._most_held([[(r.start, r.end) for r in index[name]] for name in wanted])
 
     def vintage(self, codes: Iterable[str]) -> tuple[int, int, float] | None:
         """The year-ends whose lists hold the most of `codes` (county-level, six digits): the
@@ -476,17 +466,41 @@ class History:
         }
         if not wanted:
             return None
+        return self._most_held(
+            [
+                [(r.start, r.end) for r in self._by_code.get(code, ()) if r.level == "county"]
+                for code in wanted
+            ]
+        )
+
+    def _most_held(self, spans: list[list[tuple[int, int | None]]]) -> tuple[int, int, float]:
+        """The years in which the most of some things were in use (each thing's spans of years,
+        ``end`` exclusive, None for still in use): the first and the last, and the share held."""
         last = max(self.base, *(r.end or r.start for r in self.records))
-        held = dict.fromkeys(range(1981, last + 1), 0)
-        for code in wanted:
-            for r in self._by_code.get(code, ()):
-                if r.level == "county":
-                    for year in range(r.start, (r.end or last + 1)):
-                        if year in held:
-                            held[year] += 1
+        change = [0] * (last + 2 - 1981)  # +1 where a thing comes into use, −1 where it goes
+        for thing in spans:  # a thing under two records of overlapping years counts once
+            for start, end in _merged((max(a, 1981), min(b or last + 1, last + 1)) for a, b in thing):
+                change[start - 1981] += 1
+                change[end - 1981] -= 1
+        held: dict[int, int] = {}
+        now = 0
+        for i, step in enumerate(change[:-1]):
+            now += step
+            held[1981 + i] = now
         most = max(held.values())
-        years = [y for y, n in held.items() if n == most]
-        return years[0], years[-1], most / len(wanted)
+        found = [y for y, n in held.items() if n == most]
+        return found[0], found[-1], most / len(spans)
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of years (``end`` exclusive) with the overlapping and touching ones joined."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(x for x in spans if x[0] < x[1]):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def last_year(record: Record, base: int = BASE) -> int:

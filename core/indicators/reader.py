@@ -19,11 +19,12 @@ from pathlib import Path
 
 import polars as pl
 
+from baiqiang.core.plain import workbook
 from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.text import clip
+from baiqiang.core.plain.workbook import EXCEL_SUFFIXES
 
 TEXT_SUFFIXES = {".csv": ",", ".tsv": "\t", ".txt": "\t"}
-EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 PEEK = 40
 """Rows looked at to find the header."""
 MAX_BYTES = 2 * 2**30
@@ -342,25 +343,19 @@ def _separator(text: str, default: str) -> str:
 
 
 def _excel(path: Path, sheet: str | None) -> RawTable:
-    try:
-        import fastexcel
-
-        book = fastexcel.read_excel(str(path))
-        sheets = book.sheet_names
+    try:  # every cell as text, blank rows kept (a row's line is the sheet's own)
+        found = workbook.opened(path, sheet)
+    except workbook.NoSheets:
+        raise InvalidValue(f"{path.name} has no sheets") from None
+    except workbook.NoSuchSheet as exc:
+        raise InvalidValue(f"{path.name} has no sheet {sheet!r}", [], exc.sheets, field="sheet") from None
+    except workbook.SheetUnreadable as exc:
+        raise InvalidValue(f"cannot read sheet {clip(str(exc), 40)!r} of {clip(path.name, 60)}") from exc
     except Exception as exc:  # not a workbook, or a damaged one
         raise InvalidValue(f"{clip(path.name, 60)} is not a readable workbook (.xlsx or .xls)") from exc
-    if not sheets:
-        raise InvalidValue(f"{path.name} has no sheets")
-    chosen = sheets[0]
-    if sheet is not None:
-        if sheet in sheets:
-            chosen = sheet
-        elif sheet.isdigit() and 1 <= int(sheet) <= len(sheets):
-            chosen = sheets[int(sheet) - 1]
-        else:
-            raise InvalidValue(f"{path.name} has no sheet {sheet!r}", [], sheets, field="sheet")
-    try:  # every cell as text, blank rows kept (a row's line is the sheet's own)
-        loaded = book.load_sheet(chosen, header_row=None, dtypes="string").to_polars()
+    chosen, sheets = found.chosen, found.sheets
+    try:
+        loaded = found.cells.to_polars()
     except Exception as exc:
         raise InvalidValue(f"cannot read sheet {clip(chosen, 40)!r} of {clip(path.name, 60)}") from exc
     df = loaded.rename({c: f"column_{i}" for i, c in enumerate(loaded.columns)})

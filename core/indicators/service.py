@@ -66,6 +66,7 @@ def import_file(
     """
     from baiqiang.core.indicators.importer import read_dataset
     from baiqiang.core.plain.errors import DatasetExists
+    from baiqiang.core.plain.workbook import EXCEL_SUFFIXES, read_ahead
 
     file = Path(path)
     chosen = check_name(name or name_from_file(file))
@@ -75,7 +76,10 @@ def import_file(
         raise DatasetExists(f"a dataset named {chosen!r} exists", path=str(target))
     from baiqiang.core.matching import places
 
-    found, result = read_dataset(file, places(catalog), name=chosen, options=options or ImportOptions())
+    options = options or ImportOptions()
+    if file.suffix.lower() in EXCEL_SUFFIXES:  # its sheet is parsed (outside Python's lock) meanwhile
+        read_ahead(file, options.sheet)
+    found, result = read_dataset(file, places(catalog), name=chosen, options=options)
     if before_store is not None:
         before_store(result)
     if strict and result.unexplained:

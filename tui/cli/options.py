@@ -121,6 +121,7 @@ class with_filters:  # noqa: N801  (used as a decorator)
         functools.update_wrapper(self, command)
         self.command = command
         self.only = tuple(only)
+        self._made: tuple[tuple[str, ...], inspect.Signature] | None = None
 
     def names(self) -> list[str]:
         """The filters whose options the command takes."""
@@ -128,13 +129,18 @@ class with_filters:  # noqa: N801  (used as a decorator)
 
     @property
     def __signature__(self) -> inspect.Signature:
-        own = inspect.signature(self.command, eval_str=True)
-        params = [p for p in own.parameters.values() if p.name != "given"]
-        added = [
-            inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=filter_option(n))
-            for n in self.names()
-        ]
-        return own.replace(parameters=[*params, *added])
+        names = tuple(self.names())
+        if self._made is None or self._made[0] != names:  # made again only when the filters change
+            own = inspect.signature(self.command, eval_str=True)
+            params = [p for p in own.parameters.values() if p.name != "given"]
+            added = [
+                inspect.Parameter(
+                    n, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=filter_option(n)
+                )
+                for n in names
+            ]
+            self._made = (names, own.replace(parameters=[*params, *added]))
+        return self._made[1]
 
     def __call__(self, *args: Any, **kwargs: Any) -> None:
         given = {n: kwargs.pop(n, None) for n in self.names()}
