@@ -58,7 +58,7 @@ class Fate(StrEnum):
 _SUCCESSOR = re.compile(r"^(\d{6})(?:\[(\d{4})\])?$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Record:
     """A code and name in use over some years (each one object, equal only to itself: it is
     hashed as such in every cache and index, quickly).
@@ -304,6 +304,9 @@ class History:
                 return Lineage(record, Fate.SAME, (record.code,), (record,))
             came, parted = self._after(year)
             return self._later(record, year, came, parted)
+        if record.valid(self.base) and not record.successors:  # today's, and no land given away
+            if len(self._sources(year).get(record.code, ())) == 1:  # and nothing merged into it
+                return Lineage(record, Fate.SAME, (record.code,), (record,))
         units = self.destinations(record)
         when = self._change_year(record)
         spun = self._spun_off(record, year)

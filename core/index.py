@@ -10,6 +10,7 @@ from baiqiang.core.catalog import Catalog
 from baiqiang.core.export import write_bytes
 from baiqiang.core.plain.errors import OutputError
 from baiqiang.core.plain.index import FORMAT, index_path
+from baiqiang.core.plain.paths import prune_cache
 from baiqiang.core.plain.resolve import match_keys
 from baiqiang.core.profile import profile_parts, unit_rows
 
@@ -36,6 +37,7 @@ def write_index(catalog: Catalog) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(build_index(catalog), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     write_bytes(target, data, force=True)
+    prune_cache("index", target)
 
 
 def ensure_index(catalog: Catalog) -> None:

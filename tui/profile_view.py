@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any
-
-from rich import box
-from rich.console import Console, Group
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from baiqiang.core.plain.indicators import sections
 from baiqiang.core.plain.tables import TABLES
@@ -20,10 +14,17 @@ from baiqiang.core.plain.text import visible
 from baiqiang.tui.i18n import t as tr
 from baiqiang.tui.pipes import PipeClosed, print_json, print_text  # noqa: F401  (re-exported)
 
+if TYPE_CHECKING:
+    from rich.console import Console, Group
+    from rich.table import Table
+    from rich.text import Text
+
 _TIER_NAMES = {1: "第一梯队", 2: "第二梯队", 3: "第三梯队", 4: "第四梯队"}
 
 
 def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
@@ -62,6 +63,9 @@ def amount_text(comparator: str, figure: object, value: float | None, measure: s
 
 def fact_text(f: dict[str, Any], lang: str = "en") -> Group:
     """One fact: the figure as a reader wants it, the quoted sentence, and where it stands."""
+    from rich.console import Group
+    from rich.text import Text
+
     year = f" ({f['year']})" if f.get("year") else ""
     amount = amount_text(f["comparator"], f["figure"], f.get("value"), f.get("measure"))
     words = {"target": ("目标", "target"), "prospect": ("有望", "prospect")}.get(f.get("kind") or "")
@@ -73,6 +77,8 @@ def fact_text(f: dict[str, Any], lang: str = "en") -> Group:
 
 
 def _fact_lines(facts: list[dict[str, Any]]) -> Table:
+    from rich.table import Table
+
     t = Table(box=None, show_header=False, pad_edge=False, expand=False)
     t.add_column(ratio=1, overflow="fold")
     for f in facts:
@@ -82,6 +88,8 @@ def _fact_lines(facts: list[dict[str, Any]]) -> Table:
 
 def context_text(p: dict[str, Any], lang: str = "en") -> Text:
     """For a unit in no list: its province's count of like units and how many of them are listed."""
+    from rich.text import Text
+
     ctx = p.get("context")
     if not ctx:
         return Text("")
@@ -116,6 +124,11 @@ def context_text(p: dict[str, Any], lang: str = "en") -> Text:
 
 def profile_renderable(p: dict[str, Any]) -> Any:
     """A unit's profile (or a prefecture's roll-up) as a Rich renderable."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     if p.get("kind") == "prefecture":
         return _prefecture_renderable(p)
     parts: list[Any] = []
@@ -180,6 +193,11 @@ def profile_renderable(p: dict[str, Any]) -> Any:
 
 
 def _headline(items: list[dict[str, Any]], more: dict[str, int], name: str) -> Any:
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     out: list[Any] = []
     for dataset in dict.fromkeys(i["dataset"] for i in items):
         mine = [i for i in items if i["dataset"] == dataset]
@@ -209,6 +227,10 @@ def _shown(value: float) -> str:
 
 
 def _indicators(items: list[dict[str, Any]]) -> Table:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     t = Table(box=box.SIMPLE_HEAD, title=f"Your data ({len(items)})", title_justify="left", pad_edge=False)
     for col in ("dataset", "column", "value", "unit", "year", "source"):
         t.add_column(col, justify="right" if col in ("value", "year") else "left", overflow="fold")
@@ -221,6 +243,11 @@ def _indicators(items: list[dict[str, Any]]) -> Table:
 
 
 def _prefecture_renderable(p: dict[str, Any]) -> Any:
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     counts = ", ".join(f"{t} {n}" for t, n in p["counts"].items())
     head = Text.assemble((p["prefecture"], "bold"), f" ({p['province']}) · {counts}")
     parts: list[Any] = [head]
@@ -255,4 +282,7 @@ def _prefecture_renderable(p: dict[str, Any]) -> Any:
 
 def print_profile(p: dict[str, Any]) -> None:
     """Prints a unit's profile."""
+    from rich import box
+    from rich.panel import Panel
+
     _print(_console(), Panel(profile_renderable(p), box=box.ROUNDED, expand=False))

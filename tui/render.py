@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
-from rich import box
-from rich.console import Console, Group
-from rich.table import Table
-from rich.text import Text
 
 from baiqiang.core.plain.text import visible
 from baiqiang.tui.profile_view import (  # noqa: F401  (the command line's writers, re-exported)
@@ -25,6 +21,10 @@ from baiqiang.tui.profile_view import (  # noqa: F401  (the command line's write
     print_text,
     profile_renderable,
 )
+
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
 
 _LABELS = {
     "province_first": "★",
@@ -90,6 +90,10 @@ def _column_widths(df: pl.DataFrame, percent: tuple[str, ...]) -> dict[str, tupl
 def rich_table(df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = ()) -> Table:
     """A Rich table of a frame; numbers right-aligned, ★ for province_first; a column is never
     narrower than its header, so no header is folded."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(
         title=title or None, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False, collapse_padding=True
     )
@@ -110,6 +114,8 @@ def rich_table(df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = 
 
 def fit_columns(df: pl.DataFrame, width: int, *, percent: tuple[str, ...] = ()) -> list[str]:
     """The leading columns whose table, at its least width, fits in `width` cells."""
+    from rich.console import Console
+
     console = Console(width=10_000, file=io.StringIO())
     kept: list[str] = []
     for col in df.columns:
@@ -128,6 +134,9 @@ def print_table(
     Columns that do not fit a terminal are left out from the right, and a line on stderr names
     them, as it names `hidden` (columns left off the screen by choice); nothing is cut silently.
     """
+    from rich.console import Console, Group
+    from rich.text import Text
+
     parts: list[Any] = [Text(visible(title), style="bold")] if title else []
     console = _console()
     shown = df.select(df.columns[:MAX_COLUMNS])  # a table of thousands of columns is no table
@@ -162,6 +171,7 @@ def long_table(df: pl.DataFrame, *, percent: tuple[str, ...] = (), bold: bool = 
     """A table as :func:`rich_table` draws it (a header, a rule, numbers right-aligned, two cells
     between columns), every cell whole, for a table too long for Rich to lay out quickly."""
     from rich.cells import cell_len
+    from rich.text import Text
 
     cells = [[_cell(v, c, percent) for v in df[c].to_list()] for c in df.columns]
     labels = [_label(c) for c in df.columns]
@@ -188,6 +198,8 @@ def table_text(
     df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = (), to_file: bool = False
 ) -> str:
     """The table as plain text (no colour), for writing to a file."""
+    from rich.console import Console
+
     console = Console(width=200 if to_file else None, record=True, file=io.StringIO(), color_system=None)
     console.print(rich_table(df, title=title, percent=percent))
     return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
@@ -195,6 +207,10 @@ def table_text(
 
 def print_audit(df: pl.DataFrame) -> None:
     """Prints the audit, claim by claim."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     t = Table(
         box=box.SIMPLE_HEAD,
         title="Audit: the report's prose against its own tables",

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from baiqiang.core.plain.paths import cache_dir, data_dir, data_fingerprint
+from baiqiang.core.plain.paths import cache_dir, data_dir, data_fingerprint, prune_cache
 from baiqiang.core.plain.tables import DEFAULT_TABLE
 
 if TYPE_CHECKING:
@@ -139,6 +139,7 @@ def write_snapshot(snapshot: Snapshot, folder: Path | None = None) -> Path | Non
     from baiqiang.core.export import write_bytes
 
     write_bytes(target, data, force=True)
+    prune_cache("first-view", target)
     return target
 
 

@@ -57,6 +57,29 @@ def cache_dir() -> Path:
     return (_env("XDG_CACHE_HOME") or Path.home() / ".cache") / "baiqiang"
 
 
+KEPT = 4
+"""Derived files of one kind kept in the cache (one per data folder in use): older ones go."""
+
+
+def prune_cache(kind: str, keep: Path) -> None:
+    """Removes the cache's older files of a kind (``index``: ``index-*.json``) beyond the
+    :data:`KEPT` latest, never `keep` (the one just written): each change of the data writes a
+    new one, and nothing else would remove the old. A file that cannot be removed stays."""
+    try:
+        found = sorted(
+            (p for p in keep.parent.glob(f"{kind}-*.json") if p != keep),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+    except OSError:
+        return
+    for old in found[KEPT - 1 :]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
+
+
 def store_root() -> Path:
     """Where the user's datasets live: ``$BAIQIANG_HOME/datasets``, else the platform's user
     data folder's (``~/.local/share/baiqiang/datasets`` on Linux)."""

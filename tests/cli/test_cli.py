@@ -461,7 +461,9 @@ def test_a_table_on_a_narrow_terminal_names_what_it_leaves_out() -> None:
     text = render.table_text(df.select(kept))
     assert "county_type" not in text and not any(line.endswith(" ") for line in text.splitlines())
     screen = io.StringIO()
-    terminal = render.Console(file=screen, width=60, force_terminal=True, color_system=None)
+    from rich.console import Console
+
+    terminal = Console(file=screen, width=60, force_terminal=True, color_system=None)
     with mock.patch.object(render, "_console", return_value=terminal):
         done = sh("list", "ic", "--limit", "3", "--format", "table")
     assert "not shown: county_type" in done.stderr

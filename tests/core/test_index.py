@@ -64,3 +64,25 @@ def test_changed_data_is_never_read_through_an_old_index(catalog: Catalog, tmp_p
     assert read_index(data) is None  # another fingerprint: the old file is not this data's index
     index_path(data).write_text(json.dumps({"format": -1}), encoding="utf-8")
     assert read_index(data) is None  # another format is not read either
+
+
+def test_old_indexes_are_removed_when_a_new_one_is_written(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from baiqiang.core.plain.paths import KEPT
+
+    monkeypatch.setenv("BAIQIANG_HOME", str(tmp_path))
+
+    written = index_path(catalog.data_dir)
+    assert written is not None
+    written.parent.mkdir(parents=True, exist_ok=True)
+    old = [written.parent / f"index-{i:016x}-3.json" for i in range(KEPT + 3)]
+    for age, path in enumerate(old):
+        path.write_text("{}", encoding="utf-8")
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))  # old[0] is the newest of them
+    other = written.parent / "first-view-0-x.json"
+    other.write_text("{}", encoding="utf-8")
+    write_index(catalog)
+    left = sorted(p.name for p in written.parent.glob("index-*.json"))
+    assert left == sorted([written.name, *(p.name for p in old[: KEPT - 1])])
+    assert other.exists()  # another kind is not touched
