@@ -166,19 +166,30 @@ def report_frame(reports: list[RowReport]) -> pl.DataFrame:
     return pl.DataFrame([r.to_dict() for r in reports], schema=schema)
 
 
-def gap_lines(dataset: Dataset) -> list[str]:
+def gap_lines(dataset: Dataset, *, most: int | None = None) -> list[str]:
     """A line per column with values left out: blanks and marks (—, N/A), and cells that are
-    not numbers, with a few of them as written."""
+    not numbers, with a few of them as written. With `most`, at most that many columns: those
+    with cells that are not numbers first, then those with the most blanks; a last line counts
+    the rest (the dataset's description lists every one)."""
+    gapped = [c for c in dataset.columns if c.missing or c.not_numbers]
+    shown = gapped
+    if most is not None and len(gapped) > most:
+        first = sorted(gapped, key=lambda c: (-c.not_numbers, -c.missing))[:most]
+        shown = [c for c in gapped if c in first]  # in the file's order
     out = []
-    for c in dataset.columns:
+    for c in shown:
         parts = []
         if c.missing:
             parts.append(f"{c.missing} blank or marked missing")
         if c.not_numbers:
-            shown = ", ".join(repr(e) for e in c.examples)
-            parts.append(f"{c.not_numbers} not a number ({shown}), left blank")
-        if parts:
-            out.append(f"  {c.name}: {'; '.join(parts)}")
+            examples = ", ".join(repr(e) for e in c.examples)
+            parts.append(f"{c.not_numbers} not a number ({examples}), left blank")
+        out.append(f"  {c.name}: {'; '.join(parts)}")
+    rest = [c for c in gapped if c not in shown]
+    if rest:
+        low, high = min(c.missing for c in rest), max(c.missing for c in rest)
+        span = f"{low}" if low == high else f"{low}–{high}"
+        out.append(f"  … and {len(rest)} more column(s) with {span} blank(s) each")
     return out
 
 

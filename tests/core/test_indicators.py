@@ -274,3 +274,23 @@ def test_a_store_in_another_layout_is_skipped_not_a_crash(catalog: Catalog, home
     lines.write_text("[1, 2, 3]\n" * 3, encoding="utf-8")  # what an older layout could hold
     mine = [i for i in lookup(catalog, "昆山").indicators if not i.built_in]
     assert indicators_of("320583") == [] and mine == []
+
+
+def test_the_summary_of_gaps_shows_the_worst_columns_and_counts_the_rest() -> None:
+    from baiqiang.core.indicators import gap_lines
+    from baiqiang.core.indicators.model import Column, Dataset
+
+    columns = [
+        Column("a", "", "a", 10, 1, 0, []),
+        Column("b", "", "b", 10, 0, 0, []),
+        Column("c", "", "c", 10, 9, 0, []),
+        Column("d", "", "d", 10, 2, 0, []),
+        Column("e", "", "e", 10, 0, 3, ["甲"]),
+    ]
+    d = Dataset("x", "x.csv", "", None, "", {}, columns, 10, 10, [], {})
+    assert len(gap_lines(d)) == 4  # every column with a gap
+    assert gap_lines(d, most=2) == [  # not numbers first, then the most blanks, in the file's order
+        "  c: 9 blank or marked missing",
+        "  e: 3 not a number ('甲'), left blank",
+        "  … and 2 more column(s) with 1–2 blank(s) each",
+    ]

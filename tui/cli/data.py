@@ -47,6 +47,8 @@ app = typer.Typer(
 
 SHOWN_PROBLEMS = 8
 """Rows that did not match, listed on stderr after an import (all of them go to --report)."""
+SHOWN_GAPS = 8
+"""Columns with values left out, listed on stderr after an import (``data info`` lists all)."""
 
 
 @app.command("import")
@@ -157,8 +159,11 @@ def _tell(result: ImportResult) -> None:
         )
     if result.ignored:
         render.note("left out: " + "; ".join(f"{x.column} ({x.reason})" for x in result.ignored))
-    for line in gap_lines(result.dataset):
+    gaps = gap_lines(result.dataset, most=SHOWN_GAPS)
+    for line in gaps:
         render.note(line)
+    if len(gaps) > SHOWN_GAPS:
+        render.note(f"  (baiqiang data info {result.dataset.name} lists every column's)")
     _problems(result.problems, listed_all=False)
 
 
