@@ -436,8 +436,9 @@ def name_matches(text: str) -> pl.Expr:
     """True where the name contains `text`, or its pinyin or initials start with it."""
     key = search_key(text)
     by_name = pl.col("name").str.contains(text.strip(), literal=True)
-    pinyin = pl.col("pinyin").str.replace_all(r"[\s']", "").str.to_lowercase()
-    return by_name | pinyin.str.starts_with(key) | pl.col("initials").str.starts_with(key)
+    from baiqiang.core.query import reading_key
+
+    return by_name | reading_key().str.starts_with(key) | pl.col("initials").str.starts_with(key)
 
 
 def search_matches(text: str, cols: Sequence[str] = ()) -> pl.Expr:

@@ -74,8 +74,7 @@ def sort_rows(lf: pl.LazyFrame, *, by: str, descending: bool = False) -> pl.Lazy
     key = _order_expr(by)
     if by in _TEXT_COLLATED and schema[by] == pl.String:
         if by == "name" and "pinyin" in schema.names():
-            reading = pl.col("pinyin").str.replace_all(r"[\s'’]", "").str.to_lowercase()
-            key = pl.coalesce(reading, pl.col(by).map_elements(pinyin_sort_key, return_dtype=pl.String))
+            key = pl.coalesce(reading_key(), pl.col(by).map_elements(pinyin_sort_key, return_dtype=pl.String))
         else:
             key = pl.col(by).map_elements(pinyin_sort_key, return_dtype=pl.String)
     return lf.sort(key, pl.col(by), descending=descending, nulls_last=True, maintain_order=True)
@@ -85,6 +84,12 @@ _TEXT_COLLATED = ("name", "prefecture", "county", "counties", "cluster", "catego
 
 
 @functools.cache
+def reading_key(column: str = "pinyin") -> pl.Expr:
+    """A pinyin column as :func:`~baiqiang.core.plain.names.search_key` compares it: lower case,
+    no spaces or apostrophes, ü written v (lü after lu, as dictionaries order them)."""
+    return pl.col(column).str.replace_all(r"[\s'’\-]", "").str.to_lowercase().str.replace_all("ü", "v")
+
+
 def pinyin_sort_key(text: str) -> str:
     """Chinese text's collation key: its pinyin with tone numbers (苏州市 → su1zhou1shi4)."""
     from pypinyin import Style, lazy_pinyin  # only when sorting Chinese text: off the usual path

@@ -38,7 +38,7 @@ import polars as pl
 
 from baiqiang.core.build.extract import ExtractError, pinyin_of, run_writer
 from baiqiang.core.plain import geo
-from baiqiang.core.plain.names import split_suffix
+from baiqiang.core.plain.names import search_key, split_suffix
 
 
 @dataclass(frozen=True)
@@ -209,7 +209,7 @@ def predecessors(
 
 def search_pinyin(name: str) -> str:
     """A place's pinyin as one lower-case key, for search by its start (江苏省 → jiangsusheng)."""
-    return pinyin_of(name)[0].replace(" ", "").replace("'", "").lower()
+    return search_key(pinyin_of(name)[0])
 
 
 def build_divisions(

@@ -26,7 +26,7 @@ from baiqiang.core.build import curated
 from baiqiang.core.export import write_bytes
 from baiqiang.core.plain import geo
 from baiqiang.core.plain.errors import BaiqiangError
-from baiqiang.core.plain.names import county_type, figure_value, scale_min_yi, split_suffix
+from baiqiang.core.plain.names import autonomous_parts, county_type, figure_value, scale_min_yi, split_suffix
 from baiqiang.core.plain.tables import REPORT, TABLES
 
 RANKING_FILES = {
@@ -58,6 +58,18 @@ PLACE_READINGS: dict[str, tuple[str, ...]] = {
     "麦盖提": ("mai", "gai", "ti"),  # Markit County (麦盖提县 Màigàití)
     "襄都": ("xiang", "du"),  # Xiangdu District (襄都区 Xiāngdū)
     "信都": ("xin", "du"),  # Xindu District, Xingtai (信都区 Xìndū)
+    # Found by an independent read of the readings (issue 20):
+    "民乐": ("min", "le"),  # Minle County (民乐县 Mínlè)
+    "扎鲁特": ("zha", "lu", "te"),  # Jarud Banner (扎鲁特旗 Zhālǔtè Qí)
+    "康巴什": ("kang", "ba", "shi"),  # Kangbashi District (康巴什区 Kāngbāshí)
+    "万柏林": ("wan", "bai", "lin"),  # Wanbailin District (万柏林区 Wànbǎilín)
+    "绥棱": ("sui", "ling"),  # Suiling County (绥棱县 Suílíng, from the Manchu name of its mountain)
+    "龙圩": ("long", "xu"),  # Longxu District (龙圩区 Lóngxū: 圩 is xū, a market, in the south)
+    "红寺堡": ("hong", "si", "bu"),  # Hongsibu District (红寺堡区 Hóngsìbǔ: 堡 is bǔ in place names)
+    # 丹棱 is heard both as Dānléng and Dānlíng. Kept as Danleng: the county's article gives Dānléng,
+    # and the dictionary's líng for 棱 is for 穆棱 (Muling) alone. Written here so that a change
+    # of pypinyin's data cannot change it unseen.
+    "丹棱": ("dan", "leng"),  # Danleng County (丹棱县 Dānléng)
 }
 
 _PHRASES_LOADED = False
@@ -73,7 +85,7 @@ def _readings(name: str) -> list[str]:
 
         cc_cedict.load()
         _PHRASES_LOADED = True
-    syllables = lazy_pinyin(name)
+    syllables = lazy_pinyin(name, v_to_u=True)  # ü as ü: Lüshunkou (search keys write it v)
     if len(syllables) != len(name):
         raise ExtractError(f"unexpected characters in name {name!r}")
     syllables = [_CHAR_READINGS.get(ch, syl) for ch, syl in zip(name, syllables, strict=True)]
@@ -188,9 +200,14 @@ def _table_rows(lines: list[str], caption: str, width: int) -> list[list[str]]:
 
 
 def pinyin_of(name: str) -> tuple[str, str]:
-    """Full pinyin (Kunshan Shi, Zhun'ge'er Qi) and initials (kss) of a name."""
+    """Full pinyin (Kunshan Shi, Zhun'ge'er Qi, Changbai Chaoxianzu Zizhixian) and initials (kss)
+    of a name: a word for the place, one for each people of an autonomous county, one for the
+    suffix."""
     syllables = _readings(name)
-    base, suffix = split_suffix(name)
+    parts = autonomous_parts(name)
+    if parts is None:
+        base, suffix = split_suffix(name)
+        parts = [base, suffix] if suffix else [base]
 
     def word(sylls: list[str]) -> str:
         out = ""
@@ -198,9 +215,10 @@ def pinyin_of(name: str) -> tuple[str, str]:
             out += ("'" if i and syl[0] in "aoe" else "") + syl
         return out.capitalize()
 
-    words = [word(syllables[: len(base)])]
-    if suffix:
-        words.append(word(syllables[len(base) :]))
+    words, at = [], 0
+    for part in parts:
+        words.append(word(syllables[at : at + len(part)]))
+        at += len(part)
     return " ".join(words), "".join(s[0] for s in syllables)
 
 

@@ -26,8 +26,9 @@ COUNTY_TYPES: dict[str, str] = {
 
 
 def search_key(text: str) -> str:
-    """Lower case without spaces, apostrophes and hyphens: how pinyin is compared."""
-    return re.sub(r"[\s'’\-]", "", text).casefold()
+    """Lower case without spaces, apostrophes and hyphens, ü written v: how pinyin is compared
+    (lüshunkou and lvshunkou are one key)."""
+    return re.sub(r"[\s'’\-]", "", text).casefold().replace("ü", "v")
 
 
 def split_suffix(name: str) -> tuple[str, str]:
@@ -68,6 +69,19 @@ def autonomous_short(name: str) -> str | None:
     → 杜尔伯特县, 大厂回族自治县 → 大厂县); None for another name."""
     found = _AUTONOMOUS.match(name)
     return f"{found[1]}{found[2]}" if found else None
+
+
+_PARTS = re.compile(rf"^(.+?)((?:(?:{_PEOPLES}|各)族)*(?:{_PEOPLES}|各)族?)(自治(?:县|旗))$")
+
+
+def autonomous_parts(name: str) -> list[str] | None:
+    """An autonomous county's name in its parts: the place, each people, the suffix (围场满族蒙古族
+    自治县 → 围场, 满族, 蒙古族, 自治县); None for another name."""
+    found = _PARTS.match(name)
+    if found is None:
+        return None
+    peoples = re.findall(rf"(?:{_PEOPLES}|各)族?", found[2])
+    return [found[1], *peoples, found[3]]
 
 
 def county_type(name: str) -> str:

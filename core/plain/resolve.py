@@ -78,7 +78,6 @@ MAX_QUERY = 64
 """The longest text resolved as a name (the longest unit's name has 12 characters)."""
 
 _SUFFIX_RE = re.compile(r"(自治县|自治旗|市|县|区|旗)$")
-_APOSTROPHES = re.compile(r"[\s'’\-]")
 
 
 @dataclass(frozen=True)
@@ -123,8 +122,8 @@ def _keys(name: str, pinyin: str, initials: str) -> _Keys:
     return _Keys(
         base=base,
         has_suffix=bool(_SUFFIX_RE.search(name)) and base != name,
-        pinyin=_APOSTROPHES.sub("", pinyin).lower(),
-        pinyin_base=re.sub(r"['’\-]", "", first).lower(),
+        pinyin=search_key(pinyin),
+        pinyin_base=search_key(first),
         initials=initials,
         initials_base=initials[: len(base)],
     )

@@ -113,8 +113,25 @@ def test_write_outputs_is_a_no_op_when_nothing_changed(tmp_path: Path) -> None:
         # 林区 is a suffix of 神农架林区 only
         ("金林区", "Jinlin Qu", "jlq"),
         ("碑林区", "Beilin Qu", "blq"),
-        ("万柏林区", "Wanbolin Qu", "wblq"),
+        ("万柏林区", "Wanbailin Qu", "wblq"),
         ("神农架林区", "Shennongjia Linqu", "snjlq"),
+        # An independent read of every reading (issue 20):
+        ("民乐县", "Minle Xian", "mlx"),
+        ("扎鲁特旗", "Zhalute Qi", "zltq"),
+        ("康巴什区", "Kangbashi Qu", "kbsq"),
+        ("绥棱县", "Suiling Xian", "slx"),
+        ("龙圩区", "Longxu Qu", "lxq"),
+        ("红寺堡区", "Hongsibu Qu", "hsbq"),
+        ("丹棱县", "Danleng Xian", "dlx"),
+        ("穆棱市", "Muling Shi", "mls"),
+        # ü is ü (searched as v), and the peoples of an autonomous county are words of their own
+        ("旅顺口区", "Lüshunkou Qu", "lskq"),
+        ("略阳县", "Lüeyang Xian", "lyx"),
+        ("长白朝鲜族自治县", "Changbai Chaoxianzu Zizhixian", "cbcxzzzx"),
+        ("围场满族蒙古族自治县", "Weichang Manzu Mengguzu Zizhixian", "wcmzmgzzzx"),
+        ("和布克赛尔蒙古自治县", "Hebukesai'er Menggu Zizhixian", "hbksemgzzx"),
+        ("龙胜各族自治县", "Longsheng Gezu Zizhixian", "lsgzzzx"),
+        ("鄂伦春自治旗", "Elunchun Zizhiqi", "elczzq"),
     ],
 )
 def test_pinyin_of_place_names(name: str, full: str, initials: str) -> None:

@@ -161,3 +161,19 @@ def test_search_matches_province_and_prefecture_too() -> None:
         "晋江市"
     ]
     assert filter_units(units(), Filters(search="  ")).collect().height == 4
+
+
+@pytest.mark.parametrize("text", ["lvshun", "lüshun", "Lüshunkou Qu", "旅顺"])
+def test_a_name_with_u_umlaut_is_found_as_keyboards_type_it(text: str) -> None:
+    df = pl.LazyFrame(
+        {"name": ["旅顺口区", "芦淞区"], "pinyin": ["Lüshunkou Qu", "Lusong Qu"], "initials": ["lskq", "lsq"]}
+    )
+    out = filter_units(df, Filters(name=text)).select("name").collect()
+    assert out["name"].to_list() == ["旅顺口区"]
+
+
+def test_lu_sorts_before_lue_and_lv_as_dictionaries_order_them() -> None:
+    df = pl.LazyFrame(
+        {"name": ["略阳县", "旅顺口区", "芦淞区"], "pinyin": ["Lüeyang Xian", "Lüshunkou Qu", "Lusong Qu"]}
+    )
+    assert sort_rows(df, by="name").collect()["name"].to_list() == ["芦淞区", "略阳县", "旅顺口区"]
