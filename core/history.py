@@ -51,6 +51,9 @@ class Fate(StrEnum):
     """One unit now, made of it and others: it is a part of that unit."""
     SPLIT = "split"
     """Several units now."""
+    SUCCEEDED = "succeeded"
+    """Abolished, its land held for years by a prefecture that later set up today's unit on it
+    (西沙群岛, 2012 → 三沙市 → 西沙区, 2020): not the same unit, and not a rename."""
     GONE = "gone"
     """The lists say nowhere."""
 
@@ -307,6 +310,14 @@ class History:
         if record.valid(self.base) and not record.successors:  # today's, and no land given away
             if len(self._sources(year).get(record.code, ())) == 1:  # and nothing merged into it
                 return Lineage(record, Fate.SAME, (record.code,), (record,))
+        through = next((r for r in self._chain(record) if r.code in THROUGH), None)
+        if through is not None and through.end is not None and through.end <= self.base:
+            unit = THROUGH[through.code]
+            made = self.record(unit, self.base)
+            parts = tuple(r for r in self.in_year(through.end - 1) if THROUGH.get(r.code) == unit)
+            return Lineage(
+                record, Fate.SUCCEEDED, (unit,), parts, year=made.start if made is not None else None
+            )
         units = self.destinations(record)
         when = self._change_year(record)
         spun = self._spun_off(record, year)
@@ -350,6 +361,11 @@ class History:
             for u in self.destinations(r):
                 sources[u].append(r)
         return sources
+
+    def chain(self, record: Record) -> list[Record]:
+        """The records after this one while each goes on as one code, itself first (the last is
+        where its territory was split, or today's, or the prefecture it went to)."""
+        return list(self._chain(record))
 
     def _chain(self, record: Record) -> list[Record]:
         """The records after this one while each goes on as one code (its last is where its
@@ -537,7 +553,7 @@ def former_rows(history: History, names: dict[str, str]) -> list[dict[str, objec
             if key in seen or unit not in names:
                 continue
             seen.add(key)
-            note, note_zh = _said(record, lineage, unit, names, after=record.start > history.base)
+            note, note_zh = _said(history, record, lineage, unit, names, after=record.start > history.base)
             out.append(
                 {
                     "former_code": record.code,
@@ -555,7 +571,7 @@ def former_rows(history: History, names: dict[str, str]) -> list[dict[str, objec
 
 
 def _said(
-    record: Record, lineage: Lineage, unit: str, names: dict[str, str], *, after: bool
+    history: History, record: Record, lineage: Lineage, unit: str, names: dict[str, str], *, after: bool
 ) -> tuple[str, str]:
     """What a lookup by an old name or code says: in English and in Chinese."""
     now = f"{names[unit]} ({unit})"
@@ -580,9 +596,29 @@ def _said(
             f"{was} merged into {now}{when}: it is a part of it",
             f"{was_zh}{when_zh}并入 {now_zh}，是其一部分",
         )
+    if lineage.fate == Fate.SUCCEEDED:
+        return succession(history, record, lineage, now, now_zh)
     return (
         f"{was} was split{when}; part of it is now {now}",
         f"{was_zh}{when_zh}被分设，其一部分今属 {now_zh}",
+    )
+
+
+def succession(history: History, record: Record, lineage: Lineage, now: str, now_zh: str) -> tuple[str, str]:
+    """What is said of a unit whose land went to a prefecture that later set up today's unit on
+    it (:attr:`Fate.SUCCEEDED`), in English and in Chinese."""
+    chain = history.chain(record)
+    gone = next((r.end for r in chain if r.code in THROUGH), record.end)
+    held = next((r.name for r in chain if r.level == "prefecture"), "")
+    via, via_zh = (f"its land went to {held}", f"其地属{held}") if held else ("", "")
+    others = [p.name for p in lineage.parts if p.name != record.name]
+    also, also_zh = (f" and {'、'.join(others)}'s", f"及{'、'.join(others)}") if others else ("", "")
+    return (
+        f"{record.label} was abolished in {gone}" + (f" ({via})" if via else "") + f"; {now} was set "
+        f"up in {lineage.year} on its land{also}: a new unit, not a rename",
+        f"{record.name}（{record.code}）于 {gone} 年撤销"
+        + (f"（{via_zh}）" if via_zh else "")
+        + f"；{now_zh}于 {lineage.year} 年设于其{also_zh}辖地：是新设，不是更名",
     )
 
 
@@ -600,6 +636,7 @@ __all__ = [
     "Record",
     "former_rows",
     "history_of",
+    "succession",
     "last_year",
     "read_records",
 ]

@@ -23,7 +23,7 @@ from enum import StrEnum
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
-from baiqiang.core.history import Fate, History, Lineage, Record, history_of, last_year
+from baiqiang.core.history import Fate, History, Lineage, Record, history_of, last_year, succession
 from baiqiang.core.plain.resolve import Row, describe, has_han, match_exactly, narrow, to_simplified
 
 if TYPE_CHECKING:
@@ -43,6 +43,9 @@ class RowOutcome(StrEnum):
     """Its unit is now a part of a bigger one: not stored (a part is not the whole)."""
     SPLIT = "split"
     """Its unit is now in several: not stored."""
+    SUCCEEDED = "succeeded"
+    """Its unit was abolished and today's was set up on its land years later (西沙群岛 → 西沙区):
+    not stored (another unit, not a rename)."""
     CONFLICT = "conflict"
     """Its code and its name are two different units in the file's year: not stored."""
     AMBIGUOUS = "ambiguous"
@@ -410,6 +413,11 @@ def _fate(places: Places, record: Record, year: int, note: str) -> Found:
         when = f" (split in {lineage.year})" if lineage.year else ""
         said.insert(0, f"{record.label} is now in {now}{when}")
         return Found(RowOutcome.SPLIT, None, "; ".join(said), lineage)
+    if lineage.fate == Fate.SUCCEEDED:
+        holder = places.by_code.get(lineage.units[0])
+        now = f"{holder['name']} ({holder['adcode']})" if holder else lineage.units[0]
+        said.insert(0, succession(h, record, lineage, now, now)[0])
+        return Found(RowOutcome.SUCCEEDED, None, "; ".join(said), lineage)
     said.insert(0, f"{record.label}: the code lists say nothing of what became of it")
     return Found(RowOutcome.UNMATCHED, None, "; ".join(said), lineage)
 

@@ -40,8 +40,11 @@ def history() -> History:
         ("130429", 2015, Fate.SPLIT, ("130403", "130408"), 2016),  # 永年县: 永年区 and 丛台区
         ("540481", 2023, Fate.SAME, ("540422",), 2023),  # 米林市 (2023) is 米林县 of 2021
         ("653228", 2024, Fate.SPLIT, ("653223",), 2024),  # 和康县 (2024): a part of 皮山县
-        ("469031", 2010, Fate.MERGED, ("460302",), 2012),  # 西沙群岛 (+ 中沙) → 三沙市 → 西沙区 (THROUGH)
-        ("469032", 2010, Fate.SAME, ("460303",), 2012),  # 南沙群岛 → 三沙市 → 南沙区
+        # abolished in 2012 (to 三沙市), today's district set up on the land in 2020 (THROUGH): new
+        # units, not renames (issue 20)
+        ("469031", 2010, Fate.SUCCEEDED, ("460302",), 2020),  # 西沙群岛 (+ 中沙) → 三沙市 → 西沙区
+        ("469032", 2010, Fate.SUCCEEDED, ("460303",), 2020),  # 南沙群岛 → 三沙市 → 南沙区
+        ("460038", 1995, Fate.SUCCEEDED, ("460303",), 2020),  # the same under its code of 1988–2000
         ("330110", 2020, Fate.SPLIT, ("330110", "330113"), 2021),  # 余杭区 gave 临平区 (new) its land
         ("330110", 2021, Fate.SAME, ("330110",), None),  # … but 余杭区 of 2021 is today's
         ("320583", 2021, Fate.SAME, ("320583",), None),  # 昆山市, unchanged
