@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from baiqiang.core.plain.errors import OutputError
-from baiqiang.core.plain.tables import REPORT, TABLES
+from baiqiang.core.plain.tables import GROUPS, REPORT, TABLES
 
 STRINGS: dict[str, dict[str, str]] = {
-    "group.all-counties": {"zh": "全国县(市)", "en": "All counties"},
-    "group.all-districts": {"zh": "全国市辖区", "en": "All districts"},
-    "group.county-areas": {"zh": "全国县域（2083 个）", "en": "All 2,083 county areas"},
-    "group.districts-500yi": {"zh": "工业增加值超500亿市辖区", "en": "Districts over 50bn yuan"},
+    "highlights.note": {"zh": "注：", "en": "Note: "},
     "kind.target": {"zh": "目标", "en": "target"},
     "kind.prospect": {"zh": "有望", "en": "prospect"},
     "col.lists": {"zh": "入榜", "en": "Lists"},
@@ -239,7 +236,8 @@ STRINGS: dict[str, dict[str, str]] = {
 
 
 def _derived(key: str, lang: str) -> str | None:
-    """Labels that come from the registries, not from :data:`STRINGS`: a view's tab (``tab.ID``),
+    """Labels that come from the registries, not from :data:`STRINGS`: a group of units
+    (``group.ID``), a view's tab (``tab.ID``),
     the number key that opens it (``key.app.tabN``), a list's rank column (``col.…_rank``), a
     filter's quick-filter key and picker (``key.view.NAME``, ``pick.NAME``)."""
     from baiqiang.tui.view_specs import label, views
@@ -251,6 +249,8 @@ def _derived(key: str, lang: str) -> str | None:
         if flt is not None:
             text = flt.label if lang == "zh" else flt.label_en
             return text if key.startswith("key.") else (f"选择{text}" if lang == "zh" else f"Choose: {text}")
+    if key.startswith("group.") and (group := GROUPS.get(key.removeprefix("group."))) is not None:
+        return group.zh if lang == "zh" else group.en
     if key.startswith("tab."):
         return label(key.removeprefix("tab."), lang)
     if key.startswith("key.app.tab"):

@@ -49,10 +49,10 @@ class GroupFact:
     """A headline figure about a list (or all county-level units) as a group.
 
     Attributes:
-        group: A table id (industrial-counties …); ``all-counties`` (the 1,864 县(市)),
-            ``all-districts`` (all 市辖区), ``county-areas`` (the report's "全国 2083 个县域",
-            a set none of the lists is: 县, 县级市, 旗 … but not 市辖区) or ``districts-500yi``
-            (the 54 市辖区 with 工业增加值 over 500 亿 by 2021, of which the lists name some).
+        group: A table id (industrial-counties …) or a group of
+            :data:`~baiqiang.core.plain.tables.GROUPS` (``all-counties``, the 1,864 县(市);
+            ``all-districts``; ``county-level``, both; ``county-areas``, the report's "全国 2083
+            个县域"; ``districts-500yi``, the 54 市辖区 over 500 亿; ``national``, a national total).
         metric: What is measured.
         comparator: One of ``= > ≥ < ≈``.
         figure: The number as printed.
@@ -60,6 +60,10 @@ class GroupFact:
         year: The year the quote states, if any.
         quote: The sentence, verbatim.
         kind: ``measured``, ``target`` or ``prospect``.
+        dated: False where the year the sentence opens with is not the figure's (2022 年工业百强区…
+            names the list): the figure then has no year.
+        note: What a reader should know that the quote does not say (a doubtful reading, a figure
+            that fits another year), in English; ``note_zh`` in Chinese.
     """
 
     group: str
@@ -70,6 +74,9 @@ class GroupFact:
     year: int | None
     quote: str
     kind: str = "measured"
+    dated: bool = True
+    note: str = ""
+    note_zh: str = ""
 
 
 F = Fact
@@ -245,6 +252,26 @@ _G_NE = "东北地区县（市）GDP 总量及其占全国比重持续下滑，�
 _G_COUNT = "2020 年我国县级行政区划数量为 2844 个，与 2013 年相比，市辖区增加了 101 个，县（市）减少 110 个"
 AC = "all-counties"
 
+_N_RET21 = (
+    "Printed as 2021's; but 4.6 万亿元 is 11.7% of the 2020 national total (39.2 万亿元) and 10.4% "
+    "of 2021's (44.1 万亿元): the share fits 2020. The year is kept as printed"
+)
+_N_RET21_ZH = (
+    "原文为 2021 年；但 4.6 万亿元占 2020 年全国总额（39.2 万亿元）的 11.7%，占 2021 年（44.1 万亿元）"
+    "的 10.4%：占比与 2020 年相符。年份按原文保留"
+)
+_N_FDI = (
+    "The sentence's 2022 names the list (2022 年工业百强区), not the figures' year; 455.1 亿美元 is "
+    "31.5% of the 2020 national total (1,443.7 亿美元, 商务部), not of 2021's (1,734.8 亿美元): no "
+    "year is given"
+)
+_N_FDI_ZH = (
+    "句首的 2022 年是榜单名（2022 年工业百强区），不是数据年份；455.1 亿美元占 2020 年全国实际使用外资"
+    "（1443.7 亿美元，商务部）的 31.5%，而非 2021 年（1734.8 亿美元）：故不记年份"
+)
+_N_TENTH = "The section's lead sentence says the 54 make up 十分之一 (a tenth) of the national total; the body says 13.6%"
+_N_TENTH_ZH = "该节首句称其“工业总量占全国十分之一”，正文为 13.6%"
+
 GROUP_FACTS: tuple[GroupFact, ...] = (
     G(IC, "GDP合计", "=", "9.9", "万亿元", None, _G_SCOPE),
     G(IC, "一般公共预算收入", "=", "7237", "亿元", None, _G_SCOPE),
@@ -269,7 +296,20 @@ GROUP_FACTS: tuple[GroupFact, ...] = (
     G(IC, "万人发明专利拥有量高于40件的县（市）数", "=", "14", "个", None, _G_PAT),
     G(IC, "万人发明专利拥有量60件以上的县（市）数", "=", "7", "个", None, _G_PAT),
     G(IC, "工业投资正增长的县（市）占比", "≈", "八成", "%", None, _G_INV),
-    G(IC, "工业投资正增长的县（市）中增速超过全国平均的占比", "≥", "80", "%", None, _G_INV),
+    G(
+        IC,
+        "工业投资正增长的县（市）中增速超过全国平均的占比",
+        "≥",
+        "80",
+        "%",
+        None,
+        _G_INV,
+        note="The sentence does not say what the 80% is of. Read as of the counties whose investment "
+        "grew: 近八成 (fewer than 80) of the 100 grew, and a county cannot pass the national average "
+        "without growing, so 80% of the 100 is not possible",
+        note_zh="原文未说明 80% 的分母。此处理解为投资正增长的县（市）中的占比：百强中正增长的不足八成，"
+        "而超过全国平均水平必先正增长，故不可能是百强的 80%",
+    ),
     G(IC, "工业投资增速15%以上的县（市）数", "=", "21", "个", None, _G_INV),
     G(IC, "出口总额超过500亿元的县（市）数", "=", "10", "个", None, _Q_EX5),
     G(IC, "出口总额超过200亿元的县（市）数", "=", "19", "个", None, _Q_EX2),
@@ -287,8 +327,8 @@ GROUP_FACTS: tuple[GroupFact, ...] = (
     G("county-areas", "县域网络零售额占全国比重", "=", "30", "%", 2020, _G_NET),
     G("all-counties", "GDP千亿县数量", "=", "43", "个", 2021, _G_KX),
     G("all-counties", "位于中西部的GDP千亿县数量", "=", "8", "个", 2021, _G_KX),
-    G(ID, "社会消费品零售总额", "=", "4.6", "万亿元", 2021, _D_RET21),
-    G(ID, "社会消费品零售总额占全国比重", "≈", "12", "%", 2021, _D_RET21),
+    G(ID, "社会消费品零售总额", "=", "4.6", "万亿元", 2021, _D_RET21, note=_N_RET21, note_zh=_N_RET21_ZH),
+    G(ID, "社会消费品零售总额占全国比重", "≈", "12", "%", 2021, _D_RET21, note=_N_RET21, note_zh=_N_RET21_ZH),
     G(ID, "专利总量", "=", "578.0", "万件", 2021, _D_PAT21),
     G(ID, "专利总量占全国比重", "=", "5.4", "%", 2021, _D_PAT21),
     G(ID, "GDP合计", "=", "14.4", "万亿元", None, _D_SCOPE),
@@ -333,12 +373,23 @@ GROUP_FACTS: tuple[GroupFact, ...] = (
     G(ID, "社会消费品零售总额占GDP比重", "=", "31.9", "%", None, _D_RETGDP),
     G(ID, "进出口总额", "=", "4.9", "万亿元", None, _D_TRADE),
     G(ID, "进出口总额占全国比重", "≈", "15.4", "%", None, _D_TRADE),
-    G(ID, "实际利用外资", "≈", "455.1", "亿美元", 2022, _D_FDI),
-    G(ID, "实际利用外资占全国比重", "≈", "31.5", "%", 2022, _D_FDI),
+    G(ID, "实际利用外资", "≈", "455.1", "亿美元", None, _D_FDI, dated=False, note=_N_FDI, note_zh=_N_FDI_ZH),
+    G(
+        ID,
+        "实际利用外资占全国比重",
+        "≈",
+        "31.5",
+        "%",
+        None,
+        _D_FDI,
+        dated=False,
+        note=_N_FDI,
+        note_zh=_N_FDI_ZH,
+    ),
     G(ID, "实际利用外资超过5亿美元的市辖区数", "=", "30", "个", None, _D_FDI2),
     G(ID, "实际利用外资超过10亿美元的市辖区数", "=", "13", "个", None, _Q_FDI),
     G("all-districts", "工业增加值超过500亿元的市辖区数", "=", "54", "个", 2021, _D_500),
-    G("all-districts", "其占全国工业增加值比重", "≈", "13.6", "%", 2021, _D_500),
+    G(D500, "占全国工业增加值比重", "≈", "13.6", "%", 2021, _D_500, note=_N_TENTH, note_zh=_N_TENTH_ZH),
     G("all-districts", "工业增加值超过1000亿元的市辖区数", "=", "13", "个", 2021, _D_500),
     G(AC, "东部地区县（市）GDP占全国县（市）比重", "=", "40.6", "%", None, _G_REGSHARE),
     G(AC, "中部地区县（市）GDP占全国县（市）比重", "=", "29.8", "%", None, _G_REGSHARE),
@@ -354,14 +405,14 @@ GROUP_FACTS: tuple[GroupFact, ...] = (
     G(AC, "东北地区县（市）GDP占国内GDP比重", "=", "4.73", "%", 2013, _G_NE),
     G(AC, "东北地区县（市）GDP占国内GDP比重", "=", "2.46", "%", 2017, _G_NE),
     G(AC, "东北地区县（市）GDP占国内GDP比重", "=", "1.73", "%", 2020, _G_NE),
-    G(AC, "县级行政区划数量", "=", "2844", "个", 2020, _G_COUNT),
-    G(AC, "市辖区较2013年增加", "=", "101", "个", 2020, _G_COUNT),
+    G("county-level", "县级行政区划数量", "=", "2844", "个", 2020, _G_COUNT),
+    G("all-districts", "市辖区较2013年增加", "=", "101", "个", 2020, _G_COUNT),
     G(AC, "县（市）较2013年减少", "=", "110", "个", 2020, _G_COUNT),
-    G("all-districts", "政府产业引导基金（全国）", "=", "1898", "只", None, _D_FUND),
-    G("all-districts", "区县级政府产业引导基金", "=", "573", "只", None, _D_FUND),
-    G("all-districts", "区县级政府产业引导基金占全部比重", "=", "30", "%", None, _D_FUND),
+    G("national", "政府产业引导基金", "=", "1898", "只", None, _D_FUND),
+    G("county-level", "区县级政府产业引导基金", "=", "573", "只", None, _D_FUND),
+    G("county-level", "区县级政府产业引导基金占全部比重", "=", "30", "%", None, _D_FUND),
     G("all-districts", "注册地址位于市辖区的区县级政府产业引导基金", "=", "310", "只", None, _D_FUND),
-    G("all-districts", "国内上市工业企业（全国）", "=", "3314", "家", None, _D_LISTED),
+    G("national", "国内上市工业企业", "=", "3314", "家", None, _D_LISTED),
     G("all-districts", "注册地址位于市辖区的上市工业企业", "=", "2518", "家", None, _D_LISTED),
     G("all-districts", "注册地址位于市辖区的上市工业企业占比", "≥", "75", "%", None, _D_LISTED),
     G(D500, "位于东部地区的数量", "=", "41", "个", None, _D_REG),
@@ -380,7 +431,18 @@ GROUP_FACTS: tuple[GroupFact, ...] = (
     G(D500, "国内上市公司注册资本", "≈", "7617.1", "亿元", None, _D_LIST),
     G(D500, "制造业上市公司数量", "=", "673", "家", None, _D_LIST),
     G(D500, "制造业上市公司注册资本", "≈", "4662.1", "亿元", None, _D_LIST),
-    G(D500, "制造业上市公司超过20家的市辖区数", "=", "13", "个", None, _D_LIST20),
+    G(
+        D500,
+        "制造业上市公司超过20家的市辖区数",
+        "=",
+        "13",
+        "个",
+        None,
+        _D_LIST20,
+        note="Filed with the 54 districts over 500 亿 by its paragraph; the sentence does not say the 13 "
+        "are among them",
+        note_zh="按所在段落归入超 500 亿市辖区；原句未说明这 13 个市辖区均在 54 个之中",
+    ),
     G(ID, "东部地区百强区工业企业利润总额均值", "=", "251.8", "亿元", None, _D_PREG),
     G(ID, "东部地区百强区工业企业利润率均值", "=", "7.6", "%", None, _D_PREG),
     G(ID, "中部地区百强区工业企业利润总额均值", "=", "101.5", "亿元", None, _D_PREG),

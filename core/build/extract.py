@@ -27,7 +27,7 @@ from baiqiang.core.export import write_bytes
 from baiqiang.core.plain import geo
 from baiqiang.core.plain.errors import BaiqiangError
 from baiqiang.core.plain.names import autonomous_parts, county_type, figure_value, scale_min_yi, split_suffix
-from baiqiang.core.plain.tables import REPORT, TABLES
+from baiqiang.core.plain.tables import GROUPS, REPORT, TABLES
 
 RANKING_FILES = {
     t: (TABLES[t].file, rf"表\s*{TABLES[t].number}\s+{REPORT.year}\s*年{re.escape(TABLES[t].name[:7])}")
@@ -461,6 +461,10 @@ def sentence_year(report: Report, quote: str) -> int | None:
 def _year_and_kind(report: Report, fact: curated.Fact | curated.GroupFact) -> tuple[int | None, str]:
     if fact.kind not in KINDS:
         raise ExtractError(f"unknown kind {fact.kind!r} of a fact: {fact.quote[:40]}…")
+    if isinstance(fact, curated.GroupFact) and not fact.dated:
+        if fact.year is not None:
+            raise ExtractError(f"a fact without a year has one: {fact.quote[:40]}…")
+        return None, fact.kind
     return (fact.year if fact.year is not None else sentence_year(report, fact.quote)), fact.kind
 
 
@@ -490,6 +494,10 @@ def _facts(report: Report) -> pl.DataFrame:
 def _group_facts(report: Report) -> pl.DataFrame:
     recs = []
     for fact in curated.GROUP_FACTS:
+        if fact.group not in TABLES and fact.group not in GROUPS:
+            raise ExtractError(f"unknown group {fact.group!r}: {fact.quote[:40]}…")
+        if bool(fact.note) != bool(fact.note_zh):
+            raise ExtractError(f"a note in one language only: {fact.quote[:40]}…")
         section = _check_quote(report, fact.quote, fact.figure, ())
         year, kind = _year_and_kind(report, fact)
         recs.append(
@@ -504,6 +512,8 @@ def _group_facts(report: Report) -> pl.DataFrame:
                 "kind": kind,
                 "section": section,
                 "quote": fact.quote,
+                "note": fact.note,
+                "note_zh": fact.note_zh,
             }
         )
     return pl.DataFrame(recs, schema_overrides={"year": pl.Int64})

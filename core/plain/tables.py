@@ -266,6 +266,56 @@ def lists_for(county_type: str | None) -> tuple[str, ...]:
     return tuple(t for t, s in TABLES.items() if s.ranked and county_type in s.unit_types)
 
 
+@dataclass(frozen=True)
+class GroupSpec:
+    """A set of units the report gives figures about that is not one of its tables.
+
+    Attributes:
+        id: Its id (``group`` in ``group_facts.csv``).
+        zh: Its name in Chinese.
+        en: Its name in English.
+        about: What it is, for the data's README and the explorer.
+    """
+
+    id: str
+    zh: str
+    en: str
+    about: str
+
+
+GROUPS: dict[str, GroupSpec] = {
+    g.id: g
+    for g in (
+        GroupSpec(
+            "all-counties", "全国县(市)", "All counties", "the 1,864 县(市): 县, 县级市, 旗 …, no 市辖区"
+        ),
+        GroupSpec("all-districts", "全国市辖区", "All districts", "every 市辖区"),
+        GroupSpec(
+            "county-level",
+            "全国县级行政区划",
+            "All county-level units",
+            "every county-level unit (县级行政区划, 区县级): 县(市) and 市辖区 alike (2,844 in 2020)",
+        ),
+        GroupSpec(
+            "county-areas",
+            "全国县域（2083 个）",
+            "All 2,083 county areas",
+            "the report's 全国 2083 个县域, counted its own way: none of our tables",
+        ),
+        GroupSpec(
+            "districts-500yi",
+            "工业增加值超500亿市辖区",
+            "Districts over 50bn yuan",
+            "the 54 市辖区 whose 工业增加值 passed 500 亿 by 2021",
+        ),
+        GroupSpec(
+            "national", "全国", "National", "the whole country: a national total the report compares with"
+        ),
+    )
+}
+"""The groups a headline figure can be about besides the tables (``group_facts.csv``)."""
+
+
 def resolve_table(text: str) -> str:
     """Maps a table id or alias to its id.
 
@@ -284,8 +334,10 @@ def resolve_table(text: str) -> str:
 __all__ = [
     "DEFAULT_TABLE",
     "DISTRICT_TYPES",
+    "GROUPS",
     "REPORT",
     "TABLES",
+    "GroupSpec",
     "Kind",
     "Report",
     "TableSpec",

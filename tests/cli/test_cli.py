@@ -562,3 +562,9 @@ def test_long_lists_of_objects_print_a_line_each_and_read_back_the_same() -> Non
     text = json_text(data)
     assert json.loads(text) == data
     assert text.count("\n") == 60 + 4 and json_text({"a": [1]}) == json.dumps({"a": [1]}, indent=2)
+
+
+def test_help_shows_required_and_defaults_without_markup_escapes() -> None:
+    code, out, _ = run("list", "--help")
+    assert code == 0 and "[required]" in out and "[default: utf-8]" in out
+    assert "\\[" not in out  # Typer's Rich escape (fastapi/typer#1058) does not reach the user

@@ -191,3 +191,36 @@ def test_a_group_fact_names_exactly_the_set_its_quote_is_about(catalog: Catalog)
     assert "2083 个县域" in online["quote"] and online["group"] == "county-areas"  # not the 1,864 县(市)
     share = groups.filter(pl.col("metric").str.contains("工业投资正增长的县（市）中")).row(0, named=True)
     assert share["value"] == 80  # 80% of those that grew, not of the 100
+
+
+def test_the_rows_an_independent_read_found_wrong_are_fixed_or_annotated(catalog: Catalog) -> None:
+    """Issue 20: group_facts.csv's lines 94, 110, 111, 89–90 moved or undated; 25, 43–44, 113–115,
+    117 and 136 regrouped or given a note (in both languages)."""
+    g = catalog.group_facts.collect()
+
+    def row(metric: str, figure: str) -> dict[str, object]:
+        found = g.filter((pl.col("metric") == metric) & (pl.col("figure") == figure))
+        assert found.height == 1, (metric, figure)
+        return found.row(0, named=True)
+
+    assert row("占全国工业增加值比重", "13.6")["group"] == "districts-500yi"  # the 54's share
+    assert "十分之一" in str(row("占全国工业增加值比重", "13.6")["note_zh"])
+    assert row("县级行政区划数量", "2844")["group"] == "county-level"  # districts counted too
+    assert row("市辖区较2013年增加", "101")["group"] == "all-districts"
+    for metric, figure in (("实际利用外资", "455.1"), ("实际利用外资占全国比重", "31.5")):
+        fdi = row(metric, figure)
+        assert fdi["year"] is None and "2020" in str(fdi["note"])  # 2022 names the list
+    assert "80%" in str(row("工业投资正增长的县（市）中增速超过全国平均的占比", "80")["note"])
+    for metric, figure in (("社会消费品零售总额", "4.6"), ("社会消费品零售总额占全国比重", "12")):
+        retail = row(metric, figure)
+        assert retail["year"] == 2021 and "fits 2020" in str(retail["note"])  # kept as printed
+    assert row("政府产业引导基金", "1898")["group"] == "national"
+    assert row("区县级政府产业引导基金", "573")["group"] == "county-level"
+    assert row("区县级政府产业引导基金占全部比重", "30")["group"] == "county-level"
+    assert row("国内上市工业企业", "3314")["group"] == "national"
+    assert row("制造业上市公司超过20家的市辖区数", "13")["note"]
+    noted = g.filter(pl.col("note").is_not_null())
+    assert noted["note_zh"].null_count() == 0  # a note in both languages
+    from baiqiang.core.plain.tables import GROUPS, TABLES
+
+    assert set(g["group"]) <= set(TABLES) | set(GROUPS)

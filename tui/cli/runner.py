@@ -26,6 +26,12 @@ from baiqiang.tui.cli.terminal import (
 )
 from baiqiang.tui.output import PipeClosed
 
+# Typer escapes "[required]" and "[default: …]" as Rich markup (\\[required]) whenever Rich is
+# installed, even for an app that draws no help with Rich (fastapi/typer#1058, fix proposed in
+# #1089). The app draws plain help (rich_markup_mode=None), so Typer is told Rich is not there:
+# with the mode None, that escape is the only thing the flag changes. typer is pinned (pyproject).
+typer.core.HAS_RICH = False
+
 app = typer.Typer(
     name="baiqiang",
     help=f"百强: explore CAICT's {REPORT.title} — county and district rankings. "

@@ -65,6 +65,9 @@ class HighlightsView(Vertical):
         r = self.facts.row(row, named=True)
         text = Text(f"“{r['quote']}”", style="italic")
         text.append(f"\n— {r['section']}", style="dim")
+        note = r.get("note_zh" if self.language == "zh" else "note")
+        if note:  # what the quote does not say: a doubtful reading, a figure that fits another year
+            text.append(f"\n{t('highlights.note', self.language)}{note}", style="yellow")
         if row == 0 and self.audit:
             for issue in self.audit:
                 if self.language == "zh":
