@@ -275,7 +275,7 @@ class BaiqiangApp(App[None]):
         assert self.catalog is not None
         for line in damage_notes([d.name for d in scan()[1]]):
             self.call_from_thread(self.notify, line, severity="warning", timeout=10)
-        issues = [r for r in run_audit(self.catalog) if r.status == Status.INCONSISTENT]
+        issues = [r for r in run_audit(self.catalog) if r.status in (Status.INCONSISTENT, Status.CHANGED)]
         self.call_from_thread(setattr, self, "audit_issues", issues)
         ensure_snapshot(self.catalog)  # the next launch draws its first frame from it
 

@@ -223,11 +223,16 @@ def print_audit(df: pl.DataFrame) -> None:
     t.add_column("report says", overflow="fold", ratio=2, min_width=10)
     t.add_column("tables give", overflow="fold", ratio=2, min_width=10)
     for r in df.iter_rows(named=True):
-        style = {"holds": "green", "ok": "green", "FAIL": "bold red"}.get(r["status"], "yellow")
+        style = {"holds": "green", "ok": "green", "FAIL": "bold red", "CHANGED": "bold red"}.get(
+            r["status"], "yellow"
+        )
         report, data = r["report"], r["data"]
         if r.get("data_part"):  # show only where the report and the tables part
             report, data = r["report_part"], r["data_part"]
         elif r["status"] in ("holds", "ok") and r["kind"] in ("claim", "parse check"):
             data = "(same)"
-        t.add_row(Text(r["status"], style=style), r["id"], r["statement"], report, data)
+        statement = Text(r["statement"])
+        if r.get("note"):  # why it differs (a known slip), or what to know where it holds only just
+            statement.append(f"\n{r['note']}", style="dim")
+        t.add_row(Text(r["status"], style=style), r["id"], statement, report, data)
     _print(_console(), t)

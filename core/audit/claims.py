@@ -211,10 +211,12 @@ _TABLE_CLAIMS: tuple[Claim, ...] = (
     Claim(
         "ic-tier-sizes",
         IC,
-        "units per tier: the sizes the tier paragraphs state, against the tiers the bounds passage (1-6, 7-36 …) makes of 表1",
+        "units per tier: the sizes the tier paragraphs state, against the tiers the bounds passage "
+        "(1-6, 7-36 …) makes of 表1 (the bounds decide the sizes, whatever 表1 holds: a parse check)",
         (_Q_T1, _Q_T2, _Q_T3, "第四梯队 20 个县（市）中"),
         {"1": 6, "2": 30, "3": 44, "4": 20},
         lambda c: _counts(_df(c, IC), "tier"),
+        kind=Kind.PARSE,
     ),
     Claim(
         "ic-tier1",
@@ -695,15 +697,18 @@ _TABLE_CLAIMS: tuple[Claim, ...] = (
         ("其中东部拥有 11 个,约占三分之二,中部拥有 5 个,西部入围 2 个",),
         {"东部": 11, "中部": 5, "西部": 2},
         lambda c: _counts(_df(c, NC), "region"),
+        note="11 of 18 is 61%, which the report calls 约三分之二 (two thirds is 67%)",
+        note_zh="18 个中的 11 个为 61%，报告称“约占三分之二”（三分之二为 67%）",
     ),
     Claim(
         "cutoff-dates",
         IC,
-        "the divisions' cut-off date in each footnote (tables give 表1's)",
+        "the divisions' cut-off date in each footnote, against 表1's (footnotes against a footnote: a parse check)",
         ("报告中行政区划统计截至 2022 年 7 月 31 日", "报告中行政区划统计截至 2021 年 7 月 31 日"),
         None,
         lambda c: {_label(f["caption"]): _table_cutoff(c) for f in c.source.get("division_cutoffs", [])},
         report_from=lambda c: {_label(f["caption"]): f["date"] for f in c.source.get("division_cutoffs", [])},
+        kind=Kind.PARSE,
     ),
 )
 
@@ -766,7 +771,7 @@ def _d500_clusters(c: Catalog) -> dict[str, float]:
     )
     other = found.get("其他非国家级城市群的数量", 0)
     regions = sum(v for k, v in found.items() if k.endswith("地区的数量"))
-    return {"国家级城市群 %": float(int(100 * national / regions)), "合计": float(national + other)}
+    return {"国家级城市群 %": round(100 * national / regions, 1), "合计": float(national + other)}
 
 
 def _closest_clusters(c: Catalog, named: dict[str, str]) -> dict[str, str]:
@@ -785,12 +790,15 @@ def _bracket_counties() -> dict[str, str]:
     return {re.split(r"[（(]", q)[0]: re.split(r"[（(]", q)[1].rstrip("）)") for q in _Q_NC_BRACKETS}
 
 
-def _named_in_table(c: Catalog, table: str) -> dict[str, int]:
+def _names_in(quote: str) -> list[str]:
+    """The districts a sentence names before its count (龙岗区、黄埔区 … 12 个区超过 20 家)."""
+    return re.split(r"、", re.sub(r"\s*\d+\s*个.*$", "", quote))
+
+
+def _named_not_in_table(c: Catalog, table: str) -> list[str]:
     names = set(_df(c, table)["name"])
-    return {
-        metric: sum(1 for n in re.split(r"、", re.sub(r"\s*\d+\s*个.*$", "", quote)) if n in names)
-        for metric, _, quote in _NAMED_DISTRICTS
-    }
+    named = dict.fromkeys(n for _, _, quote in _NAMED_DISTRICTS for n in _names_in(quote))
+    return [n for n in named if n not in names]
 
 
 _Q_REGSHARE = (
@@ -836,11 +844,20 @@ EXTRA_CLAIMS: tuple[Claim, ...] = (
     Claim(
         "d500-city-clusters",
         ID,
-        "share (%, as printed: whole) of the 54 in national city clusters, and the clusters' counts adding to 54",
+        "share (%) of the 54 in national city clusters, within a point of the whole number printed, and "
+        "the clusters' counts adding to 54",
         (_Q_D500_CLUS,),
         {"国家级城市群 %": 77.0, "合计": 54.0},
         _d500_clusters,
+        lambda r, d: (
+            isinstance(r, dict)
+            and isinstance(d, dict)
+            and abs(float(r["国家级城市群 %"]) - float(d["国家级城市群 %"])) < 1
+            and r["合计"] == d["合计"]
+        ),
         kind=Kind.PARSE,
+        note="42 of 54 is 77.8%: the report's 77% cuts it, where rounding gives 78%",
+        note_zh="54 个中的 42 个为 77.8%：报告写作 77%（截断），四舍五入应为 78%",
     ),
     Claim(
         "feature-cluster-provinces",
@@ -890,10 +907,19 @@ EXTRA_CLAIMS: tuple[Claim, ...] = (
     Claim(
         "id-named-lists",
         ID,
-        "districts counted in a sentence against those it names that 表3 lists",
+        "districts counted in a sentence against the districts it names (a parse check)",
         tuple(q for _, _, q in _NAMED_DISTRICTS),
         {metric: n for metric, n, _ in _NAMED_DISTRICTS},
-        lambda c: _named_in_table(c, ID),
+        lambda c: {metric: len(_names_in(quote)) for metric, _, quote in _NAMED_DISTRICTS},
+        kind=Kind.PARSE,
+    ),
+    Claim(
+        "id-named-listed",
+        ID,
+        "the districts those sentences name that 表3 does not list",
+        tuple(q for _, _, q in _NAMED_DISTRICTS),
+        "none",
+        lambda c: "、".join(_named_not_in_table(c, ID)) or "none",
     ),
     Claim(
         "id-capitals",

@@ -23,6 +23,10 @@ class Status(StrEnum):
     """An integrity check that passed."""
     FAIL = "FAIL"
     """An integrity check that failed: the shipped data is not what the report prints."""
+    CHANGED = "CHANGED"
+    """A claim or passage that differs where the report is not known to slip, or a known slip no
+    longer seen: the data or the code changed (the report's known slips are data:
+    ``report_slips.csv``). Fails the audit."""
     NEEDS_EDITION = "needs edition 2021"
     """A year-on-year statement that can be checked once the previous edition is imported."""
     NEEDS_MORE = "needs more than a list"
@@ -57,7 +61,10 @@ class Claim:
             counts aside).
         report_from: Reads the report's values from the extracted data instead (a figure
             printed as numbers, the footnotes), where they are not typed in the claim.
-        kind: A verification (:attr:`Kind.CLAIM`) or a parse consistency check.
+        kind: A verification (:attr:`Kind.CLAIM`) or a parse consistency check (one whose
+            outcome the tables cannot change).
+        note: What a reader should know when it holds only just, or by a reading (11 of 18 is
+            61%, which the report calls 约三分之二); ``note_zh`` in Chinese.
     """
 
     id: str
@@ -69,6 +76,8 @@ class Claim:
     holds: Callable[[Value, Value], bool] | None = None
     report_from: Callable[[Catalog], Value] | None = None
     kind: Kind = Kind.CLAIM
+    note: str = ""
+    note_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,3 +97,7 @@ class Result:
     """Where it differs: the report's side only (``四川 34``)."""
     data_part: str = ""
     """Where it differs: the data's side only (``四川 33``)."""
+    note: str = ""
+    """Why it differs (a known slip of the report's), or what to know where it holds only just."""
+    note_zh: str = ""
+    """The same in Chinese."""

@@ -1,12 +1,16 @@
 """The audit's runner: computes every claim, compares, and checks the tables' integrity.
 
 A claim that disagrees is the report's own inconsistency: shown with both values, never
-"fixed". Separately, integrity checks confirm that the shipped tables are what the report
-prints (ranks 1–100, ★ on each province's first, 表4 and 表5 complete); only those can fail
-the audit.
+"fixed". The report's known slips are data (``report_slips.csv``: each with where it differs
+and why); a claim that differs anywhere else, or a known slip no longer seen, means the data or
+the code changed, and fails the audit (:attr:`Status.CHANGED`) — as do the integrity checks
+that confirm the shipped tables are what the report prints (ranks 1–100, ★ on each province's
+first, 表4 and 表5 complete).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -129,11 +133,28 @@ def run_audit(catalog: Catalog) -> list[Result]:
         Integrity results first, then one result per claim.
     """
     results = _integrity(catalog)
+    slips = known_slips(catalog)
     for claim in CLAIMS:
         report = claim.report_from(catalog) if claim.report_from else claim.report
         data = claim.compute(catalog)
         ok = _same(report, data) if claim.holds is None else claim.holds(report, data)
         parts = [] if ok else _parts(report, data)
+        differs = _differences(parts)
+        slip = slips.get(claim.id)
+        status, note, note_zh = (
+            (Status.HOLDS, claim.note, claim.note_zh) if ok else (Status.INCONSISTENT, "", "")
+        )
+        if not ok and slip is not None and slip.differs == differs:
+            note, note_zh = slip.reason, slip.reason_zh
+        elif not ok:
+            status = Status.CHANGED
+            said = f" (the report's known slip here: {slip.differs})" if slip is not None else ""
+            note = f"differs where the report is not known to{said}: the data or the code changed"
+            note_zh = "此处报告并无已知笔误而数据与之不符：数据或代码已改变"
+        elif slip is not None:
+            status = Status.CHANGED
+            note = f"the report's known slip ({slip.differs}) is no longer seen: the data or the code changed"
+            note_zh = f"报告的已知笔误（{slip.differs}）不再出现：数据或代码已改变"
         results.append(
             Result(
                 claim.id,
@@ -142,16 +163,41 @@ def run_audit(catalog: Catalog) -> list[Result]:
                 claim.statement,
                 _fmt(report),
                 _fmt(_order_like(report, data)),
-                Status.HOLDS if ok else Status.INCONSISTENT,
+                status,
                 " … ".join(claim.quotes),
-                _differences(parts),
+                differs,
                 ", ".join(f"{k} {r}".strip() for k, r, _ in parts if r),
                 ", ".join(f"{k} {d}".strip() for k, _, d in parts),
+                note,
+                note_zh,
             )
         )
     from baiqiang.core.audit.yoy import check_year_on_year
 
     return results + check_year_on_year(catalog, _regions)
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A known slip of the report's (a row of ``report_slips.csv``)."""
+
+    audit_id: str
+    differs: str
+    reason: str
+    reason_zh: str
+
+
+def known_slips(catalog: Catalog) -> dict[str, Slip]:
+    """The report's known slips, by the id of the audit's line that shows each (none where the
+    data folder has no ``report_slips.csv``: every difference is then news)."""
+    import csv
+
+    path = catalog.data_dir / "report_slips.csv"
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            return {r["audit_id"]: Slip(**r) for r in csv.DictReader(fh)}
+    except (OSError, TypeError, csv.Error):
+        return {}
 
 
 def _regions(catalog: Catalog, table: str, edition: int) -> dict[str, int]:
@@ -163,8 +209,9 @@ def _regions(catalog: Catalog, table: str, edition: int) -> dict[str, int]:
 
 
 def audit_passes(results: list[Result]) -> bool:
-    """True when every integrity check is ok (claims may be the report's inconsistencies)."""
-    return all(r.status != Status.FAIL for r in results)
+    """True when every integrity check is ok and no claim differs but where the report is known
+    to slip (claims may be the report's known inconsistencies)."""
+    return all(r.status not in (Status.FAIL, Status.CHANGED) for r in results)
 
 
 def tally(results: list[Result]) -> dict[Kind, tuple[int, int]]:

@@ -452,3 +452,62 @@ GROUP_FACTS: tuple[GroupFact, ...] = (
     G(ID, "东北地区百强区工业企业利润总额均值", "=", "189.5", "亿元", None, _D_PREG),
     G(ID, "东北地区百强区工业企业利润率均值", "=", "22.2", "%", None, _D_PREG),
 )
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A place where the report contradicts its own tables or itself, as the audit shows it.
+
+    The audit reads these as data: a line of the audit that differs where no slip says the report
+    does (or a slip no longer seen) means the data or the code changed, and fails the audit.
+
+    Attributes:
+        audit_id: The id of the audit's line.
+        differs: Where the report and the data part, exactly as the audit words it.
+        reason: Why, in English; ``reason_zh`` in Chinese.
+    """
+
+    audit_id: str
+    differs: str
+    reason: str
+    reason_zh: str
+
+
+SLIPS: tuple[Slip, ...] = (
+    Slip(
+        "id-leaders",
+        "四川 report 34 / data 33",
+        "The prose gives 翠屏区, 四川's first, rank 34; 表3 ranks it 33 (34 is 龙泉驿区)",
+        "正文称四川排名首位的翠屏区为第 34 名；表 3 中翠屏区为第 33 名（第 34 名为龙泉驿区）",
+    ),
+    Slip(
+        "cutoff-dates",
+        "图 15 report 2021年7月31日 / data 2022年7月31日",
+        "图15's footnote dates the divisions 2021-07-31; the tables' footnotes, 2022-07-31",
+        "图 15 的脚注称行政区划统计截至 2021 年 7 月 31 日，各表脚注为 2022 年 7 月 31 日",
+    ),
+    Slip(
+        "d500-region-share",
+        "东北 report > 75 / data 3.7; 东部 data 75.9; 中部 data 9.3; 西部 data 11.1",
+        "The sentence says 东北 holds over 75%; its own counts give 东部 75.9% (41 of 54): 东部 was meant",
+        "原句称东北地区占比超过 75%；按其自身数字，东部为 75.9%（54 个中的 41 个）：应为东部",
+    ),
+    Slip(
+        "feature-cluster-provinces",
+        "report 5 / data 6",
+        "'等5个省份' names six provinces (河北、山东、安徽、湖北、湖南、贵州)",
+        "“等 5 个省份”列出了六个省份（河北、山东、安徽、湖北、湖南、贵州）",
+    ),
+    Slip(
+        "id-leaders-table",
+        "report 表2 / data 表3",
+        "The prose points to 表2 (the innovation list) for the districts' ranks, which are in 表3",
+        "正文称各区排名见表 2（创新百强县），实为表 3",
+    ),
+    Slip(
+        "bc-prose-names",
+        "江阴市 report 金融新材料产业集群 / data 金属新材料产业集群",
+        "The prose writes 金融 (finance) for 表5's 金属 (metal) 新材料产业集群",
+        "正文写作“金融新材料产业集群”，表 5 为“金属新材料产业集群”",
+    ),
+)

@@ -519,6 +519,20 @@ def _group_facts(report: Report) -> pl.DataFrame:
     return pl.DataFrame(recs, schema_overrides={"year": pl.Int64})
 
 
+def _slips() -> pl.DataFrame:
+    """The report's known slips (:data:`curated.SLIPS`), for the audit."""
+    for slip in curated.SLIPS:
+        if not (slip.reason and slip.reason_zh and slip.differs):
+            raise ExtractError(f"a slip without its difference or reason: {slip.audit_id}")
+    return pl.DataFrame(
+        [
+            {"audit_id": x.audit_id, "differs": x.differs, "reason": x.reason, "reason_zh": x.reason_zh}
+            for x in curated.SLIPS
+        ],
+        schema={"audit_id": pl.String, "differs": pl.String, "reason": pl.String, "reason_zh": pl.String},
+    )
+
+
 def extract(report: Report) -> dict[str, pl.DataFrame | dict[str, object]]:
     """Builds every output of the extractor from the report.
 
@@ -543,6 +557,7 @@ def extract(report: Report) -> dict[str, pl.DataFrame | dict[str, object]]:
     out["figure22.csv"] = _figure22(report.lines)
     out["facts.csv"] = _facts(report)
     out["group_facts.csv"] = _group_facts(report)
+    out["report_slips.csv"] = _slips()
     from baiqiang.core.build.sources import SOURCES
 
     out["source.json"] = {

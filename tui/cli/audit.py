@@ -39,11 +39,22 @@ def audit(
         count[Kind.PARSE],
         count[Kind.INTEGRITY],
     )
+    changed = [r for r in results if r.status == Status.CHANGED]
+
+    def slipped(kind: Kind) -> int:  # the report's known inconsistencies of a kind
+        return sum(r.kind == kind and r.status == Status.INCONSISTENT for r in results)
+
     render.note(
-        f"{claims} claims: {held} hold, {claims - held} are the report's own inconsistencies; "
-        f"{parsed} parse checks: {consistent} consistent, {parsed - consistent} passages that contradict themselves; "
+        f"{claims} claims: {held} hold, {slipped(Kind.CLAIM)} are the report's own (known) inconsistencies; "
+        f"{parsed} parse checks (the tables cannot change them): {consistent} consistent, "
+        f"{slipped(Kind.PARSE)} passages that contradict themselves; "
         f"{checks} integrity checks: {ok} ok, {checks - ok} failed"
     )
+    if changed:
+        render.note(
+            f"{len(changed)} differ where the report is not known to, or a known slip is gone: the data or the "
+            f"code changed ({', '.join(r.id for r in changed[:8])}{' …' if len(changed) > 8 else ''})"
+        )
     yoy, yoy_held = count[Kind.YEAR_ON_YEAR]
     waiting = sum(r.status in (Status.NEEDS_EDITION, Status.NEEDS_MORE) for r in results)
     render.note(

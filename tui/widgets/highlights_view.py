@@ -70,14 +70,19 @@ class HighlightsView(Vertical):
             text.append(f"\n{t('highlights.note', self.language)}{note}", style="yellow")
         if row == 0 and self.audit:
             for issue in self.audit:
+                news = issue.status == "CHANGED"  # not a slip of the report's: the data or code changed
                 if self.language == "zh":
                     said = (
-                        f"\n[报告自相矛盾] {issue.id}：报告为 {issue.report_part or issue.report}；"
-                        f"数据为 {issue.data_part}"
+                        f"\n[{'数据或代码已改变' if news else '报告自相矛盾'}] {issue.id}："
+                        f"报告为 {issue.report_part or issue.report}；数据为 {issue.data_part}"
                     )
+                    why = issue.note_zh
                 else:
                     said = f"\n[{issue.status}] {issue.id} — {issue.statement}: {issue.differs}"
-                text.append(said, style="yellow")
+                    why = issue.note
+                text.append(said, style="bold red" if news else "yellow")
+                if why:
+                    text.append(f"（{why}）" if self.language == "zh" else f" ({why})", style="dim")
         self.query_one("#highlights-quote", Static).update(text)
 
     @on(Grid.RowHighlighted)
