@@ -16,13 +16,13 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
-from baiqiang.core.build import curated
+from baiqiang.core.build import curated, figures
 from baiqiang.core.export import write_bytes
 from baiqiang.core.plain import geo
 from baiqiang.core.plain.errors import BaiqiangError
@@ -519,6 +519,35 @@ def _group_facts(report: Report) -> pl.DataFrame:
     return pl.DataFrame(recs, schema_overrides={"year": pl.Int64})
 
 
+def figure_holders(report: Report, facts: pl.DataFrame, groups: pl.DataFrame) -> list[figures.Holder]:
+    """What accounts for the prose's figures (:mod:`.figures`): the rows of the two fact files,
+    the audit's claims and year-on-year statements, and the phrases that name a group by its
+    threshold."""
+    from baiqiang.core.audit import CLAIMS
+    from baiqiang.core.audit.yoy import YOY_CLAIMS
+
+    for group, phrase in curated.GROUP_MARKS:
+        if phrase not in report.flat:
+            raise ExtractError(f"the phrase that names {group} is not in the report: {phrase}")
+    rows = [
+        *({**r, "source": "facts"} for r in facts.iter_rows(named=True)),
+        *({**r, "source": "group_facts"} for r in groups.iter_rows(named=True)),
+    ]
+    claims: list[tuple[str, Sequence[str], object]] = [(f"audit {c.id}", c.quotes, c.report) for c in CLAIMS]
+    claims += [(f"audit {y.id}", (y.quote,), [abs(v) for v in y.change.values()]) for y in YOY_CLAIMS]
+    claims += [(f"group {g}", (phrase,), re.findall(r"\d+", phrase)) for g, phrase in curated.GROUP_MARKS]
+    return figures.holders(rows, claims)
+
+
+def _check_figures(report: Report, out: Outputs) -> None:
+    facts, groups = out["facts.csv"], out["group_facts.csv"]
+    assert isinstance(facts, pl.DataFrame) and isinstance(groups, pl.DataFrame)
+    missing = figures.unaccounted(report, figure_holders(report, facts, groups))
+    if missing:
+        shown = "; ".join(f"line {f.line}: {f.token}" for f in missing[:10])
+        raise ExtractError(f"{len(missing)} figure(s) of the prose are in no file and no check: {shown}")
+
+
 def _slips() -> pl.DataFrame:
     """The report's known slips (:data:`curated.SLIPS`), for the audit."""
     for slip in curated.SLIPS:
@@ -558,6 +587,7 @@ def extract(report: Report) -> dict[str, pl.DataFrame | dict[str, object]]:
     out["facts.csv"] = _facts(report)
     out["group_facts.csv"] = _group_facts(report)
     out["report_slips.csv"] = _slips()
+    _check_figures(report, out)
     from baiqiang.core.build.sources import SOURCES
 
     out["source.json"] = {

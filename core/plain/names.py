@@ -109,7 +109,7 @@ def scale_min_yi(scale: str) -> int:
 
 
 def figure_value(figure: str) -> float:
-    """The numeric value of a figure as printed (700, 3.5, 1/6, 千亿, 十分之一, 八成).
+    """The numeric value of a figure as printed (700, 3.5, 1/6, 千亿, 十分之一, 八成, 半数).
 
     Raises:
         ValueError: The figure cannot be read.
@@ -126,6 +126,8 @@ def figure_value(figure: str) -> float:
         return 1000.0 * (_CN_DIGITS[m.group(1)] if m.group(1) else 1)
     if figure == "数千":  # "several thousand": at least a thousand
         return 1000.0
+    if figure == "半数":  # half (of a count), as a percentage
+        return 50.0
     raise ValueError(f"cannot read figure {figure!r}")
 
 

@@ -309,7 +309,13 @@ GROUPS: dict[str, GroupSpec] = {
             "the 54 市辖区 whose 工业增加值 passed 500 亿 by 2021",
         ),
         GroupSpec(
-            "national", "全国", "National", "the whole country: a national total the report compares with"
+            "nationwide", "全国", "Nationwide", "the whole country: a national total the report compares with"
+        ),
+        GroupSpec(
+            "provinces",
+            "省份",
+            "Provinces",
+            "a figure of one or more named provinces (the metric names them)",
         ),
     )
 }

@@ -214,13 +214,37 @@ def test_the_rows_an_independent_read_found_wrong_are_fixed_or_annotated(catalog
     for metric, figure in (("社会消费品零售总额", "4.6"), ("社会消费品零售总额占全国比重", "12")):
         retail = row(metric, figure)
         assert retail["year"] == 2021 and "fits 2020" in str(retail["note"])  # kept as printed
-    assert row("政府产业引导基金", "1898")["group"] == "national"
+    assert row("政府产业引导基金", "1898")["group"] == "nationwide"
     assert row("区县级政府产业引导基金", "573")["group"] == "county-level"
     assert row("区县级政府产业引导基金占全部比重", "30")["group"] == "county-level"
-    assert row("国内上市工业企业", "3314")["group"] == "national"
+    assert row("国内上市工业企业", "3314")["group"] == "nationwide"
     assert row("制造业上市公司超过20家的市辖区数", "13")["note"]
     noted = g.filter(pl.col("note").is_not_null())
     assert noted["note_zh"].null_count() == 0  # a note in both languages
     from baiqiang.core.plain.tables import GROUPS, TABLES
 
     assert set(g["group"]) <= set(TABLES) | set(GROUPS)
+
+
+def test_every_figure_of_the_prose_is_in_a_file_or_a_check(report_path: Path, catalog: Catalog) -> None:
+    """Issue 20: the text's figures, by the rule data/README.md states, counted against what holds
+    each: a row of facts.csv or group_facts.csv, a check of the audit (a count of the tables'
+    rows), or a phrase that names a group by its threshold."""
+    from collections import Counter
+
+    from baiqiang.core.build import figures
+    from baiqiang.core.build.extract import figure_holders
+
+    report = read_report(report_path)
+    found = figures.text_figures(report)
+    held = figure_holders(report, catalog.facts.collect(), catalog.group_facts.collect())
+    by = Counter(h.source.split(" ")[0] for f in found if (h := figures.accounted_by(report, f, held)))
+    assert len(found) == 342 and sum(by.values()) == len(found)  # every one, and no other
+    assert by == {"group_facts": 226, "facts": 28, "audit": 82, "group": 6}
+    assert not figures.unaccounted(report, held)
+    # the rule: not a year, a date, an ordinal or a number in words; and it can fail
+    tokens = {f.token for f in found}
+    assert "2844 个" in tokens and "46 个" in tokens and "31.5 万" in tokens
+    assert not any(t.endswith(("年", "月", "日")) for t in tokens)
+    without = [h for h in held if "长江三角洲城市群" not in h.quote]
+    assert [f.token for f in figures.unaccounted(report, without)][:2] == ["46 个", "7 个"]
