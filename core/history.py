@@ -193,7 +193,11 @@ class History:
 
     def in_year(self, year: int, *, level: str = "county") -> list[Record]:
         """The records of a level in the list of the end of `year`."""
-        return [r for r in self.records if r.level == level and r.valid(year)]
+        return list(self._in_year(year, level))
+
+    @cache  # noqa: B019  (one History per data folder, kept as long as the process)
+    def _in_year(self, year: int, level: str) -> tuple[Record, ...]:
+        return tuple(r for r in self.records if r.level == level and r.valid(year))
 
     def named(self, name: str) -> list[Record]:
         """Every county-level record of that name, in any year."""

@@ -129,11 +129,12 @@ def _keys(name: str, pinyin: str, initials: str) -> _Keys:
     )
 
 
-def short_names(name: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def short_names(name: str) -> tuple[str, ...]:
     """The shorter names a unit is known by in files: without its suffix (昆山 for 昆山市), an
     autonomous county's without its peoples (大厂县 for 大厂回族自治县)."""
     base = SPECIAL_SUFFIXES[name][0] if name in SPECIAL_SUFFIXES else _SUFFIX_RE.sub("", name)
-    return [x for x in (base if base and base != name else "", _short(name)) if x]
+    return tuple(x for x in (base if base and base != name else "", _short(name)) if x)
 
 
 @lru_cache(maxsize=8192)

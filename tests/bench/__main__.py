@@ -13,7 +13,7 @@
 - The core's operations (``tests.bench.core_bench``).
 
 VisiData is not a dependency: ``pip install visidata`` into the venv for the anchor (without it
-the anchor is left out, and said so). ``--write-readme`` puts the figures into the README's
+the anchor is left out, and said so). The package is byte-compiled first, as an install does. ``--write-readme`` puts the figures into the README's
 speed section (between its bench markers). Nothing here is a test.
 """
 
@@ -350,7 +350,22 @@ def write_readme(block: str) -> None:
     os.replace(tmp, readme)
 
 
+def compiled() -> None:
+    """Byte-compiles the package, as installing it does (pip writes the ``.pyc`` files): a
+    checkout run with ``PYTHONDONTWRITEBYTECODE`` set would otherwise compile every module it
+    loads on every run, which no installed copy does — and its anchors are installed."""
+    import compileall
+
+    import baiqiang
+    import baiqiang.core
+    import baiqiang.tui
+
+    for package in (baiqiang, baiqiang.core, baiqiang.tui):
+        compileall.compile_dir(str(Path(package.__file__).parent), quiet=1)
+
+
 def main() -> None:
+    compiled()
     machine = (
         f"on {time.strftime('%Y-%m-%d')}, {platform.node()}: {os.cpu_count()} cores, "
         f"{platform.machine()}, Python {platform.python_version()}"
