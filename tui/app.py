@@ -145,7 +145,7 @@ class BaiqiangApp(App[None]):
     def on_mount(self) -> None:
         if self.loaded:
             self._focus_tab(self._active_tab())
-            self._run_audit()
+            self._chores()
             self.call_after_refresh(gc.freeze)
         else:
             self._load()
@@ -206,7 +206,7 @@ class BaiqiangApp(App[None]):
         pane.mount(view)
         self.call_after_refresh(self._focus_tab, self._active_tab())
         self.call_after_refresh(self._replay_keys)
-        self._run_audit()
+        self._chores()
         # What is loaded now lives as long as the app: the collector need not walk it again on
         # every full collection (which otherwise shows as a pause now and then while typing).
         self.call_after_refresh(gc.freeze)
@@ -242,6 +242,7 @@ class BaiqiangApp(App[None]):
             )
             return ClusterView(national, billion, id="view-clusters").data_bind(BaiqiangApp.language)
         if tab == "highlights":
+            self._run_audit()  # what the view tells under its first row: only when it is opened
             return HighlightsView(c.group_facts.collect(), id="view-highlights").data_bind(
                 BaiqiangApp.language, audit=BaiqiangApp.audit_issues
             )
@@ -263,11 +264,10 @@ class BaiqiangApp(App[None]):
         self.call_after_refresh(self._focus_tab, tab)
         return True
 
-    @work(thread=True, group="audit", exit_on_error=False)
-    def _run_audit(self) -> None:
-        """Finds the report's inconsistencies for 报告要点, off the UI thread (it takes ~0.1 s),
-        and says which datasets of the store are damaged (their columns are left out)."""
-        from baiqiang.core.audit import Status, run_audit  # after the first frame, in a worker
+    @work(thread=True, group="chores", exit_on_error=False)
+    def _chores(self) -> None:
+        """After the first frame, off the UI thread: says which datasets of the store are damaged
+        (their columns are left out), and writes the snapshot the next launch draws from."""
         from baiqiang.core.indicators.store import scan
         from baiqiang.tui.pipes import damage_notes
         from baiqiang.tui.snapshot import ensure_snapshot
@@ -275,9 +275,17 @@ class BaiqiangApp(App[None]):
         assert self.catalog is not None
         for line in damage_notes([d.name for d in scan()[1]]):
             self.call_from_thread(self.notify, line, severity="warning", timeout=10)
+        ensure_snapshot(self.catalog)  # the next launch draws its first frame from it
+
+    @work(thread=True, group="audit", exit_on_error=False)
+    def _run_audit(self) -> None:
+        """Finds the report's inconsistencies for 报告要点 (when it is first opened), off the UI
+        thread: it takes ~0.1 s that no other view needs."""
+        from baiqiang.core.audit import Status, run_audit
+
+        assert self.catalog is not None
         issues = [r for r in run_audit(self.catalog) if r.status in (Status.INCONSISTENT, Status.CHANGED)]
         self.call_from_thread(setattr, self, "audit_issues", issues)
-        ensure_snapshot(self.catalog)  # the next launch draws its first frame from it
 
     # --- routing ------------------------------------------------------------------------------
 
