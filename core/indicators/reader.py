@@ -22,13 +22,11 @@ import polars as pl
 from baiqiang.core.plain import workbook
 from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.text import clip
-from baiqiang.core.plain.workbook import EXCEL_SUFFIXES
+from baiqiang.core.plain.workbook import EXCEL_SUFFIXES, MAX_BYTES
 
 TEXT_SUFFIXES = {".csv": ",", ".tsv": "\t", ".txt": "\t"}
 PEEK = 40
 """Rows looked at to find the header."""
-MAX_BYTES = 2 * 2**30
-"""The largest file read (2 GB)."""
 MAX_LINE = 1_000_000
 """The longest line a table may have (a file with longer is not a table)."""
 

@@ -20,6 +20,8 @@ from typing import Any
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 """The workbooks read (by fastexcel)."""
+MAX_BYTES = 2 * 2**30
+"""The largest file read as a table: past it, a file is refused before it is read."""
 
 
 class NoSheets(Exception):
@@ -108,8 +110,8 @@ def read_ahead(path: Path, asked: str | None = None) -> None:
     """Starts reading a workbook's sheet in a thread of its own (a daemon: a program that ends
     first does not wait for it). Anything but a regular file is left alone."""
     key = _key(path, asked)
-    if key is None or key in _AHEAD or not path.is_file():
-        return
+    if key is None or key in _AHEAD or not path.is_file() or key[2] > MAX_BYTES:
+        return  # nothing to read ahead, or a file the import refuses unread
     ahead = _AHEAD[key] = _Ahead()
 
     def run() -> None:

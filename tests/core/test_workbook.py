@@ -86,3 +86,13 @@ def test_the_command_line_guesses_the_workbook_from_its_words(monkeypatch: pytes
     ahead.read_ahead_for(["data", "import", "c.csv"])  # not a workbook
     ahead.read_ahead_for(["list", "d.xlsx"])  # not an import
     assert started == [(Path("a.XLSX"), "2"), (Path("b.xls"), "表1")]
+
+
+def test_a_file_too_large_to_import_is_not_read_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "big.xlsx"
+    big.write_bytes(b"PK\x03\x04")
+    monkeypatch.setattr(workbook, "MAX_BYTES", 3)  # SYNTHETIC: a 4-byte file is "too large"
+    workbook.read_ahead(big)
+    assert workbook._key(big, None) not in workbook._AHEAD
