@@ -9,7 +9,6 @@ import polars as pl
 import typer
 
 import baiqiang.tui.cli.options as o
-from baiqiang.core.audit import Kind, Status, audit_passes, run_audit, tally
 from baiqiang.tui import render
 
 
@@ -23,6 +22,8 @@ def audit(
     ] = False,
 ) -> None:
     """Recompute every count the report's prose states about its tables; exit 1 if the data is off."""
+    from baiqiang.core.audit import Kind, Status, audit_passes, run_audit, tally  # loaded when asked for
+
     c = o.catalog()
     f = o.output_format(fmt, output)
     results = run_audit(c)

@@ -7,10 +7,8 @@ from typing import Annotated
 import typer
 
 import baiqiang.tui.cli.options as o
-from baiqiang.core.index import ensure_index
 from baiqiang.core.plain.errors import LookupFailed
 from baiqiang.core.plain.suggest import did_you_mean
-from baiqiang.core.profile import lookup
 from baiqiang.tui import render
 
 
@@ -26,6 +24,9 @@ def show(
         raise LookupFailed(
             f"unknown format {fmt!r} for show", did_you_mean(fmt, ["table", "json"]), ["table", "json"]
         )
+    from baiqiang.core.index import ensure_index  # loaded when asked for
+    from baiqiang.core.profile import lookup
+
     c = o.catalog()
     where = o.filters(c, given)  # the province and prefecture narrow the name down
     result = lookup(c, name, province=where.province, prefecture=where.prefecture)
