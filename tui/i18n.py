@@ -180,6 +180,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "palette.help": {"zh": "按键与用法", "en": "keys and how to use the explorer"},
     "palette.language": {"zh": "切换界面语言", "en": "switch the interface language"},
     "palette.quit": {"zh": "退出百强", "en": "leave baiqiang"},
+    "palette.failed": {"zh": "搜索出错：{x}", "en": "the search failed: {x}"},
     "palette.here": {"zh": "当前视图的操作", "en": "in this view"},
     "palette.unit": {"zh": "打开该单位的详情", "en": "open the unit's detail"},
     # The keys, by binding id, as the bottom line shows them.

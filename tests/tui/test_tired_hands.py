@@ -70,3 +70,33 @@ async def test_chinese_mode_speaks_chinese(catalog: Catalog) -> None:
         assert app.screen.query_one(CommandInput).placeholder == "搜索命令或单位…"
         await pilot.press("escape")
         await settle(pilot)
+
+
+async def test_a_palette_search_that_finds_its_list_gone_does_not_end_the_explorer(catalog: Catalog) -> None:
+    """Random keys found it (80×24, 5,000 keys): a palette search still running when fast keys
+    close the palette looks for its list after it has gone (NoMatches), and a worker's error
+    ended the app; and closing while a search ran awaited a dismiss Textual refuses there."""
+    from textual.command import CommandList
+
+    from baiqiang.tui.screens.palette_screen import Palette
+
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        palette = app.screen
+        assert isinstance(palette, Palette)
+        await palette.query_one(CommandList).remove()  # as when the palette is being torn down
+        await pilot.press(*"kun")  # each key starts a search, which finds no list
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, Palette)
+        for _ in range(2):  # open, type and close at once, a search running as it closes
+            await pilot.press("ctrl+p", *"jy", "escape")
+        await settle(pilot)
+        assert app.is_running and not isinstance(app.screen, Palette)
+        await app.action_quit()
+    assert app.return_code == 0

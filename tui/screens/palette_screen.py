@@ -4,8 +4,8 @@ Textual's palette dismisses itself once per Enter, and a dismiss pops whatever s
 so Enter twice closes it and then the screen beneath it (or tries the last screen: a crash); and paging while its list is being
 refilled asks the list for an option that is not there yet; and keys typed just before it closes
 start a search that looks for its list after it has gone. All are the framework's, but it is
-the explorer that would die, so this subclass answers once and pages only a list that has
-options.
+the explorer that would die, so this subclass answers once, pages only a list that has
+options, and runs its searches as workers whose failure does not end the app.
 """
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, OptionList
+from textual.worker import Worker, WorkerState
+
+from baiqiang.core.plain.text import visible
 
 
 class Palette(CommandPalette):
@@ -54,10 +57,45 @@ class Palette(CommandPalette):
                     await worker.wait()
                 except Exception:  # cancelled, or failed on its way out: it has stopped
                     pass
-            if self.app.screen is self:
-                await super(Palette, self).dismiss(result)
+            self.dismiss_pending = False
+            if self.app.screen is self:  # not awaited: Textual refuses that from a handler of this screen
+                super(Palette, self).dismiss(result)
 
         return AwaitComplete(when_stopped())
+
+    def run_worker(  # type: ignore[override]
+        self,
+        work: Any,
+        name: str | None = "",
+        group: str = "default",
+        description: str = "",
+        exit_on_error: bool = True,
+        start: bool = True,
+        exclusive: bool = False,
+        thread: bool = False,
+    ) -> Worker[Any]:
+        """Runs the palette's searches so that one that fails does not end the app: a search
+        still running when fast keys close the palette finds its list gone (NoMatches), and a
+        worker's error would otherwise stop the explorer. A failure while the palette is open is
+        said (:meth:`_search_failed`)."""
+        return super().run_worker(
+            work,
+            name=name,
+            group=group,
+            description=description,
+            exit_on_error=False,
+            start=start,
+            exclusive=exclusive,
+            thread=thread,
+        )
+
+    @on(Worker.StateChanged)
+    def _search_failed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and self.app.screen is self and self.query(CommandList):
+            from baiqiang.tui.i18n import t
+
+            said = visible(str(event.worker.error))
+            self.app.notify(t("palette.failed", getattr(self.app, "language", "en"), x=said), severity="warning")
 
     @on(Input.Changed)
     @on(Input.Submitted)
