@@ -44,8 +44,9 @@ class RowOutcome(StrEnum):
     SPLIT = "split"
     """Its unit is now in several: not stored."""
     SUCCEEDED = "succeeded"
-    """Its unit was abolished and today's was set up on its land years later (西沙群岛 → 西沙区):
-    not stored (another unit, not a rename)."""
+    """Its unit was abolished and today's was set up on its land alone years later (南沙群岛 →
+    南沙区): stored on today's unit, with a note that it is another unit, not a rename (where the
+    land of several went to one, the rows are ``merged``: parts)."""
     CONFLICT = "conflict"
     """Its code and its name are two different units in the file's year: not stored."""
     AMBIGUOUS = "ambiguous"
@@ -57,7 +58,7 @@ class RowOutcome(StrEnum):
     @property
     def stored(self) -> bool:
         """Whether the row's values are kept."""
-        return self in (RowOutcome.MATCHED, RowOutcome.RENAMED, RowOutcome.SUMMED)
+        return self in (RowOutcome.MATCHED, RowOutcome.RENAMED, RowOutcome.SUCCEEDED, RowOutcome.SUMMED)
 
 
 @dataclass(frozen=True)
@@ -413,11 +414,12 @@ def _fate(places: Places, record: Record, year: int, note: str) -> Found:
         when = f" (split in {lineage.year})" if lineage.year else ""
         said.insert(0, f"{record.label} is now in {now}{when}")
         return Found(RowOutcome.SPLIT, None, "; ".join(said), lineage)
-    if lineage.fate == Fate.SUCCEEDED:
+    if lineage.fate == Fate.SUCCEEDED:  # the same land, another unit: said, and a part is a part
         holder = places.by_code.get(lineage.units[0])
         now = f"{holder['name']} ({holder['adcode']})" if holder else lineage.units[0]
         said.insert(0, succession(h, record, lineage, now, now)[0])
-        return Found(RowOutcome.SUCCEEDED, None, "; ".join(said), lineage)
+        outcome = RowOutcome.MERGED if len(lineage.parts) > 1 else RowOutcome.SUCCEEDED
+        return Found(outcome, holder, "; ".join(said), lineage)
     said.insert(0, f"{record.label}: the code lists say nothing of what became of it")
     return Found(RowOutcome.UNMATCHED, None, "; ".join(said), lineage)
 

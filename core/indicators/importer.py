@@ -254,7 +254,7 @@ def read_dataset(
     kept = [
         (r.line - first_line, r.adcode, years_of[r.line])
         for r in matched
-        if r.outcome in (RowOutcome.MATCHED, RowOutcome.RENAMED)
+        if r.outcome in (RowOutcome.MATCHED, RowOutcome.RENAMED, RowOutcome.SUCCEEDED)
     ]
     reports = sorted([*reports, *matched], key=lambda r: r.line)
 

@@ -347,6 +347,8 @@ def _excel(path: Path, sheet: str | None) -> RawTable:
         raise InvalidValue(f"{path.name} has no sheets") from None
     except workbook.NoSuchSheet as exc:
         raise InvalidValue(f"{path.name} has no sheet {sheet!r}", [], exc.sheets, field="sheet") from None
+    except workbook.SheetTooLarge as exc:
+        raise InvalidValue(f"{clip(path.name, 60)} is too large to import: {clip(str(exc), 120)}") from None
     except workbook.SheetUnreadable as exc:
         raise InvalidValue(f"cannot read sheet {clip(str(exc), 40)!r} of {clip(path.name, 60)}") from exc
     except Exception as exc:  # not a workbook, or a damaged one
@@ -375,20 +377,12 @@ def _first_row(path: Path, index: int) -> int:
 
     try:
         with zipfile.ZipFile(path) as book:
-            workbook = book.read("xl/workbook.xml").decode("utf-8", "replace")
-            rels = book.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-            ids = re.findall(r"<sheet\b[^>]*\br:id=\"([^\"]+)\"", workbook)
-            target = re.search(
-                rf'Id="{re.escape(ids[index])}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="{re.escape(ids[index])}"',
-                rels,
-            )
-            if target is None:
+            where = workbook.sheet_part(book, index)
+            if where is None:
                 return 0
-            where = (target[1] or target[2]).lstrip("/")
-            where = where if where.startswith("xl/") else f"xl/{where}"
             with book.open(where) as sheet:
                 head = sheet.read(1 << 20).decode("utf-8", "replace")
-    except (OSError, KeyError, IndexError, zipfile.BadZipFile):
+    except (OSError, KeyError, zipfile.BadZipFile):
         return 0
     first = re.search(r"<c r=\"[A-Z]+(\d+)\"[^>]*?(?<!/)>", head)
     return int(first[1]) - 1 if first else 0

@@ -12,7 +12,9 @@ is returned is always what :func:`open_sheet` gives now. No Polars here (the com
 
 from __future__ import annotations
 
+import re
 import threading
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +40,95 @@ class NoSuchSheet(Exception):
 
 class SheetUnreadable(Exception):
     """The workbook opened, the sheet could not be read."""
+
+
+class SheetTooLarge(Exception):
+    """The sheet spans (or unpacks to) more than a table can: said before it is read."""
+
+
+MAX_CELLS = 100_000_000
+"""The most cells the rectangle from a sheet's first cell to its last may hold. The reader lays
+out every cell of it: one cell at XFD1048576 would ask for 500 GB and end the process."""
+MAX_UNPACKED = 2**30
+"""The most a sheet and its shared strings may unpack to (a small file of repeated blanks can
+unpack to gigabytes)."""
+
+_ROW = re.compile(rb"<row\b[^>]*?\br=\"(\d+)\"")
+_ROW_WITHOUT_NUMBER = re.compile(rb"<row(?:\s(?![^>]*\br=)[^>]*)?>")
+_WIDE_CELL = re.compile(rb"<c\b[^>]*?\br=\"[A-Z]{3}\d")
+_CELL = re.compile(rb"<c\b[^>]*?\br=\"([A-Z]{1,3})(\d+)\"")
+
+
+def sheet_part(book: zipfile.ZipFile, index: int) -> str | None:
+    """The name of the part of an .xlsx that holds its `index`-th sheet (xl/worksheets/…)."""
+    try:
+        workbook = book.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = book.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    except KeyError:
+        return None
+    ids = re.findall(r"<sheet\b[^>]*\br:id=\"([^\"]+)\"", workbook)
+    if not 0 <= index < len(ids):
+        return None
+    target = re.search(
+        rf'Id="{re.escape(ids[index])}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="{re.escape(ids[index])}"',
+        rels,
+    )
+    if target is None:
+        return None
+    where = (target[1] or target[2]).lstrip("/")
+    return where if where.startswith("xl/") else f"xl/{where}"
+
+
+def _column(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def check_extent(path: Path, index: int) -> None:
+    """Refuses a sheet whose cells span more than :data:`MAX_CELLS`, or that unpacks to more
+    than :data:`MAX_UNPACKED`, before the reader lays it out. The rows are read from the row
+    numbers; the columns are bounded by the widest written (a column of three letters, or a row
+    without its number, makes every cell be looked at). An .xls, or a file that is no zip, is
+    left to the reader.
+
+    Raises:
+        SheetTooLarge: It is too large.
+    """
+    try:
+        book = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile):
+        return
+    with book:
+        part = sheet_part(book, index)
+        if part is None or part not in book.namelist():
+            return
+        unpacked = book.getinfo(part).file_size
+        if "xl/sharedStrings.xml" in book.namelist():
+            unpacked += book.getinfo("xl/sharedStrings.xml").file_size
+        if unpacked > MAX_UNPACKED:
+            raise SheetTooLarge(f"unpacks to {unpacked / 2**30:.1f} GB")
+        last_row, last_column, every_cell = 0, 702, False  # two letters at most, unless seen
+        cells: list[tuple[bytes, bytes]] = []
+        tail = b""
+        with book.open(part) as sheet:
+            while chunk := sheet.read(1 << 22):
+                data = tail + chunk
+                tail = data[-128:]
+                for m in _ROW.finditer(data):
+                    last_row = max(last_row, int(m[1]))
+                if every_cell or _WIDE_CELL.search(data) or _ROW_WITHOUT_NUMBER.search(data):
+                    every_cell = True
+                    cells += _CELL.findall(data)
+                    if len(cells) > 1_000_000:  # keep the widest and the lowest only
+                        cells = [max(cells, key=lambda c: _column(c[0])), max(cells, key=lambda c: int(c[1]))]
+    if every_cell and cells:
+        last_column = max(_column(c) for c, _ in cells)
+        last_row = max(last_row, max(int(r) for _, r in cells))
+    if last_row * last_column > MAX_CELLS:
+        across = f"{last_column:,}" if every_cell else f"up to {last_column:,}"
+        raise SheetTooLarge(f"spans {last_row:,} rows × {across} columns")
 
 
 @dataclass(frozen=True)
@@ -73,6 +164,7 @@ def open_sheet(path: Path, asked: str | None) -> OpenSheet:
 
     Raises:
         NoSheets, NoSuchSheet: As :func:`choose`.
+        SheetTooLarge: As :func:`check_extent`.
         SheetUnreadable: The sheet could not be read.
         Exception: Whatever the reader raises for a file that is not a readable workbook.
     """
@@ -81,6 +173,10 @@ def open_sheet(path: Path, asked: str | None) -> OpenSheet:
     book = fastexcel.read_excel(str(path))
     sheets = tuple(book.sheet_names)
     chosen = choose(sheets, asked)
+    try:
+        check_extent(path, sheets.index(chosen))
+    except SheetTooLarge as exc:
+        raise SheetTooLarge(f"sheet {chosen!r} {exc}") from None
     try:
         cells = book.load_sheet(chosen, header_row=None, dtypes="string")
     except Exception as exc:

@@ -85,9 +85,13 @@ def test_a_2010_file_lands_on_todays_units_and_no_merged_unit_takes_a_part(
             assert unit not in stored, record  # a part is not the whole
         elif lineage.fate == Fate.SPLIT:
             assert outcome[record.code].outcome == RowOutcome.SPLIT, record
-        elif lineage.fate == Fate.SUCCEEDED:  # 南沙群岛: 南沙区 was set up on its land in 2020
-            assert outcome[record.code].outcome == RowOutcome.SUCCEEDED and unit not in stored, record
+        elif lineage.fate == Fate.SUCCEEDED and len(lineage.parts) == 1:  # 南沙群岛 → 南沙区 (2020)
+            assert outcome[record.code].outcome == RowOutcome.SUCCEEDED, record
+            assert stored.get(unit) == given[record.code], record  # its land: stored, and said
+        elif lineage.fate == Fate.SUCCEEDED:  # 西沙群岛 with 中沙: a part of 西沙区's land
+            assert outcome[record.code].outcome == RowOutcome.MERGED and unit not in stored, record
     assert named["南沙群岛"].outcome == RowOutcome.SUCCEEDED and "not a rename" in named["南沙群岛"].note
+    assert named["西沙群岛"].outcome == RowOutcome.MERGED and "set up in 2020" in named["西沙群岛"].note
     assert same > 2600 and renamed > 150  # every one of them with its value: 100%
     assert named["石家庄高新技术产业开发区"].outcome == RowOutcome.NOT_COUNTY
     assert named["河北省"].outcome == RowOutcome.NOT_COUNTY

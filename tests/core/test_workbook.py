@@ -96,3 +96,59 @@ def test_a_file_too_large_to_import_is_not_read_ahead(
     monkeypatch.setattr(workbook, "MAX_BYTES", 3)  # SYNTHETIC: a 4-byte file is "too large"
     workbook.read_ahead(big)
     assert workbook._key(big, None) not in workbook._AHEAD
+
+
+def _book(path: Path, rows: str) -> Path:
+    """HOSTILE, SYNTHETIC: a minimal .xlsx whose one sheet holds `rows` (sheetData's XML)."""
+    import zipfile
+
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType='
+        '"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/'
+        'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+        'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+        "</Relationships>",
+        "xl/worksheets/sheet1.xml": '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.'
+        f'org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>',
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            z.writestr(name, text)
+    return path
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>地区</t></is></c></row>'
+        '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',  # one far corner: 17 G cells
+        '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="GV1048576"><v>1</v></c></row>',
+        '<row><c r="A1"><v>1</v></c></row><row><c r="XFD900000"><v>1</v></c></row>',  # rows unnumbered
+    ],
+)
+def test_a_sheet_that_spans_too_far_is_refused_before_it_is_laid_out(tmp_path: Path, rows: str) -> None:
+    """HOSTILE: a 1.5 KB workbook with one cell at XFD1048576 made the reader ask for 500 GB and
+    abort the process (a hostile-input run found it)."""
+    book = _book(tmp_path / "far.xlsx", rows)
+    with pytest.raises(InvalidValue, match="too large to import: sheet 'S' spans"):
+        read_raw(book)
+
+
+def test_a_sheet_that_unpacks_too_large_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    book = _book(tmp_path / "wide.xlsx", '<row r="1"><c r="A1"><v>1</v></c></row>' + " " * 5000)
+    monkeypatch.setattr(workbook, "MAX_UNPACKED", 4000)  # SYNTHETIC: 5 KB of blanks is "too large"
+    with pytest.raises(InvalidValue, match="unpacks to"):
+        read_raw(book)
+    monkeypatch.setattr(workbook, "MAX_UNPACKED", 2**30)
+    assert read_raw(book).sheet == "S"  # and a small sheet is read

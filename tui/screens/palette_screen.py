@@ -95,7 +95,9 @@ class Palette(CommandPalette):
             from baiqiang.tui.i18n import t
 
             said = visible(str(event.worker.error))
-            self.app.notify(t("palette.failed", getattr(self.app, "language", "en"), x=said), severity="warning")
+            self.app.notify(
+                t("palette.failed", getattr(self.app, "language", "en"), x=said), severity="warning"
+            )
 
     @on(Input.Changed)
     @on(Input.Submitted)
