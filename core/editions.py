@@ -10,7 +10,6 @@ TABLE/YEAR.json`` (its provenance and its rows: adcode, rank, ★), read without
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -308,7 +307,7 @@ def import_edition(
         year,
         file.name,
         len(rows),
-        hashlib.sha256(file.read_bytes()).hexdigest(),
+        raw.sha256,
         datetime.now(UTC).isoformat(timespec="seconds"),
     )
     result = EditionImport(edition, reports, problems)

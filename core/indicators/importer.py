@@ -9,7 +9,6 @@ footnote. Nothing is stored here (see :mod:`.store`).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -311,7 +310,7 @@ def read_dataset(
     dataset = Dataset(
         name=name,
         source=path.name,
-        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        sha256=raw.sha256,
         sheet=raw.sheet,
         imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
         options=options.to_dict() | ({"header_rows": count} if count != 1 else {}),

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
+import hashlib
 import io
 import re
 import unicodedata
@@ -125,6 +127,8 @@ class RawTable:
     separator: str = ","
     frame: pl.DataFrame | None = None
     offset: int = 0
+    sha256: str = ""
+    """The digest of the bytes read (what the rows come from: the file may change after)."""
 
     def first_line(self, skip: int) -> int:
         """The file's own number (1-based, as a spreadsheet counts) of the row after `skip`."""
@@ -272,6 +276,7 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
         raise InvalidValue(f"cannot read {shown}: {exc.strerror or exc}") from exc
     if not data.strip():
         raise InvalidValue(f"{shown} is empty")
+    digest = hashlib.sha256(data).hexdigest()
     if sheet is not None and suffix not in EXCEL_SUFFIXES:
         raise InvalidValue(f"{shown} has no sheets: a sheet is for a workbook (.xlsx)", field="sheet")
     if suffix in TEXT_SUFFIXES:
@@ -297,9 +302,9 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
             raise InvalidValue(f"{shown} cannot be read as a table ({clip(str(exc), 80)})") from exc
         if not any(any(r) for r in head):
             raise InvalidValue(f"{path.name} has no cells")
-        return RawTable(head, found, text=text, separator=separator)
+        return RawTable(head, found, text=text, separator=separator, sha256=digest)
     if suffix in EXCEL_SUFFIXES:
-        return _excel(path, sheet)
+        return dataclasses.replace(_excel(path, sheet, data), sha256=digest)
     if suffix == ".parquet":
         try:
             df = pl.read_parquet(io.BytesIO(data))
@@ -311,7 +316,7 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
                 df.select(_as_text(c, t) for c, t in df.schema.items()),
             ]
         )
-        return RawTable(_rows(frame.head(PEEK)), frame=frame)
+        return RawTable(_rows(frame.head(PEEK)), frame=frame, sha256=digest)
     raise InvalidValue(
         f"cannot read {path.name}: baiqiang reads .csv, .tsv, .xlsx, .xls and .parquet",
         field="file",
@@ -340,9 +345,9 @@ def _separator(text: str, default: str) -> str:
     return best
 
 
-def _excel(path: Path, sheet: str | None) -> RawTable:
+def _excel(path: Path, sheet: str | None, data: bytes) -> RawTable:
     try:  # every cell as text, blank rows kept (a row's line is the sheet's own)
-        found = workbook.opened(path, sheet)
+        found = workbook.opened(path, sheet, data)
     except workbook.NoSheets:
         raise InvalidValue(f"{path.name} has no sheets") from None
     except workbook.NoSuchSheet as exc:
@@ -365,18 +370,18 @@ def _excel(path: Path, sheet: str | None) -> RawTable:
         _rows(df.head(PEEK)),
         sheet=chosen,
         frame=df,
-        offset=_first_row(path, sheets.index(chosen)),
+        offset=_first_row(data, sheets.index(chosen)),
         sheets=tuple(sheets),
     )
 
 
-def _first_row(path: Path, index: int) -> int:
+def _first_row(data: bytes, index: int) -> int:
     """The rows above a workbook sheet's first cell (which the reader does not return); 0 where
     the workbook does not say (an .xls)."""
     import zipfile
 
     try:
-        with zipfile.ZipFile(path) as book:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
             where = workbook.sheet_part(book, index)
             if where is None:
                 return 0

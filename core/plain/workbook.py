@@ -12,6 +12,7 @@ is returned is always what :func:`open_sheet` gives now. No Polars here (the com
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 import zipfile
@@ -86,7 +87,7 @@ def _column(letters: bytes) -> int:
     return n
 
 
-def check_extent(path: Path, index: int) -> None:
+def check_extent(source: Path | bytes, index: int) -> None:
     """Refuses a sheet whose cells span more than :data:`MAX_CELLS`, or that unpacks to more
     than :data:`MAX_UNPACKED`, before the reader lays it out. The rows are read from the row
     numbers; the columns are bounded by the widest written (a column of three letters, or a row
@@ -97,7 +98,7 @@ def check_extent(path: Path, index: int) -> None:
         SheetTooLarge: It is too large.
     """
     try:
-        book = zipfile.ZipFile(path)
+        book = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
     except (OSError, zipfile.BadZipFile):
         return
     with book:
@@ -159,8 +160,8 @@ def choose(sheets: Sequence[str], asked: str | None) -> str:
     raise NoSuchSheet(sheets)
 
 
-def open_sheet(path: Path, asked: str | None) -> OpenSheet:
-    """A workbook's sheet, every cell as text.
+def open_sheet(source: Path | bytes, asked: str | None) -> OpenSheet:
+    """A workbook's sheet (a file, or its bytes as read), every cell as text.
 
     Raises:
         NoSheets, NoSuchSheet: As :func:`choose`.
@@ -170,11 +171,12 @@ def open_sheet(path: Path, asked: str | None) -> OpenSheet:
     """
     import fastexcel
 
-    book = fastexcel.read_excel(str(path))
+    data = source if isinstance(source, bytes) else source.read_bytes()
+    book = fastexcel.read_excel(data)
     sheets = tuple(book.sheet_names)
     chosen = choose(sheets, asked)
     try:
-        check_extent(path, sheets.index(chosen))
+        check_extent(data, sheets.index(chosen))
     except SheetTooLarge as exc:
         raise SheetTooLarge(f"sheet {chosen!r} {exc}") from None
     try:
@@ -221,13 +223,14 @@ def read_ahead(path: Path, asked: str | None = None) -> None:
     threading.Thread(target=run, name="baiqiang-read-ahead", daemon=True).start()
 
 
-def opened(path: Path, asked: str | None) -> OpenSheet:
+def opened(path: Path, asked: str | None, data: bytes | None = None) -> OpenSheet:
     """The sheet, from a read ahead of the same file (unchanged) and sheet where there is one,
-    else read now; raises as :func:`open_sheet` does."""
+    else read now (from `data`, the file's bytes as read, where given: the file may have changed
+    since); raises as :func:`open_sheet` does."""
     key = _key(path, asked)
     ahead = _AHEAD.pop(key, None) if key is not None else None
     if ahead is None:
-        return open_sheet(path, asked)
+        return open_sheet(data if data is not None else path, asked)
     ahead.done.wait()
     if ahead.failed is not None:
         raise ahead.failed

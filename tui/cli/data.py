@@ -158,7 +158,10 @@ def _tell(result: ImportResult) -> None:
             f"{merged} row(s) are parts of units formed by mergers: --merge sum adds them up where the file has every part"
         )
     if result.ignored:
-        render.note("left out: " + "; ".join(f"{x.column} ({x.reason})" for x in result.ignored))
+        shown = "; ".join(f"{clip(x.column, 40)} ({x.reason})" for x in result.ignored[:SHOWN_GAPS])
+        more = len(result.ignored) - SHOWN_GAPS
+        rest = f"; … and {more:,} more" if more > 0 else ""
+        render.note(f"left out: {shown}{rest}")
     gaps = gap_lines(result.dataset, most=SHOWN_GAPS)
     for line in gaps:
         render.note(line)
