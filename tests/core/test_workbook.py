@@ -152,3 +152,24 @@ def test_a_sheet_that_unpacks_too_large_is_refused(tmp_path: Path, monkeypatch: 
         read_raw(book)
     monkeypatch.setattr(workbook, "MAX_UNPACKED", 2**30)
     assert read_raw(book).sheet == "S"  # and a small sheet is read
+
+
+def test_an_import_reads_the_file_once_whatever_becomes_of_it(
+    book: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HOSTILE: the file deleted (or made a folder, a FIFO) after it was read: the rows and the
+    digest are those of the bytes read — no second open (which failed, or hung on a FIFO)."""
+    import hashlib
+    import os
+
+    digest = hashlib.sha256(book.read_bytes()).hexdigest()
+    original = workbook.opened
+
+    def gone_then(path: Path, asked: str | None, data: bytes | None = None) -> workbook.OpenSheet:
+        book.unlink()
+        os.mkfifo(book)  # reading it now would wait for a writer for ever
+        return original(path, asked, data)
+
+    monkeypatch.setattr(workbook, "opened", gone_then)
+    raw = read_raw(book, sheet="县域指标")
+    assert raw.sha256 == digest and raw.frame is not None and raw.frame.height > 3
