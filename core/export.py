@@ -23,7 +23,7 @@ import polars as pl
 
 from baiqiang.core.plain.errors import InvalidValue, LookupFailed, OutputError, OutputReason, TargetExists
 from baiqiang.core.plain.suggest import did_you_mean
-from baiqiang.core.plain.text import FORMULA_START, UNSAFE, spreadsheet_cell, visible
+from baiqiang.core.plain.text import FORMULA_START, UNSAFE, json_safe, spreadsheet_cell, visible
 
 
 def _plain(df: pl.DataFrame) -> pl.DataFrame:
@@ -65,11 +65,11 @@ def _tsv(df: pl.DataFrame) -> bytes:
 
 
 def _json(df: pl.DataFrame) -> bytes:
-    return (json.dumps(df.to_dicts(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json_safe(json.dumps(df.to_dicts(), ensure_ascii=False, indent=2)) + "\n").encode("utf-8")
 
 
 def _ndjson(df: pl.DataFrame) -> bytes:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in df.to_dicts()).encode("utf-8")
+    return "".join(json_safe(json.dumps(r, ensure_ascii=False)) + "\n" for r in df.to_dicts()).encode("utf-8")
 
 
 def _parquet(df: pl.DataFrame) -> bytes:

@@ -8,6 +8,8 @@ import math
 import sys
 from typing import Any
 
+from baiqiang.core.plain.text import json_safe
+
 
 class PipeClosed(Exception):
     """stdout's reader has gone (``| head``); not an OSError, so nothing reports it as one."""
@@ -87,5 +89,5 @@ def warn_damaged(damaged: list[str]) -> None:
 
 
 def print_json(obj: Any) -> None:
-    """Prints JSON to stdout."""
-    print_text(json_text(obj))
+    """Prints JSON to stdout (what a terminal would act on escaped: :func:`json_safe`)."""
+    print_text(json_safe(json_text(obj)))

@@ -208,9 +208,11 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             "(text in UTF-16 without its byte-order mark: give the encoding utf-16-le or utf-16-be)"
         )
     if encoding:
-        try:
+        try:  # a text encoding: rot13, hex, base64, zlib … are codecs of bytes, not of text
             codecs.lookup(encoding)
-        except LookupError:
+            "".encode(encoding).decode(encoding)
+            b"a".decode(encoding)
+        except (LookupError, UnicodeError, TypeError, ValueError):
             raise InvalidValue(
                 f"unknown encoding {clip(encoding, 24)!r}; files are read as utf-8, gbk or gb18030",
                 field="encoding",

@@ -4,10 +4,13 @@ every unit's values on one line of ``units.jsonl`` and where each line starts in
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from baiqiang.core.plain.paths import built_in_root, store_root
 
@@ -101,7 +104,7 @@ def built_in_gaps(adcode: str) -> list[dict[str, str]]:
     base = built_in_root()
     for name in _listed(base):
         try:
-            gaps = json.loads((base / name / "gaps.json").read_text(encoding="utf-8"))
+            gaps = json.loads(_read(base / name / "gaps.json"))
             found = gaps.get(adcode)
         except (OSError, ValueError, AttributeError):
             continue
@@ -110,6 +113,29 @@ def built_in_gaps(adcode: str) -> list[dict[str, str]]:
                 {"dataset": name, "note": str(found.get("note")), "note_zh": str(found.get("note_zh"))}
             )
     return out
+
+
+def _open(path: Path) -> BinaryIO:
+    """A file of the store, opened for reading only if it is a regular file — without waiting
+    to find out: a FIFO put in a dataset's place would make a plain open wait for ever.
+
+    Raises:
+        OSError: It cannot be opened, or is no regular file.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _read(path: Path) -> str:
+    with _open(path) as fh:
+        return fh.read().decode("utf-8")
 
 
 def names(root: Path | None = None) -> list[str]:
@@ -130,14 +156,14 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
     for name in folders(root):
         folder = folder_of(name, root)
         try:
-            index = json.loads((folder / "units-index.json").read_text(encoding="utf-8"))
+            index = json.loads(_read(folder / "units-index.json"))
             where = index.get(adcode)
             if where is None:
                 continue
-            with (folder / "units.jsonl").open("rb") as fh:
+            with _open(folder / "units.jsonl") as fh:
                 fh.seek(where[0])
                 line = json.loads(fh.read(where[1]))
-            meta = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))
+            meta = json.loads(_read(folder / "dataset.json"))
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             damaged.append(name)
             continue

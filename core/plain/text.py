@@ -32,6 +32,17 @@ _TABLE = str.maketrans({**_PICTURES, **dict.fromkeys(_HIDDEN, "\ufffd")})
 UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 """What :func:`visible` replaces."""
 
+_JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+"""What ``json.dumps(..., ensure_ascii=False)`` leaves raw that a terminal acts on (DEL, C1 —
+U+009B is a one-character CSI —, bidi overrides, line separators); C0 it escapes itself."""
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every character of :data:`_JSON_RAW` escaped (``\\u202e``): still the
+    same JSON (those characters only ever stand inside its strings), never a terminal's command."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet cell begins with when a spreadsheet would run it as a formula."""
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")

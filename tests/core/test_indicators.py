@@ -294,3 +294,41 @@ def test_the_summary_of_gaps_shows_the_worst_columns_and_counts_the_rest() -> No
         "  e: 3 not a number ('甲'), left blank",
         "  … and 2 more column(s) with 1–2 blank(s) each",
     ]
+
+
+def test_a_fifo_in_a_datasets_place_is_damaged_not_waited_for(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    """HOSTILE: a FIFO put in place of a dataset's units.jsonl made ``show`` wait for a writer
+    for ever (a hostile-input run found it); it is a damaged dataset, said at once."""
+    import os
+    import threading
+
+    from baiqiang.core.plain.indicators import unit_values
+
+    source = tmp_path / "d.csv"
+    source.write_text("地区,人口\n昆山市,1\n", encoding="utf-8")  # SYNTHETIC
+    import_file(catalog, source, name="d")
+    lines = home / "datasets" / "d" / "units.jsonl"
+    lines.unlink()
+    os.mkfifo(lines)
+    found: list[tuple[object, list[str]]] = []
+    reader = threading.Thread(target=lambda: found.append(unit_values("320583")), daemon=True)
+    reader.start()
+    reader.join(10)
+    assert found and found[0][1] == ["d"]  # answered, with the dataset named damaged
+
+
+def test_json_escapes_what_a_terminal_would_act_on() -> None:
+    """HOSTILE: json.dumps(ensure_ascii=False) leaves U+202E, C1 (U+009B is a one-character CSI)
+    and DEL raw; every JSON baiqiang writes has them escaped, and is the same JSON."""
+    from baiqiang.core.export import encode
+    from baiqiang.core.plain.text import json_safe
+
+    value = "\u202e人口\x9b31m\x7f"
+    text = json_safe(json.dumps({"header": value}, ensure_ascii=False))
+    assert "\u202e" not in text and "\x9b" not in text and "\x7f" not in text
+    assert json.loads(text) == {"header": value}
+    for fmt in ("json", "ndjson"):
+        out = encode(pl.DataFrame({"header": [value]}), fmt).decode("utf-8")
+        assert "\u202e" not in out and "\x9b" not in out and "\\u202e" in out

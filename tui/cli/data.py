@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -31,7 +30,7 @@ from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.text import clip
 from baiqiang.tui import render
 from baiqiang.tui.output import TEXT_ENDINGS, save
-from baiqiang.tui.pipes import print_text, warn_damaged
+from baiqiang.tui.pipes import print_json, warn_damaged
 
 
 class Merge(StrEnum):
@@ -285,7 +284,7 @@ def info(
     d = describe(name)
     f = o.output_format(fmt, output)
     if f == "json" and output is None:
-        print_text(json.dumps(d.to_dict(), ensure_ascii=False, indent=2))
+        print_json(d.to_dict())
         return
     o.write(columns_frame(d), f, output, force=force, bom=False, title=d.name)
     years = f"; years {d.years[0]}–{d.years[-1]}" if d.years else ""
