@@ -145,15 +145,25 @@ class RawTable:
             df = self.frame.slice(skip)
         else:
             assert self.text is not None
+            rest, at = self.text, -1
+            for _ in range(skip):  # the lines after the first `skip`, as Polars' skip_rows counts
+                at = self.text.find("\n", at + 1)
+                if at < 0:
+                    break
+            rest = self.text[at + 1 :] if at >= 0 else ""
+            # Polars takes a table's width from its first line: a first row with its last cells
+            # left off (320583,昆山市) would cut every row after it to its width. A first line as
+            # wide as the header, dropped once read, keeps every cell of the rows.
+            pad = self.separator * (width - 1) + "\n" if width > 1 else ""
             try:
                 df = pl.read_csv(
-                    io.BytesIO(self.text.encode("utf-8")),
+                    io.BytesIO((pad + rest).encode("utf-8")),
                     has_header=False,
-                    skip_rows=skip,
                     infer_schema=False,
                     separator=self.separator,
                     truncate_ragged_lines=True,
                 )
+                df = df.slice(1) if pad else df
             except pl.exceptions.PolarsError:  # quotes Polars will not read: the lenient reader
                 df = _lenient(self.text, skip, self.separator)
         df = df.select(df.columns[:width]) if df.width >= width else df

@@ -273,6 +273,18 @@ def refuse_built_in(name: str, root: Path | None = None, *, removing: bool = Fal
     if is_built_in(name, root):
         why = "it cannot be removed" if removing else "it cannot be replaced: give yours another name"
         raise InvalidValue(f"{name!r} is a built-in dataset: {why}", field="as")
+    if not removing and root is None:
+        from baiqiang.core.plain.paths import built_in_root
+
+        try:
+            same = [p.name for p in built_in_root().iterdir() if p.name.casefold() == name.casefold()]
+        except OSError:
+            same = []
+        if same:  # CENSUS2020 beside census2020: one name to the eye, and on some disks one folder
+            raise InvalidValue(
+                f"{name!r} is the built-in dataset {same[0]!r} in other letters: give yours another name",
+                field="as",
+            )
 
 
 def store_error(folder: Path, exc: OSError) -> OutputError:

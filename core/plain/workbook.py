@@ -155,7 +155,7 @@ def choose(sheets: Sequence[str], asked: str | None) -> str:
         return sheets[0]
     if asked in sheets:
         return asked
-    if asked.isdigit() and 1 <= int(asked) <= len(sheets):
+    if re.fullmatch(r"[0-9]{1,6}", asked) and 1 <= int(asked) <= len(sheets):  # not ² or ٣
         return sheets[int(asked) - 1]
     raise NoSuchSheet(sheets)
 

@@ -332,3 +332,24 @@ def test_json_escapes_what_a_terminal_would_act_on() -> None:
     for fmt in ("json", "ndjson"):
         out = encode(pl.DataFrame({"header": [value]}), fmt).decode("utf-8")
         assert "\u202e" not in out and "\x9b" not in out and "\\u202e" in out
+
+
+def test_a_short_first_row_does_not_cut_the_rows_after_it(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    """HOSTILE, SYNTHETIC: a first row with its last cell left off fixed the table's width, and
+    every later row lost its values (no column of numbers)."""
+    source = tmp_path / "ragged.csv"
+    source.write_text(
+        "区划代码,县名,人口\n320583,昆山市\n330782,义乌市,200\n320281,江阴市,300\n", encoding="utf-8"
+    )
+    result = import_file(catalog, source, name="ragged")
+    assert result.dataset.units == 3
+    assert {i.value for i in every_value("320281") if i.dataset == "ragged"} == {300.0}
+
+
+def test_a_built_in_name_in_other_letters_is_refused(catalog: Catalog, home: Path, tmp_path: Path) -> None:
+    source = tmp_path / "d.csv"
+    source.write_text("地区,人口\n昆山市,1\n", encoding="utf-8")  # SYNTHETIC
+    with pytest.raises(InvalidValue, match="built-in dataset 'census2020' in other letters"):
+        import_file(catalog, source, name="CENSUS2020")

@@ -173,3 +173,9 @@ def test_an_import_reads_the_file_once_whatever_becomes_of_it(
     monkeypatch.setattr(workbook, "opened", gone_then)
     raw = read_raw(book, sheet="县域指标")
     assert raw.sha256 == digest and raw.frame is not None and raw.frame.height > 3
+
+
+def test_a_sheet_asked_for_by_a_digit_that_is_not_ascii_is_no_sheet(book: Path) -> None:
+    with pytest.raises(InvalidValue, match="has no sheet '²'"):
+        read_raw(book, sheet="²")
+    assert read_raw(book, sheet="1").sheet is not None
