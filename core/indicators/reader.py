@@ -289,6 +289,11 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
     if not data.strip():
         raise InvalidValue(f"{shown} is empty")
     digest = hashlib.sha256(data).hexdigest()
+    if encoding and suffix not in TEXT_SUFFIXES:
+        raise InvalidValue(
+            f"{shown} is not a CSV/TSV: an encoding is for text files (a workbook says its own)",
+            field="encoding",
+        )
     if sheet is not None and suffix not in EXCEL_SUFFIXES:
         raise InvalidValue(f"{shown} has no sheets: a sheet is for a workbook (.xlsx)", field="sheet")
     if suffix in TEXT_SUFFIXES:

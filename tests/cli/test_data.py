@@ -173,3 +173,11 @@ def test_the_built_in_census_is_listed_and_cannot_be_removed_or_replaced(home: d
     assert top["population"].is_sorted(descending=True, nulls_last=True)
     plain = pl.read_csv(io.StringIO(sh("list", "ic", "--limit", "2", env=home).stdout))
     assert "population" not in plain.columns  # joined where named, not to every list
+
+
+def test_options_that_do_not_apply_are_said_not_ignored(home: dict[str, str]) -> None:
+    edition = sh("data", "import", GBK, "--list", "ic", "--edition", "2021", "--year", "2020", env=home)
+    assert edition.returncode == 1 and "--year applies to a table of figures" in edition.stderr
+    workbook = sh("data", "import", str(FIXTURES / synthetic.XLSX), "--encoding", "gbk", env=home)
+    assert workbook.returncode == 1 and "an encoding is for text files" in workbook.stderr
+    assert len(workbook.stderr.strip().splitlines()) == 1

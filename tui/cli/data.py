@@ -118,6 +118,15 @@ def import_(
     """Import a table of figures per county (rows matched to units by adcode or name), or with
     --list and --edition another year's edition of a list."""
     if list_ is not None or edition is not None:
+        given = {"--as": name, "--key": key, "--province": province, "--year": year, "--merge": merge}
+        given |= {"--trust": trust, "--strict": strict or None}
+        unused = [flag for flag, value in given.items() if value is not None]
+        if unused:  # said, not silently ignored
+            raise InvalidValue(
+                f"{', '.join(unused)} {'applies' if len(unused) == 1 else 'apply'} to a table of "
+                "figures, not to an edition of a list (its year is --edition)",
+                field="list",
+            )
         _import_edition(file, list_, edition, sheet, header_rows, encoding, report, force, replace)
         return
     options = ImportOptions(
