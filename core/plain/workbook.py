@@ -54,10 +54,9 @@ MAX_UNPACKED = 2**30
 """The most a sheet and its shared strings may unpack to (a small file of repeated blanks can
 unpack to gigabytes)."""
 
-_ROW = re.compile(rb"<row\b[^>]*?\br=\"(\d+)\"")
-_ROW_WITHOUT_NUMBER = re.compile(rb"<row(?:\s(?![^>]*\br=)[^>]*)?>")
-_WIDE_CELL = re.compile(rb"<c\b[^>]*?\br=\"[A-Z]{3}\d")
-_CELL = re.compile(rb"<c\b[^>]*?\br=\"([A-Z]{1,3})(\d+)\"")
+_ROW = re.compile(rb'<row r="(\d+)"')
+_WIDE_CELL = re.compile(rb' r="[A-Z]{3}[0-9]')
+_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"')
 
 
 def sheet_part(book: zipfile.ZipFile, index: int) -> str | None:
@@ -117,9 +116,13 @@ def check_extent(source: Path | bytes, index: int) -> None:
             while chunk := sheet.read(1 << 22):
                 data = tail + chunk
                 tail = data[-128:]
-                for m in _ROW.finditer(data):
-                    last_row = max(last_row, int(m[1]))
-                if every_cell or _WIDE_CELL.search(data) or _ROW_WITHOUT_NUMBER.search(data):
+                numbered = _ROW.findall(chunk)
+                if numbered:
+                    last_row = max(last_row, *map(int, numbered))
+                rows = chunk.count(b"<row ") + chunk.count(b"<row>")
+                # a row written otherwise (its number not first, or none), or a cell past ZZ:
+                # every cell is looked at (the usual writers never do either)
+                if every_cell or len(numbered) != rows or _WIDE_CELL.search(data):
                     every_cell = True
                     cells += _CELL.findall(data)
                     if len(cells) > 1_000_000:  # keep the widest and the lowest only
