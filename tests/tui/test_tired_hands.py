@@ -100,3 +100,21 @@ async def test_a_palette_search_that_finds_its_list_gone_does_not_end_the_explor
         assert app.is_running and not isinstance(app.screen, Palette)
         await app.action_quit()
     assert app.return_code == 0
+
+
+async def test_slash_gives_the_filter_bar_the_focus_at_once(catalog: Catalog) -> None:
+    """/jiangyin typed the instant the first frame shows (a first launch, no snapshot, in tmux):
+    the letters after / arrived before the filter bar took the focus (focus() waits for the next
+    refresh), so the i of jiangyin opened the columns picker. The bar has the focus as soon as /
+    is answered."""
+    from baiqiang.tui.widgets.filter_bar import FilterBar
+
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.query_one("#view-industrial-counties", TableView)
+        view.action_open_filter()
+        assert app.focused is view.query_one(FilterBar)  # no refresh in between
+        await pilot.press(*"jiangyin")
+        await settle(pilot)
+        assert view.rows["name"].to_list() == ["江阴市"] and len(app.screen_stack) == 1

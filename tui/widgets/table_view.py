@@ -305,7 +305,9 @@ class TableView(Vertical, ReportsFailures):
         """Shows the filter bar and focuses it."""
         bar = self.query_one(FilterBar)
         bar.display = True
-        bar.focus()
+        # At once, not after the next refresh (focus() waits for it): the keys typed right after
+        # / (already queued: /jiangyin at the first frame) must reach the bar, not the table.
+        self.screen.set_focus(bar)
 
     @on(Input.Changed, "FilterBar")
     def _filter_typed(self, event: Input.Changed) -> None:
