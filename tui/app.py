@@ -116,6 +116,16 @@ class BaiqiangApp(App[None]):
         self.load_error: str | None = None
         self.held_keys: list[tuple[str, str | None]] = []
         """Keys typed before the live view was there, to be sent to it in order."""
+        self.keys_open = catalog is not None or self.snapshot is not None
+        """Whether keys go where they are typed. Closed while no view can answer them: on a first
+        launch (no snapshot) until the live view has the focus, and from the moment the first
+        view gives way to the live one until the live one has it; the keys typed meanwhile are
+        held and sent, in order, once it has."""
+        self._replayed: set[int] = set()
+        """The held keys being sent now (they pass the closed gate, once each)."""
+        self._replaying = False
+        self._sent: dict[int, tuple[events.Key, Widget | Screen]] = {}
+        """The keys on their way to a widget, and the widget each was sent to."""
         if catalog is not None:  # loaded already: the first frame shows the live view
             from baiqiang.core.resolve import units
             from baiqiang.tui.state import ViewState
@@ -172,17 +182,52 @@ class BaiqiangApp(App[None]):
         else:
             self.held_keys.append((event.key, event.character))
 
-    def _replay_keys(self) -> None:
-        if self.held_keys:
-            self.run_worker(self._replay(), group="replay", exclusive=True, exit_on_error=False)
+    async def on_event(self, event: events.Event) -> None:
+        """Every key typed reaches a view that answers it, in the order typed: keys typed while no
+        view can answer them wait (see :attr:`keys_open`), and so do keys that were on their way
+        to a widget when an earlier key moved the focus (``/jiangyin`` typed at once: ``/`` opens
+        the filter, ``jiangyin`` was already sent to the table)."""
+        if isinstance(event, events.Key) and event.key != "ctrl+c":
+            if event.is_forwarded:  # come back unanswered from the widget it was sent to
+                sent = self._sent.pop(id(event), None)
+                if sent is not None and sent[0] is event and self.focused not in (None, sent[1]):
+                    self._hold(event)
+                    return
+            elif id(event) in self._replayed:
+                self._replayed.discard(id(event))
+            elif not self.keys_open or self.held_keys:  # later keys wait behind the held ones
+                self._hold(event)
+                return
+            if not event.is_forwarded:
+                self._sent[id(event)] = (event, self.focused or self.screen)
+                while len(self._sent) > 64:  # keys a widget answered never come back
+                    del self._sent[next(iter(self._sent))]
+        await super().on_event(event)
+
+    def _hold(self, event: events.Key) -> None:
+        self.held_keys.append((event.key, event.character))
+        if self.keys_open and self.loaded:
+            self._open_keys()
+
+    def _open_keys(self) -> None:
+        """The live view has the focus: the keys go to it, the held ones first."""
+        self.keys_open = True
+        if self.held_keys and not self._replaying:
+            self._replaying = True
+            self.run_worker(self._replay(), group="replay", exit_on_error=False)
 
     async def _replay(self) -> None:
         """Sends the held keys to the live view, each once the one before has been answered
         (``/`` has moved the focus to the filter before ``j`` arrives)."""
-        while self.held_keys:
-            key, character = self.held_keys.pop(0)
-            self.post_message(events.Key(key, character))
-            await settled()
+        try:
+            while self.held_keys:
+                key, character = self.held_keys.pop(0)
+                event = events.Key(key, character)
+                self._replayed.add(id(event))
+                self.post_message(event)
+                await settled()
+        finally:
+            self._replaying = False
 
     def _load_failed(self, message: str) -> None:
         self.load_error = message
@@ -199,13 +244,14 @@ class BaiqiangApp(App[None]):
         start = self._start_tab()
         view = self._view(start)
         pane = self.query_one(f"#tab-{start}", TabPane)
+        self.keys_open = False  # until the live view has the focus
         for first in self.query(FirstView):
             if isinstance(view, TableView):
                 view.start_row = first.cursor_row
             first.remove()
         pane.mount(view)
         self.call_after_refresh(self._focus_tab, self._active_tab())
-        self.call_after_refresh(self._replay_keys)
+        self.call_after_refresh(self._open_keys)
         self._chores()
         # What is loaded now lives as long as the app: the collector need not walk it again on
         # every full collection (which otherwise shows as a pause now and then while typing).

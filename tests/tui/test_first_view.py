@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from textual import events
 
 import baiqiang.core.catalog as catalog_module
 from baiqiang.core.catalog import Catalog
@@ -114,3 +115,40 @@ async def test_keys_typed_while_the_core_loads_all_count(catalog: Catalog, gate:
         live = app.query_one("#view-industrial-counties", TableView)
         assert live.state.filters.search == "jiangyin"
         assert live.rows["name"].to_list() == ["江阴市"] and live.table.has_focus
+
+
+async def test_keys_typed_at_a_first_launch_all_count(catalog: Catalog, gate: threading.Event) -> None:
+    """A first launch has no snapshot: until the live view has the focus no view can answer a key.
+    `/jiangyin` typed before the table is there, and typed the instant it is drawn (before it has
+    the focus), both filter it (issue: the `/` was lost, and `i` opened the columns picker)."""
+    app = BaiqiangApp(None, snapshot=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not app.loaded and not app.keys_open
+        await pilot.press("slash", *"jiang")
+        gate.set()
+        while not app.query("#view-industrial-counties Grid"):  # the instant the table is there
+            await pilot.pause(0.001)
+        await pilot.press(*"yin", "enter")
+        await settle(pilot)
+        live = app.query_one("#view-industrial-counties", TableView)
+        assert live.state.filters.search == "jiangyin" and not app.held_keys
+        assert live.rows["name"].to_list() == ["江阴市"] and live.table.has_focus
+        await pilot.press("j")  # and the keys after go where they are typed
+        await settle(pilot)
+        assert app.keys_open and live.table.has_focus
+
+
+async def test_keys_typed_in_one_burst_follow_the_focus(catalog: Catalog) -> None:
+    """A terminal delivers `/jiangyin` typed (or pasted) at once as one burst: the table is sent
+    every key before it has answered `/`. The keys that come back unanswered after `/` moved the
+    focus go to the filter bar, in order (issue: they were lost, 8 of 8 tmux runs)."""
+    app = BaiqiangApp(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for key, character in [("slash", "/"), *((c, c) for c in "jiangyin")]:
+            app.post_message(events.Key(key, character))  # as the driver does: no wait between
+        await settle(pilot)
+        live = app.query_one("#view-industrial-counties", TableView)
+        assert live.state.filters.search == "jiangyin" and not app.held_keys
+        assert live.rows["name"].to_list() == ["江阴市"]
