@@ -124,8 +124,9 @@ class BaiqiangApp(App[None]):
         self._replayed: set[int] = set()
         """The held keys being sent now (they pass the closed gate, once each)."""
         self._replaying = False
-        self._sent: dict[int, tuple[events.Key, Widget | Screen]] = {}
-        """The keys on their way to a widget, and the widget each was sent to."""
+        self._sent: dict[int, tuple[events.Key, Widget | Screen, int]] = {}
+        """The keys on their way to a widget: each, the widget it was sent to, and how often it was
+        sent on because the focus had moved."""
         if catalog is not None:  # loaded already: the first frame shows the live view
             from baiqiang.core.resolve import units
             from baiqiang.tui.state import ViewState
@@ -184,24 +185,29 @@ class BaiqiangApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         """Every key typed reaches a view that answers it, in the order typed: keys typed while no
-        view can answer them wait (see :attr:`keys_open`), and so do keys that were on their way
-        to a widget when an earlier key moved the focus (``/jiangyin`` typed at once: ``/`` opens
-        the filter, ``jiangyin`` was already sent to the table)."""
+        view can answer them wait (see :attr:`keys_open`), and keys that were on their way to a
+        widget when an earlier key moved the focus go on to the widget that has it now
+        (``/jiangyin`` typed at once: ``/`` opens the filter, ``jiangyin`` was already sent to
+        the table, and comes back from it unanswered)."""
         if isinstance(event, events.Key) and event.key != "ctrl+c":
-            if event.is_forwarded:  # come back unanswered from the widget it was sent to
+            hops = 0
+            if event.is_forwarded:  # back from the widget it was sent to (or one above it)
                 sent = self._sent.pop(id(event), None)
-                if sent is not None and sent[0] is event and self.focused not in (None, sent[1]):
-                    self._hold(event)
+                if sent is None or sent[0] is not event or self.focused in (None, sent[1]):
+                    await super().on_event(event)
                     return
+                if sent[2] >= 3:  # the focus keeps moving: let the key go where it is
+                    await super().on_event(event)
+                    return
+                event, hops = events.Key(event.key, event.character), sent[2] + 1
             elif id(event) in self._replayed:
                 self._replayed.discard(id(event))
             elif not self.keys_open or self.held_keys:  # later keys wait behind the held ones
                 self._hold(event)
                 return
-            if not event.is_forwarded:
-                self._sent[id(event)] = (event, self.focused or self.screen)
-                while len(self._sent) > 64:  # keys a widget answered never come back
-                    del self._sent[next(iter(self._sent))]
+            self._sent[id(event)] = (event, self.focused or self.screen, hops)
+            while len(self._sent) > 64:  # the keys a widget answered never come back
+                del self._sent[next(iter(self._sent))]
         await super().on_event(event)
 
     def _hold(self, event: events.Key) -> None:
