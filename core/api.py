@@ -274,6 +274,76 @@ def show(
     return lookup(catalog, name, province=where.province, prefecture=where.prefecture)
 
 
+def compare(
+    units: list[str],
+    /,
+    *,
+    rows: list[str] | None = None,
+    base: str | None = None,
+    tidy: bool = False,
+    data_dir: str | Path | None = None,
+) -> pl.DataFrame:
+    """Units side by side (``baiqiang compare``): a row per indicator, a column per unit.
+
+    Args:
+        units: 2 to 8 units, as :func:`show` takes them (昆山, 320281, 吴江市).
+        rows: Only these groups (identity, rankings, clusters, facts, census, indicators) or
+            rows (adcode, population, industrial-counties.rank).
+        base: Add each unit's difference and ratio to this unit.
+        tidy: One row per indicator and unit instead, values typed (``value`` a number,
+            ``text`` otherwise): for plotting and further work.
+
+    Returns:
+        ``group``, ``key``, ``label``, ``label_en``, ``measure`` and a column per unit (text:
+        numbers exactly as held); or, with `tidy`, ``…, adcode, name, value, text``.
+
+    Raises:
+        InvalidValue: Fewer than 2 or more than 8 units, a unit named twice, an unknown row.
+        LookupFailed: An unknown or ambiguous name.
+    """
+    from baiqiang.core.compare import compare as _compare
+
+    found = _compare(_catalog(data_dir), units, rows=rows or (), base=base)
+    return found.tidy() if tidy else found.frame()
+
+
+def peers(
+    unit: str,
+    /,
+    *,
+    by: list[str] | None = None,
+    k: int = 10,
+    within: str = "all",
+    where: str | None = None,
+    explain: bool = False,
+    data_dir: str | Path | None = None,
+) -> pl.DataFrame:
+    """The units most like a unit (``baiqiang peers``): its 对标 units.
+
+    Args:
+        unit: A unit, as :func:`show` takes it.
+        by: Numeric columns (the census's, your data's, ``industrial_rank`` …); by default
+            population, urbanisation, manufacturing's share of employment, years of schooling,
+            the share aged 65+ and the ranks of the lists the unit is in.
+        k: How many peers.
+        within: ``all``, ``province``, ``region``, ``type`` or ``list`` (the report's lists).
+        where: An SQL condition the units considered must meet.
+        explain: Add each column's standardised difference from the unit.
+
+    Returns:
+        ``rank`` (0: the unit itself), ``name``, ``province``, ``adcode``, ``distance`` (root
+        mean square of robust z-score differences) and the columns used.
+    """
+    from baiqiang.core.peers import Within, find_peers
+
+    try:
+        scope = Within(within)
+    except ValueError:
+        raise InvalidValue(f"within must be one of {', '.join(Within)}, not {within!r}") from None
+    found = find_peers(_catalog(data_dir), unit, by=by or (), k=k, within=scope, where=where, explain=explain)
+    return found.frame
+
+
 def audit(*, data_dir: str | Path | None = None) -> pl.DataFrame:
     """The report's prose checked against its own tables: one row per claim or integrity check.
 
@@ -285,4 +355,6 @@ def audit(*, data_dir: str | Path | None = None) -> pl.DataFrame:
     return pl.DataFrame([{**asdict(r), "kind": str(r.kind), "status": str(r.status)} for r in results])
 
 
-__all__ = ["Filters", "PrefectureProfile", "Profile", "audit", "show", "stats", "table", "tables"]
+__all__ = [
+    "Filters", "PrefectureProfile", "Profile", "audit", "compare", "peers", "show", "stats", "table", "tables",
+]  # fmt: skip

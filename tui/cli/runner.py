@@ -18,7 +18,7 @@ from baiqiang.core.plain.errors import Ambiguous, BaiqiangError, DatasetExists, 
 from baiqiang.core.plain.tables import DEFAULT_TABLE, REPORT, resolve_table
 from baiqiang.core.plain.text import visible
 from baiqiang.tui import render
-from baiqiang.tui.cli import audit, charts, data, editions, lookup, tables
+from baiqiang.tui.cli import audit, benchmark, charts, data, editions, lookup, tables
 from baiqiang.tui.cli.terminal import (
     degrade_terminal_text,
     explorer_terminal_problem,
@@ -48,6 +48,8 @@ app.command("stats")(tables.stats_)
 app.command("crosstab")(tables.crosstab_)
 app.command("overlap")(tables.overlap_)
 app.command("show")(lookup.show)
+app.command("compare")(benchmark.compare_)
+app.command("peers")(benchmark.peers_)
 app.command("audit")(audit.audit)
 app.command("chart")(charts.chart)
 app.command("map")(charts.map_)

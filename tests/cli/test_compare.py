@@ -1,0 +1,81 @@
+"""``baiqiang compare`` and ``baiqiang peers`` from the command line (in process through main();
+the imported file is SYNTHETIC: tests/fixtures/make_synthetic.py)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from tests.cli.test_cli import sh
+from tests.fixtures import make_synthetic as synthetic
+
+TSV = str(Path(synthetic.__file__).parent / synthetic.TSV)
+
+
+def frame(text: str) -> pl.DataFrame:
+    return pl.read_csv(io.StringIO(text), infer_schema=False)
+
+
+def test_compare_gives_a_row_per_indicator_and_a_column_per_unit() -> None:
+    done = sh("compare", "昆山", "江阴", "张家港", "--format", "csv")
+    assert done.returncode == 0 and done.stderr == ""
+    df = frame(done.stdout)
+    assert df.columns == ["group", "key", "label", "label_en", "measure", "昆山市", "江阴市", "张家港市"]
+    row = df.filter(pl.col("key") == "population").row(0, named=True)
+    assert (row["measure"], row["昆山市"], row["江阴市"], row["张家港市"]) == (
+        "人",
+        "2092496",
+        "1779515",
+        "1432044",
+    )
+    ranks = df.filter(pl.col("key") == "industrial-counties.rank")
+    assert ranks.select("昆山市", "江阴市", "张家港市").row(0) == ("1", "2", "3")
+    assert df.height > 150  # identity, ranks, clusters, the report's figures, the census
+
+
+def test_a_former_name_or_an_adcode_is_a_unit_and_its_change_is_said() -> None:
+    done = sh("compare", "吴江市", "320583", "--rows", "adcode,population", "--format", "csv")
+    assert done.returncode == 0
+    assert done.stderr == "吴江市 (320584) became 吴江区 (320509) in 2012\n"
+    df = frame(done.stdout)
+    assert df.columns[5:] == ["吴江区", "昆山市"] and df["吴江区"].to_list() == ["320509", "1545023"]
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["昆山"], "a comparison takes 2 to 8 units; 1 given"),
+        (["昆山", *"甲乙丙丁戊己庚辛"], "9 given"),
+        (["昆山", "不存在县"], "no county-level unit named '不存在县'"),
+        (["昆山", "朝阳区"], "'朝阳区' could mean 朝阳区 (北京市 110105)"),
+        (["昆山", "江阴", "--rows", "populaton"], "--rows names no group or row 'populaton'"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_1(args: list[str], says: str) -> None:
+    done = sh("compare", *args, "--format", "csv")
+    assert done.returncode == 1 and done.stdout == ""
+    assert len(done.stderr.splitlines()) == 1 and says in done.stderr
+
+
+def test_peers_out_of_the_box_within_a_province_and_by_your_column(tmp_path: Path) -> None:
+    done = sh("peers", "沁源县", "--format", "csv")
+    assert done.returncode == 0
+    df = frame(done.stdout)
+    assert (
+        df.height == 11 and df["name"][0] == "沁源县" and df["rank"].to_list() == [str(i) for i in range(11)]
+    )
+    assert df.columns[:5] == ["rank", "name", "province", "adcode", "distance"]
+    assert "units considered" in done.stderr and "left out for a missing value" in done.stderr
+    near = frame(sh("peers", "沁源县", "--within", "province", "-k", "3", "--format", "csv").stdout)
+    assert set(near["province"]) == {"山西省"} and near.height == 4
+    home = {"BAIQIANG_HOME": str(tmp_path / "home")}
+    assert sh("data", "import", TSV, "--as", "研发", env=home).returncode == 0
+    mine = sh("peers", "昆山", "--by", "研发经费", "-k", "2", "--explain", "--format", "csv", env=home)
+    assert mine.returncode == 0, mine.stderr
+    assert frame(mine.stdout)["name"].to_list() == ["昆山市", "江阴市", "海门区"]
+    assert "研发经费 Δz" in frame(mine.stdout).columns
+    bad = sh("peers", "沁源县", "--within", "world")
+    assert bad.returncode == 2 and len(bad.stderr.splitlines()) == 1

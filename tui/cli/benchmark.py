@@ -1,0 +1,118 @@
+"""``baiqiang compare`` and ``baiqiang peers``: units side by side, and a unit's 对标 units."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+import baiqiang.tui.cli.options as o
+from baiqiang.core.compare import MAX_UNITS, MIN_UNITS, RowGroup
+from baiqiang.core.peers import DEFAULT_COLUMNS, MAX_PEERS, Within
+from baiqiang.tui import render
+
+
+def _words(text: str | None) -> list[str]:
+    return [w.strip() for w in (text or "").split(",") if w.strip()]
+
+
+def compare_(
+    units: Annotated[
+        list[str],
+        typer.Argument(
+            help=f"{MIN_UNITS} to {MAX_UNITS} units, as show takes them: 昆山, kunshan, 320583, 吴江市."
+        ),
+    ],
+    rows: Annotated[
+        str | None,
+        typer.Option(
+            "--rows",
+            help="Only these groups ("
+            + ", ".join(RowGroup)
+            + ") or rows (adcode, population, industrial-counties.rank), comma-separated.",
+        ),
+    ] = None,
+    base: Annotated[
+        str | None,
+        typer.Option("--base", help="Add each unit's difference (U − B) and ratio (U ÷ B) to this unit."),
+    ] = None,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    force: o.ForceOpt = False,
+    bom: o.BomOpt = False,
+    encoding: o.EncodingOpt = "utf-8",
+) -> None:
+    """Put 2–8 units side by side: a column per unit, a row per indicator (ranks, clusters, the
+    report's figures, the 2020 census, your data), each with its unit."""
+    from baiqiang.core.compare import compare
+
+    f = o.output_format(fmt, output)
+    c = o.catalog()
+    found = compare(c, units, rows=_words(rows), base=base)
+    for unit in found.units:
+        if unit.note:  # 吴江市 is 吴江区 since 2012: said, never silently
+            render.note(unit.note)
+    df = found.frame()
+    if f == "table" and output is None:  # on a terminal the labels say what the keys say
+        df = df.drop("key", "label")
+    names = " · ".join(u.name for u in found.units)
+    o.write(df, f, output, force=force, bom=bom, title=f"{names} · {df.height} rows", encoding=encoding)
+
+
+def peers_(
+    unit: Annotated[str, typer.Argument(help="A unit, as show takes it: 沁源, 沁源县, 140431.")],
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            help="Numeric columns to compare by, comma-separated (the census's, your data's, industrial_rank …). Default: "
+            + ",".join(DEFAULT_COLUMNS)
+            + " and the ranks of the lists the unit is in.",
+        ),
+    ] = None,
+    k: Annotated[int, typer.Option("--k", "-k", help=f"How many peers (1–{MAX_PEERS}).")] = 10,
+    within: Annotated[
+        Within,
+        typer.Option(
+            "--within",
+            help="Consider all units, or those of its province, region, type, or the report's lists.",
+        ),
+    ] = Within.ALL,
+    where: o.WhereOpt = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Add, per column, how far each peer is from the unit (in robust z-scores)."
+        ),
+    ] = False,
+    fmt: o.FormatOpt = None,
+    output: o.OutputOpt = None,
+    force: o.ForceOpt = False,
+    bom: o.BomOpt = False,
+    encoding: o.EncodingOpt = "utf-8",
+) -> None:
+    """The units most like a unit (its 对标 peers): distance on robust z-scores of the columns
+    (log scale for skewed ones); rank 0 is the unit itself."""
+    from baiqiang.core.peers import find_peers
+
+    f = o.output_format(fmt, output)
+    c = o.catalog()
+    found = find_peers(c, unit, by=_words(by), k=k, within=within, where=where, explain=explain)
+    said = f"{found.considered:,} units considered"
+    if found.left_out:
+        said += f", {found.left_out:,} left out for a missing value"
+    if found.constant:
+        said += f"; {', '.join(found.constant)} left out: the same for every unit"
+    logs = [s.column for s in found.scales if s.log]
+    if logs:
+        said += f"; on a log scale: {', '.join(logs)}"
+    render.note(said)
+    o.write(
+        found.frame,
+        f,
+        output,
+        force=force,
+        bom=bom,
+        title=f"peers of {found.target.name} ({found.target.adcode})",
+        encoding=encoding,
+    )
