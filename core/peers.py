@@ -153,7 +153,8 @@ def find_peers(
         "adcode", "name", "province", "region", "county_type", "lists", *chosen, *ranked
     ).collect()
     me = everyone.filter(pl.col("adcode") == found.adcode)
-    missing = [c for c in chosen if me[c].is_null().any() or not _finite(me[c][0])]
+    mine = me.row(0, named=True)
+    missing = [c for c in chosen if not _finite(mine[c])]
     if missing:
         raise InvalidValue(
             f"{found.name} has no value of {shorten(', '.join(missing))}; choose other columns"
@@ -177,15 +178,15 @@ def find_peers(
         raise InvalidValue(
             f"no other unit has a value of every column ({shorten(', '.join(chosen))}) among those considered"
         )
-    scales = [_scale(usable[c], c) for c in chosen]
-    constant = tuple(s.column for s in scales if s.spread == 0)
-    scales = [s for s in scales if s.spread != 0]
-    scales += [s for s in (_scale(usable[c].drop_nulls(), c, ranked=True) for c in ranked) if s.spread != 0]
+    found_scales = _scales(usable, chosen, ranked)
+    constant = tuple(s.column for s in found_scales if s.spread == 0 and not s.ranked)
+    scales = [s for s in found_scales if s.spread != 0]
     if not scales:
         raise InvalidValue("every unit considered has the same values of these columns")
-    z = usable.with_columns(_z(s).alias(f"{s.column} Δz") for s in scales)
-    diffs = [(pl.col(f"{s.column} Δz") - pl.col(f"{s.column} Δz").first()) for s in scales]
-    z = z.with_columns(d.alias(f"{s.column} Δz") for d, s in zip(diffs, scales, strict=True))
+    # Each unit's difference from the target in robust z-scores: (t(x) − t(target's x)) / spread
+    # (the centre cancels out), t the log where the column is on a log scale.
+    target_values = usable.row(0, named=True)
+    z = usable.with_columns(_delta(s, target_values[s.column]).alias(f"{s.column} Δz") for s in scales)
     squares = [pl.col(f"{s.column} Δz") ** 2 for s in scales]
     counts = [pl.col(f"{s.column} Δz").is_not_null().cast(pl.Int32) for s in scales]
     z = z.with_columns(distance=(pl.sum_horizontal(squares) / pl.sum_horizontal(counts)).sqrt().round(4))
@@ -207,21 +208,34 @@ def _finite(value: object) -> bool:
     return isinstance(value, int | float) and math.isfinite(value)
 
 
-def _scale(values: pl.Series, column: str, *, ranked: bool = False) -> Scale:
-    x = values.cast(pl.Float64)
-    skew = x.skew()
-    log = bool(x.min() is not None and x.min() > 0 and skew is not None and skew > SKEWED)  # type: ignore[operator]
-    if log:
-        x = x.log()
-    centre = float(x.median() or 0.0)  # type: ignore[arg-type]
-    spread = 1.4826 * float((x - centre).abs().median() or 0.0)  # type: ignore[arg-type]
-    if spread == 0:
-        spread = float(x.std() or 0.0)  # type: ignore[arg-type]
-    return Scale(column, log, centre, spread, ranked)
+def _scales(frame: pl.DataFrame, columns: Sequence[str], ranked: Sequence[str]) -> list[Scale]:
+    """How each column is standardised over the units of `frame` (all columns in a few passes:
+    a hundred columns cost little more than five)."""
+    every = [*columns, *ranked]
+    x = [pl.col(c).cast(pl.Float64) for c in every]
+    stats = frame.select(
+        *(e.skew().alias(f"{c}|skew") for e, c in zip(x, every, strict=True)),
+        *(e.min().alias(f"{c}|min") for e, c in zip(x, every, strict=True)),
+    ).row(0, named=True)
+    log = {c: (stats[f"{c}|min"] or 0) > 0 and (stats[f"{c}|skew"] or 0) > SKEWED for c in every}
+    t = frame.select((e.log() if log[c] else e).alias(c) for e, c in zip(x, every, strict=True))
+    centre = t.select(pl.all().median()).row(0, named=True)
+    spreads = t.select(
+        *((pl.col(c) - (centre[c] or 0.0)).abs().median().alias(f"{c}|mad") for c in every),
+        *(pl.col(c).std().alias(f"{c}|std") for c in every),
+    ).row(0, named=True)
+    out = []
+    for c in every:
+        spread = 1.4826 * float(spreads[f"{c}|mad"] or 0.0) or float(spreads[f"{c}|std"] or 0.0)
+        out.append(Scale(c, bool(log[c]), float(centre[c] or 0.0), spread, c in ranked))
+    return out
 
 
-def _z(scale: Scale) -> pl.Expr:
+def _delta(scale: Scale, target: float | None) -> pl.Expr:
+    """A column's difference from the target's value, in robust z-scores (null where either
+    has none: a rank only one of them has)."""
     x = pl.col(scale.column).cast(pl.Float64)
-    if scale.log:
-        x = x.log()
-    return (x - scale.centre) / scale.spread
+    if target is None:
+        return pl.lit(None, pl.Float64)
+    mine = math.log(target) if scale.log else float(target)
+    return ((x.log() if scale.log else x) - mine) / scale.spread

@@ -33,8 +33,11 @@ from baiqiang.tui.commands import UnitCommands
 from baiqiang.tui.i18n import is_ours, key_label, output_error_text, t
 from baiqiang.tui.messages import (
     ClusterChosen,
+    CompareWanted,
     ExportRequested,
+    MarkToggled,
     MoversWanted,
+    PeersWanted,
     UnitChosen,
     UnitsOf,
     ViewChanged,
@@ -96,6 +99,8 @@ class BaiqiangApp(App[None]):
     language: reactive[str] = reactive("zh")
     stats_source: reactive[ViewState | None] = reactive(None)
     audit_issues: reactive[list[Result]] = reactive(list)
+    marked: reactive[tuple[str, ...]] = reactive(())
+    """The units marked for a comparison (adcodes, in the order marked), in every list."""
 
     def __init__(
         self,
@@ -285,7 +290,8 @@ class BaiqiangApp(App[None]):
         if tab in list_tabs():
             province = self.start_province if tab == self.start_table else None
             state = ViewState(tab, Filters(province=province), extra=view_of(tab).extra)
-            return TableView(c, state, id=f"view-{tab}").data_bind(BaiqiangApp.language)
+            view = TableView(c, state, id=f"view-{tab}")
+            return view.data_bind(BaiqiangApp.language, marked=BaiqiangApp.marked)
         if tab == "clusters":
             national = TableView(c, ViewState("national-clusters"), id="view-national")
             province = self.start_province if self.start_table == "billion-clusters" else None
@@ -407,6 +413,64 @@ class BaiqiangApp(App[None]):
             b=event.after,
         )
         self._drill(UnitsScreen(title, shown, self.language))
+
+    @on(MarkToggled)
+    def _mark(self, event: MarkToggled) -> None:
+        code = event.adcode
+        self.marked = (
+            tuple(c for c in self.marked if c != code) if code in self.marked else (*self.marked, code)
+        )
+
+    @on(CompareWanted)
+    def _compare(self, event: CompareWanted) -> None:
+        from baiqiang.core.compare import MAX_UNITS, compare
+        from baiqiang.tui.screens.compare_screen import CompareScreen
+
+        assert self.catalog is not None
+        codes = self.marked if event.marked and len(self.marked) >= 2 else event.adcodes
+        if not codes:
+            return
+        try:
+            if len(codes) == 1:  # one unit: it and its nearest peers
+                from baiqiang.core.peers import find_peers
+
+                peers = find_peers(self.catalog, codes[0], k=MAX_UNITS - 1)
+                codes = tuple(peers.frame["adcode"].to_list())
+            elif len(codes) > MAX_UNITS:
+                self.notify(t("compare.many", self.language, n=MAX_UNITS), severity="warning")
+                codes = codes[:MAX_UNITS]
+            found = compare(self.catalog, codes)
+        except BaiqiangError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self._drill(CompareScreen(found, self.language))
+
+    @on(PeersWanted)
+    def _peers(self, event: PeersWanted) -> None:
+        from baiqiang.core.compare import MAX_UNITS
+        from baiqiang.core.indicators.join import column_labels
+        from baiqiang.core.peers import find_peers
+        from baiqiang.tui.views import UnitsScreen
+
+        assert self.catalog is not None
+        try:
+            found = find_peers(self.catalog, event.adcode)
+        except BaiqiangError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        labels = column_labels(self.language)
+        comma = "、" if self.language == "zh" else ", "
+        used = comma.join(labels.get(c) or t(f"col.{c}", self.language, default=c) for c in found.columns)
+        title = t(
+            "peers.title",
+            self.language,
+            name=found.target.name,
+            columns=used,
+            n=found.considered,
+            left=found.left_out,
+        )
+        compared = tuple(found.frame["adcode"].head(MAX_UNITS).to_list())
+        self._drill(UnitsScreen(title, found.frame, self.language, labels=labels, compared=compared))
 
     @on(ViewChanged)
     def _view_changed(self, event: ViewChanged) -> None:

@@ -88,3 +88,29 @@ class MoversWanted(Message):
         self.before = before
         self.after = after
         super().__init__()
+
+
+class MarkToggled(Message):
+    """Space on a unit's row: mark it for a comparison, or unmark it."""
+
+    def __init__(self, adcode: str) -> None:
+        self.adcode = adcode
+        super().__init__()
+
+
+class CompareWanted(Message):
+    """Compare these units (adcodes); with one, that unit and its nearest peers. With `marked`,
+    the units marked instead where two or more are."""
+
+    def __init__(self, adcodes: tuple[str, ...], *, marked: bool = False) -> None:
+        self.adcodes = adcodes
+        self.marked = marked
+        super().__init__()
+
+
+class PeersWanted(Message):
+    """List a unit's peers (its 对标 units)."""
+
+    def __init__(self, adcode: str) -> None:
+        self.adcode = adcode
+        super().__init__()

@@ -12,7 +12,9 @@ from collections.abc import Callable
 
 from baiqiang.core.audit import run_audit
 from baiqiang.core.catalog import _load, make_catalog
+from baiqiang.core.compare import compare
 from baiqiang.core.filters import Filters, filter_units
+from baiqiang.core.peers import find_peers
 from baiqiang.core.plain.names import display_width
 from baiqiang.core.plain.paths import data_dir
 from baiqiang.core.plain.resolve import resolve_rows
@@ -39,6 +41,7 @@ def results() -> list[tuple[str, float, int]]:
     c = make_catalog()
     ic = c.tables["industrial-counties"]
     rows, former = unit_rows(c)
+    census = [i.column for i in lookup(c, "沁源县").indicators if i.built_in]  # type: ignore[union-attr]
     cases: list[tuple[str, Callable[[], object], int]] = [
         ("load catalog from data/ (cold)", cold_load, 20),
         (
@@ -55,6 +58,13 @@ def results() -> list[tuple[str, float, int]]:
         ("resolve 'kunshan'", lambda: resolve_rows(rows, "kunshan", former=former), 200),
         ("profile of 昆山 (show)", lambda: lookup(c, "昆山"), 50),
         ("full audit", lambda: run_audit(c), 20),
+        ("compare 4 units (every row)", lambda: compare(c, ["昆山", "江阴", "张家港", "沁源县"]).frame(), 20),
+        ("peers of 沁源县 (5 census columns)", lambda: find_peers(c, "沁源县"), 20),
+        (
+            f"peers of 沁源县 by all {len(census)} census columns",
+            lambda: find_peers(c, "沁源县", by=census),
+            20,
+        ),
     ]
     out = []
     for label, fn, repeat in cases:

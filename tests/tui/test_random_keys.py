@@ -32,8 +32,15 @@ KEYS = [
     "a",
     "n",
     "dollar_sign",
+    "space",  # marks, and = compares the marked or a unit and its peers; P lists peers
+    "equals_sign",
+    "P",
+    "left",
+    "right",
 ]
 _CHARS = {
+    "space": " ",
+    "equals_sign": "=",
     "slash": "/",
     "colon": ":",
     "question_mark": "?",

@@ -116,3 +116,18 @@ def test_no_color(snap_compare, catalog: Catalog, monkeypatch: pytest.MonkeyPatc
     app = make_app(catalog)
     assert app.no_color
     assert snap_compare(app, terminal_size=(80, 24), run_before=_keys())
+
+
+def test_compare_screen(snap_compare, catalog: Catalog) -> None:
+    """Three units marked with space (昆山市, 江阴市, 张家港市) and compared with =: a row per
+    indicator, a column per unit, the status line with the command that prints the same, at
+    80×24. The bar chart is left out of the picture (plotext spaces its axis labels a cell
+    differently now and then); tests/tui/test_compare.py checks what it shows."""
+    keys = _keys("space", "space", "space", "equals_sign")
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await keys(pilot)
+        pilot.app.screen.query_one("#compare-chart").display = False
+        await settle(pilot)
+
+    assert snap_compare(make_app(catalog), terminal_size=(80, 24), run_before=run_before)

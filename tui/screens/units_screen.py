@@ -5,10 +5,11 @@ from __future__ import annotations
 import polars as pl
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Static
 
 from baiqiang.tui.i18n import t
-from baiqiang.tui.messages import UnitChosen
+from baiqiang.tui.messages import CompareWanted, UnitChosen
 from baiqiang.tui.screens.back import BackScreen
 from baiqiang.tui.widgets.grid import Grid
 from baiqiang.tui.widgets.key_bar import KeyBar
@@ -16,13 +17,35 @@ from baiqiang.tui.widgets.table_view import cell
 
 
 class UnitsScreen(BackScreen):
-    """Rows with at least ``name``, ``province`` and ``prefecture``; Escape goes back."""
+    """Rows with at least ``name``, ``province`` and ``prefecture``; Escape goes back. Given
+    `compared` (a unit's peers), ``=`` compares those units."""
 
-    def __init__(self, title: str, rows: pl.DataFrame, lang: str) -> None:
+    BINDINGS = [Binding("equals_sign", "compare", "Compare", id="units.compare")]
+
+    def __init__(
+        self,
+        title: str,
+        rows: pl.DataFrame,
+        lang: str,
+        *,
+        labels: dict[str, str] | None = None,
+        compared: tuple[str, ...] = (),
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.rows = rows
         self.lang = lang
+        self.labels = labels or {}
+        """Column labels where the interface's strings have none (the census's columns)."""
+        self.compared = compared
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return bool(self.compared) if action == "compare" else True
+
+    def action_compare(self) -> None:
+        """Compares the units of this list (a unit and its nearest peers)."""
+        if self.compared:
+            self.post_message(CompareWanted(self.compared))
 
     def compose(self) -> ComposeResult:
         yield Static(self.title_text, classes="section-title")
@@ -52,7 +75,9 @@ class UnitsScreen(BackScreen):
             ]
             for row in self.rows.iter_rows()
         ]
-        table.fill([(c, t(f"col.{c}", self.lang)) for c in cols], cells, whole=["name"])
+        named = [(c, self.labels.get(c) or t(f"col.{c}", self.lang, default=c)) for c in cols]
+        numeric = [c for c in cols if self.rows.schema[c].is_numeric()]
+        table.fill(named, cells, whole=["name"], right=numeric)
         table.focus()
 
     @on(Grid.RowSelected)

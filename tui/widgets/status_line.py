@@ -16,10 +16,16 @@ if TYPE_CHECKING:
 class StatusLine(Static):
     """Shows what a view shows, and how to get the same rows from the command line."""
 
-    def show(self, state: ViewState, rows: int, lang: str, *, columns: list[str] | None = None) -> None:
+    def show(
+        self, state: ViewState, rows: int, lang: str, *, columns: list[str] | None = None, marked: int = 0
+    ) -> None:
         """Updates the line for a state and its row count (`columns`: the view's own, for the
-        command's ``--columns`` where imported ones are shown)."""
-        self.show_text(*self.texts(state, rows, lang, columns=columns))
+        command's ``--columns`` where imported ones are shown; `marked`: how many units are
+        marked for a comparison)."""
+        summary, command = self.texts(state, rows, lang, columns=columns)
+        if marked:
+            summary = f"{t('status.marked', lang, n=marked)} │ {summary}"
+        self.show_text(summary, command)
 
     @staticmethod
     def texts(state: ViewState, rows: int, lang: str, *, columns: list[str] | None = None) -> tuple[str, str]:

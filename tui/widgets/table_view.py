@@ -25,8 +25,11 @@ from baiqiang.tui.frame_rows import FrameRows, is_numeric
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import (
     ClusterChosen,
+    CompareWanted,
     ExportRequested,
+    MarkToggled,
     MoversWanted,
+    PeersWanted,
     UnitChosen,
     ViewChanged,
     WorkFailed,
@@ -100,11 +103,16 @@ class TableView(Vertical, ReportsFailures):
         Binding("escape", "unzoom", "Unzoom", show=False, id="view.unzoom"),
         Binding("e", "export", "Export", id="view.export"),
         Binding("dollar_sign", "copy_command", "Copy command", show=False, id="view.copy"),
+        Binding("space", "mark", "Mark", id="view.mark"),
+        Binding("equals_sign", "compare", "Compare", id="view.compare"),
+        Binding("P", "peers", "Peers", id="view.peers"),
     ]
 
     state: reactive[ViewState] = reactive(ViewState(DEFAULT_TABLE), init=False, always_update=True)
     language: reactive[str] = reactive("zh", init=False)
     chart_mode: reactive[str] = reactive("", init=False)
+    marked: reactive[tuple[str, ...]] = reactive((), init=False)
+    """The units marked for a comparison (adcodes), in every list (the app's, bound down)."""
 
     def __init__(self, catalog: Catalog, state: ViewState, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -153,6 +161,10 @@ class TableView(Vertical, ReportsFailures):
     def watch_state(self) -> None:
         self.refresh_rows()
         self.post_message(ViewChanged(self.state))
+
+    def watch_marked(self) -> None:
+        if self.composed and self.rows.height:
+            self._show(self.state, self.rows, "")
 
     def watch_chart_mode(self) -> None:
         if not self.composed:
@@ -259,10 +271,14 @@ class TableView(Vertical, ReportsFailures):
         cursor = table.cursor_row if table.row_count else self.start_row
         cols = [c for c in self._columns() if c in rows.columns]  # a removed dataset's columns go
         named = column_labels(self.language) if self.state.extra else {}
+        shown = rows
+        if self.marked and "adcode" in rows.columns:  # a mark column while any unit is marked
+            mark = pl.when(pl.col("adcode").is_in(self.marked)).then(pl.lit("●")).otherwise(pl.lit(""))
+            shown, cols = rows.with_columns(mark.alias("mark")), ["mark", *cols]
         table.fill(
             [(c, named.get(c) or t(f"col.{c}", self.language, default=c)) for c in cols],
-            FrameRows(rows, cols, lang=self.language),
-            right=[c for c in cols if is_numeric(rows, c)],
+            FrameRows(shown, cols, lang=self.language),
+            right=[c for c in cols if is_numeric(shown, c)],
             whole=["name"],  # a unit's name is never cut (石景山区, not 石景 …)
         )
         if rows.height:
@@ -270,7 +286,11 @@ class TableView(Vertical, ReportsFailures):
         if chart:
             self.query_one(ChartPanel).show_chart(chart)
         self.query_one(StatusLine).show(
-            state, rows.height, self.language, columns=shown_columns(state.table, "zh")
+            state,
+            rows.height,
+            self.language,
+            columns=shown_columns(state.table, "zh"),
+            marked=len(self.marked),
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -285,8 +305,8 @@ class TableView(Vertical, ReportsFailures):
 
             return spec.ranked and len(years(self.state.table)) > 1
         one_unit_a_row = "adcode" in self.rows.columns  # not 表4, whose rows name several counties
-        if action == "pick_extra":
-            return one_unit_a_row  # your columns join by the unit's adcode
+        if action in ("pick_extra", "mark", "compare", "peers"):
+            return one_unit_a_row  # your columns join by the unit's adcode; a unit is marked by it
         if action == "pick" and parameters:
             field = str(parameters[0])
             if field == "tier":  # 梯队 are the report's, for its own edition only
@@ -518,6 +538,33 @@ class TableView(Vertical, ReportsFailures):
         event.stop()
         if self.chart_mode:
             self.refresh_rows()
+
+    def _cursor_unit(self) -> str | None:
+        """The adcode of the unit on the cursor's row, where the rows are units."""
+        row = self.table.cursor_row
+        if "adcode" not in self.rows.columns or not 0 <= row < self.rows.height:
+            return None
+        code = self.rows["adcode"][row]
+        return str(code) if code else None
+
+    def action_mark(self) -> None:
+        """Marks the cursor's unit for a comparison (or unmarks it), and moves down a row."""
+        code = self._cursor_unit()
+        if code is not None:
+            self.post_message(MarkToggled(code))
+            self.table.action_cursor_down()
+
+    def action_compare(self) -> None:
+        """Compares the marked units; with fewer than two, the cursor's unit and its peers
+        (the app decides, once the marks sent before it have arrived)."""
+        code = self._cursor_unit()
+        self.post_message(CompareWanted((code,) if code else (), marked=True))
+
+    def action_peers(self) -> None:
+        """Lists the cursor's unit's peers."""
+        code = self._cursor_unit()
+        if code is not None:
+            self.post_message(PeersWanted(code))
 
     def action_export(self) -> None:
         """Asks the app to export the rows as shown: the table's columns and the imported
