@@ -318,7 +318,8 @@ def _change(ranking: Any) -> float | None:
     """Places up (positive) or down since the edition before the report's, where one is held."""
     if ranking is None or len(ranking.history) < 2:
         return None
-    now = next((h for h in ranking.history if h["rank"] == ranking.rank), ranking.history[-1])
+    edition = TABLES[ranking.table].edition  # the report's own: the rank shown
+    now = next((h for h in ranking.history if h["edition"] == edition), ranking.history[-1])
     earlier = [h for h in ranking.history if h["edition"] < now["edition"]]
     if not earlier:
         return None

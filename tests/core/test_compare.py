@@ -147,3 +147,17 @@ def test_peers_within_a_province_by_your_columns_and_their_refusals(catalog: Cat
         find_peers(catalog, "沁源县", k=0)
     with pytest.raises(InvalidValue, match="no other unit"):
         find_peers(catalog, "沁源县", where="population > 1e12")
+
+
+def test_the_change_since_the_edition_before(catalog: Catalog, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """With a (SYNTHETIC) 2021 edition imported that swaps 昆山市 and 江阴市, the comparison has
+    each one's places up since it: 昆山市 +1, 江阴市 −1; without it, no such row."""
+    from baiqiang.core.editions import import_edition
+    from tests.core.test_editions import synthetic_2021
+
+    assert "industrial-counties.change" not in compare(catalog, ["昆山", "江阴"]).frame()["key"].to_list()
+    monkeypatch.setenv("BAIQIANG_HOME", str(tmp_path / "home"))
+    import_edition(catalog, synthetic_2021(catalog, tmp_path), table="ic", year=2021)
+    df = compare(catalog, ["昆山", "江阴", "张家港"]).frame()
+    row = df.filter(pl.col("key") == "industrial-counties.change").row(0, named=True)
+    assert (row["昆山市"], row["江阴市"], row["张家港市"]) == ("1", "-1", "0")
