@@ -443,7 +443,8 @@ def name_matches(text: str) -> pl.Expr:
 
 def search_matches(text: str, cols: Sequence[str] = ()) -> pl.Expr:
     """The explorer's search: :func:`name_matches`, or text in the province or prefecture, or
-    the start of their pinyin (``suzhou``, ``zhejiang``) where the table has it."""
+    the start of their pinyin (``suzhou``, ``zhejiang``) where the table has it. The same rule
+    in plain Python, for the first frame: :func:`baiqiang.core.plain.search.matches`."""
     t = text.strip()
     found = (
         name_matches(t)

@@ -228,15 +228,15 @@ class BaiqiangApp(App[None]):
             self.run_worker(self._replay(), group="replay", exit_on_error=False)
 
     async def _replay(self) -> None:
-        """Sends the held keys to the live view, each once the one before has been answered
-        (``/`` has moved the focus to the filter before ``j`` arrives)."""
+        """Sends the held keys to the live view, in order, at once: a key that an earlier one
+        sent elsewhere (``/`` moves the focus to the filter before ``j`` is answered) comes back
+        unanswered and goes on to where the focus is (:meth:`on_event`)."""
         try:
             while self.held_keys:
                 key, character = self.held_keys.pop(0)
                 event = events.Key(key, character)
                 self._replayed.add(id(event))
                 self.post_message(event)
-                await settled()
         finally:
             self._replaying = False
 
@@ -253,15 +253,21 @@ class BaiqiangApp(App[None]):
         self.units = units
         self.stats_source = ViewState(DEFAULT_TABLE)
         start = self._start_tab()
-        view = self._view(start)
+        firsts = list(self.query(FirstView))
+        search = firsts[0].search if firsts else ""
+        searching = bool(firsts) and firsts[0].searching
+        view = self._view(start, search=search)
         pane = self.query_one(f"#tab-{start}", TabPane)
         self.keys_open = False  # until the live view has the focus
-        for first in self.query(FirstView):
+        for first in firsts:
             if isinstance(view, TableView):
                 view.start_row = first.cursor_row
             first.remove()
         pane.mount(view)
-        self.call_after_refresh(self._focus_tab, self._active_tab())
+        if isinstance(view, TableView) and (search or searching):  # the search typed goes on here
+            self.call_after_refresh(view.open_filter, search, focus=searching)
+        else:
+            self.call_after_refresh(self._focus_tab, self._active_tab())
         self.call_after_refresh(self._open_keys)
         self._chores()
         # What is loaded now lives as long as the app: the collector need not walk it again on
@@ -275,7 +281,7 @@ class BaiqiangApp(App[None]):
     def _active_tab(self) -> str:
         return self.query_one("#tabs", TabbedContent).active.removeprefix("tab-")
 
-    def _view(self, tab: str) -> Widget:
+    def _view(self, tab: str, *, search: str = "") -> Widget:
         """The view of a tab, bound to the app's language (and the statistics to the last list).
 
         Only the first tab's view is made at start; each other is made the first time its tab
@@ -289,7 +295,9 @@ class BaiqiangApp(App[None]):
         assert c is not None
         if tab in list_tabs():
             province = self.start_province if tab == self.start_table else None
-            state = ViewState(tab, Filters(province=province), extra=view_of(tab).extra)
+            state = ViewState(
+                tab, Filters(province=province, search=search or None), extra=view_of(tab).extra
+            )
             view = TableView(c, state, id=f"view-{tab}")
             return view.data_bind(BaiqiangApp.language, marked=BaiqiangApp.marked)
         if tab == "clusters":

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from baiqiang.core.plain.paths import cache_dir, data_dir, data_fingerprint, prune_cache
+from baiqiang.core.plain.search import SearchFields
 from baiqiang.core.plain.tables import DEFAULT_TABLE
 
 if TYPE_CHECKING:
     from baiqiang.core.catalog import Catalog
 
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever what a snapshot holds changes."""
 
 TABLE = DEFAULT_TABLE
@@ -45,13 +46,22 @@ class Page:
     rows: list[list[str]]
     summary: str
     command: str
+    search_label: str = ""
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The first view in each interface language (``zh``, ``en``)."""
+    """The first view in each interface language (``zh``, ``en``), and what the search (``/``)
+    looks at in each row (:class:`~baiqiang.core.plain.search.SearchFields`, as lists), so that
+    the first frame can filter before the core loads; `search_flag` is the command's option."""
 
     pages: dict[str, Page]
+    search: list[list[str]] = field(default_factory=list)
+    search_flag: str = "--search"
+
+    def search_fields(self) -> list[SearchFields]:
+        """Each row's search fields."""
+        return [SearchFields(*row) for row in self.search]
 
 
 def _wording() -> str:
@@ -88,17 +98,25 @@ def read_snapshot(folder: Path | None = None) -> Snapshot | None:
                 rows=page["rows"],
                 summary=page["summary"],
                 command=page["command"],
+                search_label=page["search_label"],
             )
             for lang, page in raw["pages"].items()
         }
+        search = [[str(x) for x in row] for row in raw["search"]]
+        snap = Snapshot(pages, search, str(raw["search_flag"]))
+        snap.search_fields()  # seven fields a row, or not this format
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return Snapshot(pages) if {"zh", "en"} <= pages.keys() else None
+    if not {"zh", "en"} <= pages.keys() or any(len(p.rows) != len(search) for p in pages.values()):
+        return None
+    return snap
 
 
 def make_snapshot(catalog: Catalog) -> Snapshot:
     """The first view, from the catalog, exactly as the live view draws it (this loads Polars)."""
-    from baiqiang.core.service import rows
+    from baiqiang.core.filters import FILTERS
+    from baiqiang.core.plain.names import search_key
+    from baiqiang.core.service import base_rows, rows
     from baiqiang.tui.frame_rows import FrameRows, is_numeric
     from baiqiang.tui.i18n import t
     from baiqiang.tui.state import ViewState
@@ -118,8 +136,16 @@ def make_snapshot(catalog: Catalog) -> Snapshot:
             rows=[list(text.cells(i)) for i in range(len(text))],
             summary=summary,
             command=command,
+            search_label=FILTERS["search"].label if lang == "zh" else "search",
         )
-    return Snapshot(pages)
+    keys = base_rows(catalog, state.table, state.filters, **edition_options(state)).collect()
+    assert keys["adcode"].to_list() == df["adcode"].to_list()  # the same rows, in the same order
+    search = [
+        [r["name"] or "", search_key(r["pinyin"] or ""), r["initials"] or "", r["province"] or ""]
+        + [r["prefecture"] or "", r["_province_key"] or "", r["_prefecture_key"] or ""]
+        for r in keys.iter_rows(named=True)
+    ]
+    return Snapshot(pages, search, FILTERS["search"].flag)
 
 
 def write_snapshot(snapshot: Snapshot, folder: Path | None = None) -> Path | None:
@@ -134,7 +160,11 @@ def write_snapshot(snapshot: Snapshot, folder: Path | None = None) -> Path | Non
     if target is None:
         return None
     target.parent.mkdir(parents=True, exist_ok=True)
-    content: dict[str, Any] = {"pages": {lang: asdict(page) for lang, page in snapshot.pages.items()}}
+    content: dict[str, Any] = {
+        "pages": {lang: asdict(page) for lang, page in snapshot.pages.items()},
+        "search": snapshot.search,
+        "search_flag": snapshot.search_flag,
+    }
     data = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     from baiqiang.core.export import write_bytes
 

@@ -6,10 +6,10 @@ Plain Python, no Textual: the explorer's views hold one of these, and the status
 
 from __future__ import annotations
 
-import shlex
 from dataclasses import dataclass, field, replace
 
 from baiqiang.core.filters import FILTERS, Filters
+from baiqiang.core.plain.text import shell_word
 from baiqiang.core.service import Order
 
 
@@ -69,11 +69,4 @@ def command_line(
     if state.edition is not None:
         args += ["--edition", str(state.edition)]
     args += extra or []
-    return " ".join(_quote(a) for a in args)
-
-
-def _quote(arg: str) -> str:
-    """Shell-quotes an argument, leaving Chinese and other plain words as they are."""
-    if arg and all(ch.isalnum() or ch in "-_./:,+=@%" for ch in arg):
-        return arg
-    return shlex.quote(arg)
+    return " ".join(shell_word(a) for a in args)

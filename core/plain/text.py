@@ -69,3 +69,13 @@ def spreadsheet_cell(text: str) -> str:
 def needs_quoting(text: str) -> bool:
     """Whether :func:`spreadsheet_cell` would change a text cell."""
     return spreadsheet_cell(text) != text
+
+
+def shell_word(arg: str) -> str:
+    """An argument as a command line shows it: plain words (Chinese too) as they are, anything
+    else shell-quoted."""
+    import shlex
+
+    if arg and all(ch.isalnum() or ch in "-_./:,+=@%" for ch in arg):
+        return arg
+    return shlex.quote(arg)

@@ -13,8 +13,10 @@ from baiqiang.core.catalog import Catalog
 from baiqiang.core.plain.errors import DataUnavailable
 from baiqiang.tui.app import BaiqiangApp
 from baiqiang.tui.snapshot import make_snapshot, read_snapshot, snapshot_path, write_snapshot
+from baiqiang.tui.widgets.filter_bar import FilterBar
 from baiqiang.tui.widgets.first_view import FirstView
 from baiqiang.tui.widgets.grid import Grid
+from baiqiang.tui.widgets.status_line import StatusLine
 from baiqiang.tui.widgets.table_view import TableView
 from tests.tui.conftest import settle
 
@@ -102,19 +104,50 @@ def test_a_snapshot_belongs_to_its_data(catalog: Catalog, tmp_path) -> None:  # 
     assert read_snapshot(other) is None and read_snapshot(catalog.data_dir) is not None
 
 
-async def test_keys_typed_while_the_core_loads_all_count(catalog: Catalog, gate: threading.Event) -> None:
-    """`/jiangyin` typed the moment the first frame shows filters the live view, in order; the
-    cursor keys before it move the first frame's cursor at once (issue: keys were lost)."""
+async def test_the_first_frame_searches_and_the_live_view_takes_the_search_over(
+    catalog: Catalog, gate: threading.Event
+) -> None:
+    """`/jiangyin` typed the moment the first frame shows filters it at once (the plain search,
+    before the core loads: the time to interactive is the first frame's), and the live view
+    opens on the same search, the bar as it was; keys the first frame cannot answer wait and
+    follow in order (issue: keys were lost; the filter waited for the core)."""
     app = BaiqiangApp(None, snapshot=make_snapshot(catalog))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("j", "slash", *"jiangyin", "enter", "k")
-        assert not app.loaded and app.query_one(FirstView).cursor_row == 1
+        await pilot.press("j", "slash", *"jiangyin")
+        first = app.query_one(FirstView)
+        grid = first.query_one(Grid)
+        assert not app.loaded and rows_of(grid) and [r[1] for r in rows_of(grid)] == ["江阴市"]
+        line = str(first.query_one(StatusLine).render())
+        assert (
+            "1 行 │ 搜索=jiangyin" in line and "baiqiang list industrial-counties --search jiangyin" in line
+        )
+        await pilot.press("enter", "p")  # p (a quick filter) is not the first frame's: it waits
+        assert not app.loaded and first.holding
         gate.set()
         await settle(pilot)
         live = app.query_one("#view-industrial-counties", TableView)
         assert live.state.filters.search == "jiangyin"
-        assert live.rows["name"].to_list() == ["江阴市"] and live.table.has_focus
+        assert live.rows["name"].to_list() == ["江阴市"]
+        assert live.query_one(FilterBar).value == "jiangyin"
+        assert type(app.screen).__name__ == "PickerScreen"  # p, after the search, in order
+
+
+async def test_a_search_still_being_typed_goes_on_in_the_live_view(
+    catalog: Catalog, gate: threading.Event
+) -> None:
+    app = BaiqiangApp(None, snapshot=make_snapshot(catalog))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"jiang")
+        gate.set()
+        await settle(pilot)
+        live = app.query_one("#view-industrial-counties", TableView)
+        bar = live.query_one(FilterBar)
+        assert bar.has_focus and bar.value == "jiang"
+        await pilot.press(*"yin")
+        await settle(pilot)
+        assert live.rows["name"].to_list() == ["江阴市"] and bar.value == "jiangyin"
 
 
 async def test_keys_typed_at_a_first_launch_all_count(catalog: Catalog, gate: threading.Event) -> None:

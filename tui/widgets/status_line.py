@@ -30,24 +30,39 @@ class StatusLine(Static):
     @staticmethod
     def texts(state: ViewState, rows: int, lang: str, *, columns: list[str] | None = None) -> tuple[str, str]:
         """The summary (rows, filters, sort) and the equivalent command for a state."""
-        from baiqiang.tui.state import command_line
-
-        parts = [t("status.rows", lang, n=rows)]
-        filters = state.filters
         from baiqiang.core.filters import FILTERS
+        from baiqiang.tui.state import command_line
 
         def name(k: str) -> str:  # 省份=浙江 in Chinese; province=浙江 as the command says it
             return FILTERS[k].label if lang == "zh" and k in FILTERS else k.replace("_", "-")
 
-        pairs = " · ".join(f"{name(k)}={v}" for k, v in filters.active())
-        parts.append(pairs or t("status.nofilter", lang))
-        if state.edition is not None:
-            parts.append(t("edition.shown", lang, year=state.edition))
         order = state.order
+        sorted_by = None
         if order.column:
             shown = t(f"col.{order.column}", lang, default=order.column)
-            parts.append(f"{t('status.sorted', lang)} {shown}{' ↓' if order.descending else ' ↑'}")
-        return " │ ".join(parts), command_line(state, columns=columns)
+            sorted_by = f"{shown}{' ↓' if order.descending else ' ↑'}"
+        pairs = [(name(k), v) for k, v in state.filters.active()]
+        summary = StatusLine.summary(rows, pairs, lang, edition=state.edition, sorted_by=sorted_by)
+        return summary, command_line(state, columns=columns)
+
+    @staticmethod
+    def summary(
+        rows: int,
+        pairs: list[tuple[str, str]],
+        lang: str,
+        *,
+        edition: int | None = None,
+        sorted_by: str | None = None,
+    ) -> str:
+        """The summary line: the row count, the filters (named as `pairs` name them), the edition
+        and the sort (plain: the first view, drawn before the core loads, says it too)."""
+        parts = [t("status.rows", lang, n=rows)]
+        parts.append(" · ".join(f"{k}={v}" for k, v in pairs) or t("status.nofilter", lang))
+        if edition is not None:
+            parts.append(t("edition.shown", lang, year=edition))
+        if sorted_by:
+            parts.append(f"{t('status.sorted', lang)} {sorted_by}")
+        return " │ ".join(parts)
 
     def show_text(self, summary: str, command: str) -> None:
         """Shows a summary line and, under it, the command that gives the same rows."""

@@ -329,6 +329,16 @@ class TableView(Vertical, ReportsFailures):
         # / (already queued: /jiangyin at the first frame) must reach the bar, not the table.
         self.screen.set_focus(bar)
 
+    def open_filter(self, value: str, *, focus: bool) -> None:
+        """Shows the filter bar holding `value` (the search typed into the first view), focused
+        or not (then the table is)."""
+        bar = self.query_one(FilterBar)
+        bar.value = value
+        bar.display = True
+        self.screen.set_focus(bar if focus else self.table)
+        if focus:  # typing goes on after what was typed (focus selects the text: unselect it)
+            self.call_after_refresh(bar.action_end)
+
     @on(Input.Changed, "FilterBar")
     def _filter_typed(self, event: Input.Changed) -> None:
         event.stop()
