@@ -79,3 +79,18 @@ def test_peers_out_of_the_box_within_a_province_and_by_your_column(tmp_path: Pat
     assert "研发经费 Δz" in frame(mine.stdout).columns
     bad = sh("peers", "沁源县", "--within", "world")
     assert bad.returncode == 2 and len(bad.stderr.splitlines()) == 1
+
+
+def test_a_hostile_header_reaches_neither_the_terminal_nor_a_spreadsheet(tmp_path: Path) -> None:
+    """HOSTILE fixture, made here: a column header holding a terminal escape and a formula."""
+    evil = '=HYPERLINK("http://x","y")\x1b[2J'
+    path = tmp_path / "hostile.tsv"
+    path.write_text(f"adcode\t{evil}\n320583\t1\n320281\t2\n", encoding="utf-8")
+    home = {"BAIQIANG_HOME": str(tmp_path / "home")}
+    assert sh("data", "import", str(path), "--as", "evil", env=home).returncode == 0
+    done = sh("compare", "昆山", "江阴", "--rows", "indicators", "--format", "csv", env=home)
+    assert done.returncode == 0 and "\x1b" not in done.stdout + done.stderr
+    row = frame(done.stdout).row(0, named=True)
+    assert row["label"].startswith("'=") and (row["昆山市"], row["江阴市"]) == ("1", "2")
+    shown = sh("compare", "昆山", "江阴", "--rows", "indicators", "--format", "table", env=home)
+    assert shown.returncode == 0 and "\x1b" not in shown.stdout

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
 from baiqiang.core.compare import FIXED_COLUMNS
+from baiqiang.core.plain.text import visible
 from baiqiang.tui.charts import bar_chart
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import ExportRequested
@@ -97,15 +99,16 @@ class CompareScreen(BackScreen):
         pairs = [
             (u, v) for u, v in zip(self.comparison.columns, row.values, strict=True) if isinstance(v, float)
         ]
-        name = row.label if self.lang == "zh" else row.label_en
-        unit = (f"（{row.measure}）" if self.lang == "zh" else f" ({row.measure})") if row.measure else ""
+        name = visible(row.label if self.lang == "zh" else row.label_en)  # a file's header, maybe
+        measure = visible(row.measure)
+        unit = (f"（{measure}）" if self.lang == "zh" else f" ({measure})") if measure else ""
         title = name + unit
         if not self.size.width:
             return  # not laid out yet: on_resize draws it
         width = max(self.size.width - 2, 30)
         labels = [f"{u} {plain(v)}" for u, v in pairs]
         text = bar_chart(labels, [v for _, v in pairs], width=width, title=title)
-        chart.update(text)
+        chart.update(Text(text, no_wrap=True, overflow="crop"))  # as text: never read as markup
 
     def action_indicator(self, step: int) -> None:
         """Shows the previous or next indicator in the chart."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import polars as pl
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from baiqiang.core.plain.text import visible
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import CompareWanted, UnitChosen
 from baiqiang.tui.screens.back import BackScreen
@@ -48,7 +50,7 @@ class UnitsScreen(BackScreen):
             self.post_message(CompareWanted(self.compared))
 
     def compose(self) -> ComposeResult:
-        yield Static(self.title_text, classes="section-title")
+        yield Static(Text(visible(self.title_text)), classes="section-title")  # never markup
         yield Grid(id="units-table")
         bar = KeyBar()
         bar.language = self.lang
