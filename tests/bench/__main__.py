@@ -225,11 +225,24 @@ def bench_with_panel() -> dict[str, object]:
     columns shown) with it in the store."""
     import asyncio
 
-    from tests.bench import bench_tui
+    from tests.bench import bench_tui, screen
     from tests.bench.panel import bench_panel
 
     home = Path(tempfile.mkdtemp(prefix="baiqiang-panel-home-"))
+    memory: dict[str, float] = {}
+    if screen.available():
+        memory["census"] = screen.peak_memory(
+            [*_baiqiang()], {"BAIQIANG_HOME": str(home), "PATH": os.environ["PATH"]}
+        )
     panel = bench_panel(home)
+    if screen.available():
+        memory["panel"] = screen.peak_memory(
+            [*_baiqiang()], {"BAIQIANG_HOME": str(home), "PATH": os.environ["PATH"]}
+        )
+        print(
+            f"the explorer's peak memory (VmHWM, after a filter and 全部区县): {memory['census']:.0f} MB with the "
+            f"census built in; {memory['panel']:.0f} MB with the panel stored too"
+        )
     print(
         f"a panel of {panel['values']:,.0f} values: import {panel['import']:.0f} ms "
         f"(pl.read_csv of the same file {panel['read_csv']:.0f} ms: "
@@ -248,7 +261,7 @@ def bench_with_panel() -> dict[str, object]:
         f"filter keystroke, 表1 with a panel column shown, to the frame drawn: median {keys[0]:.1f} ms, p95 {keys[1]:.1f} ms"
     )
     shutil.rmtree(home, ignore_errors=True)
-    return {"panel": panel, "show": show, "keys": keys}
+    return {"panel": panel, "show": show, "keys": keys, "memory": memory}
 
 
 def bench_keys() -> dict[str, tuple[float, float]]:
@@ -346,6 +359,13 @@ def readme_block(
         f"| filter keystroke in 表1 with one of its columns shown, to the frame drawn | median {median:.1f} ms, "
         f"p95 {p95:.1f} ms | goal ≤ 50 ms (p95) |",
     ]
+    memory = stored.get("memory")
+    if isinstance(memory, dict) and memory:
+        lines.append(
+            f"| the explorer's peak memory (VmHWM) after a filter and 全部区县 | {memory['panel']:.0f} MB with the "
+            f"panel stored | {memory['census']:.0f} MB with the census alone (no view shows the panel: it is "
+            "not read) |"
+        )
     if census:
         lines.append(
             f"| `baiqiang data import census_county_2020_v1.xlsx` (3,358 × 153: read, match as of 2020, "

@@ -112,3 +112,33 @@ def measure(
     found["first_ratio"] = found["first"] / found["minimal"]
     found["tti_ratio"] = found["tti"] / found["minimal"]
     return found
+
+
+def peak_memory(cmd: Sequence[str], env: dict[str, str], *, settle: float = 3.0) -> float:
+    """The explorer's peak resident memory (VmHWM, in MB) once it has drawn 昆山市 and loaded,
+    and a filter and a switch to 全部区县 (every unit) and back have run: tmux 120×35, as above."""
+    server = f"bench-{uuid.uuid4().hex[:8]}"
+    exports = " ".join(f"{k}={_quote(v)}" for k, v in env.items())
+    command = f"exec env {exports} {' '.join(_quote(c) for c in cmd)}"
+    subprocess.run(
+        ["tmux", "-L", server, "new", "-d", "-s", "m", "-x", "120", "-y", "35", command], check=True
+    )
+    try:
+        start = time.perf_counter()
+        while "昆山市" not in _screen(server, "m") and time.perf_counter() - start < 20:
+            time.sleep(POLL)
+        time.sleep(settle)  # the core loads behind the first frame
+        for keys in (["-l", "/jiangyin"], ["Enter"], ["-l", "8"], ["-l", "1"]):
+            subprocess.run(["tmux", "-L", server, "send-keys", "-t", "m", *keys], check=True)
+            time.sleep(0.5)
+        pid = subprocess.run(
+            ["tmux", "-L", server, "display", "-p", "-t", "m", "#{pane_pid}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        with open(f"/proc/{pid}/status", encoding="utf-8") as fh:
+            peak = next(line for line in fh if line.startswith("VmHWM:"))
+        return int(peak.split()[1]) / 1024
+    finally:
+        subprocess.run(["tmux", "-L", server, "kill-server"], check=False, capture_output=True)
