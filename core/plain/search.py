@@ -4,7 +4,7 @@
 expression every live view filters with), row by row: a unit matches where its name contains the
 text, or its pinyin or initials start with it, or its province or prefecture contains it, or
 (for letters) their pinyin starts with it. ``tests/core/test_search.py`` holds the two to the
-same answers for every unit and thousands of queries.
+same answers for every unit and hundreds of queries.
 """
 
 from __future__ import annotations
