@@ -12,31 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 import polars as pl
 
 from baiqiang.core.catalog import Catalog
+from baiqiang.core.plain.compare import MAX_UNITS, MIN_UNITS, RowGroup
 from baiqiang.core.plain.errors import Ambiguous, InvalidValue, LookupFailed
 from baiqiang.core.plain.profile import Profile
 from baiqiang.core.plain.suggest import did_you_mean, shorten
 from baiqiang.core.plain.tables import TABLES, ranking_tables
 
-MIN_UNITS, MAX_UNITS = 2, 8
-"""How many units a comparison takes."""
-
-
-class RowGroup(StrEnum):
-    """The groups of a comparison's rows, in their order."""
-
-    IDENTITY = "identity"
-    RANKINGS = "rankings"
-    CLUSTERS = "clusters"
-    FACTS = "facts"
-    CENSUS = "census"
-    INDICATORS = "indicators"
-
+__all__ = ["MAX_UNITS", "MIN_UNITS", "Comparison", "Row", "RowGroup", "compare", "plain", "resolve_units"]
 
 GROUP_LABELS: dict[RowGroup, tuple[str, str]] = {
     RowGroup.IDENTITY: ("基本信息", "identity"),

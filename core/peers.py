@@ -23,41 +23,20 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 import polars as pl
 
 from baiqiang.core.catalog import Catalog
+from baiqiang.core.plain.compare import DEFAULT_COLUMNS, MAX_PEERS, Within
 from baiqiang.core.plain.errors import InvalidValue, LookupFailed
 from baiqiang.core.plain.profile import Profile
 from baiqiang.core.plain.suggest import did_you_mean, shorten
 from baiqiang.core.plain.tables import TABLES, ranking_tables
 
-DEFAULT_COLUMNS = (
-    "population",
-    "urbanisation_rate",
-    "manufacturing_share",
-    "schooling_years",
-    "aged_65_share",
-)
-"""The census columns peers are found by unless others are asked for."""
+__all__ = ["DEFAULT_COLUMNS", "MAX_PEERS", "SKEWED", "Peers", "Scale", "Within", "find_peers"]
 
 SKEWED = 1.0
 """The skewness above which a positive column is compared on a log scale."""
-
-MAX_PEERS = 100
-"""The most peers asked for at once."""
-
-
-class Within(StrEnum):
-    """Which units are considered as peers."""
-
-    ALL = "all"
-    PROVINCE = "province"
-    REGION = "region"
-    TYPE = "type"
-    LIST = "list"
-
 
 WITHIN_COLUMN = {Within.PROVINCE: "province", Within.REGION: "region", Within.TYPE: "county_type"}
 

@@ -7,8 +7,7 @@ from typing import Annotated
 import typer
 
 import baiqiang.tui.cli.options as o
-from baiqiang.core.compare import MAX_UNITS, MIN_UNITS, RowGroup
-from baiqiang.core.peers import DEFAULT_COLUMNS, MAX_PEERS, Within
+from baiqiang.core.plain.compare import DEFAULT_COLUMNS, MAX_PEERS, MAX_UNITS, MIN_UNITS, RowGroup, Within
 from baiqiang.tui import render
 
 
