@@ -58,7 +58,11 @@ class RowOutcome(StrEnum):
     @property
     def stored(self) -> bool:
         """Whether the row's values are kept."""
-        return self in (RowOutcome.MATCHED, RowOutcome.RENAMED, RowOutcome.SUCCEEDED, RowOutcome.SUMMED)
+        return self.value in _STORED  # (a set of strings: asked for every row of a panel)
+
+
+_STORED = frozenset({"matched", "renamed", "succeeded", "summed"})
+"""The outcomes whose row's values are kept (:attr:`RowOutcome.stored`)."""
 
 
 @dataclass(frozen=True)

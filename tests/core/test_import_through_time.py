@@ -147,3 +147,11 @@ def test_a_file_of_names_is_dated_by_its_title_and_rates_are_not_summed(
     assert any("增速" in n and "does not add up" in n for n in summed.notes)
     nonsense = next(r for r in summed.reports if r.text == "不存在县")
     assert nonsense.adcode == "320281" and "no unit's name" in nonsense.note  # the code decides, and says so
+
+
+def test_the_outcomes_that_store_a_row_are_the_four_kept_ones() -> None:
+    from baiqiang.core.matching import RowOutcome
+
+    assert {o for o in RowOutcome if o.stored} == {
+        RowOutcome.MATCHED, RowOutcome.RENAMED, RowOutcome.SUCCEEDED, RowOutcome.SUMMED,
+    }  # fmt: skip
