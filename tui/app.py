@@ -129,6 +129,8 @@ class BaiqiangApp(App[None]):
         self._replayed: set[int] = set()
         """The held keys being sent now (they pass the closed gate, once each)."""
         self._replaying = False
+        self._last_sent: tuple[Widget | Screen | None, float] = (None, 0.0)
+        """Where the last key typed went, and when."""
         self._sent: dict[int, tuple[events.Key, Widget | Screen, int]] = {}
         """The keys on their way to a widget: each, the widget it was sent to, and how often it was
         sent on because the focus had moved."""
@@ -210,14 +212,31 @@ class BaiqiangApp(App[None]):
             elif not self.keys_open or self.held_keys:  # later keys wait behind the held ones
                 self._hold(event)
                 return
-            self._sent[id(event)] = (event, self.focused or self.screen, hops)
+            elif self._moved_lately():  # keys sent before may still be on their way back
+                self._hold(event)
+                return
+            target = self.focused or self.screen
+            if not event.is_forwarded:
+                self._last_sent = (target, time.monotonic())
+            self._sent[id(event)] = (event, target, hops)
             while len(self._sent) > 64:  # the keys a widget answered never come back
                 del self._sent[next(iter(self._sent))]
         await super().on_event(event)
 
+    def _moved_lately(self) -> bool:
+        """Whether the focus has moved away from where the last key went, a moment ago: keys
+        already sent there (a burst: ``/`` and ``j`` to the table, then ``iangyin`` to the bar
+        that ``/`` opened) may still be coming back to go on, and the new ones must follow them."""
+        target, at = self._last_sent
+        return (
+            target is not None and target is not (self.focused or self.screen) and time.monotonic() - at < 0.5
+        )
+
     def _hold(self, event: events.Key) -> None:
         self.held_keys.append((event.key, event.character))
-        if self.keys_open and self.loaded:
+        # sent on at once where a view can answer them: the live one, or the first view (its
+        # search) unless it is holding keys itself until the live one is there
+        if self.keys_open and (self.loaded or not any(f.holding for f in self.query(FirstView))):
             self._open_keys()
 
     def _open_keys(self) -> None:
@@ -232,6 +251,8 @@ class BaiqiangApp(App[None]):
         sent elsewhere (``/`` moves the focus to the filter before ``j`` is answered) comes back
         unanswered and goes on to where the focus is (:meth:`on_event`)."""
         try:
+            await settled()  # the keys on their way back arrive first
+            self._last_sent = (None, 0.0)
             while self.held_keys:
                 key, character = self.held_keys.pop(0)
                 event = events.Key(key, character)
@@ -245,20 +266,29 @@ class BaiqiangApp(App[None]):
         self.exit(return_code=1)
 
     def _loaded(self, catalog: Catalog, units: pl.DataFrame) -> None:
-        """Puts the live view where the first view (from its snapshot) was, on the same row."""
+        """Puts the live view where the first view (from its snapshot) was, on the same row and
+        with the same search (:meth:`_swap_in`)."""
         from baiqiang.tui.state import ViewState
-        from baiqiang.tui.views import TableView
 
         self.catalog = catalog
         self.units = units
         self.stats_source = ViewState(DEFAULT_TABLE)
-        start = self._start_tab()
+        self.keys_open = False  # until the live view has the focus: new keys wait from now on
+        self.run_worker(self._swap_in(), group="swap", exit_on_error=False)
+
+    async def _swap_in(self) -> None:
+        """Puts the live view in place once the first view has answered the keys already on
+        their way to it (its search bar's: removed with them, they would be lost)."""
+        from baiqiang.tui.views import TableView
+
         firsts = list(self.query(FirstView))
+        if firsts:
+            await settled()
+        start = self._start_tab()
         search = firsts[0].search if firsts else ""
         searching = bool(firsts) and firsts[0].searching
         view = self._view(start, search=search)
         pane = self.query_one(f"#tab-{start}", TabPane)
-        self.keys_open = False  # until the live view has the focus
         for first in firsts:
             if isinstance(view, TableView):
                 view.start_row = first.cursor_row

@@ -18,6 +18,11 @@ class FilterBar(Input):
     class Closed(Message):
         """The user is done filtering (Escape or Enter)."""
 
+    def __init__(self, *, placeholder: str = "", classes: str | None = None) -> None:
+        # Not selected on focus: keys typed right after / reach the bar before its focus event
+        # does (a burst, /jiangyin), and a selection made then would put "in" before "jiangy".
+        super().__init__(placeholder=placeholder, classes=classes, select_on_focus=False)
+
     @property
     def content_width(self) -> int:
         """At least 256 cells: the input's virtual width then stays put as the user types, so a
