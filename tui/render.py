@@ -127,12 +127,18 @@ def fit_columns(df: pl.DataFrame, width: int, *, percent: tuple[str, ...] = ()) 
 
 
 def print_table(
-    df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = (), hidden: tuple[str, ...] = ()
+    df: pl.DataFrame,
+    *,
+    title: str = "",
+    percent: tuple[str, ...] = (),
+    hidden: tuple[str, ...] = (),
+    hint: str = "choose columns with --columns, or all with --format csv",
 ) -> None:
     """Prints a frame as a table that fits the terminal, its title on a line above.
 
     Columns that do not fit a terminal are left out from the right, and a line on stderr names
-    them, as it names `hidden` (columns left off the screen by choice); nothing is cut silently.
+    them, as it names `hidden` (columns left off the screen by choice), with `hint` (how to see
+    them); nothing is cut silently.
     """
     from rich.console import Console, Group
     from rich.text import Text
@@ -149,7 +155,7 @@ def print_table(
         _print(console, Group(*parts, long_table(shown, percent=percent, bold=console.is_terminal)))
         if hidden:
             listed = ", ".join(hidden[:12]) + (f" … ({len(hidden):,} columns)" if len(hidden) > 12 else "")
-            note(f"not shown: {listed} (choose columns with --columns, or all with --format csv)")
+            note(f"not shown: {listed} ({hint})")
         return
     table = rich_table(shown, percent=percent)
     if not console.is_terminal:
@@ -159,7 +165,7 @@ def print_table(
     _print(console, Group(*parts, table))
     if hidden:
         listed = ", ".join(hidden[:12]) + (f" … ({len(hidden):,} columns)" if len(hidden) > 12 else "")
-        note(f"not shown: {listed} (choose columns with --columns, or all with --format csv)")
+        note(f"not shown: {listed} ({hint})")
 
 
 LONG_TABLE = 300

@@ -94,3 +94,25 @@ def test_a_hostile_header_reaches_neither_the_terminal_nor_a_spreadsheet(tmp_pat
     assert row["label"].startswith("'=") and (row["昆山市"], row["江阴市"]) == ("1", "2")
     shown = sh("compare", "昆山", "江阴", "--rows", "indicators", "--format", "table", env=home)
     assert shown.returncode == 0 and "\x1b" not in shown.stdout
+
+
+def test_on_an_80_column_terminal_units_stand_side_by_side() -> None:
+    """A unit's clusters are long Chinese text, which a terminal cannot fold between words:
+    cut with … to fit, so that the units stand side by side, and what does not fit is named."""
+    from unittest import mock
+
+    from rich.console import Console
+
+    from baiqiang.tui import render
+
+    screen = io.StringIO()
+    terminal = Console(file=screen, width=80, force_terminal=True, color_system=None)
+    with mock.patch.object(render, "_console", return_value=terminal):
+        done = sh(
+            "compare", "昆山", "江阴", "张家港", "晋江", "--rows", "clusters,population", "--format", "table"
+        )
+    text = screen.getvalue()
+    assert done.returncode == 0 and "昆山市" in text and "江阴市" in text and "2092496" in text
+    assert "昆山小核酸…" in text  # cut, and said to be
+    assert "not shown: 晋江市 (fewer units, or --rows, or every column with --format csv)" in done.stderr
+    assert "--columns" not in done.stderr

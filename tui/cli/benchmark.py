@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
+import polars as pl
 import typer
 
 import baiqiang.tui.cli.options as o
 from baiqiang.core.plain.compare import DEFAULT_COLUMNS, MAX_PEERS, MAX_UNITS, MIN_UNITS, RowGroup, Within
+from baiqiang.core.plain.names import display_width
+from baiqiang.core.plain.text import visible
 from baiqiang.tui import render
+
+CELL, LABEL = 12, 26
+"""The most cells of a value and of a label shown in a terminal's table (the rest with …; every
+one whole with --format csv)."""
+
+
+def _cut(text: str, *, cells: int) -> str:
+    """A text cut to `cells` terminal cells, with … where it was cut (Chinese is two a char)."""
+    shown = visible(text)
+    if display_width(shown) <= cells:
+        return shown
+    out, used = "", 0
+    for ch in shown:
+        w = display_width(ch)
+        if used + w > cells - 1:
+            break
+        out, used = out + ch, used + w
+    return out + "…"
 
 
 def _words(text: str | None) -> list[str]:
@@ -52,10 +74,22 @@ def compare_(
         if unit.note:  # 吴江市 is 吴江区 since 2012: said, never silently
             render.note(unit.note)
     df = found.frame()
-    if f == "table" and output is None:  # on a terminal the labels say what the keys say
+    hint = None
+    if f == "table" and output is None:  # on a terminal the labels say what the keys say, and
+        # a long text (a unit's clusters) is cut with … so that the units fit side by side
         df = df.drop("key", "label")
+        df = df.with_columns(
+            pl.col(c).map_elements(
+                partial(_cut, cells=LABEL if c == "label_en" else CELL), return_dtype=pl.String
+            )
+            for c in df.columns
+            if c not in ("group", "measure")
+        )
+        hint = "fewer units, or --rows, or every column with --format csv"
     names = " · ".join(u.name for u in found.units)
-    o.write(df, f, output, force=force, bom=bom, title=f"{names} · {df.height} rows", encoding=encoding)
+    o.write(
+        df, f, output, force=force, bom=bom, title=f"{names} · {df.height} rows", encoding=encoding, hint=hint
+    )
 
 
 def peers_(

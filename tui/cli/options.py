@@ -173,8 +173,10 @@ def write(
     percent: tuple[str, ...] = (),
     table_columns: list[str] | None = None,
     encoding: str = "utf-8",
+    hint: str | None = None,
 ) -> None:
-    """Prints a frame (a table on a terminal) or writes it to `output`, and says what was written."""
+    """Prints a frame (a table on a terminal) or writes it to `output`, and says what was written
+    (`hint`: how to see the columns a terminal is too narrow for, where not ``--columns``)."""
     if output is not None:
         written = save(df, output, force=force, fmt=fmt, bom=bom, title=title, encoding=encoding)
         render.note(f"wrote {df.height} rows to {output} ({written})")
@@ -182,6 +184,7 @@ def write(
     if fmt == "table":
         shown = table_columns or df.columns
         hidden = tuple(c for c in df.columns if c not in shown)
-        render.print_table(df.select(shown), title=title, percent=percent, hidden=hidden)
+        more = {"hint": hint} if hint else {}
+        render.print_table(df.select(shown), title=title, percent=percent, hidden=hidden, **more)
         return
     emit(encode(df, fmt, bom=bom, encoding=encoding))
