@@ -485,9 +485,9 @@ class BaiqiangApp(App[None]):
 
     @on(PeersWanted)
     def _peers(self, event: PeersWanted) -> None:
-        from baiqiang.core.compare import MAX_UNITS
         from baiqiang.core.indicators.join import column_labels
         from baiqiang.core.peers import find_peers
+        from baiqiang.core.plain.compare import MAX_UNITS
         from baiqiang.tui.views import UnitsScreen
 
         assert self.catalog is not None

@@ -114,9 +114,11 @@ def read_snapshot(folder: Path | None = None) -> Snapshot | None:
 
 def make_snapshot(catalog: Catalog) -> Snapshot:
     """The first view, from the catalog, exactly as the live view draws it (this loads Polars)."""
+    import polars as pl
+
     from baiqiang.core.filters import FILTERS
     from baiqiang.core.plain.names import search_key
-    from baiqiang.core.service import base_rows, rows
+    from baiqiang.core.service import base_rows
     from baiqiang.tui.frame_rows import FrameRows, is_numeric
     from baiqiang.tui.i18n import t
     from baiqiang.tui.state import ViewState
@@ -124,7 +126,10 @@ def make_snapshot(catalog: Catalog) -> Snapshot:
     from baiqiang.tui.widgets.table_view import edition_options, view_columns
 
     state = ViewState(TABLE)
-    df = rows(catalog, state.table, state.filters, order=state.order, **edition_options(state)).collect()
+    # the rows as the live view has them (rows() is base_rows() without the search keys, in the
+    # report's order), read once: the search keys are kept for the first view's search
+    keys = base_rows(catalog, state.table, state.filters, **edition_options(state)).collect()
+    df = keys.select(pl.exclude(r"^_.*$"))
     pages = {}
     for lang in ("zh", "en"):
         cols = view_columns(state.table, lang, df.columns)
@@ -138,8 +143,6 @@ def make_snapshot(catalog: Catalog) -> Snapshot:
             command=command,
             search_label=FILTERS["search"].label if lang == "zh" else "search",
         )
-    keys = base_rows(catalog, state.table, state.filters, **edition_options(state)).collect()
-    assert keys["adcode"].to_list() == df["adcode"].to_list()  # the same rows, in the same order
     search = [
         [r["name"] or "", search_key(r["pinyin"] or ""), r["initials"] or "", r["province"] or ""]
         + [r["prefecture"] or "", r["_province_key"] or "", r["_prefecture_key"] or ""]
