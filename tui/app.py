@@ -196,6 +196,8 @@ class BaiqiangApp(App[None]):
         widget when an earlier key moved the focus go on to the widget that has it now
         (``/jiangyin`` typed at once: ``/`` opens the filter, ``jiangyin`` was already sent to
         the table, and comes back from it unanswered)."""
+        if isinstance(event, events.Key) and self._screens_gone():
+            return  # its screens are gone (ctrl+c, then the rest of a burst, held, sent late)
         if isinstance(event, events.Key) and event.key != "ctrl+c":
             hops = 0
             if event.is_forwarded:  # back from the widget it was sent to (or one above it)
@@ -222,6 +224,13 @@ class BaiqiangApp(App[None]):
             while len(self._sent) > 64:  # the keys a widget answered never come back
                 del self._sent[next(iter(self._sent))]
         await super().on_event(event)
+
+    def _screens_gone(self) -> bool:
+        """Whether the app has no screen left to send a key to (it is closing)."""
+        try:
+            return not self.screen_stack
+        except KeyError:  # the stacks themselves are gone
+            return True
 
     def _moved_lately(self) -> bool:
         """Whether the focus has moved away from where the last key went, a moment ago: keys
