@@ -10,10 +10,9 @@ from textual.widgets import Input
 
 async def settle(pilot: Pilot) -> None:
     """Waits until workers are done and the screen has caught up."""
-    for _ in range(3):
-        await pilot.pause()
+    for _ in range(2):
         await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+        await pilot.pause()
 
 
 @pytest.fixture
