@@ -94,6 +94,7 @@ class Format:
         binary: Whether its bytes are unfit for a terminal.
         text: Whether it is text that a byte-order mark may start (CSV/TSV for Excel).
         encode: Frame → bytes.
+        mime: Its media type (a download in a browser says it).
     """
 
     name: str
@@ -101,17 +102,20 @@ class Format:
     binary: bool
     text: bool
     encode: Callable[[pl.DataFrame], bytes]
+    mime: str
 
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("csv", (".csv",), False, True, _csv),
-        Format("tsv", (".tsv", ".tab"), False, True, _tsv),
-        Format("json", (".json",), False, False, _json),
-        Format("ndjson", (".ndjson", ".jsonl"), False, False, _ndjson),
-        Format("parquet", (".parquet",), True, False, _parquet),
-        Format("xlsx", (".xlsx",), True, False, _xlsx),
+        Format("csv", (".csv",), False, True, _csv, "text/csv"),
+        Format("tsv", (".tsv", ".tab"), False, True, _tsv, "text/tab-separated-values"),
+        Format("json", (".json",), False, False, _json, "application/json"),
+        Format("ndjson", (".ndjson", ".jsonl"), False, False, _ndjson, "application/x-ndjson"),
+        Format("parquet", (".parquet",), True, False, _parquet, "application/vnd.apache.parquet"),
+        Format("xlsx", (".xlsx",), True, False, _xlsx, XLSX_MIME),
     )
 }
 

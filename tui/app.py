@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterable
 from functools import partial
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -109,10 +109,16 @@ class BaiqiangApp(App[None]):
         table: str = DEFAULT_TABLE,
         province: str | None = None,
         snapshot: Snapshot | None = None,
+        served: bool = False,
+        language: str = "zh",
     ) -> None:
         """The explorer on a catalog; or, with `catalog` None, on the data loaded after the first
-        frame, which is drawn from `snapshot` (the default view as text)."""
+        frame, which is drawn from `snapshot` (the default view as text). `served`: a session in a
+        browser (``baiqiang serve``), which writes nothing on the server's disk — an export is a
+        download in the browser, and no snapshot or crash log is written."""
         super().__init__()
+        self.served = served
+        self.set_reactive(BaiqiangApp.language, language)
         self.catalog = catalog
         self.start_table = table
         self.start_province = province
@@ -380,7 +386,8 @@ class BaiqiangApp(App[None]):
         assert self.catalog is not None
         for line in damage_notes([d.name for d in scan()[1]]):
             self.call_from_thread(self.notify, line, severity="warning", timeout=10)
-        ensure_snapshot(self.catalog)  # the next launch draws its first frame from it
+        if not self.served:  # a served session writes nothing on the server
+            ensure_snapshot(self.catalog)  # the next launch draws its first frame from it
 
     @work(thread=True, group="audit", exit_on_error=False)
     def _run_audit(self) -> None:
@@ -532,8 +539,11 @@ class BaiqiangApp(App[None]):
         from baiqiang.tui.views import ConfirmScreen, ExportScreen
 
         frame = event.frame
-        base = export_dir()
         lang = self.language
+        if self.served:
+            self._export_to_browser(frame, event.suggested)
+            return
+        base = export_dir()
 
         def chosen(typed: str | None) -> None:
             if not typed:
@@ -562,6 +572,38 @@ class BaiqiangApp(App[None]):
 
         prompt = t("export.prompt", lang, dir=base, endings=export_endings())
         self.push_screen(ExportScreen(prompt, str(base / event.suggested)), chosen)
+
+    def _export_to_browser(self, frame: pl.DataFrame, suggested: str) -> None:
+        """A served session's export: a file name (its ending says the format), and the file is
+        delivered to the browser as a download — nothing is written on the server."""
+        from baiqiang.core.export import format_of_path
+        from baiqiang.tui.output import TEXT_ENDINGS, export_endings
+        from baiqiang.tui.views import ExportScreen
+
+        lang = self.language
+
+        def chosen(typed: str | None) -> None:
+            name = PurePosixPath((typed or "").strip().replace("\\", "/")).name
+            if not name:
+                return
+            try:
+                format_of_path(Path(name), extra=TEXT_ENDINGS)
+            except OutputError as exc:
+                self.notify(output_error_text(exc, lang), severity="error")
+                return
+            self._deliver_export(frame, name)
+
+        prompt = t("export.prompt_served", lang, endings=export_endings())
+        self.push_screen(ExportScreen(prompt, PurePosixPath(suggested).name), chosen)
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _deliver_export(self, frame: pl.DataFrame, name: str) -> None:
+        """Encodes the export in memory, off the UI thread, and hands it to the browser."""
+        from baiqiang.tui.output import encoded
+
+        data, mime = encoded(frame, Path(name), bom=name.lower().endswith(".csv"))
+        self.call_from_thread(self.deliver_binary, io.BytesIO(data), save_filename=name, mime_type=mime)
+        self.call_from_thread(self.notify, t("export.sent", self.language, n=frame.height, name=name))
 
     @work(thread=True, group="export", exit_on_error=False)
     def _write_export(self, frame: pl.DataFrame, target: Path, *, force: bool) -> None:

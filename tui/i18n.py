@@ -152,6 +152,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "nothing.here": {"zh": "此视图中没有这一项", "en": "Not available in this view"},
     "jump.missing": {"zh": "第 {n} 名不在当前视图中", "en": "Rank {n} is not in this view"},
     "export.exists": {"zh": "{path} 已存在，是否覆盖？", "en": "{path} exists. Replace it?"},
+    "export.prompt_served": {
+        "zh": "导出当前视图，下载到你的浏览器（文件名，{endings}）。回车确认，Esc 取消",
+        "en": "Export this view as a download to your browser (a file name: {endings}). Enter sends, Esc cancels",
+    },
+    "export.sent": {"zh": "已发送 {n} 行到浏览器：{name}", "en": "Sent {n} rows to your browser: {name}"},
     "export.done": {"zh": "已导出 {n} 行到 {path}", "en": "Exported {n} rows to {path}"},
     "yes": {"zh": "覆盖", "en": "Replace"},
     "no": {"zh": "取消", "en": "Cancel"},

@@ -74,15 +74,29 @@ def save(
     Raises:
         OutputError: An unknown ending, or the file cannot (or must not) be written.
     """
+    chosen = fmt or format_of_path(path, extra=TEXT_ENDINGS)
+    write_bytes(path, _encoded(df, chosen, bom=bom, title=title, encoding=encoding), force=force)
+    return chosen
+
+
+def encoded(df: pl.DataFrame, path: Path, *, bom: bool = False) -> tuple[bytes, str]:
+    """A frame as the bytes of the file `path` names (its ending says the format), and their
+    media type: what a served explorer hands the browser instead of writing a file.
+
+    Raises:
+        OutputError: An unknown ending.
+    """
+    chosen = format_of_path(path, extra=TEXT_ENDINGS)
+    mime = "text/plain" if chosen == "table" else FORMATS[chosen].mime
+    return _encoded(df, chosen, bom=bom), mime
+
+
+def _encoded(df: pl.DataFrame, chosen: str, *, bom: bool, title: str = "", encoding: str = "utf-8") -> bytes:
     from baiqiang.tui import render
 
-    chosen = fmt or format_of_path(path, extra=TEXT_ENDINGS)
     if chosen == "table":
-        data = recode(render.table_text(df, title=title, to_file=True).encode("utf-8"), encoding)
-    else:
-        data = encode(df, chosen, bom=bom, encoding=encoding)
-    write_bytes(path, data, force=force)
-    return chosen
+        return recode(render.table_text(df, title=title, to_file=True).encode("utf-8"), encoding)
+    return encode(df, chosen, bom=bom, encoding=encoding)
 
 
 def emit(data: bytes, stream: IO[bytes] | None = None) -> None:
