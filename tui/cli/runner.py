@@ -18,7 +18,7 @@ from baiqiang.core.plain.errors import Ambiguous, BaiqiangError, DatasetExists, 
 from baiqiang.core.plain.tables import DEFAULT_TABLE, REPORT, resolve_table
 from baiqiang.core.plain.text import visible
 from baiqiang.tui import render
-from baiqiang.tui.cli import audit, benchmark, charts, data, editions, lookup, tables
+from baiqiang.tui.cli import audit, benchmark, charts, data, editions, lookup, serve, tables
 from baiqiang.tui.cli.terminal import (
     degrade_terminal_text,
     explorer_terminal_problem,
@@ -57,6 +57,7 @@ app.command("tables")(tables.tables_)
 app.add_typer(data.app, name="data")
 app.add_typer(editions.app, name="editions")
 app.command("movers")(editions.movers_)
+app.command("serve")(serve.serve_)
 
 
 def _need_terminal() -> None:
