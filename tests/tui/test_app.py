@@ -617,3 +617,27 @@ async def test_export_names_the_folder_the_formats_and_refuses_a_directory(
         await settle(pilot)
         assert "昆山市" in (tmp_path / "top.txt").read_text(encoding="utf-8")
         assert any(str(tmp_path / "top.txt") in m for m in said)
+
+
+async def test_a_served_export_is_a_download_and_writes_nothing(
+    catalog: Catalog, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """In a browser (baiqiang serve) e hands the file to the browser; no path is asked for and
+    nothing is written on the server, whatever is typed (a path keeps only its file name)."""
+    monkeypatch.setenv("BAIQIANG_EXPORT_DIR", str(tmp_path))
+    app = BaiqiangApp(catalog, served=True)
+    delivered: list[tuple[bytes, str | None, str | None]] = []
+    app.deliver_binary = lambda f, **kw: delivered.append((f.read(), kw["save_filename"], kw["mime_type"]))  # type: ignore[method-assign,assignment]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("Input").value = "sub/top.xlsx"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+    assert [(name, mime) for _, name, mime in delivered] == [
+        ("top.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    ]
+    assert pl.read_excel(io.BytesIO(delivered[0][0]))["name"][0] == "昆山市"
+    assert list(tmp_path.iterdir()) == []

@@ -192,7 +192,9 @@ def test_on_this_machine_no_token_is_needed_and_bad_options_are_one_line(
     for args, said in (
         (["--host", "example.com"], "is not an IP address"),
         (["--token", "short"], "at least 16"),
-        (["--port", "0"], "is not a port"),
+        (["--port", "0"], "--port 0 is not a port"),
+        (["--lang", "fr"], "--lang 'fr': zh or en"),
+        (["--max-sessions", "0"], "give 1 to 64"),
         (["--port", str(s.port)], f"cannot listen on 127.0.0.1 port {s.port}"),
     ):
         proc = subprocess.run(

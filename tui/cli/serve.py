@@ -39,7 +39,7 @@ def serve_(
     """Serve the explorer to a browser (pip install 'baiqiang[serve]'): open the printed URL."""
     del read_only  # a served session never writes on the server (see baiqiang.tui.serve)
     if lang not in ("zh", "en"):
-        raise InvalidValue(f"language {lang[:20]!r}: zh or en", field="lang")
+        raise InvalidValue(f"lang {lang[:20]!r}: zh or en", field="lang")
     language: Literal["zh", "en"] = "zh" if lang == "zh" else "en"
     try:
         import textual_serve  # noqa: F401
