@@ -188,6 +188,8 @@ async def test_keys_typed_in_one_burst_follow_the_focus(catalog: Catalog) -> Non
         live = app.query_one("#view-industrial-counties", TableView)
         assert live.state.filters.search == "jiangyin" and not app.held_keys
         assert live.rows["name"].to_list() == ["江阴市"]
+        # and the bar shows it (the keys came before its width: the text was scrolled out of sight)
+        assert app.query_one(FilterBar).render_line(0).text.startswith("jiangyin")
 
 
 async def test_a_key_that_arrives_once_the_screens_are_gone_is_dropped(catalog: Catalog) -> None:

@@ -261,6 +261,9 @@ def test_a_browser_explores_filters_and_downloads_and_nothing_is_written_on_the_
         browser.find_element(By.CSS_SELECTOR, ".xterm-screen").click()
         ActionChains(browser).send_keys("/jiangyin").perform()
         wait_for(lambda shown: listed(shown) == ["江阴市"], "only 江阴市")
+        wait_for(
+            lambda shown: any(line.strip(" ▊▎") == "jiangyin" for line in shown), "jiangyin in the filter bar"
+        )
         ActionChains(browser).send_keys(Keys.ESCAPE).perform()
         browser.save_screenshot(str(SHOTS / "serve-2-filtered.png"))
         time.sleep(0.3)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
@@ -28,6 +30,15 @@ class FilterBar(Input):
         """At least 256 cells: the input's virtual width then stays put as the user types, so a
         keystroke redraws the input and the table, not the layout of the whole screen."""
         return max(super().content_width, 256)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Keys that reach the bar before it has its width (a burst, /jiangyin: it is shown by
+        the first) scroll its text out of sight; given its width, it shows the text again,
+        the cursor in view."""
+        width = self.content_size.width
+        if width > 0:
+            typed = cell_len(self.value[: self.cursor_position])
+            self.scroll_to(x=max(0, typed - width + 1), animate=False, immediate=True)
 
     def action_close(self) -> None:
         """Hands focus back to the table; the filter stays applied."""
