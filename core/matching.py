@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from baiqiang.core.history import Fate, History, Lineage, Record, history_of, last_year, succession
 from baiqiang.core.plain.resolve import Row, describe, has_han, match_exactly, narrow, to_simplified
@@ -65,9 +65,8 @@ _STORED = frozenset({"matched", "renamed", "succeeded", "summed"})
 """The outcomes whose row's values are kept (:attr:`RowOutcome.stored`)."""
 
 
-@dataclass(frozen=True)
-class RowReport:
-    """One row's outcome.
+class RowReport(NamedTuple):
+    """One row's outcome (a named tuple: a panel has a hundred thousand rows).
 
     Attributes:
         line: The row's number in the file (1-based, as a spreadsheet counts).
@@ -87,12 +86,12 @@ class RowReport:
 
     def to_dict(self) -> dict[str, Any]:
         """As a row of the per-row report."""
-        return {**asdict(self), "outcome": str(self.outcome)}
+        return {**self._asdict(), "outcome": str(self.outcome)}
 
 
-@dataclass(frozen=True)
-class RowKey:
-    """What a row of a file says about its unit (cells cleaned: NFKC, no blanks).
+class RowKey(NamedTuple):
+    """What a row of a file says about its unit (cells cleaned: NFKC, no blanks; a named tuple:
+    a panel has a hundred thousand rows).
 
     Attributes:
         line: The row's number in the file.
@@ -485,7 +484,9 @@ def match_all(
     """
     reports: list[RowReport] = []
     seen: dict[tuple[str, int | None], int] = {}
-    cache: dict[tuple[str, str, str | None, str | None, int | None], Found] = {}
+    # per key: what it came to, whether it is stored, and its unit's adcode and name (a panel
+    # repeats each key for every year: these are worked out once)
+    cache: dict[tuple[str, str, str | None, str | None, int | None], tuple[Found, bool, str, str]] = {}
     merged: dict[tuple[str, int | None], list[tuple[int, Found]]] = {}
     keys = list(rows)
     for row in keys:
@@ -494,39 +495,32 @@ def match_all(
             reports.append(RowReport(row.line, row.text, RowOutcome.UNMATCHED, note="no name or code"))
             continue
         key = (query, row.name, row.province, row.prefecture, row.as_of)
-        if key not in cache:
-            cache[key] = match_one(
+        known = cache.get(key)
+        if known is None:
+            one = match_one(
                 places, query, row.province, row.prefecture, name=row.name if row.code.isdigit() else "",
                 as_of=row.as_of, trust=trust,
             )  # fmt: skip
-        found = cache[key]
-        unit = found.unit
-        if found.outcome == RowOutcome.MERGED and unit is not None:
-            merged.setdefault((str(unit["adcode"]), row.year), []).append((len(reports), found))
-        if not found.outcome.stored or unit is None:
-            reports.append(
-                RowReport(
-                    row.line,
-                    row.text,
-                    found.outcome,
-                    str(unit["adcode"]) if unit else "",
-                    unit["name"] if unit else "",
-                    found.note,
-                )
+            known = cache[key] = (
+                one,
+                one.outcome.stored and one.unit is not None,
+                str(one.unit["adcode"]) if one.unit else "",
+                str(one.unit["name"]) if one.unit else "",
             )
+        found, stored, adcode, name = known
+        if found.outcome is RowOutcome.MERGED and found.unit is not None:
+            merged.setdefault((adcode, row.year), []).append((len(reports), found))
+        if not stored:
+            reports.append(RowReport(row.line, row.text, found.outcome, adcode, name, found.note))
             continue
-        twice = (str(unit["adcode"]), row.year)
+        twice = (adcode, row.year)
         if twice in seen:
             when = f" ({row.year})" if row.year else ""
-            said = f"line {seen[twice]} has {unit['name']}{when} already"
-            reports.append(
-                RowReport(row.line, row.text, RowOutcome.DUPLICATE, str(unit["adcode"]), unit["name"], said)
-            )
+            said = f"line {seen[twice]} has {name}{when} already"
+            reports.append(RowReport(row.line, row.text, RowOutcome.DUPLICATE, adcode, name, said))
             continue
         seen[twice] = row.line
-        reports.append(
-            RowReport(row.line, row.text, found.outcome, str(unit["adcode"]), unit["name"], found.note)
-        )
+        reports.append(RowReport(row.line, row.text, found.outcome, adcode, name, found.note))
     complete: dict[tuple[str, int | None], list[RowReport]] = {}
     for (adcode, year), members in merged.items():
         lineage = members[0][1].lineage

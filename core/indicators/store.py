@@ -244,8 +244,8 @@ def save(
     try:
         if small:
             values.write_parquet(work / "values.parquet", compression_level=22, statistics=False)
-        else:
-            values.write_parquet(work / "values.parquet")
+        else:  # lz4: a third larger than zstd's default, written twice and read 2.5 times as fast
+            values.write_parquet(work / "values.parquet", compression="lz4")
         _write_lookup(values, dataset, work, small=small)
         (work / "dataset.json").write_text(
             json.dumps(dataset.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8"
