@@ -129,6 +129,9 @@ class RawTable:
     offset: int = 0
     sha256: str = ""
     """The digest of the bytes read (what the rows come from: the file may change after)."""
+    utf8: bytes | None = None
+    """The file's bytes where they are `text` in UTF-8 as it stands (Polars reads them as they
+    are: a panel's 80 MB are not encoded again)."""
 
     def first_line(self, skip: int) -> int:
         """The file's own number (1-based, as a spreadsheet counts) of the row after `skip`."""
@@ -145,19 +148,21 @@ class RawTable:
             df = self.frame.slice(skip)
         else:
             assert self.text is not None
-            rest, at = self.text, -1
+            whole: str | bytes = self.utf8 if self.utf8 is not None else self.text
+            newline = b"\n" if isinstance(whole, bytes) else "\n"
+            at = -1
             for _ in range(skip):  # the lines after the first `skip`, as Polars' skip_rows counts
-                at = self.text.find("\n", at + 1)
+                at = whole.find(newline, at + 1)  # type: ignore[arg-type]
                 if at < 0:
                     break
-            rest = self.text[at + 1 :] if at >= 0 else ""
             # Polars takes a table's width from its first line: a first row with its last cells
             # left off (320583,昆山市) would cut every row after it to its width. A first line as
             # wide as the header, dropped once read, keeps every cell of the rows.
-            pad = self.separator * (width - 1) + "\n" if width > 1 else ""
+            pad = (self.separator * (width - 1) + "\n" if width > 1 else "").encode("utf-8")
+            rest = whole[at + 1 :] if at >= 0 else whole[:0]
             try:
                 df = pl.read_csv(
-                    io.BytesIO((pad + rest).encode("utf-8")),
+                    io.BytesIO(pad + (rest if isinstance(rest, bytes) else rest.encode("utf-8"))),
                     has_header=False,
                     infer_schema=False,
                     separator=self.separator,
@@ -286,7 +291,7 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
         data = path.read_bytes()
     except OSError as exc:
         raise InvalidValue(f"cannot read {shown}: {exc.strerror or exc}") from exc
-    if not data.strip():
+    if not data or data.isspace():
         raise InvalidValue(f"{shown} is empty")
     digest = hashlib.sha256(data).hexdigest()
     if encoding and suffix not in TEXT_SUFFIXES:
@@ -298,7 +303,8 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
         raise InvalidValue(f"{shown} has no sheets: a sheet is for a workbook (.xlsx)", field="sheet")
     if suffix in TEXT_SUFFIXES:
         text, found = decode(data, encoding)
-        text = text.replace("\r\n", "\n").replace("\r", "\n")  # a lone CR, mixed endings: one kind
+        if "\r" in text:  # a lone CR, mixed endings: one kind
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         longest = max((len(line) for line in text[: 4 * MAX_LINE].split("\n", 64)[:64]), default=0)
         if longest > MAX_LINE:
             raise InvalidValue(f"{shown} has a line of more than {MAX_LINE:,} characters: not a table")
@@ -319,7 +325,10 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
             raise InvalidValue(f"{shown} cannot be read as a table ({clip(str(exc), 80)})") from exc
         if not any(any(r) for r in head):
             raise InvalidValue(f"{path.name} has no cells")
-        return RawTable(head, found, text=text, separator=separator, sha256=digest)
+        same = found == "utf-8" and not data.startswith(codecs.BOM_UTF8) and b"\r" not in data
+        return RawTable(
+            head, found, text=text, separator=separator, sha256=digest, utf8=data if same else None
+        )
     if suffix in EXCEL_SUFFIXES:
         return dataclasses.replace(_excel(path, sheet, data), sha256=digest)
     if suffix == ".parquet":
