@@ -61,7 +61,17 @@ SAMPLE = 2_000
 """Rows looked at to tell code, name and text columns apart."""
 
 
-def as_numbers(body: pl.DataFrame, headers: list[str]) -> pl.DataFrame:
+@dataclass(frozen=True)
+class Numbers:
+    """Every column as numbers, and per column the cells written (not blank, not marked missing:
+    —, N/A) and those read as numbers."""
+
+    frame: pl.DataFrame
+    filled: dict[str, int]
+    parsed: dict[str, int]
+
+
+def as_numbers(body: pl.DataFrame, headers: list[str]) -> Numbers:
     """Every column as numbers (null where a cell is not one), cleaning (:func:`numbers`) only
     the columns whose cells do not all read as numbers as they are."""
     direct = body.select(finite(pl.col(h).cast(pl.Float64, strict=False)) for h in headers)
@@ -76,23 +86,21 @@ def as_numbers(body: pl.DataFrame, headers: list[str]) -> pl.DataFrame:
         .row(0)
     )  # one pass: the cells written, those marked missing (NA, —), those read as numbers
     written, marks, read = counts[:n], counts[n : 2 * n], counts[2 * n :]
+    filled = {h: w - m for h, w, m in zip(headers, written, marks, strict=True)}
+    parsed = dict(zip(headers, read, strict=True))
     messy = [h for h, w, m, r in zip(headers, written, marks, read, strict=True) if r + m < w]
-    return (
-        direct.with_columns(body.select(numbers(h).alias(h) for h in messy).get_columns())
-        if messy
-        else direct
-    )
+    if not messy:
+        return Numbers(direct, filled, parsed)
+    cleaned = body.select(numbers(h).alias(h) for h in messy)
+    parsed |= dict(zip(messy, cleaned.select(pl.all().is_not_null().sum()).row(0), strict=True))
+    return Numbers(direct.with_columns(cleaned.get_columns()), filled, parsed)
 
 
-def _roles(body: pl.DataFrame, converted: pl.DataFrame, headers: list[str], key: str | None) -> Roles:
+def _roles(body: pl.DataFrame, read: Numbers, headers: list[str], key: str | None) -> Roles:
     bare = {h: split_unit(h)[0] for h in headers}
-    # Whole-column counts in two passes; the kind of text in a sample (a panel has a hundred
-    # columns and a hundred thousand rows).
-    blanks = body.select(
-        (pl.col(h).is_null() | pl.col(h).is_in(BLANK_MARKS)).sum().alias(h) for h in headers
-    ).row(0)
-    filled = {h: body.height - n for h, n in zip(headers, blanks, strict=True)}
-    parsed = dict(zip(headers, converted.select(pl.all().is_not_null().sum()).row(0), strict=True))
+    # Whole-column counts (made with the numbers); the kind of text in a sample (a panel has a
+    # hundred columns and a hundred thousand rows).
+    filled, parsed = read.filled, read.parsed
     sample = body.head(SAMPLE)
     seen = sample.select(pl.all().is_not_null().sum()).row(0)
     digits = sample.select(
@@ -191,8 +199,9 @@ def read_dataset(
     )
     if body.height == 0 or not body.select(pl.any_horizontal(pl.all().is_not_null())).to_series().any():
         raise InvalidValue("the file has a header but no rows under it")
-    converted = as_numbers(body, headers)
-    roles = _roles(body, converted, headers, options.key)
+    read = as_numbers(body, headers)
+    converted = read.frame
+    roles = _roles(body, read, headers, options.key)
     from baiqiang.core.filters import resolve_province
 
     fixed = resolve_province(options.province).short if options.province else None
