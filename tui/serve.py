@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import logging
+import re
 import secrets
 import shlex
 import sys
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 """The hosts served without a token: this machine's own address (any other needs one)."""
 COOKIE = "baiqiang_token"
+_HOST = re.compile(r"^(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$")
+"""A Host header that is a name or an address (and a port): what the page may be made for."""
 DEFAULT_MAX_SESSIONS = 3
 
 
@@ -95,8 +99,8 @@ def options_for(
         raise InvalidValue(f"port {port} is not a port (1–65535)", field="port")
     if not 1 <= max_sessions <= 64:
         raise InvalidValue(f"{max_sessions} sessions: give 1 to 64", field="max_sessions")
-    if token is not None and (len(token) < 16 or not token.isascii() or not token.isprintable()):
-        raise InvalidValue("a token needs at least 16 printable ASCII characters", field="token")
+    if token is not None and (not 16 <= len(token) <= 128 or not token.isascii() or not token.isprintable()):
+        raise InvalidValue("a token needs 16 to 128 printable ASCII characters", field="token")
     if token is not None and any(c in token for c in "&#?/ %+"):
         raise InvalidValue("a token cannot hold & # ? / % + or a space (it goes into a URL)", field="token")
     _check_host(host)
@@ -143,6 +147,8 @@ def make_server(options: ServeOptions, *, announce: Callable[[str], None]) -> ob
             import logging
 
             logging.basicConfig(level=logging.WARNING, format="baiqiang serve: %(message)s")
+            for handler in logging.getLogger().handlers:
+                handler.addFilter(_one_line)
 
         async def on_startup(self, app: web.Application) -> None:
             announce(options.url)
@@ -155,6 +161,10 @@ def make_server(options: ServeOptions, *, announce: Callable[[str], None]) -> ob
         async def handle_index(self, request: web.Request) -> web.StreamResponse:
             if self.sessions >= options.max_sessions:
                 raise _busy(options)
+            # the page's script and websocket at the address it was opened by (0.0.0.0 has many);
+            # nothing is awaited until the page is made, so no other request sees this one's
+            if _HOST.match(request.host):
+                self.public_url = f"http://{request.host}"
             response = await super().handle_index(request)
             if options.token is not None and request.query.get("token") == options.token:
                 response.set_cookie(COOKIE, options.token, httponly=True, samesite="Strict", path="/")
@@ -172,6 +182,20 @@ def make_server(options: ServeOptions, *, announce: Callable[[str], None]) -> ob
     return ExplorerServer()
 
 
+def _one_line(record: logging.LogRecord) -> bool:
+    """What the server logs (a request too long to read, a session that failed) as one line:
+    a request from anyone must not print a traceback, or its own bytes, on the server's console."""
+    from baiqiang.core.plain.text import visible
+
+    said = record.getMessage()
+    if record.exc_info and record.exc_info[1] is not None:
+        error = record.exc_info[1]
+        said = f"{said}: {type(error).__name__}: {error}"
+        record.exc_info, record.exc_text = None, None
+    record.msg, record.args = visible(" ".join(said.split()))[:300], ()
+    return True
+
+
 def _busy(options: ServeOptions) -> web.HTTPServiceUnavailable:
     from aiohttp import web
 
@@ -186,8 +210,12 @@ def _guard(options: ServeOptions) -> Middleware:
     websocket only from this server's own page."""
     from aiohttp import web
 
+    local = {f"{name}:{options.port}" for name in ("127.0.0.1", "localhost", "[::1]")}
+
     @web.middleware
     async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if options.token is None and request.host not in local:  # a name made to point here
+            return web.Response(status=403, text="baiqiang serve: only this machine's own address\n")
         if options.token is not None:
             given = request.query.get("token") or request.cookies.get(COOKIE) or ""
             if not hmac.compare_digest(given.encode(), options.token.encode()):

@@ -102,6 +102,8 @@ class Served:
         return int(urllib.request.urlparse(self.url).port or 80)
 
     def stop(self) -> None:
+        if self.proc.stderr is None or self.proc.stderr.closed:
+            return
         self.proc.terminate()
         try:
             self.proc.wait(10)
@@ -109,6 +111,7 @@ class Served:
             self.proc.kill()
             self.proc.wait()
         assert self.proc.stderr is not None
+        self.rest = self.proc.stderr.read()
         self.proc.stderr.close()
 
 
@@ -189,9 +192,14 @@ def test_on_this_machine_no_token_is_needed_and_bad_options_are_one_line(
     s = served("--port", str(free_port()))
     assert s.url == f"http://127.0.0.1:{s.port}/" and "only this machine can reach it" in s.said
     assert status(s.url)[0] == 200
+    # a name made to point here (DNS rebinding: another site's page on 127.0.0.1) is refused
+    assert status(s.url, {"Host": f"evil.example:{s.port}"})[0] == 403
+    # a request too long to read is refused in one line of the server's log, never a traceback
+    assert status(s.url + "x" * 9000)[0] in (400, 414, 431)
     for args, said in (
         (["--host", "example.com"], "is not an IP address"),
-        (["--token", "short"], "at least 16"),
+        (["--token", "short"], "16 to 128"),
+        (["--token", "a" * 5000], "16 to 128"),
         (["--port", "0"], "--port 0 is not a port"),
         (["--lang", "fr"], "--lang 'fr': zh or en"),
         (["--max-sessions", "0"], "give 1 to 64"),
@@ -202,6 +210,8 @@ def test_on_this_machine_no_token_is_needed_and_bad_options_are_one_line(
         )
         assert proc.returncode != 0 and said in proc.stderr, (args, proc.stderr)
         assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+    s.stop()  # what the server said after its first two lines: the long request, in one line
+    assert "Traceback" not in s.rest and len(s.rest.strip().splitlines()) <= 1, s.rest
 
 
 @pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="chromium and chromedriver are not installed")
