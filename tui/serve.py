@@ -79,8 +79,9 @@ class ServeOptions:
         """Who can reach it, in one sentence."""
         if self.local:
             return "only this machine can reach it"
+        where = "this machine (every address)" if self.host in ("0.0.0.0", "::") else self.host
         return (
-            f"anyone who can reach {self.host} port {self.port} and has this URL (its token) can "
+            f"anyone who can reach {where} port {self.port} and has this URL (its token) can "
             "explore the data; sessions write nothing on this machine"
         )
 
