@@ -136,9 +136,9 @@ class Places:
 @cache
 def places(catalog: Catalog) -> Places:
     """What imported rows are matched against, from the catalog (made once per catalog)."""
-    from baiqiang.core.profile import unit_rows
+    from baiqiang.core.resolve import units as unit_frame
 
-    units, _ = unit_rows(catalog)
+    units = unit_frame(catalog).collect().to_dicts()  # (not the former names: the history has them)
     d = catalog.divisions.select("prefecture", "province", "province_short").collect()
     areas = set(d["prefecture"].drop_nulls()) | set(d["province"]) | set(d["province_short"])
     areas |= {a.removesuffix("市") for a in d["prefecture"].drop_nulls() if a.endswith("市")}
