@@ -74,18 +74,18 @@ class Numbers:
 def as_numbers(body: pl.DataFrame, headers: list[str]) -> Numbers:
     """Every column as numbers (null where a cell is not one), cleaning (:func:`numbers`) only
     the columns whose cells do not all read as numbers as they are."""
-    direct = body.select(finite(pl.col(h).cast(pl.Float64, strict=False)) for h in headers)
-    n = len(headers)
-    counts = (
-        pl.concat([body, direct.select(pl.all().name.prefix("\x00"))], how="horizontal")
-        .select(
-            *[pl.col(h).is_not_null().sum() for h in headers],
-            *[pl.col(h).is_in(BLANK_MARKS).sum().alias(f"\x01{h}") for h in headers],
-            *[pl.col(f"\x00{h}").is_not_null().sum() for h in headers],
-        )
-        .row(0)
-    )  # one pass: the cells written, those marked missing (NA, —), those read as numbers
-    written, marks, read = counts[:n], counts[n : 2 * n], counts[2 * n :]
+    cast = body.select(pl.col(h).cast(pl.Float64, strict=False) for h in headers)
+    direct = cast.select(finite(pl.col(h)) for h in headers)  # (in one select the cast ran twice)
+    # the cells written and those read as numbers (counts the columns keep); the cells marked
+    # missing (NA, —) only in the columns where some cell did not read as a number
+    written = body.select(pl.all().count()).row(0)
+    read = direct.select(pl.all().count()).row(0)
+    unread = [h for h, w, r in zip(headers, written, read, strict=True) if r < w]
+    marked = dict.fromkeys(headers, 0)
+    if unread:
+        counted = body.select(pl.col(h).is_in(BLANK_MARKS).sum() for h in unread).row(0)
+        marked |= dict(zip(unread, counted, strict=True))
+    marks = [marked[h] for h in headers]
     filled = {h: w - m for h, w, m in zip(headers, written, marks, strict=True)}
     parsed = dict(zip(headers, read, strict=True))
     messy = [h for h, w, m, r in zip(headers, written, marks, read, strict=True) if r + m < w]
