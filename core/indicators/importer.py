@@ -69,6 +69,9 @@ class Numbers:
     frame: pl.DataFrame
     filled: dict[str, int]
     parsed: dict[str, int]
+    unread: frozenset[str]
+    """The columns with a cell written that did not read as a number as it stands (a mark, a
+    thousands separator, text): the others are numbers or blanks throughout."""
 
 
 def as_numbers(body: pl.DataFrame, headers: list[str]) -> Numbers:
@@ -90,10 +93,10 @@ def as_numbers(body: pl.DataFrame, headers: list[str]) -> Numbers:
     parsed = dict(zip(headers, read, strict=True))
     messy = [h for h, w, m, r in zip(headers, written, marks, read, strict=True) if r + m < w]
     if not messy:
-        return Numbers(direct, filled, parsed)
+        return Numbers(direct, filled, parsed, frozenset(unread))
     cleaned = body.select(numbers(h).alias(h) for h in messy)
     parsed |= dict(zip(messy, cleaned.select(pl.all().is_not_null().sum()).row(0), strict=True))
-    return Numbers(direct.with_columns(cleaned.get_columns()), filled, parsed)
+    return Numbers(direct.with_columns(cleaned.get_columns()), filled, parsed, frozenset(unread))
 
 
 def _roles(body: pl.DataFrame, read: Numbers, headers: list[str], key: str | None) -> Roles:
@@ -311,7 +314,7 @@ def read_dataset(
         if values.height
         else [0] * len(names)
     )
-    gaps = _gaps(body, converted, index["_i"], roles.values)
+    gaps = _gaps(body, read, index["_i"], roles.values)
     summary: dict[str, int] = {}
     for r in reports:
         summary[str(r.outcome)] = summary.get(str(r.outcome), 0) + 1
@@ -338,10 +341,19 @@ def read_dataset(
 
 
 def _gaps(
-    body: pl.DataFrame, converted: pl.DataFrame, kept: pl.Series, columns: list[str]
+    body: pl.DataFrame, numeric: Numbers, kept: pl.Series, every: list[str]
 ) -> dict[str, tuple[int, int, list[str]]]:
     """Per value column, over the rows stored: the cells left blank or marked missing (—, N/A),
     the cells that are not a number (1,2,3; inf; 甲), and a few of the latter as written."""
+    converted = numeric.frame
+    out: dict[str, tuple[int, int, list[str]]] = {}
+    plain = [h for h in every if h not in numeric.unread]  # numbers or blanks: a blank is a gap
+    if plain:
+        stored = converted.select(plain).with_row_index("_i").filter(pl.col("_i").is_in(kept.implode()))
+        out |= {h: (int(n), 0, []) for h, n in zip(plain, stored.drop("_i").null_count().row(0), strict=True)}
+    columns = [h for h in every if h in numeric.unread]
+    if not columns:
+        return {h: out[h] for h in every}
     read = {h: f"\x00{i}" for i, h in enumerate(columns)}  # the numbers, beside the text
     rows = (
         pl.concat(
@@ -364,7 +376,6 @@ def _gaps(
         *[marked(h).sum().alias(f"m{i}") for i, h in enumerate(columns)],
         *[unread(h).sum().alias(f"u{i}") for i, h in enumerate(columns)],
     ).row(0, named=True)
-    out: dict[str, tuple[int, int, list[str]]] = {}
     for i, h in enumerate(columns):
         examples: list[str] = []
         m, u = int(counts[f"m{i}"]), int(counts[f"u{i}"])
@@ -375,7 +386,7 @@ def _gaps(
             found = rows.filter(unread(h, padded=True)).select(h).unique(maintain_order=True).head(3)
             examples = [clip(str(e), 20) for e in found.to_series().to_list()]
         out[h] = (int(m), int(u), examples)
-    return out
+    return {h: out[h] for h in every}
 
 
 _HAN_DIGITS = dict(zip("〇零一二三四五六七八九", "00123456789", strict=True))
