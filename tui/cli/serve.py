@@ -41,15 +41,15 @@ def serve_(
     if lang not in ("zh", "en"):
         raise InvalidValue(f"lang {lang[:20]!r}: zh or en", field="lang")
     language: Literal["zh", "en"] = "zh" if lang == "zh" else "en"
+    from baiqiang.tui.serve import options_for, serve
+
+    options = options_for(host, port, token, max_sessions, language)  # wrong options first
     try:
         import textual_serve  # noqa: F401
     except ImportError:
         raise InvalidValue(
             "serving the explorer needs textual-serve: pip install 'baiqiang[serve]'"
         ) from None
-    from baiqiang.tui.serve import options_for, serve
-
-    options = options_for(host, port, token, max_sessions, language)
 
     def announce(url: str) -> None:
         sys.stderr.write(
