@@ -27,6 +27,8 @@ from baiqiang.core.history import Fate, History, Lineage, Record, history_of, la
 from baiqiang.core.plain.resolve import Row, describe, has_han, match_exactly, narrow, to_simplified
 
 if TYPE_CHECKING:
+    import polars as pl
+
     from baiqiang.core.catalog import Catalog
 
 
@@ -458,85 +460,188 @@ def _unmatched(places: Places, text: str, code: str, code_note: str, year: int) 
 @dataclass(frozen=True)
 class Matched:
     """Every row's outcome, and the units formed by a merger whose parts the file has (for
-    ``sum``): unit → the reports of its parts, per year."""
+    ``sum``): unit → the reports of its parts, per year.
 
-    reports: list[RowReport]
+    Attributes:
+        table: A row per row given, in order: ``line``, ``text``, ``outcome``, ``adcode``,
+            ``name``, ``note`` (:func:`report_schema`; a panel's hundred thousand rows stay a
+            frame until asked for as :attr:`reports`).
+        parts: The parts summed, per unit and year.
+    """
+
+    table: pl.DataFrame
     parts: dict[tuple[str, int | None], list[RowReport]]
+
+    @cached_property
+    def reports(self) -> list[RowReport]:
+        """Every row's outcome, as :class:`RowReport` objects."""
+        return reports_of(self.table)
+
+
+def report_schema() -> dict[str, Any]:
+    """The columns of a table of outcomes: line, text, outcome, adcode, name, note."""
+    import polars as pl
+
+    return {"line": pl.Int64, "text": pl.String, "outcome": pl.String} | dict.fromkeys(
+        ("adcode", "name", "note"), pl.String
+    )
+
+
+def key_schema() -> dict[str, Any]:
+    """The columns of a table of rows to match (the fields of :class:`RowKey`)."""
+    import polars as pl
+
+    return {
+        "line": pl.Int64,
+        "code": pl.String,
+        "name": pl.String,
+        "province": pl.String,
+        "prefecture": pl.String,
+        "year": pl.Int32,
+        "as_of": pl.Int32,
+    }
+
+
+_OUTCOMES = {str(o): o for o in RowOutcome}
+
+
+def reports_of(table: pl.DataFrame) -> list[RowReport]:
+    """A table of outcomes (:data:`report_schema`) as :class:`RowReport` objects."""
+    return [
+        RowReport(line, text, _OUTCOMES[outcome], adcode, name, note)
+        for line, text, outcome, adcode, name, note in table.select(*report_schema()).iter_rows()
+    ]
 
 
 def match_rows(
     places: Places, rows: Iterable[RowKey], *, trust: Trust | None = None, merge_sum: bool = False
 ) -> list[RowReport]:
-    """Every row's outcome, in order (see :func:`match_all`)."""
+    """Every row's outcome, in order (see :func:`match_frame`)."""
     return match_all(places, rows, trust=trust, merge_sum=merge_sum).reports
 
 
 def match_all(
     places: Places, rows: Iterable[RowKey], *, trust: Trust | None = None, merge_sum: bool = False
 ) -> Matched:
+    """Every row's outcome, in order (:func:`match_frame`, for rows given one by one)."""
+    import polars as pl
+
+    frame = pl.DataFrame(list(rows), schema=key_schema(), orient="row")
+    return match_frame(places, frame, trust=trust, merge_sum=merge_sum)
+
+
+_KEY = ("code", "name", "province", "prefecture", "as_of")
+
+
+def match_frame(
+    places: Places, rows: pl.DataFrame, *, trust: Trust | None = None, merge_sum: bool = False
+) -> Matched:
     """Every row's outcome, in order: stored on one unit (matched, renamed or summed), or why not.
+
+    Args:
+        places: What rows are matched against.
+        rows: The rows, with the columns of :func:`key_schema` (a code or name cell left out is
+            "").
+        trust: Which decides where a row's code and name are two units.
+        merge_sum: Sum the parts of a unit formed by a merger where the file has every one of
+            them (in a year); they stay ``merged`` otherwise.
 
     A row's code is tried first where it has one; a second row of a unit (in the same year) is
     a duplicate, naming the line that has it. The same code, name, province, prefecture and
-    year are matched once, however many rows repeat them (a panel of thirty years). With
-    `merge_sum`, the parts of a unit formed by a merger are ``summed`` where the file has every
-    one of them (in a year), and stay ``merged`` otherwise.
+    year are matched once, however many rows repeat them (a panel of thirty years): the rows
+    are a frame, and only their distinct keys pass through Python.
     """
-    reports: list[RowReport] = []
-    seen: dict[tuple[str, int | None], int] = {}
-    # per key: what it came to, whether it is stored, and its unit's adcode and name (a panel
-    # repeats each key for every year: these are worked out once)
-    cache: dict[tuple[str, str, str | None, str | None, int | None], tuple[Found, bool, str, str]] = {}
-    merged: dict[tuple[str, int | None], list[tuple[int, Found]]] = {}
-    keys = list(rows)
-    for row in keys:
-        query = row.code if row.code.isdigit() else row.name
+    import polars as pl
+
+    rows = rows.select(
+        pl.col(c).cast(t) if c in rows.columns else pl.lit(None, t).alias(c) for c, t in key_schema().items()
+    ).with_columns(pl.col("code", "name").fill_null(""))
+    keys = rows.select(_KEY).unique(maintain_order=True)
+    found: list[Found] = []
+    for code, name, province, prefecture, as_of in keys.iter_rows():
+        query = code if code.isdigit() else name
         if not query:
-            reports.append(RowReport(row.line, row.text, RowOutcome.UNMATCHED, note="no name or code"))
+            found.append(Found(RowOutcome.UNMATCHED, note="no name or code"))
             continue
-        key = (query, row.name, row.province, row.prefecture, row.as_of)
-        known = cache.get(key)
-        if known is None:
-            one = match_one(
-                places, query, row.province, row.prefecture, name=row.name if row.code.isdigit() else "",
-                as_of=row.as_of, trust=trust,
-            )  # fmt: skip
-            known = cache[key] = (
-                one,
-                one.outcome.stored and one.unit is not None,
-                str(one.unit["adcode"]) if one.unit else "",
-                str(one.unit["name"]) if one.unit else "",
-            )
-        found, stored, adcode, name = known
-        if found.outcome is RowOutcome.MERGED and found.unit is not None:
-            merged.setdefault((adcode, row.year), []).append((len(reports), found))
-        if not stored:
-            reports.append(RowReport(row.line, row.text, found.outcome, adcode, name, found.note))
-            continue
-        twice = (adcode, row.year)
-        if twice in seen:
-            when = f" ({row.year})" if row.year else ""
-            said = f"line {seen[twice]} has {name}{when} already"
-            reports.append(RowReport(row.line, row.text, RowOutcome.DUPLICATE, adcode, name, said))
-            continue
-        seen[twice] = row.line
-        reports.append(RowReport(row.line, row.text, found.outcome, adcode, name, found.note))
+        named = name if code.isdigit() else ""
+        found.append(match_one(places, query, province, prefecture, name=named, as_of=as_of, trust=trust))
+    keyed = keys.with_columns(
+        pl.Series("_k", range(len(found)), pl.Int64),
+        pl.Series("outcome", [str(f.outcome) for f in found], pl.String),
+        pl.Series("_stored", [f.outcome.stored and f.unit is not None for f in found], pl.Boolean),
+        pl.Series("adcode", [str(f.unit["adcode"]) if f.unit else "" for f in found], pl.String),
+        pl.Series("unit", [str(f.unit["name"]) if f.unit else "" for f in found], pl.String),
+        pl.Series("note", [f.note for f in found], pl.String),
+    )
+    table = (
+        rows.with_row_index("_r")
+        .join(keyed, on=list(_KEY), how="left", nulls_equal=True, maintain_order="left")
+        .with_columns(text=pl.when(pl.col("name") != "").then("name").otherwise("code"))
+    )
+    # a second row of a unit in a year: a duplicate of the first
+    stored = table.filter("_stored")
+    first = stored.group_by("adcode", "year").agg(
+        pl.col("_r").first().alias("_first"), pl.col("line").first().alias("_at")
+    )
+    table = table.join(first, on=["adcode", "year"], how="left", nulls_equal=True, maintain_order="left")
+    twice = pl.col("_stored") & (pl.col("_r") != pl.col("_first"))
+    when = (
+        pl.when(pl.col("year").is_not_null() & (pl.col("year") != 0))
+        .then(pl.format(" ({})", "year"))
+        .otherwise(pl.lit(""))
+    )
+    table = table.with_columns(
+        outcome=pl.when(twice).then(pl.lit(str(RowOutcome.DUPLICATE))).otherwise("outcome"),
+        note=pl.when(twice)
+        .then(pl.format("line {} has {}{} already", "_at", "unit", when))
+        .otherwise("note"),
+    )
+    parts, rows_summed = _summed(table, found, merge_sum=merge_sum)
+    if parts:
+        changed = pl.DataFrame(
+            [(r, str(report.outcome), report.note) for r, report in rows_summed],
+            schema={"_r": pl.UInt32, "outcome": pl.String, "note": pl.String},
+            orient="row",
+        )
+        table = table.update(changed, on="_r")
+    out = table.select("line", "text", "outcome", "adcode", pl.col("unit").alias("name"), "note")
+    return Matched(out, parts)
+
+
+def _summed(
+    table: pl.DataFrame, found: list[Found], *, merge_sum: bool
+) -> tuple[dict[tuple[str, int | None], list[RowReport]], list[tuple[int, RowReport]]]:
+    """The rows of the parts of a unit formed by a merger, ``summed``, per unit and year: where
+    `merge_sum` and the file has every part (and no row of the unit itself) in that year; and
+    each of those rows' position in `table` with its new report."""
+    import polars as pl
+
+    merged = table.filter((pl.col("outcome") == str(RowOutcome.MERGED)) & (pl.col("adcode") != ""))
+    if not merge_sum or merged.height == 0:
+        return {}, []
+    groups: dict[tuple[str, int | None], list[tuple[int, RowReport, Found]]] = {}
+    for r, line, text, adcode, unit, note, year, k in merged.select(
+        "_r", "line", "text", "adcode", "unit", "note", "year", "_k"
+    ).iter_rows():
+        report = RowReport(line, text, RowOutcome.MERGED, adcode, unit, note)
+        groups.setdefault((adcode, year), []).append((r, report, found[k]))
+    taken = set(table.filter(pl.col("_stored")).select("adcode", "year").iter_rows())
     complete: dict[tuple[str, int | None], list[RowReport]] = {}
-    for (adcode, year), members in merged.items():
-        lineage = members[0][1].lineage
+    changed: list[tuple[int, RowReport]] = []
+    for (adcode, year), members in groups.items():
+        lineage = members[0][2].lineage
         needed = {p.code for p in lineage.parts} if lineage else set()
-        have = {m[1].lineage.record.code for m in members if m[1].lineage}
-        if not merge_sum or have != needed or len(members) != len(needed) or (adcode, year) in seen:
+        have = {m[2].lineage.record.code for m in members if m[2].lineage}
+        if have != needed or len(members) != len(needed) or (adcode, year) in taken:
             continue
-        lines = ", ".join(str(reports[i].line) for i, _ in members)
-        for i, _ in members:
-            r = reports[i]
-            reports[i] = RowReport(
-                r.line, r.text, RowOutcome.SUMMED, r.adcode, r.name, f"{r.note}; summed with lines {lines}"
-            )
-        complete[(adcode, year)] = [reports[i] for i, _ in members]
-        seen[(adcode, year)] = members[0][0]
-    return Matched(reports, complete)
+        lines = ", ".join(str(m[1].line) for m in members)
+        summed = [
+            (r, m._replace(outcome=RowOutcome.SUMMED, note=f"{m.note}; summed with lines {lines}"))
+            for r, m, _ in members
+        ]
+        complete[(adcode, year)] = [m for _, m in summed]
+        changed += summed
+    return complete, changed
 
 
 __all__ = [
@@ -550,6 +655,7 @@ __all__ = [
     "RowReport",
     "Trust",
     "match_all",
+    "match_frame",
     "match_one",
     "match_rows",
     "places",

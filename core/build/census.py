@@ -356,7 +356,7 @@ def build(source: Path, data_dir: Path) -> tuple[pl.DataFrame, Dataset, pl.DataF
         about=ABOUT,
         licence=LICENCE,
     )
-    return values, dataset, report_frame(result.reports)
+    return values, dataset, report_frame(result.table)
 
 
 def gaps(values: pl.DataFrame, report: pl.DataFrame, divisions: pl.DataFrame) -> dict[str, dict[str, str]]:

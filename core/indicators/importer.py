@@ -26,6 +26,7 @@ from baiqiang.core.indicators.reader import (
     finite,
     header_names,
     header_of,
+    number_columns,
     numbers,
     read_raw,
     split_header,
@@ -33,7 +34,7 @@ from baiqiang.core.indicators.reader import (
     table_unit,
     unique_names,
 )
-from baiqiang.core.matching import Places, RowKey, RowOutcome, RowReport, Trust, match_all, province_of
+from baiqiang.core.matching import Places, RowOutcome, Trust, match_frame, province_of, report_schema
 from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.text import clip, visible
 
@@ -104,7 +105,7 @@ def _roles(body: pl.DataFrame, read: Numbers, headers: list[str], key: str | Non
     # Whole-column counts (made with the numbers); the kind of text in a sample (a panel has a
     # hundred columns and a hundred thousand rows).
     filled, parsed = read.filled, read.parsed
-    sample = body.head(SAMPLE)
+    sample = body.head(SAMPLE).select(pl.col(h).cast(pl.String) for h in headers)  # numbers as text
     seen = sample.select(pl.all().is_not_null().sum()).row(0)
     digits = sample.select(
         pl.col(h)
@@ -197,23 +198,29 @@ def read_dataset(
     if count < 1 or start + count > len(raw.head):
         raise InvalidValue(f"the header cannot take {count} rows here", field="header_rows")
     headers = unique_names(header_names(raw.head, start, count))
-    body = raw.body(start + count, len(headers)).rename(
-        dict(zip([f"column_{i}" for i in range(len(headers))], headers, strict=True))
-    )
+    named = dict(zip([f"column_{i}" for i in range(len(headers))], headers, strict=True))
+    typed = number_columns(raw.head[start + count :], headers)
+    body = raw.body(start + count, len(headers), header=start, numbers=typed).rename(named)
     if body.height == 0 or not body.select(pl.any_horizontal(pl.all().is_not_null())).to_series().any():
         raise InvalidValue("the file has a header but no rows under it")
     read = as_numbers(body, headers)
+    if any(body.schema[h] != pl.String for h in read.unread):  # inf, nan: what was written, as text
+        body = raw.body(start + count, len(headers), header=start).rename(named)
+        read = as_numbers(body, headers)
     converted = read.frame
     roles = _roles(body, read, headers, options.key)
-    from baiqiang.core.filters import resolve_province
-
-    fixed = resolve_province(options.province).short if options.province else None
 
     def cleaned(column: str | None) -> pl.Expr:  # clean(), in Polars: NFKC, no blanks
-        text = pl.col(column).str.normalize("NFKC").str.replace_all(r"\s+", "") if column else pl.lit(None)
+        text = (
+            pl.col(column).cast(pl.String).str.normalize("NFKC").str.replace_all(r"\s+", "")
+            if column
+            else pl.lit(None, pl.String)
+        )
         return text.fill_null("")
 
+    first_line = raw.first_line(start + count)
     cells = body.select(
+        (pl.int_range(pl.len(), dtype=pl.Int64) + first_line).alias("line"),
         cleaned(roles.code).str.replace(r"^(\d+)\.0+$", "${1}").alias("code"),  # 110101.0 is a code
         cleaned(roles.name).alias("name"),
         cleaned(roles.province).alias("province"),
@@ -224,55 +231,29 @@ def read_dataset(
             else pl.lit(options.year, pl.Int32)
         ).alias("year"),
         (_year_text(roles.year) if roles.year else pl.lit("")).alias("year_text"),
-    ).rows()
-    has_values = converted.select(pl.any_horizontal(pl.col(roles.values).is_not_null())).to_series().to_list()
-    first_line = raw.first_line(start + count)
-    reports: list[RowReport] = []
-    keys: list[RowKey] = []
-    provinces: dict[str, str | None] = {}
+    ).with_columns(
+        converted.select(pl.any_horizontal(pl.col(roles.values).is_not_null()).alias("numeric")).to_series(),
+        pl.when(pl.col("name") != "").then("name").otherwise("code").alias("text"),
+    )
     as_of, read_as = _as_of(
         places,
         options,
-        [c[0] for c in cells],
+        cells["code"].unique().to_list(),
         has_year=roles.year is not None,
-        names=[c[1] for c in cells],
+        names=cells["name"].unique().to_list(),
         titled=title_year(raw.head[:start]),
     )
-    for i, ((code, text, in_province, in_prefecture, year, year_text), numeric) in enumerate(
-        zip(cells, has_values, strict=True)
-    ):
-        shown = text or code
-        if not shown and not numeric:
-            continue  # a blank row
-        if _FOOTNOTE.match(shown) or (not numeric and len(shown) > 15):
-            reports.append(RowReport(first_line + i, shown, RowOutcome.FOOTNOTE))
-            continue
-        if year_text and (year is None or year not in DATA_YEARS):  # 99999, -5, 2021.5: no year
-            said = (
-                f"its year {clip(year_text, 20)!r} is not a year ({DATA_YEARS.start}–{DATA_YEARS.stop - 1})"
-            )
-            reports.append(RowReport(first_line + i, shown, RowOutcome.UNMATCHED, note=said))
-            continue
-        if fixed is None and in_province not in provinces:
-            provinces[in_province] = province_of(in_province)
-        province = fixed or provinces[in_province]
-        row_as_of = year if as_of == ROW_YEAR else as_of
-        keys.append(RowKey(first_line + i, code, text, province, in_prefecture or None, year, row_as_of))
+    reports, keys = _set_aside(cells, places, options, as_of)
     trust = Trust(options.trust) if options.trust else None
-    result = match_all(places, keys, trust=trust, merge_sum=options.merge == "sum")
-    matched = result.reports
-    years_of = {k.line: k.year for k in keys}
-    kept = [
-        (r.line - first_line, r.adcode, years_of[r.line])
-        for r in matched
-        if r.outcome in (RowOutcome.MATCHED, RowOutcome.RENAMED, RowOutcome.SUCCEEDED)
-    ]
-    reports = sorted([*reports, *matched], key=lambda r: r.line)
-
-    index = pl.DataFrame(
-        {"_i": [k[0] for k in kept], "adcode": [k[1] for k in kept], "year": [k[2] for k in kept]},
-        schema={"_i": pl.UInt32, "adcode": pl.String, "year": pl.Int32},
+    result = match_frame(places, keys, trust=trust, merge_sum=options.merge == "sum")
+    table = pl.concat([reports, result.table]).sort("line")
+    index = (
+        keys.select((pl.col("line") - first_line).cast(pl.UInt32).alias("_i"), "year")
+        .with_columns(result.table.select("adcode", "outcome"))
+        .filter(pl.col("outcome").is_in([str(o) for o in _KEPT]))
+        .select("_i", "adcode", "year")
     )
+
     above = table_unit(raw.head[:start])  # 单位：亿元 over the table: every column's unit
     split = [split_header(h) for h in roles.values]
     bare = Counter(n for n, _, _ in split)
@@ -281,15 +262,16 @@ def read_dataset(
         for n, unit, y in split
     ]
     names = unique_names([n for n, _, _ in columns])
-    numbered = converted.with_row_index("_i").select(
-        "_i", *[pl.col(h).alias(n) for h, n in zip(roles.values, names, strict=True)]
-    )
-    values = index.join(numbered, on="_i", how="left").sort("_i").drop("_i")
+    numbered = converted.select(pl.col(h).alias(n) for h, n in zip(roles.values, names, strict=True))
+    every = index.height == numbered.height  # (rows kept are in order: all of them, or some)
+    values = index.drop("_i").hstack(numbered if every else numbered[index["_i"]])
     notes: list[str] = []
     if result.parts:  # the parts of a unit formed by a merger, added up (where every one has a value)
         rates = [n for n, (_, unit, _) in zip(names, columns, strict=True) if is_rate(n, unit)]
         sums = [
-            numbered.filter(pl.col("_i").is_in([r.line - first_line for r in parts])).select(
+            numbered.with_row_index("_i")
+            .filter(pl.col("_i").is_in([r.line - first_line for r in parts]))
+            .select(
                 pl.lit(adcode).alias("adcode"),
                 pl.lit(year, pl.Int32).alias("year"),
                 *[
@@ -302,7 +284,6 @@ def read_dataset(
             for (adcode, year), parts in result.parts.items()
         ]
         values = pl.concat([values, *sums], how="vertical_relaxed")
-        kept += [(-1, adcode, year) for adcode, year in result.parts]
         if rates:
             shown = ", ".join(visible(n) for n in rates[:6]) + (" …" if len(rates) > 6 else "")
             notes.append(
@@ -315,10 +296,8 @@ def read_dataset(
         else [0] * len(names)
     )
     gaps = _gaps(body, read, index["_i"], roles.values)
-    summary: dict[str, int] = {}
-    for r in reports:
-        summary[str(r.outcome)] = summary.get(str(r.outcome), 0) + 1
-    years = sorted({y for _, _, y in kept if y is not None})
+    summary = dict(table.group_by("outcome", maintain_order=True).len().iter_rows())
+    years = sorted({*index["year"].drop_nulls().unique().to_list(), *(y for _, y in result.parts if y)})
     dataset = Dataset(
         name=name,
         source=path.name,
@@ -337,7 +316,61 @@ def read_dataset(
         years=years,
         summary=summary,
     )
-    return values, ImportResult(dataset, reports, roles.ignored, read_as, notes)
+    return values, ImportResult(dataset, table, roles.ignored, read_as, notes)
+
+
+_KEPT = (RowOutcome.MATCHED, RowOutcome.RENAMED, RowOutcome.SUCCEEDED)
+"""The outcomes whose row's own values are stored (summed rows are stored as their sum)."""
+
+
+def _set_aside(
+    cells: pl.DataFrame, places: Places, options: ImportOptions, as_of: int | None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The rows that are no unit's (a footnote; a year that is none: 99999, -5, 2021.5) with
+    their outcomes, and the others as rows to match (:func:`~baiqiang.core.matching.key_schema`);
+    blank rows are neither."""
+    from baiqiang.core.filters import resolve_province
+
+    cells = cells.filter((pl.col("text") != "") | pl.col("numeric"))  # a blank row: nothing said
+    footnote = pl.col("text").str.contains(_FOOTNOTE.pattern) | (
+        ~pl.col("numeric") & (pl.col("text").str.len_chars() > 15)
+    )
+    no_year = (pl.col("year_text") != "") & (
+        pl.col("year").is_null() | ~pl.col("year").is_between(DATA_YEARS.start, DATA_YEARS.stop - 1)
+    )
+    kinds = cells.with_columns(footnote.alias("_footnote"), (~footnote & no_year).alias("_no_year"))
+    span = f"({DATA_YEARS.start}–{DATA_YEARS.stop - 1})"
+    aside = [
+        (line, text, str(RowOutcome.FOOTNOTE), "", "", "")
+        if foot
+        else (
+            line,
+            text,
+            str(RowOutcome.UNMATCHED),
+            "",
+            "",
+            f"its year {clip(year, 20)!r} is not a year {span}",
+        )
+        for line, text, year, foot in kinds.filter(pl.col("_footnote") | pl.col("_no_year"))
+        .select("line", "text", "year_text", "_footnote")
+        .iter_rows()
+    ]
+    rest = kinds.filter(~pl.col("_footnote") & ~pl.col("_no_year"))
+    if options.province:
+        province: pl.Expr = pl.lit(resolve_province(options.province).short, pl.String)
+    else:
+        short = {p: province_of(p) for p in rest["province"].unique().to_list()}
+        province = pl.col("province").replace_strict(short, return_dtype=pl.String)
+    keys = rest.select(
+        "line",
+        "code",
+        "name",
+        province.alias("province"),
+        pl.when(pl.col("prefecture") != "").then("prefecture").alias("prefecture"),
+        "year",
+        (pl.col("year") if as_of == ROW_YEAR else pl.lit(as_of, pl.Int32)).alias("as_of"),
+    )
+    return pl.DataFrame(aside, schema=report_schema(), orient="row"), keys
 
 
 def _gaps(

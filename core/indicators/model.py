@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
-from baiqiang.core.matching import RowOutcome, RowReport
+from baiqiang.core.matching import RowOutcome, RowReport, reports_of
+
+if TYPE_CHECKING:
+    import polars as pl
 
 
 @dataclass(frozen=True)
@@ -141,25 +145,42 @@ class Dataset:
 @dataclass(frozen=True)
 class ImportResult:
     """An import's outcome: the dataset stored (or that would be), every row's outcome, and the
-    columns left out because they hold text, not numbers (备注)."""
+    columns left out because they hold text, not numbers (备注).
+
+    Attributes:
+        table: Every row's outcome, in the file's order (the columns of
+            :func:`~baiqiang.core.matching.report_schema`: a panel's hundred thousand rows stay
+            a frame until asked for as :attr:`reports`).
+    """
 
     dataset: Dataset
-    reports: list[RowReport]
+    table: pl.DataFrame
     ignored: list[LeftOut] = field(default_factory=list)
     read_as: str = ""
     """Which year's list the codes and names were read in, and why."""
     notes: list[str] = field(default_factory=list)
     """What else the summary says (the rates left blank for units summed)."""
 
+    @cached_property
+    def reports(self) -> list[RowReport]:
+        """Every row's outcome, as :class:`~baiqiang.core.matching.RowReport` objects."""
+        return reports_of(self.table)
+
+    def _among(self, outcomes: tuple[RowOutcome, ...]) -> list[RowReport]:
+        import polars as pl
+
+        return reports_of(self.table.filter(pl.col("outcome").is_in([str(o) for o in outcomes])))
+
     @property
     def unexplained(self) -> list[RowReport]:
         """The rows a strict import refuses: unmatched, ambiguous, a conflict, a duplicate (not
         those whose unit's history explains why they are not stored: merged, split)."""
-        refused = (RowOutcome.UNMATCHED, RowOutcome.AMBIGUOUS, RowOutcome.CONFLICT, RowOutcome.DUPLICATE)
-        return [r for r in self.reports if r.outcome in refused]
+        return self._among(
+            (RowOutcome.UNMATCHED, RowOutcome.AMBIGUOUS, RowOutcome.CONFLICT, RowOutcome.DUPLICATE)
+        )
 
     @property
     def problems(self) -> list[RowReport]:
         """The rows whose values were not stored, other than footnotes and totals."""
         keep = (RowOutcome.FOOTNOTE, RowOutcome.NOT_COUNTY)
-        return [r for r in self.reports if not r.outcome.stored and r.outcome not in keep]
+        return self._among(tuple(o for o in RowOutcome if not o.stored and o not in keep))

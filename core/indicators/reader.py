@@ -15,7 +15,9 @@ import dataclasses
 import hashlib
 import io
 import re
+import threading
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,44 +139,112 @@ class RawTable:
         """The file's own number (1-based, as a spreadsheet counts) of the row after `skip`."""
         return self.offset + skip + 1
 
-    def body(self, skip: int, width: int) -> pl.DataFrame:
-        """The rows after the first `skip`, as `width` text columns ``column_0`` … (a row with
+    def body(
+        self, skip: int, width: int, *, header: int | None = None, numbers: Sequence[int] = ()
+    ) -> pl.DataFrame:
+        """The rows after the first `skip`, as `width` columns ``column_0`` … of text (a row with
         fewer cells gets blanks; cells past the header's width are left out).
+
+        Args:
+            skip: The rows before the body (title rows, the header).
+            width: The columns.
+            header: The line of the (first) header row, where its cells give the width: the
+                body is read from there, the file's bytes as they are.
+            numbers: The columns read as numbers (Float64) as the file is parsed (a column of
+                numbers is parsed once, not read as text and cast); where a cell of one is not a
+                number, every column is read as text.
 
         Raises:
             InvalidValue: The rows cannot be read as a table (an unbalanced quote …).
         """
-        if self.frame is not None:
-            df = self.frame.slice(skip)
-        else:
-            assert self.text is not None
-            whole: str | bytes = self.utf8 if self.utf8 is not None else self.text
-            newline = b"\n" if isinstance(whole, bytes) else "\n"
-            at = -1
-            for _ in range(skip):  # the lines after the first `skip`, as Polars' skip_rows counts
-                at = whole.find(newline, at + 1)  # type: ignore[arg-type]
-                if at < 0:
-                    break
-            # Polars takes a table's width from its first line: a first row with its last cells
-            # left off (320583,昆山市) would cut every row after it to its width. A first line as
-            # wide as the header, dropped once read, keeps every cell of the rows.
-            pad = (self.separator * (width - 1) + "\n" if width > 1 else "").encode("utf-8")
-            rest = whole[at + 1 :] if at >= 0 else whole[:0]
-            try:
-                df = pl.read_csv(
-                    io.BytesIO(pad + (rest if isinstance(rest, bytes) else rest.encode("utf-8"))),
-                    has_header=False,
-                    infer_schema=False,
-                    separator=self.separator,
-                    truncate_ragged_lines=True,
-                )
-                df = df.slice(1) if pad else df
-            except pl.exceptions.PolarsError:  # quotes Polars will not read: the lenient reader
-                df = _lenient(self.text, skip, self.separator)
+        found: pl.DataFrame | None = self.frame.slice(skip) if self.frame is not None else None
+        if found is None and header is not None and numbers:
+            found = self._from_header(skip, width, header, numbers)
+        if found is None and header is not None:
+            found = self._from_header(skip, width, header, ())
+        df = found if found is not None else self._padded(skip, width)
         df = df.select(df.columns[:width]) if df.width >= width else df
         df = df.rename({c: f"column_{i}" for i, c in enumerate(df.columns)})
         missing = [pl.lit(None, pl.String).alias(f"column_{i}") for i in range(df.width, width)]
         return df.with_columns(missing) if missing else df
+
+    def _bytes(self) -> bytes:
+        assert self.text is not None
+        return self.utf8 if self.utf8 is not None else self.text.encode("utf-8")
+
+    def _from_header(self, skip: int, width: int, header: int, numbers: Sequence[int]) -> pl.DataFrame | None:
+        """The body read from the header's line on (its cells give the width), `numbers` as
+        Float64; None where the header's line is not as wide as the table or a cell of `numbers`
+        is not a number."""
+        whole = self._bytes()
+        at = _line_start(whole, header)
+        if at is None:
+            return None
+        taken = set(numbers)
+        try:
+            df = pl.read_csv(
+                whole if at == 0 else whole[at:],  # (from the first line: the bytes as they are)
+                has_header=True,
+                infer_schema=False,
+                schema_overrides=[pl.Float64 if i in taken else pl.String for i in range(width)],
+                skip_rows_after_header=skip - header - 1,
+                separator=self.separator,
+                truncate_ragged_lines=True,
+            )
+        except pl.exceptions.PolarsError:
+            return None
+        return df if df.width == width else None
+
+    def _padded(self, skip: int, width: int) -> pl.DataFrame:
+        """The body, as text, read after a first line as wide as the header (Polars takes a
+        table's width from its first line: a first row with its last cells left off, 320583,昆山市,
+        would cut every row after it to its width); the lenient reader where Polars refuses."""
+        assert self.text is not None
+        whole = self._bytes()
+        at = _line_start(whole, skip)
+        pad = (self.separator * (width - 1) + "\n" if width > 1 else "").encode("utf-8")
+        try:
+            df = pl.read_csv(
+                io.BytesIO(pad + (whole[at:] if at is not None else b"")),
+                has_header=False,
+                infer_schema=False,
+                separator=self.separator,
+                truncate_ragged_lines=True,
+            )
+            return df.slice(1) if pad else df
+        except pl.exceptions.PolarsError:  # quotes Polars will not read: the lenient reader
+            return _lenient(self.text, skip, self.separator)
+
+
+def _line_start(data: bytes, lines: int) -> int | None:
+    """Where the line after the first `lines` begins (lines as Polars counts them: at each
+    newline), or None where the data has fewer."""
+    at = -1
+    for _ in range(lines):
+        at = data.find(b"\n", at + 1)
+        if at < 0:
+            return None
+    return at + 1
+
+
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_CODE_LIKE = re.compile(r"^(\d{6}|\d{9}|\d{12})(\.0)?$")
+
+
+def number_columns(rows: list[list[str | None]], headers: list[str]) -> list[int]:
+    """The columns worth parsing as numbers as a file is read: every cell of them in `rows` (the
+    first rows of the body) a plain number, none of them a code, and a header that names no
+    unit, place or year (those are read as text)."""
+    roles = [ROLES[r] for r in ("code", "name", "province", "prefecture", "year")]
+    found = []
+    for i, h in enumerate(headers):
+        bare = split_unit(h)[0]
+        if any(r.search(bare) for r in roles):
+            continue
+        cells = [c for r in rows if i < len(r) and (c := r[i])]
+        if cells and all(_PLAIN_NUMBER.match(c) and not _CODE_LIKE.match(c) for c in cells):
+            found.append(i)
+    return found
 
 
 def _lenient(text: str, skip: int, separator: str) -> pl.DataFrame:
@@ -293,7 +363,7 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
         raise InvalidValue(f"cannot read {shown}: {exc.strerror or exc}") from exc
     if not data or data.isspace():
         raise InvalidValue(f"{shown} is empty")
-    digest = hashlib.sha256(data).hexdigest()
+    digest = _digest(data)  # (worked out meanwhile: the text is checked while it is)
     if encoding and suffix not in TEXT_SUFFIXES:
         raise InvalidValue(
             f"{shown} is not a CSV/TSV: an encoding is for text files (a workbook says its own)",
@@ -315,22 +385,17 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
                 f'{shown} has an unbalanced quote: the " on line {line} opens a cell that never closes'
             )
         try:
-            head = [
-                [c if c.strip() else None for c in r]
-                for _, r in zip(
-                    range(PEEK), csv.reader(io.StringIO(text, newline=""), delimiter=separator), strict=False
-                )
-            ]
+            head = _head(text, separator)
         except csv.Error as exc:
             raise InvalidValue(f"{shown} cannot be read as a table ({clip(str(exc), 80)})") from exc
         if not any(any(r) for r in head):
             raise InvalidValue(f"{path.name} has no cells")
         same = found == "utf-8" and not data.startswith(codecs.BOM_UTF8) and b"\r" not in data
         return RawTable(
-            head, found, text=text, separator=separator, sha256=digest, utf8=data if same else None
+            head, found, text=text, separator=separator, sha256=digest(), utf8=data if same else None
         )
     if suffix in EXCEL_SUFFIXES:
-        return dataclasses.replace(_excel(path, sheet, data), sha256=digest)
+        return dataclasses.replace(_excel(path, sheet, data), sha256=digest())
     if suffix == ".parquet":
         try:
             df = pl.read_parquet(io.BytesIO(data))
@@ -342,11 +407,60 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
                 df.select(_as_text(c, t) for c, t in df.schema.items()),
             ]
         )
-        return RawTable(_rows(frame.head(PEEK)), frame=frame, sha256=digest)
+        return RawTable(_rows(frame.head(PEEK)), frame=frame, sha256=digest())
     raise InvalidValue(
         f"cannot read {path.name}: baiqiang reads .csv, .tsv, .xlsx, .xls and .parquet",
         field="file",
     )
+
+
+def _digest(data: bytes) -> Callable[[], str]:
+    """The SHA-256 of `data` (hex), worked out in a thread where it is large (hashing lets go of
+    Python's lock): call the result for it."""
+    if len(data) < 1 << 20:
+        done = hashlib.sha256(data).hexdigest()
+        return lambda: done
+    box: list[str] = []
+    worker = threading.Thread(target=lambda: box.append(hashlib.sha256(data).hexdigest()), daemon=True)
+    worker.start()
+
+    def result() -> str:
+        worker.join()
+        return box[0]
+
+    return result
+
+
+def _head(text: str, separator: str) -> list[list[str | None]]:
+    """The first :data:`PEEK` rows of a text table, read from the lines they can be on (a
+    panel's 80 MB are not copied into a reader for forty rows).
+
+    Raises:
+        csv.Error: The rows cannot be read.
+    """
+    at = -1
+    for _ in range(8 * PEEK):  # rows may hold line breaks in quotes: lines to spare
+        at = text.find("\n", at + 1)
+        if at < 0:
+            break
+    part = text if at < 0 else text[: at + 1]
+    while True:
+        try:  # a row after the forty: they are whole (else all of the text)
+            rows = [
+                [c if c.strip() else None for c in r]
+                for _, r in zip(
+                    range(PEEK + 1),
+                    csv.reader(io.StringIO(part, newline=""), delimiter=separator),
+                    strict=False,
+                )
+            ]
+        except csv.Error:
+            if len(part) == len(text):
+                raise
+            rows = []
+        if len(rows) > PEEK or len(part) == len(text):
+            return rows[:PEEK]
+        part = text
 
 
 def _rows(df: pl.DataFrame) -> list[list[str | None]]:

@@ -155,15 +155,16 @@ def columns_frame(dataset: Dataset) -> pl.DataFrame:
     )
 
 
-def report_frame(reports: list[RowReport]) -> pl.DataFrame:
-    """Every row's outcome: line, text, outcome, adcode, name, note."""
+def report_frame(reports: list[RowReport] | pl.DataFrame) -> pl.DataFrame:
+    """Every row's outcome: line, text, outcome, adcode, name, note (from the reports, or a
+    table of them as an import gives it: :attr:`ImportResult.table`)."""
     import polars as pl
 
-    schema = {
-        k: pl.Int64 if k == "line" else pl.String
-        for k in ("line", "text", "outcome", "adcode", "name", "note")
-    }
-    return pl.DataFrame([r.to_dict() for r in reports], schema=schema)
+    from baiqiang.core.matching import report_schema
+
+    if isinstance(reports, pl.DataFrame):
+        return reports.select(*report_schema())
+    return pl.DataFrame([r.to_dict() for r in reports], schema=report_schema())
 
 
 def gap_lines(dataset: Dataset, *, most: int | None = None) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -31,6 +31,9 @@ from baiqiang.core.plain.text import clip
 from baiqiang.tui import render
 from baiqiang.tui.output import TEXT_ENDINGS, save
 from baiqiang.tui.pipes import print_json, warn_damaged
+
+if TYPE_CHECKING:
+    import polars as pl
 
 
 class Merge(StrEnum):
@@ -143,7 +146,7 @@ def import_(
 
     def tell(found: ImportResult) -> None:  # before anything is stored: a report that fails stops it
         _tell(found)
-        write_report(found.reports)
+        write_report(found.table)
 
     result = import_file(
         o.catalog(), file, name=name, options=options, strict=strict, replace=replace, before_store=tell
@@ -192,7 +195,7 @@ def _problems(problems: list[RowReport], *, listed_all: bool) -> None:
         render.note(f"  … and {more} more{'' if listed_all else ' (--report FILE.csv lists every row)'}")
 
 
-def _reporter(report: Path | None, *, force: bool) -> Callable[[list[RowReport]], None]:
+def _reporter(report: Path | None, *, force: bool) -> Callable[[list[RowReport] | pl.DataFrame], None]:
     """What writes the per-row report (in the format its ending names), checked before the file
     is read: an existing file without --force, a missing folder or an unknown ending stops the
     import before anything is stored."""
@@ -201,7 +204,7 @@ def _reporter(report: Path | None, *, force: bool) -> Callable[[list[RowReport]]
     format_of_path(report, extra=TEXT_ENDINGS)  # .csv, .xlsx, .json …: the format written
     check_target(report, force=force)
 
-    def write(reports: list[RowReport]) -> None:
+    def write(reports: list[RowReport] | pl.DataFrame) -> None:
         save(report_frame(reports), report, force=force, title="import report")
         render.note(f"wrote the outcome of {len(reports)} rows to {report}")
 
