@@ -79,11 +79,14 @@ def as_numbers(body: pl.DataFrame, headers: list[str]) -> Numbers:
     """Every column as numbers (null where a cell is not one), cleaning (:func:`numbers`) only
     the columns whose cells do not all read as numbers as they are."""
     cast = body.select(pl.col(h).cast(pl.Float64, strict=False) for h in headers)
-    direct = cast.select(finite(pl.col(h)) for h in headers)  # (in one select the cast ran twice)
-    # the cells written and those read as numbers (counts the columns keep); the cells marked
-    # missing (NA, —) only in the columns where some cell did not read as a number
+    # the cells written and those read as (finite) numbers: the counts the columns keep; inf and
+    # nan are made null only in the columns that have them (a column is not copied for nothing)
     written = body.select(pl.all().count()).row(0)
-    read = direct.select(pl.all().count()).row(0)
+    numeric = cast.select(pl.all().count()).row(0)
+    read = cast.select(pl.all().is_finite().sum()).row(0)
+    odd = [h for h, n, r in zip(headers, numeric, read, strict=True) if r < n]
+    direct = cast.with_columns(finite(pl.col(h)).alias(h) for h in odd) if odd else cast
+    # the cells marked missing (NA, —) only in the columns where some cell did not read as a number
     unread = [h for h, w, r in zip(headers, written, read, strict=True) if r < w]
     marked = dict.fromkeys(headers, 0)
     if unread:
@@ -105,20 +108,34 @@ def _roles(body: pl.DataFrame, read: Numbers, headers: list[str], key: str | Non
     # Whole-column counts (made with the numbers); the kind of text in a sample (a panel has a
     # hundred columns and a hundred thousand rows).
     filled, parsed = read.filled, read.parsed
-    sample = body.head(SAMPLE).select(pl.col(h).cast(pl.String) for h in headers)  # numbers as text
+    sample = body.head(SAMPLE)
     seen = sample.select(pl.all().is_not_null().sum()).row(0)
-    digits = sample.select(
-        pl.col(h)
-        .str.strip_chars()
-        .str.contains(r"^(\d{6}|\d{9}|\d{12})(\.0)?$")
-        .fill_null(False)
-        .sum()
-        .alias(h)
-        for h in headers
-    ).row(0)
-    han = sample.select(
-        pl.col(h).str.contains(r"[\u3400-\u9fff]").fill_null(False).sum() for h in headers
-    ).row(0)
+    # a column read as numbers as the file was parsed holds no code (none in its first rows) and
+    # no 汉字: the kinds of text are counted in the others
+    text = [h for h in headers if body.schema[h] == pl.String]
+    found = (
+        sample.select(
+            *(
+                pl.col(h)
+                .str.strip_chars()
+                .str.contains(r"^(\d{6}|\d{9}|\d{12})(\.0)?$")
+                .fill_null(False)
+                .sum()
+                .alias(f"d{i}")
+                for i, h in enumerate(text)
+            ),
+            *(
+                pl.col(h).str.contains(r"[\u3400-\u9fff]").fill_null(False).sum().alias(f"h{i}")
+                for i, h in enumerate(text)
+            ),
+        ).row(0)
+        if text
+        else ()
+    )
+    coded_in = dict(zip(text, found[: len(text)], strict=True))
+    han_in = dict(zip(text, found[len(text) :], strict=True))
+    digits = tuple(coded_in.get(h, 0) for h in headers)
+    han = tuple(han_in.get(h, 0) for h in headers)
 
     def share(counts: tuple[int, ...], h: str) -> float:
         i = headers.index(h)

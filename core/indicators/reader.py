@@ -17,7 +17,7 @@ import io
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,8 +169,14 @@ class RawTable:
         return df.with_columns(missing) if missing else df
 
     def _bytes(self) -> bytes:
-        assert self.text is not None
-        return self.utf8 if self.utf8 is not None else self.text.encode("utf-8")
+        return self.utf8 if self.utf8 is not None else self.whole_text().encode("utf-8")
+
+    def whole_text(self) -> str:
+        """The file's text (decoded here where it was kept as ASCII bytes)."""
+        if self.text is not None:
+            return self.text
+        assert self.utf8 is not None
+        return self.utf8.decode("ascii")
 
     def _from_header(self, skip: int, width: int, header: int, numbers: Sequence[int]) -> pl.DataFrame | None:
         """The body read from the header's line on (its cells give the width), `numbers` as
@@ -199,7 +205,6 @@ class RawTable:
         """The body, as text, read after a first line as wide as the header (Polars takes a
         table's width from its first line: a first row with its last cells left off, 320583,昆山市,
         would cut every row after it to its width); the lenient reader where Polars refuses."""
-        assert self.text is not None
         whole = self._bytes()
         at = _line_start(whole, skip)
         pad = (self.separator * (width - 1) + "\n" if width > 1 else "").encode("utf-8")
@@ -213,7 +218,7 @@ class RawTable:
             )
             return df.slice(1) if pad else df
         except pl.exceptions.PolarsError:  # quotes Polars will not read: the lenient reader
-            return _lenient(self.text, skip, self.separator)
+            return _lenient(self.whole_text(), skip, self.separator)
 
 
 def _line_start(data: bytes, lines: int) -> int | None:
@@ -372,25 +377,38 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
     if sheet is not None and suffix not in EXCEL_SUFFIXES:
         raise InvalidValue(f"{shown} has no sheets: a sheet is for a workbook (.xlsx)", field="sheet")
     if suffix in TEXT_SUFFIXES:
-        text, found = decode(data, encoding)
-        if "\r" in text:  # a lone CR, mixed endings: one kind
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-        longest = max((len(line) for line in text[: 4 * MAX_LINE].split("\n", 64)[:64]), default=0)
-        if longest > MAX_LINE:
+        # ASCII is UTF-8 as it stands: checked as bytes, decoded only where read (a panel's 80 MB
+        # are neither decoded nor copied)
+        plain = encoding is None and data.isascii() and b"\r" not in data and b"\x00" not in data[:4096]
+        text: str | None = None
+        if plain:
+            found = "utf-8"
+            lines: list[str] | list[bytes] = data[: 4 * MAX_LINE].split(b"\n", 64)[:64]
+            quotes = data.count(b'"')
+            start = data[:8192].decode("ascii")
+        else:
+            text, found = decode(data, encoding)
+            if "\r" in text:  # a lone CR, mixed endings: one kind
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+            lines = text[: 4 * MAX_LINE].split("\n", 64)[:64]
+            quotes = text.count('"')
+            start = text[:8192]
+        if max((len(line) for line in lines), default=0) > MAX_LINE:
             raise InvalidValue(f"{shown} has a line of more than {MAX_LINE:,} characters: not a table")
-        separator = _separator(text, TEXT_SUFFIXES[suffix])
-        if text.count('"') % 2:
-            line = next(i for i, t in enumerate(text.split("\n"), 1) if t.count('"') % 2)
+        separator = _separator(start, TEXT_SUFFIXES[suffix])
+        if quotes % 2:
+            whole = text if text is not None else data.decode("ascii")
+            line = next(i for i, t in enumerate(whole.split("\n"), 1) if t.count('"') % 2)
             raise InvalidValue(
                 f'{shown} has an unbalanced quote: the " on line {line} opens a cell that never closes'
             )
         try:
-            head = _head(text, separator)
+            head = _head(text if text is not None else data, separator)
         except csv.Error as exc:
             raise InvalidValue(f"{shown} cannot be read as a table ({clip(str(exc), 80)})") from exc
         if not any(any(r) for r in head):
             raise InvalidValue(f"{path.name} has no cells")
-        same = found == "utf-8" and not data.startswith(codecs.BOM_UTF8) and b"\r" not in data
+        same = plain or (found == "utf-8" and not data.startswith(codecs.BOM_UTF8) and b"\r" not in data)
         return RawTable(
             head, found, text=text, separator=separator, sha256=digest(), utf8=data if same else None
         )
@@ -431,20 +449,18 @@ def _digest(data: bytes) -> Callable[[], str]:
     return result
 
 
-def _head(text: str, separator: str) -> list[list[str | None]]:
-    """The first :data:`PEEK` rows of a text table, read from the lines they can be on (a
-    panel's 80 MB are not copied into a reader for forty rows).
+def _head(source: str | bytes, separator: str) -> list[list[str | None]]:
+    """The first :data:`PEEK` rows of a text table (its text, or its bytes where they are
+    ASCII), read from the lines they can be on (a panel's 80 MB are not copied into a reader for
+    forty rows).
 
     Raises:
         csv.Error: The rows cannot be read.
     """
-    at = -1
-    for _ in range(8 * PEEK):  # rows may hold line breaks in quotes: lines to spare
-        at = text.find("\n", at + 1)
-        if at < 0:
-            break
-    part = text if at < 0 else text[: at + 1]
+    ends = [i for i, _ in zip(_newlines(source), range(8 * PEEK), strict=False)]  # lines to spare
+    cut = source if len(ends) < 8 * PEEK else source[: ends[-1] + 1]
     while True:
+        part = cut if isinstance(cut, str) else cut.decode("ascii")
         try:  # a row after the forty: they are whole (else all of the text)
             rows = [
                 [c if c.strip() else None for c in r]
@@ -455,12 +471,22 @@ def _head(text: str, separator: str) -> list[list[str | None]]:
                 )
             ]
         except csv.Error:
-            if len(part) == len(text):
+            if len(cut) == len(source):
                 raise
             rows = []
-        if len(rows) > PEEK or len(part) == len(text):
+        if len(rows) > PEEK or len(cut) == len(source):
             return rows[:PEEK]
-        part = text
+        cut = source
+
+
+def _newlines(source: str | bytes) -> Iterator[int]:
+    """Where each newline of a text (or its bytes) is."""
+    at = -1
+    while True:
+        at = source.find("\n", at + 1) if isinstance(source, str) else source.find(b"\n", at + 1)
+        if at < 0:
+            return
+        yield at
 
 
 def _rows(df: pl.DataFrame) -> list[list[str | None]]:

@@ -1,18 +1,34 @@
-"""Reading a unit's imported values without Polars (what ``show`` needs): each dataset keeps
-every unit's values on one line of ``units.jsonl`` and where each line starts in
-``units-index.json`` (written by :func:`baiqiang.core.indicators.store.save`)."""
+"""Reading a unit's imported values without Polars (what ``show`` needs), from the lookup files
+each dataset keeps beside its values (written by :func:`baiqiang.core.indicators.store.save`):
+
+- a user's dataset: ``units.bin``, every column of its values (the year first) as 8-byte
+  floats, rows sorted by unit and year, NaN for a blank; ``units-index.json`` says which rows
+  are each unit's, the columns, the byte order (:data:`COLUMNS_FORMAT`);
+- a built-in dataset (small, diffable): ``units.jsonl``, each unit's values on one line, and
+  ``units-index.json``, where each line starts.
+"""
 
 from __future__ import annotations
 
 import errno
 import json
+import math
 import os
 import stat
+import sys
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from baiqiang.core.plain.paths import built_in_root, store_root
+
+LINES = "units.jsonl"
+COLUMNS = "units.bin"
+INDEX = "units-index.json"
+COLUMNS_FORMAT = "float64-columns"
+"""The index of a ``units.bin``: ``{"format", "byteorder", "rows", "columns", "units": {adcode:
+[first row, rows]}}``."""
 
 
 @dataclass(frozen=True)
@@ -156,13 +172,14 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
     for name in folders(root):
         folder = folder_of(name, root)
         try:
-            index = json.loads(_read(folder / "units-index.json"))
-            where = index.get(adcode)
-            if where is None:
+            index = json.loads(_read(folder / INDEX))
+            line = (
+                _columns_line(folder, index, adcode)
+                if is_columns_index(index)
+                else _json_line(folder, index, adcode)
+            )
+            if line is None:
                 continue
-            with _open(folder / "units.jsonl") as fh:
-                fh.seek(where[0])
-                line = json.loads(fh.read(where[1]))
             meta = json.loads(_read(folder / "dataset.json"))
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             damaged.append(name)
@@ -193,6 +210,49 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
             continue
         out += found
     return out, damaged
+
+
+def is_columns_index(index: Any) -> bool:
+    """Whether a dataset's ``units-index.json`` (as read) is that of a ``units.bin``."""
+    return isinstance(index, dict) and index.get("format") == COLUMNS_FORMAT
+
+
+def _json_line(folder: Path, index: dict[str, Any], adcode: str) -> dict[str, Any] | None:
+    where = index.get(adcode)
+    if where is None:
+        return None
+    with _open(folder / LINES) as fh:
+        fh.seek(where[0])
+        line: dict[str, Any] = json.loads(fh.read(where[1]))
+    return line
+
+
+def _columns_line(folder: Path, index: dict[str, Any], adcode: str) -> dict[str, Any] | None:
+    """A unit's rows of a ``units.bin`` as a line of the JSON layout: ``{"year": [...], column:
+    [...]}``, None for a blank.
+
+    Raises:
+        ValueError: The file is shorter than its index says.
+    """
+    where = index["units"].get(adcode)
+    if where is None:
+        return None
+    first, count = int(where[0]), int(where[1])
+    rows = int(index["rows"])
+    line: dict[str, Any] = {}
+    with _open(folder / COLUMNS) as fh:
+        for j, column in enumerate(index["columns"]):
+            fh.seek((j * rows + first) * 8)
+            data = fh.read(count * 8)
+            if len(data) != count * 8:
+                raise ValueError("the values are shorter than their index")
+            values = array("d")
+            values.frombytes(data)
+            if index["byteorder"] != sys.byteorder:
+                values.byteswap()
+            line[column] = [None if math.isnan(v) else v for v in values]
+    line["year"] = [None if y is None else int(y) for y in line["year"]]
+    return line
 
 
 def folders(root: Path | None = None) -> list[str]:

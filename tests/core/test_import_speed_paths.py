@@ -1,0 +1,188 @@
+"""The fast paths of an import give what the plain ones give: a CSV's columns of numbers parsed
+as the file is read (with the text read instead wherever a cell is not a number), ASCII bytes
+never decoded, and the lookup ``show`` reads written as 8-byte floats. Every figure here is
+SYNTHETIC (made up for the test)."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import sys
+from array import array
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from baiqiang.core.catalog import Catalog
+from baiqiang.core.indicators import ImportOptions, import_file
+from baiqiang.core.indicators.arrow import NotFloats, float_chunks
+from baiqiang.core.indicators.store import check, repair, save
+from baiqiang.core.indicators.store import describe as described
+from baiqiang.core.plain.indicators import COLUMNS, INDEX, LINES, indicators_of, unit_values
+from baiqiang.core.plain.paths import store_root
+
+CODES = ["320583", "320281", "330282", "110101", "350582"]
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("BAIQIANG_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+def _panel(rows: int = 60) -> list[list[str]]:
+    """SYNTHETIC: a long panel, units × years, with blanks, negatives and large numbers."""
+    out = []
+    for i in range(rows):
+        code, year = CODES[i % len(CODES)], 1990 + i // len(CODES)
+        out.append([code, str(year), f"{i * 1.25:.2f}", "" if i % 7 == 0 else str(-i), f"{i}e12"])
+    return out
+
+
+def _csv(rows: list[list[str]], header: str = "adcode,year,产值,利润,资产") -> str:
+    return header + "\n" + "".join(",".join(r) + "\n" for r in rows)
+
+
+def _values(name: str) -> pl.DataFrame:
+    return pl.read_parquet(store_root() / name / "values.parquet").sort("adcode", "year")
+
+
+def _lookup(adcode: str, name: str) -> list[tuple[str, int | None, float]]:
+    return sorted((i.column, i.year, i.value) for i in indicators_of(adcode) if i.dataset == name)
+
+
+def _stored(name: str, adcode: str) -> list[tuple[str, int | None, float]]:
+    frame = _values(name).filter(pl.col("adcode") == adcode)
+    columns = [c for c in frame.columns if c not in ("adcode", "year")]
+    return sorted(
+        (c, year, value)
+        for row in frame.iter_rows(named=True)
+        for c in columns
+        if (value := row[c]) is not None
+        for year in [row["year"]]
+    )
+
+
+def test_a_late_cell_that_is_not_a_number_reads_the_columns_as_text(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    """The first forty rows say 产值 is numbers; a mark, a separated thousand and inf further down
+    are read as the plain path reads them (the mark missing, 1,234 a number, inf not one)."""
+    rows = _panel(60)
+    rows[50][2], rows[52][2], rows[55][2] = "—", '"1,234"', "inf"
+    path = tmp_path / "late.csv"
+    path.write_text(_csv(rows), encoding="utf-8")
+    result = import_file(catalog, path, name="late")
+    column = next(c for c in result.dataset.columns if c.name == "产值")
+    assert (column.missing, column.not_numbers, column.examples) == (1, 1, ["inf"])
+    stored = _values("late").filter(pl.col("year") == 1990 + 52 // 5, pl.col("adcode") == CODES[52 % 5])
+    assert stored["产值"].to_list() == [1234.0]
+    late = next(c for c in result.dataset.columns if c.name == "资产")  # 12 digits with e: numbers
+    assert late.values == 60 and late.not_numbers == 0
+
+
+def test_ascii_bytes_utf8_with_bom_and_crlf_give_the_same_import(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    text = _csv(_panel(45), header="adcode,year,output,profit,assets")
+    plain = tmp_path / "plain.csv"
+    plain.write_bytes(text.encode("ascii"))
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    crlf = tmp_path / "crlf.csv"
+    crlf.write_bytes(text.replace("\n", "\r\n").encode("ascii"))
+    results = [import_file(catalog, p, name=p.stem) for p in (plain, bom, crlf)]
+    frames = [_values(p.stem) for p in (plain, bom, crlf)]
+    assert frames[0].equals(frames[1]) and frames[0].equals(frames[2])
+    assert [r.dataset.columns for r in results[1:]] == [results[0].dataset.columns] * 2
+    assert results[0].table.equals(results[1].table)
+
+
+def test_rows_with_line_breaks_past_the_first_lines_still_find_the_header(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    """Forty rows of ten lines each (a note cell with line breaks): the first rows are read from
+    the whole text, not cut in a cell."""
+    note = '"' + "\n".join(["see below"] * 10) + '"'
+    body = "".join(f"{CODES[i % 5]},{1990 + i // 5},{note},{i}\n" for i in range(50))
+    path = tmp_path / "notes.csv"
+    path.write_text("adcode,year,remark,产值\n" + body, encoding="utf-8")
+    result = import_file(catalog, path, name="notes")
+    assert [c.name for c in result.dataset.columns] == ["产值"] and result.dataset.rows == 50
+    assert [i.column for i in result.ignored] == ["remark"]
+
+
+def test_a_header_narrower_than_its_sub_header_keeps_every_column(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    """The first header row has two cells, the second three: the body is as wide as the widest."""
+    path = tmp_path / "two.csv"
+    path.write_text("地区,产值\n,本年,上年\n昆山市,1,2\n江阴市,3,4\n", encoding="utf-8")
+    result = import_file(catalog, path, name="two", options=ImportOptions(header_rows=2))
+    assert [c.values for c in result.dataset.columns] == [2, 2] and result.dataset.rows == 2
+
+
+def test_show_reads_every_value_the_store_holds(catalog: Catalog, home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "panel.csv"
+    path.write_text(_csv(_panel(60)), encoding="utf-8")
+    import_file(catalog, path, name="panel")
+    index = json.loads((store_root() / "panel" / INDEX).read_text(encoding="utf-8"))
+    assert index["format"] == "float64-columns" and not (store_root() / "panel" / LINES).exists()
+    for code in CODES:
+        assert _lookup(code, "panel") == _stored("panel", code) != []
+    assert any(v < 0 for _, _, v in _lookup("320583", "panel"))
+    assert _lookup("440000", "panel") == []  # not in the dataset
+
+
+def test_the_other_byte_order_and_the_older_layout_read_the_same(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "panel.csv"
+    path.write_text(_csv(_panel(60)), encoding="utf-8")
+    import_file(catalog, path, name="panel")
+    expected = {code: _lookup(code, "panel") for code in CODES}
+    folder = store_root() / "panel"
+    index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
+    swapped = array("d")
+    swapped.frombytes((folder / COLUMNS).read_bytes())
+    swapped.byteswap()
+    (folder / COLUMNS).write_bytes(swapped.tobytes())
+    index["byteorder"] = "big" if sys.byteorder == "little" else "little"
+    (folder / INDEX).write_text(json.dumps(index), encoding="utf-8")
+    assert {code: _lookup(code, "panel") for code in CODES} == expected
+    # the JSON lines of earlier versions (and of the built-in datasets) still read
+    dataset = described("panel")
+    save(_values("panel"), dataset, replace=True, small=True)
+    assert (folder / LINES).exists() and not (folder / COLUMNS).exists()
+    assert {code: _lookup(code, "panel") for code in CODES} == expected
+
+
+def test_a_lookup_shorter_than_its_index_is_damaged_and_repaired(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "panel.csv"
+    path.write_text(_csv(_panel(60)), encoding="utf-8")
+    import_file(catalog, path, name="panel")
+    expected = _lookup("320583", "panel")
+    bits = store_root() / "panel" / COLUMNS
+    bits.write_bytes(bits.read_bytes()[:-8])
+    damage = check("panel")
+    assert getattr(damage, "repairable", False) and "units.bin" in getattr(damage, "problem", "")
+    assert unit_values("350582")[1] == ["panel"]  # the last unit's rows run past the end: said
+    assert repair("panel") and _lookup("320583", "panel") == expected
+
+
+def test_float_chunks_gives_the_bytes_of_each_chunk_and_refuses_the_rest() -> None:
+    chunked = pl.concat([pl.Series([1.5, -2.0]), pl.Series([3.25])], rechunk=False)
+    assert chunked.n_chunks() == 2
+    out = array("d")
+    out.frombytes(b"".join(float_chunks(chunked)))
+    assert out.tolist() == [1.5, -2.0, 3.25]
+    sliced = array("d")
+    sliced.frombytes(b"".join(float_chunks(pl.Series([1.0, 2.0, 3.0, 4.0]).slice(1, 2))))
+    assert sliced.tolist() == [2.0, 3.0]
+    with pytest.raises(NotFloats, match="not float64"):
+        float_chunks(pl.Series([1, 2]))
+    with pytest.raises(NotFloats, match="nulls"):
+        float_chunks(pl.Series([1.0, None]))
