@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -218,7 +218,7 @@ def read_dataset(
     named = dict(zip([f"column_{i}" for i in range(len(headers))], headers, strict=True))
     typed = number_columns(raw.head[start + count :], headers)
     body = raw.body(start + count, len(headers), header=start, numbers=typed).rename(named)
-    if body.height == 0 or not body.select(pl.any_horizontal(pl.all().is_not_null())).to_series().any():
+    if body.height == 0 or all(n == body.height for n in body.null_count().row(0)):  # (counts kept)
         raise InvalidValue("the file has a header but no rows under it")
     read = as_numbers(body, headers)
     if any(body.schema[h] != pl.String for h in read.unread):  # inf, nan: what was written, as text
@@ -227,27 +227,40 @@ def read_dataset(
     converted = read.frame
     roles = _roles(body, read, headers, options.key)
 
-    def cleaned(column: str | None) -> pl.Expr:  # clean(), in Polars: NFKC, no blanks
-        text = (
-            pl.col(column).cast(pl.String).str.normalize("NFKC").str.replace_all(r"\s+", "")
-            if column
-            else pl.lit(None, pl.String)
-        )
-        return text.fill_null("")
+    def cleaned(cell: pl.Expr) -> pl.Expr:  # clean(), in Polars: NFKC, no blanks
+        return cell.cast(pl.String).str.normalize("NFKC").str.replace_all(r"\s+", "")
+
+    def once(column: str | None, make: Callable[[pl.Expr], pl.Expr], empty: object) -> pl.Expr:
+        """`make` of each distinct cell of a column, worked out once (a panel repeats a unit's
+        code in thirty rows); `empty` for a blank cell, or where there is no such column."""
+        if column is None:
+            return pl.lit(empty)
+        keys = body.get_column(column).drop_nulls().unique()
+        done = keys.to_frame("k").select(make(pl.col("k")).alias("v")).to_series()
+        mapped = pl.col(column).replace_strict(keys, done, return_dtype=done.dtype)
+        return mapped if empty is None else mapped.fill_null(empty)
 
     first_line = raw.first_line(start + count)
     cells = body.select(
         (pl.int_range(pl.len(), dtype=pl.Int64) + first_line).alias("line"),
-        cleaned(roles.code).str.replace(r"^(\d+)\.0+$", "${1}").alias("code"),  # 110101.0 is a code
-        cleaned(roles.name).alias("name"),
-        cleaned(roles.province).alias("province"),
-        cleaned(roles.prefecture).alias("prefecture"),
+        once(roles.code, lambda c: cleaned(c).str.replace(r"^(\d+)\.0+$", "${1}"), "").alias(
+            "code"
+        ),  # 110101.0 is a code
+        once(roles.name, cleaned, "").alias("name"),
+        once(roles.province, cleaned, "").alias("province"),
+        once(roles.prefecture, cleaned, "").alias("prefecture"),
         (
-            _year_text(roles.year).str.extract(r"^((?:19|20)\d{2})(?:年(?:度|末)?|\.0+)?$").cast(pl.Int32)
+            once(
+                roles.year,
+                lambda c: (
+                    _year_text(c).str.extract(r"^((?:19|20)\d{2})(?:年(?:度|末)?|\.0+)?$").cast(pl.Int32)
+                ),
+                None,
+            )
             if roles.year
             else pl.lit(options.year, pl.Int32)
         ).alias("year"),
-        (_year_text(roles.year) if roles.year else pl.lit("")).alias("year_text"),
+        once(roles.year, _year_text, "").alias("year_text"),
     ).with_columns(
         converted.select(pl.any_horizontal(pl.col(roles.values).is_not_null()).alias("numeric")).to_series(),
         pl.when(pl.col("name") != "").then("name").otherwise("code").alias("text"),
@@ -442,9 +455,9 @@ def _gaps(
 _HAN_DIGITS = dict(zip("〇零一二三四五六七八九", "00123456789", strict=True))
 
 
-def _year_text(column: str) -> pl.Expr:
+def _year_text(cell: pl.Expr) -> pl.Expr:
     """A year cell as written, cleaned (NFKC, no blanks; 二〇二一 in digits)."""
-    text = pl.col(column).cast(pl.String).str.normalize("NFKC").str.replace_all(r"\s+", "")
+    text = cell.cast(pl.String).str.normalize("NFKC").str.replace_all(r"\s+", "")
     return text.str.replace_many(list(_HAN_DIGITS), list(_HAN_DIGITS.values())).fill_null("")
 
 

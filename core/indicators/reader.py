@@ -19,6 +19,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice, pairwise
 from pathlib import Path
 
 import polars as pl
@@ -129,11 +130,17 @@ class RawTable:
     separator: str = ","
     frame: pl.DataFrame | None = None
     offset: int = 0
-    sha256: str = ""
-    """The digest of the bytes read (what the rows come from: the file may change after)."""
+    digest: Callable[[], str] = lambda: ""
+    """The digest of the bytes read (what the rows come from: the file may change after), worked
+    out in a thread meanwhile: see :attr:`sha256`."""
     utf8: bytes | None = None
     """The file's bytes where they are `text` in UTF-8 as it stands (Polars reads them as they
     are: a panel's 80 MB are not encoded again)."""
+
+    @property
+    def sha256(self) -> str:
+        """The digest of the bytes read (SHA-256, hex)."""
+        return self.digest()
 
     def first_line(self, skip: int) -> int:
         """The file's own number (1-based, as a spreadsheet counts) of the row after `skip`."""
@@ -383,17 +390,18 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
         text: str | None = None
         if plain:
             found = "utf-8"
-            lines: list[str] | list[bytes] = data[: 4 * MAX_LINE].split(b"\n", 64)[:64]
-            quotes = data.count(b'"')
+            ends = [-1, *islice(_newlines(data), 64)]  # the first lines' lengths, from where they end
+            longest = max(b - a - 1 for a, b in pairwise([*ends, len(data)] if len(ends) <= 64 else ends))
+            quotes = data.count(b'"') if b'"' in data else 0  # (a search stops at the first)
             start = data[:8192].decode("ascii")
         else:
             text, found = decode(data, encoding)
             if "\r" in text:  # a lone CR, mixed endings: one kind
                 text = text.replace("\r\n", "\n").replace("\r", "\n")
-            lines = text[: 4 * MAX_LINE].split("\n", 64)[:64]
+            longest = max((len(line) for line in text[: 4 * MAX_LINE].split("\n", 64)[:64]), default=0)
             quotes = text.count('"')
             start = text[:8192]
-        if max((len(line) for line in lines), default=0) > MAX_LINE:
+        if longest > MAX_LINE:
             raise InvalidValue(f"{shown} has a line of more than {MAX_LINE:,} characters: not a table")
         separator = _separator(start, TEXT_SUFFIXES[suffix])
         if quotes % 2:
@@ -410,10 +418,10 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
             raise InvalidValue(f"{path.name} has no cells")
         same = plain or (found == "utf-8" and not data.startswith(codecs.BOM_UTF8) and b"\r" not in data)
         return RawTable(
-            head, found, text=text, separator=separator, sha256=digest(), utf8=data if same else None
+            head, found, text=text, separator=separator, digest=digest, utf8=data if same else None
         )
     if suffix in EXCEL_SUFFIXES:
-        return dataclasses.replace(_excel(path, sheet, data), sha256=digest())
+        return dataclasses.replace(_excel(path, sheet, data), digest=digest)
     if suffix == ".parquet":
         try:
             df = pl.read_parquet(io.BytesIO(data))
@@ -425,7 +433,7 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
                 df.select(_as_text(c, t) for c, t in df.schema.items()),
             ]
         )
-        return RawTable(_rows(frame.head(PEEK)), frame=frame, sha256=digest())
+        return RawTable(_rows(frame.head(PEEK)), frame=frame, digest=digest)
     raise InvalidValue(
         f"cannot read {path.name}: baiqiang reads .csv, .tsv, .xlsx, .xls and .parquet",
         field="file",

@@ -16,6 +16,7 @@ import re
 import shutil
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -268,10 +269,18 @@ def save(
     try:
         if small:
             values.write_parquet(work / "values.parquet", compression_level=22, statistics=False)
+            _write_lookup(values, dataset, work, small=small)
         else:  # uncompressed: the panel's 8.5 M values in 0.09 s (lz4 0.2 s, a third smaller; zstd
-            # 0.4 s, half the size), and read the fastest
-            values.write_parquet(work / "values.parquet", compression="uncompressed")
-        _write_lookup(values, dataset, work, small=small)
+            # 0.4 s, half the size), and read the fastest; written (outside Python's lock) while
+            # the lookup is
+            with ThreadPoolExecutor(1) as pool:
+                parquet = pool.submit(
+                    values.write_parquet, work / "values.parquet", compression="uncompressed"
+                )
+                try:
+                    _write_lookup(values, dataset, work)
+                finally:
+                    parquet.result()
         (work / "dataset.json").write_text(
             json.dumps(dataset.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8"
         )
