@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 import polars as pl
@@ -109,43 +110,24 @@ def _roles(body: pl.DataFrame, read: Numbers, headers: list[str], key: str | Non
     # hundred columns and a hundred thousand rows).
     filled, parsed = read.filled, read.parsed
     sample = body.head(SAMPLE)
-    seen = sample.select(pl.all().is_not_null().sum()).row(0)
-    # a column read as numbers as the file was parsed holds no code (none in its first rows) and
-    # no 汉字: the kinds of text are counted in the others
-    text = [h for h in headers if body.schema[h] == pl.String]
-    found = (
-        sample.select(
-            *(
-                pl.col(h)
-                .str.strip_chars()
-                .str.contains(r"^(\d{6}|\d{9}|\d{12})(\.0)?$")
-                .fill_null(False)
-                .sum()
-                .alias(f"d{i}")
-                for i, h in enumerate(text)
-            ),
-            *(
-                pl.col(h).str.contains(r"[\u3400-\u9fff]").fill_null(False).sum().alias(f"h{i}")
-                for i, h in enumerate(text)
-            ),
-        ).row(0)
-        if text
-        else ()
-    )
-    coded_in = dict(zip(text, found[: len(text)], strict=True))
-    han_in = dict(zip(text, found[len(text) :], strict=True))
-    digits = tuple(coded_in.get(h, 0) for h in headers)
-    han = tuple(han_in.get(h, 0) for h in headers)
 
-    def share(counts: tuple[int, ...], h: str) -> float:
-        i = headers.index(h)
-        return counts[i] / seen[i] if seen[i] else 0.0
+    @cache
+    def share(h: str, pattern: str) -> float:
+        """The share of a column's cells in the sample that match (worked out where asked: the
+        code column is usually the first asked about). A column read as numbers as the file was
+        parsed holds no code (none in its first rows) and no 汉字."""
+        cells = sample.get_column(h)
+        seen = cells.len() - cells.null_count()
+        if not seen or cells.dtype != pl.String:
+            return 0.0
+        found = cells.str.strip_chars().str.contains(pattern).fill_null(False).sum()
+        return float(found) / seen
 
     def coded(h: str) -> bool:
-        return share(digits, h) >= 0.8
+        return share(h, r"^(\d{6}|\d{9}|\d{12})(\.0)?$") >= 0.8
 
     def words(h: str) -> bool:
-        return share(han, h) >= 0.6
+        return share(h, r"[\u3400-\u9fff]") >= 0.6
 
     def pick(role: str) -> str | None:
         return next((h for h in headers if ROLES[role].search(bare[h])), None)
