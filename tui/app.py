@@ -44,6 +44,7 @@ from baiqiang.tui.messages import (
     WorkFailed,
 )
 from baiqiang.tui.screens.back import BackScreen
+from baiqiang.tui.screens.dialog import Dialog
 from baiqiang.tui.screens.palette_screen import Palette
 from baiqiang.tui.snapshot import TABLE as SNAPSHOT_TABLE
 from baiqiang.tui.snapshot import Snapshot, read_snapshot
@@ -565,13 +566,17 @@ class BaiqiangApp(App[None]):
                     if yes:
                         self._write_export(frame, target, force=True)
 
-                question = t("export.exists", lang, path=target)
-                self.push_screen(ConfirmScreen(question, t("yes", lang), t("no", lang)), confirmed)
+                def question(lang: str) -> tuple[str, str, str]:
+                    return t("export.exists", lang, path=target), t("yes", lang), t("no", lang)
+
+                self.push_screen(ConfirmScreen(question, self.language), confirmed)
             else:
                 self._write_export(frame, target, force=False)
 
-        prompt = t("export.prompt", lang, dir=base, endings=export_endings())
-        self.push_screen(ExportScreen(prompt, str(base / event.suggested)), chosen)
+        def prompt(lang: str) -> str:
+            return t("export.prompt", lang, dir=base, endings=export_endings())
+
+        self.push_screen(ExportScreen(prompt, str(base / event.suggested), lang), chosen)
 
     def _export_to_browser(self, frame: pl.DataFrame, suggested: str) -> None:
         """A served session's export: a file name (its ending says the format), and the file is
@@ -593,8 +598,10 @@ class BaiqiangApp(App[None]):
                 return
             self._deliver_export(frame, name)
 
-        prompt = t("export.prompt_served", lang, endings=export_endings())
-        self.push_screen(ExportScreen(prompt, PurePosixPath(suggested).name), chosen)
+        def prompt(lang: str) -> str:
+            return t("export.prompt_served", lang, endings=export_endings())
+
+        self.push_screen(ExportScreen(prompt, PurePosixPath(suggested).name, lang), chosen)
 
     @work(thread=True, group="export", exit_on_error=False)
     def _deliver_export(self, frame: pl.DataFrame, name: str) -> None:
@@ -752,27 +759,31 @@ class BaiqiangApp(App[None]):
             self.call_after_refresh(self.watch_language)
             return
         self.sub_title = t("app.subtitle", self.language)
-        for screen in self.screen_stack:  # drill-downs open now follow the switch too
+        for screen in self.screen_stack:  # drill-downs and dialogs open now follow the switch too
             if isinstance(screen, BackScreen):
                 self.call_later(screen.set_language, self.language)
+            elif isinstance(screen, Dialog):
+                screen.set_language(self.language)
 
     def action_help(self) -> None:
         """Shows the help and the keys that work here, in the interface's language."""
         seen: set[str] = set()
-        keys = []
+        bindings = []  # the keys of the screen it was asked on, in every language it is shown in
         for key, active in self.screen.active_bindings.items():
             b = active.binding
             if b.description and (b.id or key) not in seen:
                 seen.add(b.id or key)
-                label = key_label(b.id, b.description, self.language)
-                keys.append((self.get_key_display(b), label))
-        name = f"help.{self.language}.md"
-        text = (resources.files("baiqiang.tui") / name).read_text(encoding="utf-8")
-        tabs = " · ".join(f"**{v.key}** {v.title(self.language)}" for v in views() if v.key)
-        text = text.replace("{report}", REPORT.title).replace("{tabs}", tabs)
+                bindings.append(b)
+
+        def content(lang: str) -> tuple[str, list[tuple[str, str]]]:
+            keys = [(self.get_key_display(b), key_label(b.id, b.description, lang)) for b in bindings]
+            text = (resources.files("baiqiang.tui") / f"help.{lang}.md").read_text(encoding="utf-8")
+            tabs = " · ".join(f"**{v.key}** {v.title(lang)}" for v in views() if v.key)
+            return text.replace("{report}", REPORT.title).replace("{tabs}", tabs), keys
+
         from baiqiang.tui.screens.help_screen import HelpScreen  # Markdown: loaded when asked for
 
-        self.push_screen(HelpScreen(text, keys, self.language))
+        self.push_screen(HelpScreen(content, self.language))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette's actions, in the interface's language: the views, help, language, quit,

@@ -197,6 +197,54 @@ async def test_the_language_switch_reaches_open_drill_downs(catalog: Catalog) ->
         assert "榜单" in labels and app.screen.query_one(Grid).row_count > 0
 
 
+async def test_open_dialogs_follow_the_language_switch_even_in_one_burst(catalog: Catalog) -> None:
+    """A picker, the help and the export prompt show the words of the language switched to just
+    before they open (``L`` then ``p`` in one burst: the view still speaks the old one when ``p``
+    arrives) or while they are open. What was typed stays."""
+    from textual.widgets import Input, Label, OptionList
+
+    from baiqiang.tui.screens.export_screen import ExportScreen
+    from baiqiang.tui.screens.help_screen import HelpScreen
+    from baiqiang.tui.screens.picker_screen import PickerScreen
+    from baiqiang.tui.widgets.grid import Grid
+    from tests.tui.test_random_keys import key_event
+
+    def title(screen) -> str:  # type: ignore[no-untyped-def]
+        return str(screen.query_one(".dialog-title", Label).render())
+
+    async def burst(*keys: str) -> None:  # sent at once, as a fast typist sends them
+        for key in keys:
+            app.post_message(key_event(key))
+        await settle(pilot)
+
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await burst("L", "p")
+        assert isinstance(app.screen, PickerScreen) and app.language == "en"
+        assert title(app.screen) == "Choose a province"
+        await pilot.press("down")
+        app.action_toggle_language()  # (a switch while it is open)
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        assert title(app.screen) == "选择省份" and str(options.get_option_at_index(0).prompt) == "（全部）"
+        assert options.highlighted == 1
+        await pilot.press("escape")
+        await burst("L", "question_mark")
+        assert isinstance(app.screen, HelpScreen) and app.language == "en"
+        assert [c.label for c in app.screen.query_one(Grid).columns] == ["Key", "Action"]
+        await pilot.press("escape")
+        await settle(pilot)
+        await burst("L", "e")
+        assert isinstance(app.screen, ExportScreen) and app.language == "zh"
+        assert title(app.screen).startswith("导出")
+        field = app.screen.query_one(Input)
+        field.value = "typed.csv"
+        app.action_toggle_language()
+        await settle(pilot)
+        assert title(app.screen).startswith("Export") and field.value == "typed.csv"
+
+
 def _text(screen) -> str:  # type: ignore[no-untyped-def]
     from textual.widgets import Static
 

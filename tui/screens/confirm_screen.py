@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,16 +22,24 @@ class ConfirmScreen(Dialog[bool]):
         Binding("y", "answer(True)", "Yes", show=False, id="confirm.y"),
     ]
 
-    def __init__(self, question: str, yes: str, no: str) -> None:
+    def __init__(self, words: Callable[[str], tuple[str, str, str]], lang: str) -> None:
+        """`words`: the question, "yes" and "no" in a language."""
         super().__init__()
-        self.question, self.yes, self.no = question, yes, no
+        self.words, self.lang = words, lang
 
     def compose(self) -> ComposeResult:
+        question, yes, no = self.words(self.lang)
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
+            yield Label(question, classes="dialog-title")
             with Horizontal(classes="buttons"):
-                yield Button(f"{self.no} (n)", id="no", variant="primary")
-                yield Button(f"{self.yes} (y)", id="yes", variant="error")
+                yield Button(f"{no} (n)", id="no", variant="primary")
+                yield Button(f"{yes} (y)", id="yes", variant="error")
+
+    def relabel(self) -> None:
+        question, yes, no = self.words(self.lang)
+        self.query_one(".dialog-title", Label).update(question)
+        self.query_one("#no", Button).label = f"{no} (n)"
+        self.query_one("#yes", Button).label = f"{yes} (y)"
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from textual import events, on
 from textual.screen import ModalScreen
 
 ResultType = TypeVar("ResultType")
@@ -16,6 +17,28 @@ class Dialog(ModalScreen[ResultType]):
     answer reaches a dialog that is closed. A dialog answers only while it is on top, so a late
     answer never closes the screen beneath it (or the last one).
     """
+
+    lang: str = "zh"
+    """The language the dialog's words are in."""
+
+    def set_language(self, lang: str) -> None:
+        """Puts the dialog's words in the interface's new language: a switch made while it is
+        open, or by a key that reached the app before the dialog did (``e`` then ``L`` in one
+        burst), never leaves a dialog in the other language."""
+        if lang != self.lang:
+            self.lang = lang
+            if self.is_attached:
+                self.relabel()
+
+    def relabel(self) -> None:
+        """Shows the words of :attr:`lang` (each dialog its own; typed text stays)."""
+
+    @on(events.Mount)
+    def _same_language(self) -> None:
+        """Takes the interface's language where a switch came between the key that asked for
+        the dialog and its opening (``L`` and ``p`` in one burst: the view still spoke the old
+        one)."""
+        self.set_language(str(getattr(self.app, "language", self.lang)))
 
     def answer(self, result: ResultType) -> None:
         """Closes the dialog with `result`, only while it is the screen on top.

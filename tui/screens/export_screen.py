@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,15 +18,19 @@ class ExportScreen(Dialog[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
-    def __init__(self, prompt: str, suggested: str) -> None:
+    def __init__(self, prompt: Callable[[str], str], suggested: str, lang: str) -> None:
+        """`prompt`: the question in a language."""
         super().__init__()
-        self.prompt = prompt
+        self.prompt, self.lang = prompt, lang
         self.suggested = suggested
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.prompt, classes="dialog-title")
+            yield Label(self.prompt(self.lang), classes="dialog-title")
             yield Input(value=self.suggested, id="export-path")
+
+    def relabel(self) -> None:
+        self.query_one(".dialog-title", Label).update(self.prompt(self.lang))
 
     def on_mount(self) -> None:
         field = self.query_one(Input)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -21,22 +23,31 @@ class HelpScreen(Dialog[None]):
         Binding("k", "scroll_up", "Up", show=False, id="help.up"),
     ]
 
-    def __init__(self, text: str, keys: list[tuple[str, str]], lang: str = "zh") -> None:
+    def __init__(self, content: Callable[[str], tuple[str, list[tuple[str, str]]]], lang: str = "zh") -> None:
+        """`content`: the help text and the keys (key, what it does) in a language."""
         super().__init__()
-        self.text = text
-        self.keys = keys
+        self.content = content
         self.lang = lang
 
     def compose(self) -> ComposeResult:
+        text, shown = self.content(self.lang)
         with VerticalScroll(id="help", classes="dialog wide"):
-            yield Markdown(self.text)
+            yield Markdown(text)
             keys = Grid(id="help-keys", cursor=False, zebra=False)
             keys.fill(
                 [("key", t("help.key", self.lang)), ("action", t("help.action", self.lang))],
-                [[key, description] for key, description in self.keys],
+                [[key, description] for key, description in shown],
                 max_width=80,
             )
             yield keys
+
+    @property
+    def keys(self) -> list[tuple[str, str]]:
+        """The keys shown (key, what it does), in the help's language."""
+        return self.content(self.lang)[1]
+
+    def relabel(self) -> None:
+        self.call_later(self.recompose)  # nothing typed here to keep
 
     def action_scroll_down(self) -> None:
         """Scrolls down."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,18 +18,22 @@ class JumpScreen(Dialog[int | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="jump.cancel")]
 
-    def __init__(self, prompt: str) -> None:
+    def __init__(self, prompt: Callable[[str], str], lang: str) -> None:
+        """`prompt`: the question in a language."""
         super().__init__()
-        self.prompt = prompt
+        self.prompt, self.lang = prompt, lang
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.prompt, classes="dialog-title")
+            yield Label(self.prompt(self.lang), classes="dialog-title")
             yield Input(placeholder="1–100", type="integer", id="jump-input")
 
     def on_mount(self) -> None:
         field = self.query_one(Input)
         field.focus()
+
+    def relabel(self) -> None:
+        self.query_one(".dialog-title", Label).update(self.prompt(self.lang))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

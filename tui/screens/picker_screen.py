@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from textual import on
@@ -17,6 +19,21 @@ from baiqiang.tui.i18n import t
 from baiqiang.tui.screens.dialog import Dialog
 
 
+@dataclass(frozen=True)
+class Choices:
+    """What a picker shows, in one language.
+
+    Attributes:
+        title: Its title.
+        options: Each choice's label and value.
+        any_label: The first choice's label (its value None), where not "(any)".
+    """
+
+    title: str
+    options: list[tuple[str, Any]]
+    any_label: str | None = None
+
+
 class PickerScreen(Dialog[Any]):
     """Returns the chosen value, None for "any", or PickerScreen.CANCELLED."""
 
@@ -27,26 +44,26 @@ class PickerScreen(Dialog[Any]):
         Binding("k", "cursor_up", "Up", show=False, id="picker.up"),
     ]
 
-    def __init__(
-        self,
-        title: str,
-        options: list[tuple[str, Any]],
-        current: Any,
-        lang: str,
-        *,
-        any_label: str | None = None,
-    ) -> None:
+    def __init__(self, words: Callable[[str], Choices], current: Any, lang: str) -> None:
+        """`words`: the title and the choices in a language (the same values in every one)."""
         super().__init__()
-        self.title_text = title
-        self.values: list[Any] = [None] + [v for _, v in options]
-        self.labels = [any_label or t("pick.any", lang)] + [label for label, _ in options]
+        self.words, self.lang = words, lang
+        self.values, self.labels, self.title_text = self._read()
         self.current = current
+
+    def _read(self) -> tuple[list[Any], list[str], str]:
+        found = self.words(self.lang)
+        labels = [found.any_label or t("pick.any", self.lang)] + [label for label, _ in found.options]
+        return [None] + [v for _, v in found.options], labels, found.title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             # plain text: a label may be a file's header, never read as markup or run
-            yield OptionList(*(Option(Content(visible(label))) for label in self.labels), id="picker-options")
+            yield OptionList(*self._options(), id="picker-options")
+
+    def _options(self) -> list[Option]:
+        return [Option(Content(visible(label))) for label in self.labels]
 
     def on_mount(self) -> None:
         found = self.query(OptionList)
@@ -55,6 +72,17 @@ class PickerScreen(Dialog[Any]):
         options = found.first()
         options.highlighted = self.values.index(self.current) if self.current in self.values else 0
         options.focus()
+
+    def relabel(self) -> None:
+        values, labels, title = self._read()
+        if values != self.values:  # (the same choices, in the same order: only their words change)
+            return
+        self.labels, self.title_text = labels, title
+        self.query_one(".dialog-title", Label).update(self.title_text)
+        options = self.query_one(OptionList)
+        at = options.highlighted
+        options.set_options(self._options())
+        options.highlighted = at
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -81,23 +81,22 @@ class StatsView(Horizontal, ReportsFailures):
     def action_pick_value(self) -> None:
         """Sums up one of your imported columns by the dimension (or counts rows again)."""
         from baiqiang.core.indicators.join import joined_columns
-        from baiqiang.tui.screens.picker_screen import PickerScreen
+        from baiqiang.tui.screens.picker_screen import Choices, PickerScreen
 
-        lang = self.language
         found = sorted(joined_columns(), key=lambda c: c.built_in)  # yours first, then the built-in ones
         if not found:
-            self.notify(t("extra.none", lang), severity="warning")
+            self.notify(t("extra.none", self.language), severity="warning")
             return
 
         def chosen(value: object) -> None:
             if value is not PickerScreen.CANCELLED:
                 self.value = value if isinstance(value, str) else None
 
-        choices = [(f"{c.named(lang)}{f' ({c.unit})' if c.unit else ''}", c.shown) for c in found]
-        title = t("pick.value", lang)
-        self.app.push_screen(
-            PickerScreen(title, choices, self.value, lang, any_label=t("pick.value_count", lang)), chosen
-        )
+        def words(lang: str) -> Choices:
+            choices = [(f"{c.named(lang)}{f' ({c.unit})' if c.unit else ''}", c.shown) for c in found]
+            return Choices(t("pick.value", lang), choices, t("pick.value_count", lang))
+
+        self.app.push_screen(PickerScreen(words, self.value, self.language), chosen)
 
     def action_next_agg(self) -> None:
         """Sum, mean, median, min, max in turn."""

@@ -353,15 +353,15 @@ class TableView(Vertical, ReportsFailures):
 
     # --- quick filters ----------------------------------------------------------------------
 
-    def options_for(self, field: str) -> list[tuple[str, Any]]:
-        """The values a quick filter offers, labelled, with counts that follow the other filters."""
+    def options_for(self, field: str, lang: str | None = None) -> list[tuple[str, Any]]:
+        """The values a quick filter offers, labelled (in `lang`, by default the view's), with
+        counts that follow the other filters."""
         return [
-            (self._option_label(field, o), o.value)
+            (self._option_label(field, o, lang or self.language), o.value)
             for o in options(self.catalog, self.state.table, self.state.filters, field=field)
         ]
 
-    def _option_label(self, field: str, option: FilterOption) -> str:
-        lang = self.language
+    def _option_label(self, field: str, option: FilterOption, lang: str) -> str:
         if field == "tier":
             return f"{t(f'tier.{option.value}', lang)} ({option.count})"
         english = f" {option.english}" if option.english and lang == "en" else ""
@@ -369,10 +369,10 @@ class TableView(Vertical, ReportsFailures):
 
     def action_pick(self, field: str) -> None:
         """Opens a picker for a quick filter (province, region, tier, county type)."""
-        from baiqiang.tui.screens.picker_screen import PickerScreen
+        from baiqiang.tui.screens.picker_screen import Choices, PickerScreen
 
-        options = self.options_for(field)
-        if not options:
+        made = {self.language: self.options_for(field)}  # (per language: the counts are a query)
+        if not made[self.language]:
             self.notify(t("nothing.here", self.language), severity="warning")
             return
         current = getattr(self.state.filters, field)
@@ -382,9 +382,12 @@ class TableView(Vertical, ReportsFailures):
                 return
             self.state = self.state.filtered(**{field: value})
 
-        self.app.push_screen(
-            PickerScreen(t(f"pick.{field}", self.language), options, current, self.language), chosen
-        )
+        def words(lang: str) -> Choices:
+            if lang not in made:
+                made[lang] = self.options_for(field, lang)
+            return Choices(t(f"pick.{field}", lang), made[lang])
+
+        self.app.push_screen(PickerScreen(words, current, self.language), chosen)
 
     def action_clear_filters(self) -> None:
         """Removes every filter (the sort stays)."""
@@ -398,52 +401,51 @@ class TableView(Vertical, ReportsFailures):
 
     def action_pick_sort(self) -> None:
         """Asks for the column to sort by (the sorted column again reverses the order)."""
-        from baiqiang.tui.screens.picker_screen import PickerScreen
+        from baiqiang.tui.screens.picker_screen import Choices, PickerScreen
 
         cols = self._columns()
         order = self.state.order
         arrow = " ↓" if order.descending else " ↑"
-        choices = [
-            (t(f"col.{c}", self.language, default=c) + (arrow if c == order.column else ""), c) for c in cols
-        ]
+
+        def words(lang: str) -> Choices:
+            choices = [
+                (t(f"col.{c}", lang, default=c) + (arrow if c == order.column else ""), c) for c in cols
+            ]
+            return Choices(t("sort.title", lang), choices, t("sort.report", lang))
 
         def chosen(value: object) -> None:
             if value is not PickerScreen.CANCELLED:
                 self.sort_by(value if isinstance(value, str) else None)
 
-        title = t("sort.title", self.language)
-        self.app.push_screen(
-            PickerScreen(
-                title, choices, order.column, self.language, any_label=t("sort.report", self.language)
-            ),
-            chosen,
-        )
+        self.app.push_screen(PickerScreen(words, order.column, self.language), chosen)
 
     def action_pick_extra(self) -> None:
         """Shows or hides one of your imported columns (``baiqiang data import``)."""
         from baiqiang.core.indicators.join import joined_columns
-        from baiqiang.tui.screens.picker_screen import PickerScreen
+        from baiqiang.tui.screens.picker_screen import Choices, PickerScreen
 
-        lang = self.language
         found = sorted(joined_columns(), key=lambda c: c.built_in)  # yours first, then the built-in ones
         if not found:
-            self.notify(t("extra.none", lang), severity="warning")
+            self.notify(t("extra.none", self.language), severity="warning")
             return
         shown = set(self.state.extra)
-        choices = [
-            (f"{'✓' if c.shown in shown else '·'} {c.named(lang)}{f' ({c.unit})' if c.unit else ''}", c.shown)
-            for c in found
-        ]
+
+        def words(lang: str) -> Choices:
+            choices = [
+                (
+                    f"{'✓' if c.shown in shown else '·'} {c.named(lang)}{f' ({c.unit})' if c.unit else ''}",
+                    c.shown,
+                )
+                for c in found
+            ]
+            return Choices(t("pick.extra", lang), choices, t("pick.extra_none", lang))
 
         def chosen(value: object) -> None:
             if value is not PickerScreen.CANCELLED:
                 self.state = self.state.toggled(value if isinstance(value, str) else None)
 
         current = self.state.extra[-1] if self.state.extra else None
-        title = t("pick.extra", lang)
-        self.app.push_screen(
-            PickerScreen(title, choices, current, lang, any_label=t("pick.extra_none", lang)), chosen
-        )
+        self.app.push_screen(PickerScreen(words, current, self.language), chosen)
 
     def action_next_edition(self) -> None:
         """Shows the edition before (from the oldest, the newest again); the report's own is the
@@ -504,7 +506,7 @@ class TableView(Vertical, ReportsFailures):
             self.table.move_cursor(row=ranks.index(rank))
             self.table.focus()
 
-        self.app.push_screen(JumpScreen(t("jump.prompt", self.language)), go)
+        self.app.push_screen(JumpScreen(lambda lang: t("jump.prompt", lang), self.language), go)
 
     def action_cycle_chart(self) -> None:
         """Shows the next chart for this view (counts by province, region, tier, heat map), then none."""
