@@ -188,22 +188,26 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
             built = bool(meta.get("built_in"))
             if "values" in line:  # a list per column, in the description's order
                 line |= {c["name"]: v for c, v in zip(meta["columns"], line["values"], strict=True)}
-            found = [
-                Indicator(
-                    name,
+            source = meta["source"]
+            columns = [  # what every value of a column shares (a panel has thirty years of each)
+                (
+                    line[c["name"]],
                     c["name"],
-                    float(line[c["name"]][i]),
                     c["unit"],
-                    year or c.get("year"),
-                    meta["source"],
+                    c.get("year"),
                     c.get("label", ""),
                     c.get("label_en", ""),
                     bool(c.get("headline")),
-                    built,
+                )
+                for c in meta["columns"]
+            ]
+            found = [
+                Indicator(
+                    name, column, float(v), unit, year or fixed, source, label, label_en, headline, built
                 )
                 for i, year in enumerate(line["year"])
-                for c in meta["columns"]
-                if line[c["name"]][i] is not None
+                for values, column, unit, fixed, label, label_en, headline in columns
+                if (v := values[i]) is not None
             ]
         except (TypeError, KeyError, IndexError, AttributeError, ValueError):  # not this version's
             damaged.append(name)
