@@ -401,10 +401,8 @@ def _gaps(
         return {h: out[h] for h in every}
     read = {h: f"\x00{i}" for i, h in enumerate(columns)}  # the numbers, beside the text
     rows = (
-        pl.concat(
-            [body.select(columns), converted.select(pl.col(h).alias(read[h]) for h in columns)],
-            how="horizontal",
-        )
+        body.select(columns)
+        .hstack(converted.select(pl.col(h).alias(read[h]) for h in columns).get_columns())
         .with_row_index("_i")
         .filter(pl.col("_i").is_in(kept.implode()))
     )
