@@ -506,7 +506,7 @@ _OUTCOMES = {str(o): o for o in RowOutcome}
 
 
 def reports_of(table: pl.DataFrame) -> list[RowReport]:
-    """A table of outcomes (:data:`report_schema`) as :class:`RowReport` objects."""
+    """A table of outcomes (:func:`report_schema`) as :class:`RowReport` objects."""
     return [
         RowReport(line, text, _OUTCOMES[outcome], adcode, name, note)
         for line, text, outcome, adcode, name, note in table.select(*report_schema()).iter_rows()

@@ -168,9 +168,11 @@ def _check(name: str, folder: Path) -> Dataset | Damage:
     ]
     if missing or rows != dataset.rows:
         return Damage(name, "its values (values.parquet) do not match its description", False)
+    lookup = INDEX
     try:
         index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
-        if is_columns_index(index):
+        lookup = COLUMNS if is_columns_index(index) else LINES
+        if lookup == COLUMNS:
             names = ["year", *(c.name for c in dataset.columns)]
             counts = [int(n) for _, n in index["units"].values()]
             size = (folder / COLUMNS).stat().st_size
@@ -188,7 +190,7 @@ def _check(name: str, folder: Path) -> Dataset | Damage:
             if ends != size or len(index) != dataset.units:
                 raise ValueError("the lines and their index disagree")
     except (OSError, ValueError, TypeError, AttributeError, KeyError):
-        return Damage(name, "the lookup that show reads (units.bin) cannot be read", True)
+        return Damage(name, f"the lookup that show reads ({lookup}) cannot be read", True)
     return dataset
 
 
