@@ -12,11 +12,16 @@ from collections.abc import Sequence
 import polars as pl
 from rich.cells import cell_len
 
+from baiqiang.core.plain import geo
+from baiqiang.core.plain.names import COUNTY_TYPE_ENGLISH
+
 _MARKS = {"province_first": "★"}
 """Boolean columns shown as a mark where true and blank where not."""
 
 
 _NEW = {"zh": "新", "en": "new"}
+_ENGLISH = {"region": geo.REGION_ENGLISH, "county_type": COUNTY_TYPE_ENGLISH}
+"""Columns of Chinese terms that English mode shows in English (names stay as they are)."""
 
 
 def _text(df: pl.DataFrame, column: str, lang: str = "zh") -> pl.Expr:
@@ -33,6 +38,8 @@ def _text(df: pl.DataFrame, column: str, lang: str = "zh") -> pl.Expr:
             .otherwise(pl.lit("="))
             .alias(column)
         )
+    if lang == "en" and column in _ENGLISH and dtype == pl.String:
+        return col.replace(_ENGLISH[column]).fill_null("").alias(column)
     if column in _MARKS:
         return pl.when(col).then(pl.lit(_MARKS[column])).otherwise(pl.lit("")).alias(column)
     if dtype == pl.String:

@@ -23,6 +23,17 @@ COUNTY_TYPES: dict[str, str] = {
     "旗": "旗",
     "区": "市辖区",
 }
+COUNTY_TYPE_ENGLISH: dict[str, str] = {
+    "自治县": "autonomous county",
+    "自治旗": "autonomous banner",
+    "林区": "forestry district",
+    "特区": "special district",
+    "县级市": "county-level city",
+    "县": "county",
+    "旗": "banner",
+    "市辖区": "district",
+}
+"""Each county type (:data:`COUNTY_TYPES`' values) in English."""
 
 
 def search_key(text: str) -> str:

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import polars as pl
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 from typer.testing import CliRunner
 
 from baiqiang.core.catalog import Catalog
@@ -371,11 +371,19 @@ async def test_language_toggle(catalog: Catalog) -> None:
         await settle(pilot)
         labels = [c.label for c in v.table.columns]
         assert labels[:3] == ["Rank", "Name", "Pinyin"]
-        assert v.table.get_row_at(0)[1:3] == ["昆山市", "Kunshan Shi"]  # names stay Chinese
+        row = dict(zip(labels, v.table.get_row_at(0), strict=True))
+        assert [row["Name"], row["Pinyin"]] == ["昆山市", "Kunshan Shi"]  # names stay Chinese
+        assert [row["Region"], row["Type"]] == ["East", "county-level city"]  # terms do not
         assert "100 rows" in status(v)
-        await pilot.press("L")
+        await pilot.press("enter")
+        await settle(pilot)
+        group = app.screen.query_one("#detail-head", Static).content
+        head = " ".join(part.plain for part in group.renderables)  # type: ignore[union-attr]
+        assert "East · county-level city" in head and "东部" not in head
+        await pilot.press("escape", "L")
         await settle(pilot)
         assert [c.label for c in v.table.columns][:2] == ["排名", "名称"]
+        assert "东部" in v.table.get_row_at(0)
 
 
 async def test_views_switch_with_number_keys(catalog: Catalog) -> None:

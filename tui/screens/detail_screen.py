@@ -12,7 +12,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from baiqiang.core.plain.geo import REGION_ENGLISH
 from baiqiang.core.plain.indicators import sections
+from baiqiang.core.plain.names import COUNTY_TYPE_ENGLISH
 from baiqiang.core.plain.tables import TABLES
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import ClusterChosen, UnitsOf
@@ -47,11 +49,10 @@ class DetailScreen(BackScreen):
                 f"  {p['pinyin']}" if p.get("pinyin") and lang == "en" else "",
                 (f"  {p.get('adcode', '')}", "dim"),
             )
-            where = [
-                x
-                for x in (p.get("province"), p.get("prefecture"), p.get("region"), p.get("county_type"))
-                if x
-            ]
+            region, kind = str(p.get("region") or ""), str(p.get("county_type") or "")
+            if lang == "en":  # terms in English; names stay as they are
+                region, kind = REGION_ENGLISH.get(region, region), COUNTY_TYPE_ENGLISH.get(kind, kind)
+            where = [x for x in (p.get("province"), p.get("prefecture"), region, kind) if x]
             if p.get("province_en") and lang == "en":  # 中文 mode: Chinese only
                 where.append(p["province_en"])
             yield Static(Group(head, Text(" · ".join(where), style="dim")), id="detail-head")
