@@ -200,7 +200,7 @@ async def test_the_language_switch_reaches_open_drill_downs(catalog: Catalog) ->
 async def test_open_dialogs_follow_the_language_switch_even_in_one_burst(catalog: Catalog) -> None:
     """A picker, the help and the export prompt show the words of the language switched to just
     before they open (``L`` then ``p`` in one burst: the view still speaks the old one when ``p``
-    arrives) or while they are open. What was typed stays."""
+    arrives) or while they are open, and their own keys in the key bar. What was typed stays."""
     from textual.widgets import Input, Label, OptionList
 
     from baiqiang.tui.screens.export_screen import ExportScreen
@@ -223,6 +223,8 @@ async def test_open_dialogs_follow_the_language_switch_even_in_one_burst(catalog
         await burst("L", "p")
         assert isinstance(app.screen, PickerScreen) and app.language == "en"
         assert title(app.screen) == "Choose a province"
+        shown = [ident for ident, _, _ in app.screen.query_one(KeyBar).items()]
+        assert shown[0] == "picker.cancel" and "view.sort" not in shown  # the dialog's keys, not the view's
         await pilot.press("down")
         app.action_toggle_language()  # (a switch while it is open)
         await settle(pilot)

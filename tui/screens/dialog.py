@@ -7,6 +7,8 @@ from typing import TypeVar
 from textual import events, on
 from textual.screen import ModalScreen
 
+from baiqiang.tui.widgets.key_bar import KeyBar
+
 ResultType = TypeVar("ResultType")
 
 
@@ -29,6 +31,8 @@ class Dialog(ModalScreen[ResultType]):
             self.lang = lang
             if self.is_attached:
                 self.relabel()
+                for bar in self.query(KeyBar):
+                    bar.language = lang
 
     def relabel(self) -> None:
         """Shows the words of :attr:`lang` (each dialog its own; typed text stays)."""
@@ -37,8 +41,11 @@ class Dialog(ModalScreen[ResultType]):
     def _same_language(self) -> None:
         """Takes the interface's language where a switch came between the key that asked for
         the dialog and its opening (``L`` and ``p`` in one burst: the view still spoke the old
-        one)."""
+        one), and shows the dialog's keys in the key bar's place."""
         self.set_language(str(getattr(self.app, "language", self.lang)))
+        bar = KeyBar()  # over the view's: the keys that work here are the dialog's
+        bar.language = self.lang
+        self.mount(bar)
 
     def answer(self, result: ResultType) -> None:
         """Closes the dialog with `result`, only while it is the screen on top.
