@@ -90,13 +90,16 @@ def as_numbers(body: pl.DataFrame, headers: list[str]) -> Numbers:
     # the cells marked missing (NA, —) only in the columns where some cell did not read as a number
     unread = [h for h, w, r in zip(headers, written, read, strict=True) if r < w]
     marked = dict.fromkeys(headers, 0)
-    if unread:
-        counted = body.select(pl.col(h).is_in(BLANK_MARKS).sum() for h in unread).row(0)
-        marked |= dict(zip(unread, counted, strict=True))
+    texts = [h for h in unread if body.schema[h] == pl.String]  # (a column parsed as numbers has no marks)
+    if texts:
+        counted = body.select(pl.col(h).is_in(BLANK_MARKS).sum() for h in texts).row(0)
+        marked |= dict(zip(texts, counted, strict=True))
     marks = [marked[h] for h in headers]
     filled = {h: w - m for h, w, m in zip(headers, written, marks, strict=True)}
     parsed = dict(zip(headers, read, strict=True))
-    messy = [h for h, w, m, r in zip(headers, written, marks, read, strict=True) if r + m < w]
+    messy = [  # (a column parsed as numbers with inf in it is read again as text by the caller)
+        h for h, w, m, r in zip(headers, written, marks, read, strict=True) if r + m < w and h in texts
+    ]
     if not messy:
         return Numbers(direct, filled, parsed, frozenset(unread))
     cleaned = body.select(numbers(h).alias(h) for h in messy)

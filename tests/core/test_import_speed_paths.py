@@ -82,6 +82,22 @@ def test_a_late_cell_that_is_not_a_number_reads_the_columns_as_text(
     assert late.values == 60 and late.not_numbers == 0
 
 
+@pytest.mark.parametrize("odd", ["inf", "nan", "-Infinity", "1e400", "1" * 400])
+def test_a_late_number_that_is_not_finite_is_one_not_a_number(
+    catalog: Catalog, home: Path, tmp_path: Path, odd: str
+) -> None:
+    """HOSTILE (a hostile-input run found it): a column parsed as numbers whose only odd cell,
+    after the first forty rows, reads as infinity or nan is read again as text, that cell
+    counted as not a number and left blank, the rest stored."""
+    rows = _panel(50)
+    rows[47][2] = odd
+    path = tmp_path / "odd.csv"
+    path.write_text(_csv(rows), encoding="utf-8")
+    result = import_file(catalog, path, name="odd")
+    column = next(c for c in result.dataset.columns if c.name == "产值")
+    assert (column.values, column.not_numbers, result.dataset.rows) == (49, 1, 50)
+
+
 def test_ascii_bytes_utf8_with_bom_and_crlf_give_the_same_import(
     catalog: Catalog, home: Path, tmp_path: Path
 ) -> None:
