@@ -130,6 +130,8 @@ class RawTable:
     separator: str = ","
     frame: pl.DataFrame | None = None
     offset: int = 0
+    starts: tuple[int, ...] = ()
+    """The line each row of `head` starts on, and the line after the last (a text table's)."""
     digest: Callable[[], str] = lambda: ""
     """The digest of the bytes read (what the rows come from: the file may change after), worked
     out in a thread meanwhile: see :attr:`sha256`."""
@@ -141,6 +143,10 @@ class RawTable:
     def sha256(self) -> str:
         """The digest of the bytes read (SHA-256, hex)."""
         return self.digest()
+
+    def line_of(self, row: int) -> int:
+        """The line (0-based, as the file's line breaks count) a row of a text table starts on."""
+        return self.starts[row] if row < len(self.starts) else row
 
     def first_line(self, skip: int) -> int:
         """The file's own number (1-based, as a spreadsheet counts) of the row after `skip`."""
@@ -190,7 +196,7 @@ class RawTable:
         Float64; None where the header's line is not as wide as the table or a cell of `numbers`
         is not a number."""
         whole = self._bytes()
-        at = _line_start(whole, header)
+        at = _line_start(whole, self.line_of(header))
         if at is None:
             return None
         taken = set(numbers)
@@ -213,7 +219,7 @@ class RawTable:
         table's width from its first line: a first row with its last cells left off, 320583,昆山市,
         would cut every row after it to its width); the lenient reader where Polars refuses."""
         whole = self._bytes()
-        at = _line_start(whole, skip)
+        at = _line_start(whole, self.line_of(skip))
         pad = (self.separator * (width - 1) + "\n" if width > 1 else "").encode("utf-8")
         try:
             df = pl.read_csv(
@@ -411,14 +417,20 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
                 f'{shown} has an unbalanced quote: the " on line {line} opens a cell that never closes'
             )
         try:
-            head = _head(text if text is not None else data, separator)
+            head, starts = _head(text if text is not None else data, separator)
         except csv.Error as exc:
             raise InvalidValue(f"{shown} cannot be read as a table ({clip(str(exc), 80)})") from exc
         if not any(any(r) for r in head):
             raise InvalidValue(f"{path.name} has no cells")
         same = plain or (found == "utf-8" and not data.startswith(codecs.BOM_UTF8) and b"\r" not in data)
         return RawTable(
-            head, found, text=text, separator=separator, digest=digest, utf8=data if same else None
+            head,
+            found,
+            text=text,
+            separator=separator,
+            digest=digest,
+            utf8=data if same else None,
+            starts=starts,
         )
     if suffix in EXCEL_SUFFIXES:
         return dataclasses.replace(_excel(path, sheet, data), digest=digest)
@@ -457,10 +469,10 @@ def _digest(data: bytes) -> Callable[[], str]:
     return result
 
 
-def _head(source: str | bytes, separator: str) -> list[list[str | None]]:
+def _head(source: str | bytes, separator: str) -> tuple[list[list[str | None]], tuple[int, ...]]:
     """The first :data:`PEEK` rows of a text table (its text, or its bytes where they are
     ASCII), read from the lines they can be on (a panel's 80 MB are not copied into a reader for
-    forty rows).
+    forty rows), and the line each of them starts on (a cell may hold line breaks: a title's).
 
     Raises:
         csv.Error: The rows cannot be read.
@@ -469,21 +481,19 @@ def _head(source: str | bytes, separator: str) -> list[list[str | None]]:
     cut = source if len(ends) < 8 * PEEK else source[: ends[-1] + 1]
     while True:
         part = cut if isinstance(cut, str) else cut.decode("ascii")
+        reader = csv.reader(io.StringIO(part, newline=""), delimiter=separator)
+        rows: list[list[str | None]] = []
+        starts = [0]
         try:  # a row after the forty: they are whole (else all of the text)
-            rows = [
-                [c if c.strip() else None for c in r]
-                for _, r in zip(
-                    range(PEEK + 1),
-                    csv.reader(io.StringIO(part, newline=""), delimiter=separator),
-                    strict=False,
-                )
-            ]
+            for _, r in zip(range(PEEK + 1), reader, strict=False):
+                rows.append([c if c.strip() else None for c in r])
+                starts.append(reader.line_num)
         except csv.Error:
             if len(cut) == len(source):
                 raise
             rows = []
         if len(rows) > PEEK or len(cut) == len(source):
-            return rows[:PEEK]
+            return rows[:PEEK], tuple(starts[: PEEK + 1])
         cut = source
 
 

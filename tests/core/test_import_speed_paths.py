@@ -129,6 +129,25 @@ def test_rows_with_line_breaks_past_the_first_lines_still_find_the_header(
     assert [i.column for i in result.ignored] == ["remark"]
 
 
+@pytest.mark.parametrize(
+    "title", ['"2021年各县主要指标\n（SYNTHETIC）",,,', '"2021年\n",,,', '"单位：\n亿元",,,']
+)
+def test_a_title_cell_with_a_line_break_above_the_header(
+    catalog: Catalog, home: Path, tmp_path: Path, title: str
+) -> None:
+    """HOSTILE (a hostile-input run found it): the body begins after the header's row, counted
+    in rows, not in lines — a title cell with a line break made the header a row of values, or
+    left no rows at all."""
+    body = "".join(f"{c},x,{i},{i * 2}\n" for i, c in enumerate(CODES))
+    path = tmp_path / "title.csv"
+    path.write_text(f"{title}\nadcode,name,产值（亿元）,人口\n{body}", encoding="utf-8")
+    result = import_file(catalog, path, name="title")
+    assert result.dataset.summary == {"matched": 5} and [c.name for c in result.dataset.columns] == [
+        "产值",
+        "人口",
+    ]
+
+
 def test_a_header_narrower_than_its_sub_header_keeps_every_column(
     catalog: Catalog, home: Path, tmp_path: Path
 ) -> None:
