@@ -55,17 +55,28 @@ prefecture, the year, a rank, the ★ mark. Every import reads headers by these.
 
 
 def unique_names(names: list[str]) -> list[str]:
-    """Column names made unique (a second 产值 is 产值_2) and never blank (column_3)."""
+    """Column names made unique (a second 产值 is 产值_2), never blank (column_3) and never a
+    pattern (:func:`literal`)."""
     out: list[str] = []
     taken: set[str] = set()
     for i, n in enumerate(names):
-        base = n or f"column_{i + 1}"
+        base = literal(n) or f"column_{i + 1}"
         name, k = base, 2
         while name in taken:
             name, k = f"{base}_{k}", k + 1
         out.append(name)
         taken.add(name)
     return out
+
+
+def literal(name: str) -> str:
+    """A column name that Polars reads as that name: ``*`` (every column) and ``^…$`` (a regular
+    expression) are patterns to it, so their first character is written full-width (＊, ＾…$)."""
+    if name == "*":
+        return "＊"
+    if len(name) > 1 and name.startswith("^") and name.endswith("$"):
+        return "＾" + name[1:]
+    return name
 
 
 _UNIT = re.compile(r"^(?P<name>.*?)\s*[（(\[【]\s*(?P<unit>[^（()）\[\]【】]*?)\s*[）)\]】]\s*$")
@@ -176,8 +187,8 @@ class RawTable:
         if found is None and header is not None:
             found = self._from_header(skip, width, header, ())
         df = found if found is not None else self._padded(skip, width)
+        df = df.rename({c: f"column_{i}" for i, c in enumerate(df.columns)})  # (a header may be ^.*$)
         df = df.select(df.columns[:width]) if df.width >= width else df
-        df = df.rename({c: f"column_{i}" for i, c in enumerate(df.columns)})
         missing = [pl.lit(None, pl.String).alias(f"column_{i}") for i in range(df.width, width)]
         return df.with_columns(missing) if missing else df
 

@@ -148,6 +148,20 @@ def test_a_title_cell_with_a_line_break_above_the_header(
     ]
 
 
+def test_headers_that_are_patterns_to_polars_are_columns_of_their_own(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    """HOSTILE (a hostile-input run found it): ``^.*$`` and ``*`` are patterns to Polars (every
+    column); a header written so crashed the import. They are imported under their name with
+    the first character full-width."""
+    body = "".join(f"{c},x,{i},{i * 2},{i * 3}\n" for i, c in enumerate(CODES))
+    path = tmp_path / "patterns.csv"
+    path.write_text(f"adcode,name,^.*$,*,^v\\d$\n{body}", encoding="utf-8")
+    result = import_file(catalog, path, name="patterns")
+    assert [c.name for c in result.dataset.columns] == ["＾.*$", "＊", "＾v\\d$"]
+    assert _values("patterns").row(0)[2:] == (3.0, 6.0, 9.0)  # 110101, the fourth row
+
+
 def test_a_header_narrower_than_its_sub_header_keeps_every_column(
     catalog: Catalog, home: Path, tmp_path: Path
 ) -> None:
