@@ -32,6 +32,8 @@ from baiqiang.core.plain.indicators import (
     folders,
     is_built_in,
     is_columns_index,
+    read_json,
+    regular,
 )
 from baiqiang.core.plain.paths import store_root
 from baiqiang.core.plain.text import clip
@@ -155,12 +157,13 @@ def _check(name: str, folder: Path) -> Dataset | Damage:
     import polars as pl
 
     try:
-        dataset = Dataset.from_dict(json.loads((folder / "dataset.json").read_text(encoding="utf-8")))
+        dataset = Dataset.from_dict(read_json(folder / "dataset.json"))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return Damage(name, "its description (dataset.json) cannot be read", False)
     try:
-        schema = pl.read_parquet_schema(folder / "values.parquet")
-        rows = pl.scan_parquet(folder / "values.parquet").select(pl.len()).collect().item()
+        values = regular(folder / "values.parquet")  # (a FIFO: Polars would wait for ever)
+        schema = pl.read_parquet_schema(values)
+        rows = pl.scan_parquet(values).select(pl.len()).collect().item()
     except (OSError, pl.exceptions.PolarsError):
         return Damage(name, "its values (values.parquet) cannot be read", False)
     missing = [c.name for c in dataset.columns if c.name not in schema] + [
@@ -170,28 +173,45 @@ def _check(name: str, folder: Path) -> Dataset | Damage:
         return Damage(name, "its values (values.parquet) do not match its description", False)
     lookup = INDEX
     try:
-        index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
+        index = read_json(folder / INDEX)
         lookup = COLUMNS if is_columns_index(index) else LINES
         if lookup == COLUMNS:
-            names = ["year", *(c.name for c in dataset.columns)]
-            counts = [int(n) for _, n in index["units"].values()]
-            size = (folder / COLUMNS).stat().st_size
-            if (
-                index["columns"] != names
-                or index["rows"] != dataset.rows
-                or sum(counts) != dataset.rows
-                or len(counts) != dataset.units
-                or size != 8 * dataset.rows * len(names)
-            ):
-                raise ValueError("the values and their index disagree")
+            _check_columns(index, dataset, regular(folder / COLUMNS).stat().st_size)
         else:
-            size = (folder / LINES).stat().st_size
+            size = regular(folder / LINES).stat().st_size
             ends = max((start + length for start, length in index.values()), default=0)
             if ends != size or len(index) != dataset.units:
                 raise ValueError("the lines and their index disagree")
-    except (OSError, ValueError, TypeError, AttributeError, KeyError):
+    except (OSError, ValueError, TypeError, AttributeError, KeyError, OverflowError):
         return Damage(name, f"the lookup that show reads ({lookup}) cannot be read", True)
     return dataset
+
+
+def _check_columns(index: dict[str, object], dataset: Dataset, size: int) -> None:
+    """That a ``units.bin`` index fits its dataset and its file: every column, every row once
+    (each unit's rows one after the other), a byte order, the file's size.
+
+    Raises:
+        ValueError: It does not.
+    """
+    names = ["year", *(c.name for c in dataset.columns)]
+    units = index["units"]
+    if not isinstance(units, dict) or index.get("byteorder") not in ("little", "big"):
+        raise ValueError("no units or byte order")
+    spans = sorted((int(first), int(rows)) for first, rows in units.values())
+    at = 0
+    for first, rows in spans:  # one after the other, from the first row to the last
+        if first != at or rows < 1:
+            raise ValueError("the units' rows overlap or leave a gap")
+        at += rows
+    if (
+        index["columns"] != names
+        or index["rows"] != dataset.rows
+        or at != dataset.rows
+        or len(spans) != dataset.units
+        or size != 8 * dataset.rows * len(names)
+    ):
+        raise ValueError("the values and their index disagree")
 
 
 def scan(root: Path | None = None) -> tuple[list[Dataset], list[Damage]]:
@@ -222,7 +242,7 @@ def repair(name: str, root: Path | None = None) -> bool:
     if not isinstance(found, Damage) or not found.repairable:
         return isinstance(found, Dataset)
     folder = folder_of(name, root)
-    dataset = Dataset.from_dict(json.loads((folder / "dataset.json").read_text(encoding="utf-8")))
+    dataset = Dataset.from_dict(read_json(folder / "dataset.json"))
     work = Path(tempfile.mkdtemp(prefix=f".{name}.repair.", dir=folder.parent))
     try:
         _write_lookup(pl.read_parquet(folder / "values.parquet"), dataset, work)
@@ -326,7 +346,12 @@ def refuse_built_in(name: str, root: Path | None = None, *, removing: bool = Fal
 def store_error(folder: Path, exc: OSError) -> OutputError:
     """The store cannot be written (read-only, full): one sentence, naming the folder."""
     said = exc.strerror or str(exc)
-    return OutputError(f"cannot write the store in {folder}: {said}", path=str(folder), detail=said)
+    which = exc.filename2 or exc.filename  # the file it was about (a folder in a file's place)
+    if which and Path(str(which)).parent == folder:
+        said = f"{Path(str(which)).name}: {said}"
+    return OutputError(
+        f"cannot write the store in {folder}: {clip(said, 160)}", path=str(folder), detail=said
+    )
 
 
 def remove(name: str, root: Path | None = None) -> None:

@@ -154,6 +154,31 @@ def _read(path: Path) -> str:
         return fh.read().decode("utf-8")
 
 
+def read_json(path: Path) -> Any:
+    """A JSON file of the store, read only if it is a regular file (a FIFO or /dev/zero in its
+    place is never waited for, nor read without end).
+
+    Raises:
+        OSError: It cannot be read, or is no regular file.
+        ValueError: It is not JSON (or nested past what Python's reader can follow).
+    """
+    try:
+        return json.loads(_read(path))
+    except RecursionError as exc:
+        raise ValueError("nested too deep") from exc
+
+
+def regular(path: Path) -> Path:
+    """`path`, where it is a regular file (a FIFO would make a reader wait for ever).
+
+    Raises:
+        OSError: It is not.
+    """
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    return path
+
+
 def names(root: Path | None = None) -> list[str]:
     """The datasets' names: the built-in ones, then the user's, sorted."""
     return [n for n in folders(root) if (folder_of(n, root) / "dataset.json").is_file()]
@@ -172,7 +197,7 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
     for name in folders(root):
         folder = folder_of(name, root)
         try:
-            index = json.loads(_read(folder / INDEX))
+            index = read_json(folder / INDEX)
             line = (
                 _columns_line(folder, index, adcode)
                 if is_columns_index(index)
@@ -180,8 +205,8 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
             )
             if line is None:
                 continue
-            meta = json.loads(_read(folder / "dataset.json"))
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            meta = read_json(folder / "dataset.json")
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError):
             damaged.append(name)
             continue
         try:

@@ -235,3 +235,72 @@ def test_float_chunks_gives_the_bytes_of_each_chunk_and_refuses_the_rest() -> No
         float_chunks(pl.Series([1, 2]))
     with pytest.raises(NotFloats, match="nulls"):
         float_chunks(pl.Series([1.0, None]))
+
+
+def _stored_panel(catalog: Catalog, tmp_path: Path) -> Path:
+    path = tmp_path / "panel.csv"
+    path.write_text(_csv(_panel(60)), encoding="utf-8")
+    import_file(catalog, path, name="panel")
+    return store_root() / "panel"
+
+
+@pytest.mark.parametrize(
+    ("file", "how"),
+    [
+        ("dataset.json", "fifo"),
+        ("units-index.json", "fifo"),
+        ("values.parquet", "fifo"),
+        ("units.bin", "fifo"),
+        ("dataset.json", "zero"),
+        ("units-index.json", "zero"),
+        ("values.parquet", "zero"),
+        ("dataset.json", "deep"),
+        ("units-index.json", "deep"),
+        ("units-index.json", "infinity"),
+        ("units-index.json", "shifted"),
+        ("units.bin", "folder"),
+    ],
+)
+def test_a_damaged_store_file_is_said_never_waited_for(
+    catalog: Catalog, home: Path, tmp_path: Path, file: str, how: str
+) -> None:
+    """HOSTILE (a hostile-input run found these): a FIFO or /dev/zero in a store file's place
+    made the checks wait for ever or read without end; JSON nested 200,000 deep, an offset of
+    Infinity, rows shifted by hand or a folder of the lookup's size passed as whole or crashed.
+    Each is a damaged dataset, said at once; removing it works."""
+    import os
+    import threading
+
+    from baiqiang.core.indicators.store import Damage, remove
+
+    folder = _stored_panel(catalog, tmp_path)
+    target = folder / file
+    index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
+    target.unlink()
+    if how == "fifo":
+        os.mkfifo(target)
+    elif how == "zero":
+        target.symlink_to("/dev/zero")
+    elif how == "deep":
+        target.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    elif how == "infinity":
+        index["units"]["320583"][0] = float("inf")
+        target.write_text(json.dumps(index), encoding="utf-8")
+    elif how == "shifted":
+        index["units"]["320583"][0] += 1
+        target.write_text(json.dumps(index), encoding="utf-8")
+    else:  # a folder where the file was, the file's size or not
+        target.mkdir()
+    found: list[object] = []
+    worker = threading.Thread(
+        target=lambda: found.append((check("panel"), unit_values("320583"))), daemon=True
+    )
+    worker.start()
+    worker.join(20)
+    assert found, "waited"
+    damage, (_, damaged) = found[0]  # type: ignore[misc]
+    assert isinstance(damage, Damage) and damage.name == "panel"
+    if file != "values.parquet":  # (show reads the lookup, not the values)
+        assert damaged == ["panel"] or how == "shifted"
+    remove("panel")
+    assert not folder.exists()
