@@ -107,7 +107,9 @@ def as_numbers(body: pl.DataFrame, headers: list[str]) -> Numbers:
     return Numbers(direct.with_columns(cleaned.get_columns()), filled, parsed, frozenset(unread))
 
 
-def _roles(body: pl.DataFrame, read: Numbers, headers: list[str], key: str | None) -> Roles:
+def _roles(
+    body: pl.DataFrame, read: Numbers, headers: list[str], key: str | None, *, codes_by_content: bool = True
+) -> Roles:
     bare = {h: split_unit(h)[0] for h in headers}
     # Whole-column counts (made with the numbers); the kind of text in a sample (a panel has a
     # hundred columns and a hundred thousand rows).
@@ -136,7 +138,7 @@ def _roles(body: pl.DataFrame, read: Numbers, headers: list[str], key: str | Non
         return next((h for h in headers if ROLES[role].search(bare[h])), None)
 
     code = next((h for h in headers if ROLES["code"].search(bare[h]) and coded(h)), None) or next(
-        (h for h in headers if coded(h) and not words(h)), None
+        (h for h in headers if codes_by_content and coded(h) and not words(h)), None
     )
     if key is not None:
         chosen = [h for h in headers if key in (h, bare[h])]
@@ -211,6 +213,18 @@ def read_dataset(
         read = as_numbers(body, headers)
     converted = read.frame
     roles = _roles(body, read, headers, options.key)
+    if (
+        roles.code is not None
+        and roles.name is not None
+        and not ROLES["code"].search(split_unit(roles.code)[0])
+    ):
+        # six digits under no code header, beside a column of names: codes only if they are
+        # codes (常住人口 349523 is a number, and the names say which unit)
+        found = places.history.vintage(
+            body.get_column(roles.code).cast(pl.String).drop_nulls().unique().to_list()
+        )
+        if found is None or found[2] < 0.5:
+            roles = _roles(body, read, headers, options.key, codes_by_content=False)
 
     def cleaned(cell: pl.Expr) -> pl.Expr:  # clean(), in Polars: NFKC, no blanks
         return cell.cast(pl.String).str.normalize("NFKC").str.replace_all(r"\s+", "")

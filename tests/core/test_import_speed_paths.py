@@ -162,6 +162,24 @@ def test_headers_that_are_patterns_to_polars_are_columns_of_their_own(
     assert _values("patterns").row(0)[2:] == (3.0, 6.0, 9.0)  # 110101, the fourth row
 
 
+def test_six_digit_numbers_beside_names_are_numbers_not_codes(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    """HOSTILE (a hostile-input run found it): a column of populations of six digits under a
+    header that names no code was taken for the units' codes — its values lost without a word,
+    and four units called development zones (508878 reads as a 7x code)."""
+    names = ["昆山市", "江阴市", "张家港市", "常熟市", "太仓市", "武进区"]
+    people = [349523, 963576, 547673, 483275, 712345, 508878]
+    body = "".join(f"{n},{v},0.5\n" for n, v in zip(names, people, strict=True))
+    path = tmp_path / "pop6.csv"
+    path.write_text("县名,常住人口（人）,GDP\n" + body, encoding="utf-8")
+    result = import_file(catalog, path, name="pop6", options=ImportOptions(province="江苏"))
+    assert result.dataset.summary == {"matched": 6}
+    assert [c.name for c in result.dataset.columns] == ["常住人口（人）", "GDP"]
+    stored = dict(_values("pop6").select("adcode", "常住人口（人）").iter_rows())
+    assert stored["320583"] == 349523 and stored["320412"] == 508878
+
+
 def test_a_header_narrower_than_its_sub_header_keeps_every_column(
     catalog: Catalog, home: Path, tmp_path: Path
 ) -> None:
