@@ -159,7 +159,9 @@ def _roles(
     for h in headers:
         if h in roles:
             continue
-        if parsed[h] and parsed[h] * 2 >= filled[h]:
+        if ROLES["code"].search(bare[h]) and filled[h]:  # 省代码, a second 区划代码: codes, not figures
+            ignored.append(LeftOut(visible(h), "codes, not figures"))
+        elif parsed[h] and parsed[h] * 2 >= filled[h]:
             values.append(h)
         elif filled[h] == 0:
             ignored.append(LeftOut(visible(h), "empty"))

@@ -180,6 +180,22 @@ def test_six_digit_numbers_beside_names_are_numbers_not_codes(
     assert stored["320583"] == 349523 and stored["320412"] == 508878
 
 
+def test_other_code_columns_are_left_out_not_stored_as_figures(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    """HOSTILE (a hostile-input run found it): a second adcode column was stored as a column of
+    figures (130208.0 …); so was a province's code. Codes are left out, and said so."""
+    body = "".join(f"{c[:2]},{c},{c},x,{i}\n" for i, c in enumerate(CODES))
+    path = tmp_path / "codes.csv"
+    path.write_text("省代码,区划代码,adcode,name,人口\n" + body, encoding="utf-8")
+    result = import_file(catalog, path, name="codes")
+    assert [c.name for c in result.dataset.columns] == ["人口"]
+    assert {(i.column, i.reason) for i in result.ignored} >= {
+        ("省代码", "codes, not figures"),
+        ("adcode", "codes, not figures"),
+    }
+
+
 def test_a_header_narrower_than_its_sub_header_keeps_every_column(
     catalog: Catalog, home: Path, tmp_path: Path
 ) -> None:
