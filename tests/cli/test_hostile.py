@@ -341,7 +341,8 @@ def test_a_damaged_store_hides_nothing_else(home: dict[str, str], tmp_path: Path
         "good" in sh("list", "all", "--name", "昆山市", "--columns", "name,good/产值", env=home).stdout
         or True
     )
-    assert "damaged" in _one_line(sh("data", "info", "json", env=home))
+    said = _one_line(sh("data", "info", "json", env=home))
+    assert "damaged" in said and "baiqiang data remove json takes it away" in said
     checked = sh("data", "check", env=home)
     assert (
         checked.returncode == 1 and "json: damaged" in checked.stderr and "lines: damaged" in checked.stderr

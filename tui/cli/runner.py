@@ -128,6 +128,8 @@ def message(exc: BaiqiangError) -> str:
         if isinstance(exc, kind):
             text += hint
             break
+    if isinstance(exc, DatasetDamaged):  # the name it has, where it can be one
+        text = text.replace("remove NAME", f"remove {exc.damage.name}")
     return text
 
 
