@@ -490,6 +490,8 @@ def _head(source: str | bytes, separator: str) -> tuple[list[list[str | None]], 
     """
     ends = [i for i, _ in zip(_newlines(source), range(8 * PEEK), strict=False)]  # lines to spare
     cut = source if len(ends) < 8 * PEEK else source[: ends[-1] + 1]
+    if csv.field_size_limit() < MAX_LINE:  # a cell as long as a line may be (Polars reads it so)
+        csv.field_size_limit(MAX_LINE)
     while True:
         part = cut if isinstance(cut, str) else cut.decode("ascii")
         reader = csv.reader(io.StringIO(part, newline=""), delimiter=separator)

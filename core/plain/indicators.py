@@ -81,7 +81,8 @@ class Indicator:
     @property
     def shown(self) -> str:
         """The value as written: 4748.06, 210 (no float noise, no rescaling)."""
-        return str(int(self.value)) if float(self.value).is_integer() else repr(float(self.value))
+        whole = float(self.value).is_integer() and abs(self.value) < 2**53  # (1.8e308: not 309 digits)
+        return str(int(self.value)) if whole else repr(float(self.value))
 
 
 @dataclass(frozen=True)

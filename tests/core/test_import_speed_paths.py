@@ -338,3 +338,16 @@ def test_a_damaged_store_file_is_said_never_waited_for(
         assert damaged == ["panel"] or how == "shifted"
     remove("panel")
     assert not folder.exists()
+
+
+def test_a_huge_whole_number_is_shown_as_written_not_as_309_digits() -> None:
+    from baiqiang.core.plain.indicators import Indicator
+
+    def shown(value: float) -> str:
+        return Indicator("d", "c", value, "", None, "f.csv").shown
+
+    assert (shown(1.7976931348623157e308), shown(708829.0), shown(4748.06)) == (
+        "1.7976931348623157e+308",
+        "708829",
+        "4748.06",
+    )
