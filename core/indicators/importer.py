@@ -206,12 +206,14 @@ def read_dataset(
     headers = unique_names(header_names(raw.head, start, count))
     named = dict(zip([f"column_{i}" for i in range(len(headers))], headers, strict=True))
     typed = number_columns(raw.head[start + count :], headers)
-    body = raw.body(start + count, len(headers), header=start, numbers=typed).rename(named)
+    table, past = raw.read_body(start + count, len(headers), numbers=typed)
+    body = table.rename(named)
     if body.height == 0 or all(n == body.height for n in body.null_count().row(0)):  # (counts kept)
         raise InvalidValue("the file has a header but no rows under it")
     read = as_numbers(body, headers)
     if any(body.schema[h] != pl.String for h in read.unread):  # inf, nan: what was written, as text
-        body = raw.body(start + count, len(headers), header=start).rename(named)
+        table, past = raw.read_body(start + count, len(headers))
+        body = table.rename(named)
         read = as_numbers(body, headers)
     converted = read.frame
     roles = _roles(body, read, headers, options.key)
@@ -297,6 +299,11 @@ def read_dataset(
     every = index.height == numbered.height  # (rows kept are in order: all of them, or some)
     values = index.drop("_i").hstack(numbered if every else numbered[index["_i"]])
     notes: list[str] = []
+    if past:  # never silently: the header says which columns there are
+        notes.append(
+            f"{past:,} row(s) have cells past the header's last column (it names {len(headers)}): "
+            "those cells are left out"
+        )
     if result.parts:  # the parts of a unit formed by a merger, added up (where every one has a value)
         rates = [n for n, (_, unit, _) in zip(names, columns, strict=True) if is_rate(n, unit)]
         sums = [

@@ -163,17 +163,18 @@ class RawTable:
         """The file's own number (1-based, as a spreadsheet counts) of the row after `skip`."""
         return self.offset + skip + 1
 
-    def body(
-        self, skip: int, width: int, *, header: int | None = None, numbers: Sequence[int] = ()
-    ) -> pl.DataFrame:
+    def body(self, skip: int, width: int, *, numbers: Sequence[int] = ()) -> pl.DataFrame:
+        """The rows after the first `skip`, as `width` columns (:meth:`read_body`'s frame)."""
+        return self.read_body(skip, width, numbers=numbers)[0]
+
+    def read_body(self, skip: int, width: int, *, numbers: Sequence[int] = ()) -> tuple[pl.DataFrame, int]:
         """The rows after the first `skip`, as `width` columns ``column_0`` … of text (a row with
-        fewer cells gets blanks; cells past the header's width are left out).
+        fewer cells gets blanks), and how many rows have cells past the last of them (left out,
+        and said so by the caller).
 
         Args:
             skip: The rows before the body (title rows, the header).
-            width: The columns.
-            header: The line of the (first) header row, where its cells give the width: the
-                body is read from there, the file's bytes as they are.
+            width: The columns (the header's).
             numbers: The columns read as numbers (Float64) as the file is parsed (a column of
                 numbers is parsed once, not read as text and cast); where a cell of one is not a
                 number, every column is read as text.
@@ -182,15 +183,18 @@ class RawTable:
             InvalidValue: The rows cannot be read as a table (an unbalanced quote …).
         """
         found: pl.DataFrame | None = self.frame.slice(skip) if self.frame is not None else None
-        if found is None and header is not None and numbers:
-            found = self._from_header(skip, width, header, numbers)
-        if found is None and header is not None:
-            found = self._from_header(skip, width, header, ())
-        df = found if found is not None else self._padded(skip, width)
-        df = df.rename({c: f"column_{i}" for i, c in enumerate(df.columns)})  # (a header may be ^.*$)
+        if found is None and numbers:
+            found = self._read(skip, width, numbers)
+        if found is None and self.frame is None:
+            found = self._read(skip, width, ())
+        if found is None:  # quotes Polars will not read: the lenient reader
+            found = _lenient(self.whole_text(), skip, self.separator)
+        df = found.rename({c: f"column_{i}" for i, c in enumerate(found.columns)})  # (a header may be ^.*$)
+        beyond = df.columns[width:]
+        past = df.select(pl.any_horizontal(pl.col(beyond).is_not_null()).sum()).item() if beyond else 0
         df = df.select(df.columns[:width]) if df.width >= width else df
         missing = [pl.lit(None, pl.String).alias(f"column_{i}") for i in range(df.width, width)]
-        return df.with_columns(missing) if missing else df
+        return (df.with_columns(missing) if missing else df), int(past)
 
     def _bytes(self) -> bytes:
         return self.utf8 if self.utf8 is not None else self.whole_text().encode("utf-8")
@@ -202,58 +206,25 @@ class RawTable:
         assert self.utf8 is not None
         return self.utf8.decode("ascii")
 
-    def _from_header(self, skip: int, width: int, header: int, numbers: Sequence[int]) -> pl.DataFrame | None:
-        """The body read from the header's line on (its cells give the width), `numbers` as
-        Float64; None where the header's line is not as wide as the table or a cell of `numbers`
-        is not a number."""
-        whole = self._bytes()
-        at = _line_start(whole, self.line_of(header))
-        if at is None:
-            return None
+    def _read(self, skip: int, width: int, numbers: Sequence[int]) -> pl.DataFrame | None:
+        """The body of a text table, from the file's bytes as they are: `width` columns and one
+        more (a row's cells past the header's), `numbers` as Float64; None where Polars cannot
+        read it so (a cell of `numbers` that is not a number, quotes it refuses)."""
         taken = set(numbers)
+        schema = {f"column_{i}": pl.Float64 if i in taken else pl.String for i in range(width + 1)}
         try:
-            df = pl.read_csv(
-                whole if at == 0 else whole[at:],  # (from the first line: the bytes as they are)
-                has_header=True,
-                infer_schema=False,
-                schema_overrides=[pl.Float64 if i in taken else pl.String for i in range(width)],
-                skip_rows_after_header=skip - header - 1,
+            return pl.read_csv(
+                self._bytes(),
+                has_header=False,
+                schema=schema,
+                skip_lines=self.line_of(skip),  # (lines, as the file's line breaks count them)
                 separator=self.separator,
                 truncate_ragged_lines=True,
+                missing_columns="insert",  # a row with its last cells left off: blanks
+                extra_columns="ignore",
             )
         except pl.exceptions.PolarsError:
             return None
-        return df if df.width == width else None
-
-    def _padded(self, skip: int, width: int) -> pl.DataFrame:
-        """The body, as text, read after a first line as wide as the header (Polars takes a
-        table's width from its first line: a first row with its last cells left off, 320583,昆山市,
-        would cut every row after it to its width); the lenient reader where Polars refuses."""
-        whole = self._bytes()
-        at = _line_start(whole, self.line_of(skip))
-        pad = (self.separator * (width - 1) + "\n" if width > 1 else "").encode("utf-8")
-        try:
-            df = pl.read_csv(
-                io.BytesIO(pad + (whole[at:] if at is not None else b"")),
-                has_header=False,
-                infer_schema=False,
-                separator=self.separator,
-                truncate_ragged_lines=True,
-            )
-            return df.slice(1) if pad else df
-        except pl.exceptions.PolarsError:  # quotes Polars will not read: the lenient reader
-            return _lenient(self.whole_text(), skip, self.separator)
-
-
-def _line_start(data: bytes, lines: int) -> int | None:
-    """Where the line after the first `lines` begins (lines as Polars counts them: at each
-    newline), or None where the data has fewer."""
-    at = -1
-    for _ in range(lines):
-        at = data.find(b"\n", at + 1)
-        if at < 0:
-            return None
-    return at + 1
 
 
 _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")

@@ -196,6 +196,20 @@ def test_other_code_columns_are_left_out_not_stored_as_figures(
     }
 
 
+def test_cells_past_the_headers_last_column_are_said(catalog: Catalog, home: Path, tmp_path: Path) -> None:
+    """HOSTILE (a hostile-input run found it): cells past the header's last column were dropped
+    without a word. They are still left out (the header names the columns), and said so."""
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        "adcode,name,产值\n320583,昆山市,1,2,3,4\n320281,江阴市,5\n330282,慈溪市,6,,\n", encoding="utf-8"
+    )
+    result = import_file(catalog, path, name="wide")
+    assert result.dataset.rows == 3 and [c.values for c in result.dataset.columns] == [3]
+    assert result.notes == [
+        "1 row(s) have cells past the header's last column (it names 3): those cells are left out"
+    ]
+
+
 def test_a_header_narrower_than_its_sub_header_keeps_every_column(
     catalog: Catalog, home: Path, tmp_path: Path
 ) -> None:
