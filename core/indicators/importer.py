@@ -23,6 +23,7 @@ from baiqiang.core.indicators.model import Column, Dataset, ImportOptions, Impor
 from baiqiang.core.indicators.reader import (
     BLANK_MARKS,
     ROLES,
+    RawTable,
     clean,
     finite,
     header_names,
@@ -204,31 +205,9 @@ def read_dataset(
     if count < 1 or start + count > len(raw.head):
         raise InvalidValue(f"the header cannot take {count} rows here", field="header_rows")
     headers = unique_names(header_names(raw.head, start, count))
-    named = dict(zip([f"column_{i}" for i in range(len(headers))], headers, strict=True))
-    typed = number_columns(raw.head[start + count :], headers)
-    table, past = raw.read_body(start + count, len(headers), numbers=typed)
-    body = table.rename(named)
-    if body.height == 0 or all(n == body.height for n in body.null_count().row(0)):  # (counts kept)
-        raise InvalidValue("the file has a header but no rows under it")
-    read = as_numbers(body, headers)
-    if any(body.schema[h] != pl.String for h in read.unread):  # inf, nan: what was written, as text
-        table, past = raw.read_body(start + count, len(headers))
-        body = table.rename(named)
-        read = as_numbers(body, headers)
+    body, read, past = _body(raw, start + count, headers)
     converted = read.frame
-    roles = _roles(body, read, headers, options.key)
-    if (
-        roles.code is not None
-        and roles.name is not None
-        and not ROLES["code"].search(split_unit(roles.code)[0])
-    ):
-        # six digits under no code header, beside a column of names: codes only if they are
-        # codes (常住人口 349523 is a number, and the names say which unit)
-        found = places.history.vintage(
-            body.get_column(roles.code).cast(pl.String).drop_nulls().unique().to_list()
-        )
-        if found is None or found[2] < 0.5:
-            roles = _roles(body, read, headers, options.key, codes_by_content=False)
+    roles = _unit_roles(body, read, headers, options.key, places)
 
     def cleaned(cell: pl.Expr) -> pl.Expr:  # clean(), in Polars: NFKC, no blanks
         return cell.cast(pl.String).str.normalize("NFKC").str.replace_all(r"\s+", "")
@@ -355,6 +334,43 @@ def read_dataset(
         summary=summary,
     )
     return values, ImportResult(dataset, table, roles.ignored, read_as, notes)
+
+
+def _body(raw: RawTable, skip: int, headers: list[str]) -> tuple[pl.DataFrame, Numbers, int]:
+    """The rows under the header, named by it, with their numbers, and how many rows have cells
+    past its last column: the columns whose first rows are plain numbers parsed as the file is
+    read, the whole body read again as text where one of them holds inf or nan.
+
+    Raises:
+        InvalidValue: There are no rows, or they cannot be read as a table.
+    """
+    named = dict(zip([f"column_{i}" for i in range(len(headers))], headers, strict=True))
+    found, past = raw.read_body(skip, len(headers), numbers=number_columns(raw.head[skip:], headers))
+    body = found.rename(named)
+    if body.height == 0 or all(n == body.height for n in body.null_count().row(0)):  # (counts kept)
+        raise InvalidValue("the file has a header but no rows under it")
+    read = as_numbers(body, headers)
+    if any(body.schema[h] != pl.String for h in read.unread):  # inf, nan: what was written, as text
+        found, past = raw.read_body(skip, len(headers))
+        body = found.rename(named)
+        read = as_numbers(body, headers)
+    return body, read, past
+
+
+def _unit_roles(
+    body: pl.DataFrame, read: Numbers, headers: list[str], key: str | None, places: Places
+) -> Roles:
+    """:func:`_roles`, where six digits under no code header, beside a column of names, are
+    codes only if most of them were (常住人口 349523 is a number, and the names say which unit)."""
+    roles = _roles(body, read, headers, key)
+    if roles.code is None or roles.name is None or ROLES["code"].search(split_unit(roles.code)[0]):
+        return roles
+    found = places.history.vintage(
+        body.get_column(roles.code).cast(pl.String).drop_nulls().unique().to_list()
+    )
+    if found is None or found[2] < 0.5:
+        return _roles(body, read, headers, key, codes_by_content=False)
+    return roles
 
 
 _KEPT = (RowOutcome.MATCHED, RowOutcome.RENAMED, RowOutcome.SUCCEEDED)

@@ -44,6 +44,14 @@ def _csv(rows: list[list[str]], header: str = "adcode,year,产值,利润,资产"
     return header + "\n" + "".join(",".join(r) + "\n" for r in rows)
 
 
+def _stored_panel(catalog: Catalog, tmp_path: Path) -> Path:
+    """SYNTHETIC: the panel of :func:`_panel` imported as "panel"; its folder."""
+    path = tmp_path / "panel.csv"
+    path.write_text(_csv(_panel(60)), encoding="utf-8")
+    import_file(catalog, path, name="panel")
+    return store_root() / "panel"
+
+
 def _values(name: str) -> pl.DataFrame:
     return pl.read_parquet(store_root() / name / "values.parquet").sort("adcode", "year")
 
@@ -221,11 +229,9 @@ def test_a_header_narrower_than_its_sub_header_keeps_every_column(
 
 
 def test_show_reads_every_value_the_store_holds(catalog: Catalog, home: Path, tmp_path: Path) -> None:
-    path = tmp_path / "panel.csv"
-    path.write_text(_csv(_panel(60)), encoding="utf-8")
-    import_file(catalog, path, name="panel")
-    index = json.loads((store_root() / "panel" / INDEX).read_text(encoding="utf-8"))
-    assert index["format"] == "float64-columns" and not (store_root() / "panel" / LINES).exists()
+    folder = _stored_panel(catalog, tmp_path)
+    index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
+    assert index["format"] == "float64-columns" and not (folder / LINES).exists()
     for code in CODES:
         assert _lookup(code, "panel") == _stored("panel", code) != []
     assert any(v < 0 for _, _, v in _lookup("320583", "panel"))
@@ -235,11 +241,8 @@ def test_show_reads_every_value_the_store_holds(catalog: Catalog, home: Path, tm
 def test_the_other_byte_order_and_the_older_layout_read_the_same(
     catalog: Catalog, home: Path, tmp_path: Path
 ) -> None:
-    path = tmp_path / "panel.csv"
-    path.write_text(_csv(_panel(60)), encoding="utf-8")
-    import_file(catalog, path, name="panel")
+    folder = _stored_panel(catalog, tmp_path)
     expected = {code: _lookup(code, "panel") for code in CODES}
-    folder = store_root() / "panel"
     index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
     swapped = array("d")
     swapped.frombytes((folder / COLUMNS).read_bytes())
@@ -258,11 +261,9 @@ def test_the_other_byte_order_and_the_older_layout_read_the_same(
 def test_a_lookup_shorter_than_its_index_is_damaged_and_repaired(
     catalog: Catalog, home: Path, tmp_path: Path
 ) -> None:
-    path = tmp_path / "panel.csv"
-    path.write_text(_csv(_panel(60)), encoding="utf-8")
-    import_file(catalog, path, name="panel")
+    folder = _stored_panel(catalog, tmp_path)
     expected = _lookup("320583", "panel")
-    bits = store_root() / "panel" / COLUMNS
+    bits = folder / COLUMNS
     bits.write_bytes(bits.read_bytes()[:-8])
     damage = check("panel")
     assert getattr(damage, "repairable", False) and "units.bin" in getattr(damage, "problem", "")
@@ -283,13 +284,6 @@ def test_float_chunks_gives_the_bytes_of_each_chunk_and_refuses_the_rest() -> No
         float_chunks(pl.Series([1, 2]))
     with pytest.raises(NotFloats, match="nulls"):
         float_chunks(pl.Series([1.0, None]))
-
-
-def _stored_panel(catalog: Catalog, tmp_path: Path) -> Path:
-    path = tmp_path / "panel.csv"
-    path.write_text(_csv(_panel(60)), encoding="utf-8")
-    import_file(catalog, path, name="panel")
-    return store_root() / "panel"
 
 
 @pytest.mark.parametrize(
