@@ -12,6 +12,9 @@ import pytest
 
 # The tests keep their own cache (the lookup index) and crash log, never the user's.
 os.environ["BAIQIANG_HOME"] = tempfile.mkdtemp(prefix="baiqiang-tests-")
+# No animations in tests (Textual's own switch): a tab's sliding underline or a smooth scroll is
+# a dozen frames drawn for nothing; what a test reads is the state they end in.
+os.environ["TEXTUAL_ANIMATIONS"] = "none"
 atexit.register(shutil.rmtree, os.environ["BAIQIANG_HOME"], ignore_errors=True)
 
 from baiqiang.core.catalog import Catalog, make_catalog  # noqa: E402

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.markdown import Markdown
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown
+from textual.widgets import Static
 
 from baiqiang.tui.i18n import t
 from baiqiang.tui.screens.dialog import Dialog
@@ -32,7 +33,8 @@ class HelpScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         text, shown = self.content(self.lang)
         with VerticalScroll(id="help", classes="dialog wide"):
-            yield Markdown(text)
+            # One widget: Textual's Markdown mounts a widget per block and took 0.5 s to open.
+            yield Static(Markdown(text), id="help-text")
             keys = Grid(id="help-keys", cursor=False, zebra=False)
             keys.fill(
                 [("key", t("help.key", self.lang)), ("action", t("help.action", self.lang))],
