@@ -568,3 +568,23 @@ def test_help_shows_required_and_defaults_without_markup_escapes() -> None:
     code, out, _ = run("list", "--help")
     assert code == 0 and "[required]" in out and "[default: utf-8]" in out
     assert "\\[" not in out  # Typer's Rich escape (fastapi/typer#1058) does not reach the user
+
+
+def test_a_command_line_parsed_by_its_command_alone_reads_as_by_the_whole_app() -> None:
+    """main() hands a line that names its command to an app of that command only (Typer makes
+    every command's Click command on each run): its help, its errors and its answer are the
+    whole app's, for every command and group."""
+    from click.testing import CliRunner as ClickRunner
+    from typer.main import get_command
+
+    from baiqiang.tui.cli.runner import COMMANDS, build
+
+    click_runner, whole = ClickRunner(mix_stderr=False), get_command(app)  # made once: 60 ms
+    for name in COMMANDS:
+        only = build(name)
+        assert [c.name for c in only.registered_commands] + [g.name for g in only.registered_groups] == [name]
+        alone = get_command(only)
+        for args in ([name, "--help"], [name, "--no-such-option"]):
+            said = [click_runner.invoke(cmd, args, prog_name="baiqiang") for cmd in (whole, alone)]
+            assert len({(r.exit_code, r.stdout, r.stderr) for r in said}) == 1, args
+    assert sh("show", "昆山", "--format", "json").stdout == run("show", "昆山", "--format", "json")[1]
