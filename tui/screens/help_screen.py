@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.markdown import Markdown
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from baiqiang.tui.i18n import t
 from baiqiang.tui.screens.dialog import Dialog
 from baiqiang.tui.widgets.grid import Grid
+from baiqiang.tui.widgets.help_text import HelpText
 
 
 class HelpScreen(Dialog[None]):
@@ -33,8 +32,9 @@ class HelpScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         text, shown = self.content(self.lang)
         with VerticalScroll(id="help", classes="dialog wide"):
-            # One widget: Textual's Markdown mounts a widget per block and took 0.5 s to open.
-            yield Static(Markdown(text), id="help-text")
+            # One widget, its lines broken as Chinese is set (Textual's Markdown mounts a widget
+            # per block, took 0.5 s to open, and breaks lines only at spaces)
+            yield HelpText(text, id="help-text")
             keys = Grid(id="help-keys", cursor=False, zebra=False)
             keys.fill(
                 [("key", t("help.key", self.lang)), ("action", t("help.action", self.lang))],
