@@ -6,6 +6,7 @@ back; none of them filters, groups or joins on its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from baiqiang.core.catalog import Catalog
 from baiqiang.core.filters import FilterOption, Filters, ParseContext, filter_options, filter_units
 from baiqiang.core.plain import geo
 from baiqiang.core.plain.errors import InvalidValue
-from baiqiang.core.plain.suggest import shorten
+from baiqiang.core.plain.suggest import did_you_mean, shorten
 from baiqiang.core.plain.tables import TABLES, ranking_tables, resolve_table
 from baiqiang.core.query import (
     Agg,
@@ -183,18 +184,41 @@ def keep_where(lf: pl.LazyFrame, condition: str) -> pl.LazyFrame:
             f"the condition has {len(text):,} characters; at most {MAX_CONDITION:,} are read "
             "(import a list of units as a dataset to filter by it instead)"
         )
+    if _SURROGATE.search(text):
+        raise InvalidValue("the condition holds bytes that are not UTF-8 text")
     try:
         expr = pl.sql_expr(text)
         checked = lf.filter(expr)
         checked.head(1).collect()  # a type error shows only on rows (name > 5)
     except Exception as exc:  # Polars raises SQL, column and type errors of several kinds
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        if "String" in detail and ("Int" in detail or "Float" in detail):  # adcode IN (110101, …)
-            detail = "a column of text compared with numbers: quote the values ('110101')"
         raise InvalidValue(
-            f"the condition {shorten(text)!r} cannot be applied: {shorten(detail, 120)}"
+            f"the condition {shorten(text)!r} cannot be applied: "
+            + _condition_problem(detail, lf.collect_schema().names())
         ) from exc
     return checked
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NO_COLUMN = re.compile(r'unable to find column "(.*?)"')
+
+
+def _condition_problem(detail: str, names: list[str]) -> str:
+    """What is wrong with a condition, in the user's words rather than Polars' (which names its
+    own temporary columns and quotes text as Rust does)."""
+    missing = _NO_COLUMN.search(detail)
+    if missing and missing[1].startswith("_POLARS_"):
+        return "a sub-query (SELECT) is not supported: compare columns with values"
+    if missing:
+        near = did_you_mean(missing[1], names)
+        return f"no column {shorten(missing[1])!r}" + (f"; did you mean {', '.join(near)}?" if near else "")
+    if "predicate must be of type `Boolean`" in detail:
+        return "it is not a test that holds or not: compare a column with a value (rank <= 10)"
+    if "cannot compare string with numeric" in detail or (
+        "String" in detail and ("Int" in detail or "Float" in detail)
+    ):
+        return "text and a number compared (codes are text: adcode = '110101')"
+    return shorten(detail, 120)
 
 
 def stats(

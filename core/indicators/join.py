@@ -139,6 +139,8 @@ def with_indicators(
 
 def _quoted(name: str, text: str) -> bool:
     """Whether a condition's text names a column (as a word, or quoted)."""
+    if name not in text:  # the quick test first: a condition names few of the columns
+        return False
     import re
 
     return bool(re.search(rf'(?<![\w"]){re.escape(name)}(?![\w"])|"{re.escape(name)}"', text))

@@ -267,6 +267,19 @@ def _lenient(text: str, skip: int, separator: str) -> pl.DataFrame:
     return pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` where the bytes look like text in it (the zero bytes of its
+    ASCII characters all on one side of each pair, and many of them), else None."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if even + odd < max(4, len(head) // 10):
+        return None
+    if even * 9 <= odd:
+        return "utf-16-le"
+    if odd * 9 <= even:
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """The text of a CSV/TSV and its encoding: UTF-8 (a BOM is dropped), else GB18030 (which
     reads GBK too); `encoding` forces one.
@@ -288,9 +301,14 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
                 raise InvalidValue(
                     f"the file is not text in {encoding} (its byte {exc.start} is not)"
                 ) from None
+        utf16_order = _utf16_without_bom(data[:4096])
         raise InvalidValue(
-            "the file is binary, not a table of text (CSV/TSV), XLSX or Parquet "
-            "(text in UTF-16 without its byte-order mark: give the encoding utf-16-le or utf-16-be)"
+            "the file is binary, not a table of text (CSV/TSV), XLSX or Parquet"
+            + (
+                f" (it looks like text in UTF-16 without its byte-order mark: give the encoding {utf16_order})"
+                if utf16_order
+                else ""
+            )
         )
     if encoding:
         try:  # a text encoding: rot13, hex, base64, zlib … are codecs of bytes, not of text

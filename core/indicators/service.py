@@ -11,6 +11,7 @@ from baiqiang.core.indicators.store import check_name, datasets, name_from_file,
 from baiqiang.core.matching import RowOutcome, RowReport
 from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.paths import store_root
+from baiqiang.core.plain.text import count
 
 if TYPE_CHECKING:
     import polars as pl
@@ -190,7 +191,9 @@ def gap_lines(dataset: Dataset, *, most: int | None = None) -> list[str]:
     if rest:
         low, high = min(c.missing for c in rest), max(c.missing for c in rest)
         span = f"{low}" if low == high else f"{low}–{high}"
-        out.append(f"  … and {len(rest)} more column(s) with {span} blank(s) each")
+        out.append(
+            f"  … and {count(len(rest), 'more column')} with {span} {'blank' if high == 1 else 'blanks'} each"
+        )
     return out
 
 
@@ -200,5 +203,6 @@ def summary_line(result: ImportResult) -> str:
     order = [o for o in RowOutcome if str(o) in d.summary]
     counts = ", ".join(f"{d.summary[str(o)]} {o}" for o in order)
     return (
-        f"{sum(d.summary.values())} rows: {counts}; {d.units} units with values in {len(d.columns)} column(s)"
+        f"{count(sum(d.summary.values()), 'row')}: {counts}; {count(d.units, 'unit')} with values in "
+        f"{count(len(d.columns), 'column')}"
     )

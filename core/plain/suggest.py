@@ -14,7 +14,10 @@ def did_you_mean(text: str, choices: list[str], *, n: int = 3, cutoff: float = 0
         n: At most this many suggestions.
         cutoff: The least similarity (0–1) to suggest.
     """
-    folded = {c.casefold(): c for c in choices}
+    size = len(text)  # only a choice of a near length can be close (a pasted page is near none)
+    folded = {c.casefold(): c for c in choices if 2 * min(size, len(c)) >= cutoff * (size + len(c))}
+    if not folded:
+        return []
     hits = difflib.get_close_matches(text.casefold(), list(folded), n=n, cutoff=cutoff)
     return [folded[h] for h in hits]
 

@@ -7,9 +7,11 @@ spreadsheet would run as a formula (``=HYPERLINK(…)``).
 
 - :func:`visible` is what every front end shows (tables, messages, the explorer): control
   characters (C0, DEL) become their Unicode pictures (``␛``, ``␊``), C1 controls and the
-  invisible direction marks and overrides become ``�``. JSON output needs no more: it escapes
+  invisible direction marks and overrides become ``�``, and so do lone surrogates (the bytes of
+  a file name or an argument that were not UTF-8). JSON output needs no more: it escapes
   control characters itself.
-- :func:`clip` is :func:`visible` cut to a length, for a message that quotes a file.
+- :func:`clip` is :func:`visible` cut to a length, for a message that quotes a file;
+  :func:`clip_runs` cuts each over-long word of a message (an argument of 100,000 characters).
 - :func:`spreadsheet_cell` is what files meant for spreadsheets (CSV, TSV, XLSX) hold: a text
   cell that Excel, WPS or LibreOffice would read as a formula — it begins with ``=``, ``+``,
   ``-``, ``@``, a tab or a carriage return — starts with ``'`` instead (OWASP's advice), unless it
@@ -27,9 +29,12 @@ _HIDDEN = (
     + [*range(0x202A, 0x202F)]  # embeddings and overrides
     + [*range(0x2066, 0x206A)]  # isolates
     + [0x2028, 0x2029]  # line and paragraph separators
+    + [*range(0xD800, 0xE000)]  # lone surrogates: bytes of a name that were not UTF-8
 )
 _TABLE = str.maketrans({**_PICTURES, **dict.fromkeys(_HIDDEN, "\ufffd")})
-UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
 """What :func:`visible` replaces."""
 
 _JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
@@ -57,6 +62,30 @@ def clip(text: str, limit: int = 80) -> str:
     """:func:`visible`, cut to `limit` characters with … (a 100,000-character cell in a message)."""
     shown = visible(text)
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+_LONG_RUN = re.compile(r"\S{2,}")
+
+
+def clip_runs(text: str, limit: int = 100, *, total: int = 1_000) -> str:
+    """:func:`visible`, with every run of characters without a space longer than `limit` cut
+    with … (keeping a closing quote), and the whole cut to `total`: a message that quotes a
+    100,000-character argument stays one readable line."""
+
+    def cut(m: re.Match[str]) -> str:
+        run = m[0]
+        if len(run) <= limit:
+            return run
+        end = run[-1] if run[-1] in "'\")]" else ""
+        return run[: limit - 1 - len(end)] + "…" + end
+
+    shown = _LONG_RUN.sub(cut, visible(text))
+    return shown if len(shown) <= total else shown[: total - 1] + "…"
+
+
+def count(n: int, one: str, many: str | None = None) -> str:
+    """``1 row``, ``2,843 rows``: a number and its noun, singular for one."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
 def spreadsheet_cell(text: str) -> str:

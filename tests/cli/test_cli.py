@@ -231,7 +231,17 @@ def test_audit_passes() -> None:
         (("show", "铁西区", "--province", "上海"), "no county-level unit named"),
         (("show", "cs"), "could mean"),
         (("overlap", "ic", "nc"), "cluster table"),
-        (("list", "ic", "--provnce", "江苏"), "No such option: --provnce"),
+        (
+            ("list", "ic", "--provnce", "江苏"),
+            "baiqiang list has no option --provnce; did you mean --province?",
+        ),
+        (("lst", "ic"), "baiqiang has no command 'lst'; did you mean list"),
+        (("data", "improt", "x.csv"), "baiqiang data has no command 'improt'; did you mean import?"),
+        (("list", "ic", "--province", ""), "--province is empty"),
+        (("list", "ic", "--where", "rnak < 3"), "no column 'rnak'; did you mean rank"),
+        (("list", "ic", "--where", "rank IN (SELECT 1)"), "a sub-query (SELECT) is not supported"),
+        (("list", "ic", "--where", "rank"), "it is not a test"),
+        (("--install-completion", "zsh"), "--install-completion takes no shell"),
     ],
 )
 def test_bad_input_is_one_line_on_stderr(
@@ -431,7 +441,7 @@ def test_show_narrows_shengzhiguan_to_the_province() -> None:
 
 def test_limit_zero_and_a_misspelt_table_get_clear_words() -> None:
     zero = sh("list", "ic", "--limit", "0")
-    assert zero.returncode == 2 and "0 is not in the range x>=1" in zero.stderr
+    assert zero.returncode == 1 and "0 is not in the range x>=1" in zero.stderr  # bad input
     assert "no row" not in zero.stderr
     typo = sh("list", "icc")
     assert typo.returncode == 1 and "did you mean industrial-counties" in typo.stderr

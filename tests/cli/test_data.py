@@ -35,7 +35,7 @@ def test_import_says_what_became_of_the_rows_and_writes_the_report(
     assert lines[0] == "read as of the end of 2021: the year in the file's title (another year: --year)"
     assert lines[1] == (
         "9 rows: 2 matched, 1 renamed, 1 ambiguous, 1 unmatched, 2 not county-level, "
-        "1 duplicate, 1 footnote; 3 units with values in 3 column(s)"
+        "1 duplicate, 1 footnote; 3 units with values in 3 columns"
     )
     assert "left out: 备注 (text: 2 of 2 cells are not numbers)" in lines
     assert any(

@@ -17,7 +17,8 @@ import pytest
 
 from baiqiang.core.export import for_spreadsheets
 from baiqiang.core.indicators.reader import numbers
-from baiqiang.core.plain.text import clip, spreadsheet_cell, visible
+from baiqiang.core.plain.text import clip, clip_runs, count, spreadsheet_cell, visible
+from baiqiang.tui.cli import main
 from tests.cli.test_cli import BUILT_IN, sh
 from tests.fixtures import make_synthetic as synthetic
 
@@ -60,6 +61,11 @@ def test_the_rule() -> None:
     assert visible(f"a{CLEAR}b{RTL}c\x9bd") == "a␛[2Jb\ufffdc\ufffdd"
     assert visible("昆山市 (320583)") == "昆山市 (320583)"  # ordinary text untouched
     assert clip("x" * 100_000, 20) == "x" * 19 + "…"
+    assert visible("bad\udcffname.csv") == "bad\ufffdname.csv"  # bytes of a name that were not UTF-8
+    long = "unknown column '" + "x" * 100_000 + "' (see --columns)"
+    assert clip_runs(long, 20) == "unknown column '" + "x" * 17 + "…' (see --columns)"
+    assert len(clip_runs("a " * 100_000)) == 1_000
+    assert (count(1, "row"), count(2_843, "unit")) == ("1 row", "2,843 units")
     assert [spreadsheet_cell(c) for c in (FORMULA, "-7", "+1.5e3", "@SUM(A1)", "\tx", "-", "ok")] == [
         "'" + FORMULA,
         "-7",
@@ -208,6 +214,10 @@ def _one_line(proc, code: int = 1, *, after_notes: bool = False) -> str:  # type
         (b'\xe5\x9c\xb0\xe5\x8c\xba,v\n"\xe6\x98\x86\xe5\xb1\xb1\xe5\xb8\x82,1\n', "unbalanced quote"),
         ("地区,v\n昆山市,1\n".encode() + "江阴市,2\n".encode("gbk"), "mixes encodings"),
         (b"\xff\xfe\x00\x00junk", "binary"),
+        (
+            "地区,v\n昆山市,1\n".encode("utf-16-le"),
+            "looks like text in UTF-16 without its byte-order mark: give the encoding utf-16-le",
+        ),
     ],
 )
 def test_broken_files_are_one_line(home: dict[str, str], tmp_path: Path, content: bytes, why: str) -> None:
@@ -215,6 +225,44 @@ def test_broken_files_are_one_line(home: dict[str, str], tmp_path: Path, content
     src = tmp_path / "broken.csv"
     src.write_bytes(content)
     assert why in _one_line(sh("data", "import", str(src), "--as", "x", env=home))
+
+
+def test_a_binary_file_is_not_said_to_be_utf16(home: dict[str, str], tmp_path: Path) -> None:
+    """HOSTILE: bytes that are no text at all get no advice about an encoding."""
+    src = tmp_path / "noise.csv"
+    src.write_bytes(bytes(range(256)) * 8)
+    said = _one_line(sh("data", "import", str(src), "--as", "x", env=home))
+    assert "the file is binary" in said and "UTF-16" not in said
+
+
+HUGE = "x" * 100_000
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        ((HUGE,), 2),
+        (("list", "ic", "--" + HUGE), 2),
+        (("data", HUGE), 2),
+        (("list", "ic", "--columns", HUGE), 1),
+        (("list", "ic", "--sort", HUGE), 1),
+        (("list", "ic", "--format", HUGE), 1),
+        (("stats", "ic", "--by", HUGE), 1),
+        (("movers", "ic", "--status", HUGE), 1),
+        (("list", "ic", "--limit", HUGE), 1),
+        (("list", "ic", "--where", "x" * 1_500 + " > 1"), 1),
+        (("show", HUGE), 1),
+    ],
+)
+def test_a_huge_argument_is_clipped_in_its_message(
+    args: tuple[str, ...], status: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """HOSTILE: an argument of 100,000 characters; the message quotes it cut, on one line.
+    A value an option cannot take is bad input (1); an unknown command or option is a
+    malformed command line (2), as the README says."""
+    assert main(list(args)) == status
+    err = capsys.readouterr().err
+    assert err.startswith("baiqiang: error: ") and err.count("\n") == 1 and len(err) < 400, err[:500]
 
 
 def test_line_endings_of_any_kind_are_read(home: dict[str, str], tmp_path: Path) -> None:
@@ -232,7 +280,7 @@ def test_wrong_input_is_one_line(home: dict[str, str], tmp_path: Path) -> None:
     src = tmp_path / "ok.csv"  # SYNTHETIC
     src.write_text("地区,产值\n昆山市,1\n", encoding="utf-8")
     cases = [
-        (("list", "ic", "--where", "name > 5"), "cannot compare string with numeric"),
+        (("list", "ic", "--where", "name > 5"), "text and a number compared"),
         (("list", "ic", "--where", " OR ".join(f"rank = {i}" for i in range(500))), "at most 2,000"),
         (("list", "ic", "--columns", "name,name"), "--columns names name twice"),
         (("data", "import", str(src), "--as", "y", "--year", "99999999999999999999"), "not a year"),

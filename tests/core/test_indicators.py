@@ -292,7 +292,7 @@ def test_the_summary_of_gaps_shows_the_worst_columns_and_counts_the_rest() -> No
     assert gap_lines(d, most=2) == [  # not numbers first, then the most blanks, in the file's order
         "  c: 9 blank or marked missing",
         "  e: 3 not a number ('甲'), left blank",
-        "  … and 2 more column(s) with 1–2 blank(s) each",
+        "  … and 2 more columns with 1–2 blanks each",
     ]
 
 

@@ -27,7 +27,7 @@ from baiqiang.core.indicators import (
 from baiqiang.core.indicators.store import repair, scan
 from baiqiang.core.matching import RowReport, Trust
 from baiqiang.core.plain.errors import InvalidValue
-from baiqiang.core.plain.text import clip
+from baiqiang.core.plain.text import clip, count
 from baiqiang.tui import render
 from baiqiang.tui.output import TEXT_ENDINGS, save
 from baiqiang.tui.pipes import print_json, warn_damaged
@@ -206,7 +206,7 @@ def _reporter(report: Path | None, *, force: bool) -> Callable[[list[RowReport] 
 
     def write(reports: list[RowReport] | pl.DataFrame) -> None:
         save(report_frame(reports), report, force=force, title="import report")
-        render.note(f"wrote the outcome of {len(reports)} rows to {report}")
+        render.note(f"wrote the outcome of {count(len(reports), 'row')} to {report}")
 
     return write
 
@@ -266,7 +266,7 @@ def check_(
     """Check every dataset of your store can be read whole (exit 1 while one cannot)."""
     good, bad = scan()
     for d in good:
-        render.note(f"{d.name}: ok ({d.rows} rows, {len(d.columns)} columns)")
+        render.note(f"{d.name}: ok ({count(d.rows, 'row')}, {count(len(d.columns), 'column')})")
     left = 0
     for b in bad:
         if repair_ and b.repairable and repair(b.name):
@@ -303,7 +303,7 @@ def info(
     render.note(
         f"{d.name}: from {d.source} (sha256 {d.sha256[:12]}…{', sheet ' + d.sheet if d.sheet else ''}), "
         + (f"built in ({d.licence}); " if d.built_in else f"imported {d.imported_at}; ")
-        + f"{d.rows} rows for {d.units} units{years}"
+        + f"{count(d.rows, 'row')} for {count(d.units, 'unit')}{years}"
     )
     if d.about:
         render.note(f"about: {d.about}")

@@ -10,6 +10,7 @@ import typer
 import baiqiang.tui.cli.options as o
 from baiqiang.core.editions import Status, editions, movers, remove_edition
 from baiqiang.core.plain.tables import TABLES, resolve_table
+from baiqiang.core.plain.text import count
 from baiqiang.tui import render
 
 app = typer.Typer(
@@ -55,7 +56,9 @@ def remove_(
 ) -> None:
     """Remove an edition you imported (the report's own cannot be)."""
     removed = remove_edition(table, year)
-    render.note(f"removed edition {removed.year} of {removed.table} ({removed.source}, {removed.rows} units)")
+    render.note(
+        f"removed edition {removed.year} of {removed.table} ({removed.source}, {count(removed.rows, 'unit')})"
+    )
 
 
 @o.with_filters

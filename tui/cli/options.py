@@ -14,7 +14,9 @@ import typer
 
 from baiqiang.core.catalog import Catalog, make_catalog
 from baiqiang.core.filters import FILTERS, Filters
+from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.tables import REPORT, TABLES
+from baiqiang.core.plain.text import count
 from baiqiang.core.service import parse_filters
 from baiqiang.tui import render
 from baiqiang.tui.output import choose_format, emit, encode, save
@@ -153,7 +155,11 @@ def only_filters(*names: str) -> Callable[[Callable[..., None]], with_filters]:
 
 
 def filters(catalog: Catalog, given: Given) -> Filters:
-    """The filters a command's options give, each value checked (core's one parser)."""
+    """The filters a command's options give, each value checked (core's one parser); an option
+    given blank text (``--province "$P"`` with P unset) is refused, not read as "any"."""
+    for name, value in given.items():
+        if isinstance(value, str) and not value.strip():
+            raise InvalidValue(f"{name} is empty: leave it out for every value", field=name)
     return parse_filters(catalog, **given)
 
 
@@ -179,7 +185,7 @@ def write(
     (`hint`: how to see the columns a terminal is too narrow for, where not ``--columns``)."""
     if output is not None:
         written = save(df, output, force=force, fmt=fmt, bom=bom, title=title, encoding=encoding)
-        render.note(f"wrote {df.height} rows to {output} ({written})")
+        render.note(f"wrote {count(df.height, 'row')} to {output} ({written})")
         return
     if fmt == "table":
         shown = table_columns or df.columns

@@ -6,6 +6,7 @@ exit, never a traceback.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -16,8 +17,9 @@ import typer
 import baiqiang.tui.cli.options as o
 from baiqiang.core.indicators.store import DatasetDamaged
 from baiqiang.core.plain.errors import Ambiguous, BaiqiangError, DatasetExists, InvalidValue, TargetExists
+from baiqiang.core.plain.suggest import did_you_mean, shorten
 from baiqiang.core.plain.tables import DEFAULT_TABLE, REPORT, resolve_table
-from baiqiang.core.plain.text import visible
+from baiqiang.core.plain.text import clip_runs
 from baiqiang.tui import render
 from baiqiang.tui.cli import audit, benchmark, charts, data, editions, lookup, serve, tables
 from baiqiang.tui.cli.terminal import (
@@ -158,8 +160,37 @@ def message(exc: BaiqiangError) -> str:
     return text
 
 
+_NO_COMMAND = re.compile(r"No such command '(.*)'\.", re.S)
+
+
+def usage(exc: click.ClickException) -> tuple[str, int]:
+    """A Click error as the command line says it, and its exit status: 1 for a value an option
+    cannot take (bad input, like a core error's), 2 for a malformed line (an unknown command or
+    option, a missing argument), with the command or option meant where one is close."""
+    if isinstance(exc, click.BadParameter) and not isinstance(exc, click.MissingParameter):
+        return " ".join(exc.format_message().split()), 1
+    ctx = exc.ctx if isinstance(exc, click.UsageError) else None
+    command = ctx.command if ctx else None
+    where = ctx.command_path if ctx else "baiqiang"
+    if isinstance(exc, click.NoSuchOption) and command is not None:
+        names = [n for p in command.params for n in (*p.opts, *p.secondary_opts) if n.startswith("--")]
+        bare = [n[2:] for n in names if n != "--help"]  # the dashes alike make every option close
+        near = ["--" + n for n in did_you_mean(exc.option_name.lstrip("-"), bare, cutoff=0.7)]
+        text = f"{where} has no option {shorten(exc.option_name)}"
+        return text + (f"; did you mean {', '.join(near)}?" if near else f" (see {where} --help)"), 2
+    unknown = _NO_COMMAND.fullmatch(exc.format_message())
+    if unknown and ctx and isinstance(command, click.Group):
+        near = did_you_mean(unknown[1], command.list_commands(ctx))
+        text = f"{where} has no command {shorten(unknown[1])!r}"
+        return text + (f"; did you mean {', '.join(near)}?" if near else f" (see {where} --help)"), 2
+    return " ".join(exc.format_message().split()), 2
+
+
+COMPLETION = ("--install-completion", "--show-completion")
+
+
 def _fail(text: str, code: int) -> int:
-    sys.stderr.write(f"baiqiang: error: {visible(text)}\n")
+    sys.stderr.write(f"baiqiang: error: {clip_runs(text)}\n")
     sys.stderr.flush()
     return code
 
@@ -170,13 +201,19 @@ def main(argv: list[str] | None = None) -> int:
     code = 0
     try:
         args = sys.argv[1:] if argv is None else argv
+        asked = [a for a in args if a in COMPLETION]
+        if asked and len(args) > 1:  # Typer would take `zsh` as a command and install for bash
+            raise click.UsageError(
+                f"{asked[0]} takes no shell: it is for the shell it runs in (bash, zsh, fish or "
+                "PowerShell); run it alone from that shell"
+            )
         named = args[0] if args and args[0] in COMMANDS else None
         rv = (build(named) if named else app)(args=argv, prog_name="baiqiang", standalone_mode=False)
         code = rv if isinstance(rv, int) else 0
     except typer.Exit as exc:
         code = exc.exit_code
     except click.ClickException as exc:  # usage errors: unknown option, missing argument …
-        code = _fail(" ".join(exc.format_message().split()), 2)
+        code = _fail(*usage(exc))
     except typer.Abort:
         code = _fail("aborted", 130)
     except BaiqiangError as exc:
