@@ -110,7 +110,21 @@ def profile_parts(catalog: Catalog) -> ProfileParts:
         neighbours.setdefault(str(r["adcode"])[:4], []).append(
             {"table": r["table"], "rank": r["rank"], "name": r["name"]}
         )
-    return ProfileParts(rankings, clusters, facts, units_in, listed_in, neighbours)
+    past: dict[str, list[dict[str, Any]]] = {}
+    earlier = catalog.former_names.filter(  # 农安县 (220122) was 农安县 (220122) of another prefecture
+        (pl.col("former_code") != pl.col("adcode")) | (pl.col("former_name") != pl.col("name"))
+    )
+    for r in earlier.sort("in_use", "former_code").collect().iter_rows(named=True):
+        past.setdefault(str(r["adcode"]), []).append(
+            {
+                "code": r["former_code"],
+                "name": r["former_name"],
+                "in_use": r["in_use"],
+                "fate": r["fate"],
+                "year": r["year"],
+            }
+        )
+    return ProfileParts(rankings, clusters, facts, units_in, listed_in, neighbours, past)
 
 
 @cache

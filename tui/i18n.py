@@ -113,6 +113,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "detail.facts": {"zh": "报告中的数据", "en": "Facts from the report"},
     "detail.none": {"zh": "未入选三个榜单", "en": "In none of the report's three lists"},
     "detail.first": {"zh": "省内第一", "en": "first in province"},
+    "past.title": {
+        "zh": "沿革：1981 年以来的旧名旧码，及其辖地所来自的单位",
+        "en": "History: former names and codes since 1981, and the units its land came from",
+    },
+    "past.same": {"zh": "{year} 年改为今名今码", "en": "became it in {year}"},
+    "past.merged": {"zh": "{year} 年并入，是其一部分", "en": "merged into it in {year}: a part of it"},
+    "past.split": {
+        "zh": "{year} 年被分设，其一部分今属本单位",
+        "en": "split in {year}: a part of it is in it",
+    },
+    "past.succeeded": {
+        "zh": "撤销后，{year} 年于其地设立本单位",
+        "en": "abolished; it was set up on its land in {year}",
+    },
     "detail.enter_counties": {
         "zh": "（c 进入，回车：分布县(市)）",
         "en": "  (c to go there, Enter: counties)",

@@ -122,6 +122,27 @@ def context_text(p: dict[str, Any], lang: str = "en") -> Text:
     return text
 
 
+def _years(span: str) -> str:
+    """``1981–1981`` as ``1981``, aligned with ``1983–1994``."""
+    first, _, last = span.partition("–")
+    return span if last != first else first.ljust(len(span))
+
+
+def past_lines(p: dict[str, Any], lang: str = "en") -> list[str]:
+    """A unit's former names and codes and the units merged into it, a line each, oldest first:
+    ``1999–2010  居巢区 341402  became it in 2011``."""
+    from rich.cells import cell_len
+
+    past = p.get("past") or []
+    names = [visible(x["name"]) for x in past]
+    wide = max(map(cell_len, names), default=0)
+    return [
+        f"{_years(x['in_use'])}  {name}{' ' * (wide - cell_len(name))}  {x['code']}  "
+        + tr(f"past.{x['fate']}", lang, year=x.get("year") or "?")
+        for x, name in zip(past, names, strict=True)
+    ]
+
+
 def profile_renderable(p: dict[str, Any]) -> Any:
     """A unit's profile (or a prefecture's roll-up) as a Rich renderable."""
     from rich import box
@@ -164,6 +185,9 @@ def profile_renderable(p: dict[str, Any]) -> Any:
         parts.append(Text(f"Earlier editions of {TABLES[e['table']].title}: {ranks}", style="dim"))
     if p.get("note"):
         parts.append(Text(p["note"], style="yellow"))
+    if p.get("past"):
+        parts.append(Text(tr("past.title", "en"), style="bold"))
+        parts.append(Text("\n".join(f"  {line}" for line in past_lines(p)), style="dim"))
     if p["clusters"]:
         t = Table(box=box.SIMPLE_HEAD, title="Clusters", title_justify="left", pad_edge=False)
         for col in ("table", "cluster", "scale / type", "with"):

@@ -16,6 +16,7 @@ from baiqiang.tui.profile_view import (  # noqa: F401  (the command line's write
     context_text,
     fact_text,
     note,
+    past_lines,
     print_json,
     print_profile,
     print_text,

@@ -97,6 +97,27 @@ class ListedNeighbour:
 
 
 @dataclass(frozen=True)
+class PastName:
+    """A name or code a unit had before, or a unit whose land is now (partly) in it.
+
+    Attributes:
+        code: The code then (342624).
+        name: The name then (巢县).
+        in_use: The years it was in use (``1981–1982``).
+        fate: What became of it: ``same`` (renamed or recoded: it is this unit), ``merged``
+            (it is a part of this unit), ``split`` (a part of it is in this unit) or
+            ``succeeded`` (abolished; this unit was later set up on its land).
+        year: The year that happened.
+    """
+
+    code: str
+    name: str
+    in_use: str
+    fate: Literal["same", "merged", "split", "succeeded"]
+    year: int | None
+
+
+@dataclass(frozen=True)
 class ProvinceContext:
     """How a unit's province and prefecture fare in the lists, for a unit in none of them.
 
@@ -143,6 +164,8 @@ class Profile:
             in `indicators` (every front end says so).
         without: The built-in datasets with no value for it, and why (``{dataset, note}``:
             上城区 was made in 2021 of land the census counted in two units).
+        past: Its former names and codes, the units merged into it and those it was split
+            from, since 1981, oldest first (the code history).
     """
 
     name: str
@@ -166,6 +189,7 @@ class Profile:
     earlier: list[dict[str, Any]] = field(default_factory=list)
     damaged: list[str] = field(default_factory=list)
     without: list[dict[str, str]] = field(default_factory=list)
+    past: list[PastName] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The profile as JSON-ready data; absent parts (context, note, namesakes) are left out."""
@@ -174,7 +198,7 @@ class Profile:
         out["matched"] = str(self.matched)
         out["clusters"] = [{k: v for k, v in c.items() if v is not None} for c in out["clusters"]]
         out["rankings"] = [{k: v for k, v in r.items() if v is not None} for r in out["rankings"]]
-        for key in ("context", "note", "note_zh", "namesakes", "earlier", "damaged", "without"):
+        for key in ("context", "note", "note_zh", "namesakes", "earlier", "damaged", "without", "past"):
             if not out[key]:
                 del out[key]
         if out.get("context") and out["context"]["not_ranked"] is None:
@@ -259,6 +283,7 @@ class ProfileParts:
         listed_in: Province short name → list id → its units in the list.
         neighbours: The first four digits of an adcode (a prefecture) → its listed units
             (table, rank, name), by table then rank.
+        past: Adcode → its :class:`PastName` fields, oldest first.
     """
 
     rankings: dict[str, list[dict[str, Any]]]
@@ -267,6 +292,7 @@ class ProfileParts:
     units_in: dict[str, int]
     listed_in: dict[str, dict[str, int]]
     neighbours: dict[str, list[dict[str, Any]]]
+    past: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The parts as JSON-ready data (the fast lookup's index stores them)."""
@@ -309,6 +335,7 @@ def assemble(parts: ProfileParts, unit: dict[str, Any]) -> Profile:
         clusters=[ClusterMembership(**c) for c in parts.clusters.get(code, [])],
         facts=[Fact(**f) for f in parts.facts.get(code, [])],
         context=context,
+        past=[PastName(**p) for p in parts.past.get(code, [])],
     )
 
 

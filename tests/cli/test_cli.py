@@ -598,3 +598,19 @@ def test_a_command_line_parsed_by_its_command_alone_reads_as_by_the_whole_app() 
             said = [click_runner.invoke(cmd, args, prog_name="baiqiang") for cmd in (whole, alone)]
             assert len({(r.exit_code, r.stdout, r.stderr) for r in said}) == 1, args
     assert sh("show", "昆山", "--format", "json").stdout == run("show", "昆山", "--format", "json")[1]
+
+
+def test_show_tells_a_units_history_lined_up() -> None:
+    done = sh("show", "二道区")
+    lines = [ln.strip("│ ") for ln in done.stdout.splitlines()]
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("History: former names and codes"))
+    assert lines[start + 1 : start + 5] == [
+        "1981       双阳县      220125  split in 1995: a part of it is in it",
+        "1982       双阳县      222525  split in 1995: a part of it is in it",
+        "1983–1994  二道河子区  220105  merged into it in 1995: a part of it",
+        "1983–1994  郊区        220111  split in 1995: a part of it is in it",
+    ]
+    obj = json.loads(sh("show", "东城区", "--format", "json").stdout)
+    assert obj["past"] == [
+        {"code": "110103", "name": "崇文区", "in_use": "1981–2009", "fate": "merged", "year": 2010}
+    ]

@@ -123,3 +123,32 @@ def test_the_rules_on_a_synthetic_map() -> None:
     assert fate("100009", 2015) == (Fate.SAME, ("100009",))
     assert h.vintage(["100001", "100003", "100006"])[1:] == (1999, 1.0)  # the latest year all were in use
     assert h.vintage(["100002", "100005"])[1:] == (2021, 1.0)
+
+
+def test_a_units_profile_tells_its_history(catalog) -> None:  # type: ignore[no-untyped-def]
+    """Every row of the former names is in the past of the unit it names, oldest first, and no
+    unit's past holds itself (农安县 220122 was 农安县 220122 of another prefecture)."""
+    from baiqiang.core.profile import lookup, profile_parts
+
+    past = profile_parts(catalog).past
+    former = pl.read_csv(ROOT / "data" / "former_names.csv", infer_schema=False)
+    changed = former.filter(
+        (pl.col("former_code") != pl.col("adcode")) | (pl.col("former_name") != pl.col("name"))
+    )
+    assert sum(map(len, past.values())) == changed.height > 3_800
+    for r in changed.iter_rows(named=True):
+        assert {"code": r["former_code"], "name": r["former_name"]}.items() <= next(
+            p for p in past[r["adcode"]] if p["code"] == r["former_code"] and p["name"] == r["former_name"]
+        ).items()
+    assert all([p["in_use"] for p in ps] == sorted(p["in_use"] for p in ps) for ps in past.values())
+    chaohu = [(p.name, p.code, p.fate, p.year) for p in lookup(catalog, "巢湖市").past]
+    assert chaohu == [
+        ("巢县", "342624", "merged", 1983),
+        ("巢湖市", "342601", "same", 2011),
+        ("居巢区", "341402", "same", 2011),
+    ]
+    dazu = lookup(catalog, "大足区").past
+    assert {(p.name, p.fate) for p in dazu if p.in_use == "1997–2010"} == {
+        ("双桥区", "merged"),
+        ("大足县", "merged"),
+    }

@@ -18,7 +18,7 @@ from baiqiang.core.plain.names import COUNTY_TYPE_ENGLISH
 from baiqiang.core.plain.tables import TABLES
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import ClusterChosen, UnitsOf
-from baiqiang.tui.render import context_text, fact_text
+from baiqiang.tui.render import context_text, fact_text, past_lines
 from baiqiang.tui.screens.back import BackScreen
 from baiqiang.tui.widgets.grid import Grid
 from baiqiang.tui.widgets.key_bar import KeyBar
@@ -80,6 +80,9 @@ class DetailScreen(BackScreen):
             note = p.get("note_zh") if lang == "zh" else p.get("note")
             if note:
                 yield Static(Text(note, style="yellow"), classes="muted")
+            if p.get("past"):
+                yield Static(t("past.title", lang), classes="section-title")
+                yield Static(Text("\n".join(past_lines(p, lang))), classes="muted")
             for gap in p.get("without", []):
                 title = t(f"dataset.{gap['dataset']}", lang, default=gap["dataset"])
                 yield Static(
