@@ -241,7 +241,8 @@ def test_audit_passes() -> None:
         (("list", "ic", "--where", "rnak < 3"), "no column 'rnak'; did you mean rank"),
         (("list", "ic", "--where", "rank IN (SELECT 1)"), "a sub-query (SELECT) is not supported"),
         (("list", "ic", "--where", "rank"), "it is not a test"),
-        (("--install-completion", "zsh"), "--install-completion takes no shell"),
+        (("--install-completion", "zsh"), "--install-completion stands alone"),
+        (("list", "ic", "--show-completion"), "run baiqiang --show-completion from that shell"),
     ],
 )
 def test_bad_input_is_one_line_on_stderr(

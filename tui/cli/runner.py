@@ -204,8 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         asked = [a for a in args if a in COMPLETION]
         if asked and len(args) > 1:  # Typer would take `zsh` as a command and install for bash
             raise click.UsageError(
-                f"{asked[0]} takes no shell: it is for the shell it runs in (bash, zsh, fish or "
-                "PowerShell); run it alone from that shell"
+                f"{asked[0]} stands alone: it is for the shell it runs in (bash, zsh, fish or "
+                f"PowerShell); run baiqiang {asked[0]} from that shell"
             )
         named = args[0] if args and args[0] in COMMANDS else None
         rv = (build(named) if named else app)(args=argv, prog_name="baiqiang", standalone_mode=False)
