@@ -46,8 +46,12 @@ def _baiqiang() -> list[str]:
 
 def verdict(ratio: float, goal: float) -> str:
     """A ratio against its goal, said: "0.46 (goal ≤ 0.5: met)" or "2.38 (goal ≤ 1.5: MISSED)"."""
-    said = "met" if ratio <= goal else "MISSED"
-    return f"{ratio:.2f} (goal ≤ {goal:g}: {said})"
+    return f"{ratio:.2f} (goal ≤ {goal:g}: {_met(ratio, goal)})"
+
+
+def _met(value: float, goal: float) -> str:
+    """A figure against its ceiling, said: met or MISSED."""
+    return "met" if value <= goal else "MISSED"
 
 
 def bench_show(runs: int = 15, *, home: str | None = None, label: str = "") -> dict[str, float]:
@@ -333,8 +337,8 @@ def readme_block(
         "| filter keystroke | median | 95th percentile | goal (p95) |",
         "| --- | --- | --- | --- |",
     ]
-    for (label, (median, p95)), goal in zip(keys.items(), ("50 ms", "50 ms", "100 ms"), strict=True):
-        lines.append(f"| {label} | {median:.1f} ms | {p95:.1f} ms | ≤ {goal} |")
+    for (label, (median, p95)), goal in zip(keys.items(), (50, 50, 100), strict=True):
+        lines.append(f"| {label} | {median:.1f} ms | {p95:.1f} ms | ≤ {goal} ms: {_met(p95, goal)} |")
     panel, with_panel = stored["panel"], stored["show"]
     assert isinstance(panel, dict) and isinstance(with_panel, dict)
     median, p95 = stored["keys"]  # type: ignore[misc]
@@ -358,7 +362,7 @@ def readme_block(
             else "| |"
         ),
         f"| filter keystroke in 表1 with one of its columns shown, to the frame drawn | median {median:.1f} ms, "
-        f"p95 {p95:.1f} ms | goal ≤ 50 ms (p95) |",
+        f"p95 {p95:.1f} ms | goal ≤ 50 ms (p95): {_met(p95, 50)} |",
     ]
     memory = stored.get("memory")
     if isinstance(memory, dict) and memory:
