@@ -31,6 +31,7 @@ from baiqiang.core.plain.editions import (
 from baiqiang.core.plain.errors import DatasetExists, InvalidValue, LookupFailed
 from baiqiang.core.plain.suggest import shorten
 from baiqiang.core.plain.tables import TABLES, ranking_tables, resolve_table
+from baiqiang.core.plain.text import file_name
 
 if TYPE_CHECKING:
     import polars as pl
@@ -305,7 +306,7 @@ def import_edition(
     edition = Edition(
         tid,
         year,
-        file.name,
+        file_name(file),
         len(rows),
         raw.sha256,
         datetime.now(UTC).isoformat(timespec="seconds"),

@@ -534,6 +534,22 @@ def last_year(record: Record, base: int = BASE) -> int:
     return record.end - 1
 
 
+STILL = 9999
+"""The last year of a stretch still in use (``2023–``)."""
+
+
+def years_text(spans: list[tuple[int, int]]) -> str:
+    """Years in use, first to last of each stretch (``1981–1998``, ``1981, 1983–1989``): the
+    stretches that meet or overlap are one."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return ", ".join(f"{a}" if a == b else f"{a}–{b if b != STILL else ''}" for a, b in merged)
+
+
 def former_rows(history: History, names: dict[str, str]) -> list[dict[str, object]]:
     """Every county-level name and code no longer on today's map, with what it is now: a row
     per unit of today it leads to (``former_code``, ``former_name``, ``adcode``, ``name``,
@@ -546,6 +562,10 @@ def former_rows(history: History, names: dict[str, str]) -> list[dict[str, objec
     """
     out: list[dict[str, object]] = []
     seen: set[tuple[str, str, str]] = set()
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for r in history.records:  # a code and name can be in use twice (榆树县 220121: 1981, 1983–1989)
+        if r.level == "county":
+            spans[(r.code, r.name)].append((r.start, r.end - 1 if r.end else STILL))
     for record in sorted(history.records, key=lambda r: (r.end or r.start, r.code)):
         if record.level != "county" or record.valid(history.base):
             continue
@@ -566,7 +586,7 @@ def former_rows(history: History, names: dict[str, str]) -> list[dict[str, objec
                     "name": names[unit],
                     "fate": str(lineage.fate),
                     "year": lineage.year,
-                    "in_use": f"{record.start}–{record.end - 1 if record.end else ''}",
+                    "in_use": years_text(spans[(record.code, record.name)]),
                     "note": note,
                     "note_zh": note_zh,
                 }

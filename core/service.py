@@ -186,11 +186,23 @@ def keep_where(lf: pl.LazyFrame, condition: str) -> pl.LazyFrame:
         )
     if _SURROGATE.search(text):
         raise InvalidValue("the condition holds bytes that are not UTF-8 text")
+    bare = _QUOTED.sub("''", text)  # what the condition says outside its quoted text
+    refused = (
+        "a sub-query (SELECT) is not supported: compare columns with values"
+        if _SELECT.search(bare)
+        else "it sums up the rows (sum, count, avg …): a condition tests each row on its own"
+        if _AGGREGATE.search(bare)
+        else None
+    )
+    if refused:  # (a sub-query can make Polars panic, which no except clause keeps quiet)
+        raise InvalidValue(f"the condition {shorten(text)!r} cannot be applied: {refused}")
     try:
         expr = pl.sql_expr(text)
         checked = lf.filter(expr)
         checked.head(1).collect()  # a type error shows only on rows (name > 5)
-    except Exception as exc:  # Polars raises SQL, column and type errors of several kinds
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # Polars raises SQL, column and type errors of several kinds
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InvalidValue(
             f"the condition {shorten(text)!r} cannot be applied: "
@@ -201,14 +213,20 @@ def keep_where(lf: pl.LazyFrame, condition: str) -> pl.LazyFrame:
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NO_COLUMN = re.compile(r'unable to find column "(.*?)"')
+_QUOTED = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"")
+_SELECT = re.compile(r"\bselect\b", re.I)
+_AGGREGATE = re.compile(
+    r"\b(sum|count|avg|mean|min|max|median|stddev|stdev|std|variance|var|first|last|"
+    r"array_agg|string_agg|quantile_cont|quantile_disc)\s*\(",
+    re.I,
+)
+_INTERNAL = re.compile(r"[{}]|Ident|Placeholder|dyn |subplan|relation '|Expr:")
 
 
 def _condition_problem(detail: str, names: list[str]) -> str:
     """What is wrong with a condition, in the user's words rather than Polars' (which names its
     own temporary columns and quotes text as Rust does)."""
     missing = _NO_COLUMN.search(detail)
-    if missing and missing[1].startswith("_POLARS_"):
-        return "a sub-query (SELECT) is not supported: compare columns with values"
     if missing:
         near = did_you_mean(missing[1], names)
         return f"no column {shorten(missing[1])!r}" + (f"; did you mean {', '.join(near)}?" if near else "")
@@ -218,6 +236,10 @@ def _condition_problem(detail: str, names: list[str]) -> str:
         "String" in detail and ("Int" in detail or "Float" in detail)
     ):
         return "text and a number compared (codes are text: adcode = '110101')"
+    if detail.startswith("regex"):
+        return "a pattern in it is not a valid regular expression"
+    if detail.startswith("unable to parse") or _INTERNAL.search(detail):  # Polars' own terms
+        return "it cannot be read as a condition (compare columns with values: rank <= 10 AND province = '江苏省')"
     return shorten(detail, 120)
 
 

@@ -122,12 +122,6 @@ def context_text(p: dict[str, Any], lang: str = "en") -> Text:
     return text
 
 
-def _years(span: str) -> str:
-    """``1981–1981`` as ``1981``, aligned with ``1983–1994``."""
-    first, _, last = span.partition("–")
-    return span if last != first else first.ljust(len(span))
-
-
 def past_lines(p: dict[str, Any], lang: str = "en") -> list[str]:
     """A unit's former names and codes and the units merged into it, a line each, oldest first:
     ``1999–2010  居巢区 341402  became it in 2011``."""
@@ -136,9 +130,14 @@ def past_lines(p: dict[str, Any], lang: str = "en") -> list[str]:
     past = p.get("past") or []
     names = [visible(x["name"]) for x in past]
     wide = max(map(cell_len, names), default=0)
+    years = max((len(x["in_use"]) for x in past), default=0)
     return [
-        f"{_years(x['in_use'])}  {name}{' ' * (wide - cell_len(name))}  {x['code']}  "
-        + tr(f"past.{x['fate']}", lang, year=x.get("year") or "?")
+        f"{x['in_use'].ljust(years)}  {name}{' ' * (wide - cell_len(name))}  {x['code']}  "
+        + (
+            tr(f"past.{x['fate']}", lang, year=x["year"])
+            if x.get("year")
+            else tr(f"past.{x['fate']}.undated", lang)
+        )
         for x, name in zip(past, names, strict=True)
     ]
 

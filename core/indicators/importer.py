@@ -38,7 +38,7 @@ from baiqiang.core.indicators.reader import (
 )
 from baiqiang.core.matching import Places, RowOutcome, Trust, match_frame, province_of, report_schema
 from baiqiang.core.plain.errors import InvalidValue
-from baiqiang.core.plain.text import clip, visible
+from baiqiang.core.plain.text import clip, file_name, visible
 
 _FOOTNOTE = re.compile(r"^(注|资料来源|数据来源|来源|说明|备注|附注|[*※#])")
 
@@ -317,7 +317,7 @@ def read_dataset(
     years = sorted({*index["year"].drop_nulls().unique().to_list(), *(y for _, y in result.parts if y)})
     dataset = Dataset(
         name=name,
-        source=path.name,
+        source=file_name(path),
         sha256=raw.sha256,
         sheet=raw.sheet,
         imported_at=datetime.now(UTC).isoformat(timespec="seconds"),

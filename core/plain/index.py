@@ -24,7 +24,7 @@ from baiqiang.core.plain.paths import cache_dir, data_dir, data_fingerprint
 from baiqiang.core.plain.profile import Profile, ProfileParts, found_profile
 from baiqiang.core.plain.resolve import Outcome, prime_keys, resolve_rows
 
-FORMAT = 5
+FORMAT = 6
 """Bumped whenever what the index holds changes."""
 
 

@@ -283,7 +283,8 @@ class ProfileParts:
         listed_in: Province short name → list id → its units in the list.
         neighbours: The first four digits of an adcode (a prefecture) → its listed units
             (table, rank, name), by table then rank.
-        past: Adcode → its :class:`PastName` fields, oldest first.
+        past: Adcode → its :class:`PastName` fields in their order (a list each: the index
+            reads 3,900 of them on every lookup), oldest first.
     """
 
     rankings: dict[str, list[dict[str, Any]]]
@@ -292,7 +293,7 @@ class ProfileParts:
     units_in: dict[str, int]
     listed_in: dict[str, dict[str, int]]
     neighbours: dict[str, list[dict[str, Any]]]
-    past: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    past: dict[str, list[list[Any]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The parts as JSON-ready data (the fast lookup's index stores them)."""
@@ -335,7 +336,7 @@ def assemble(parts: ProfileParts, unit: dict[str, Any]) -> Profile:
         clusters=[ClusterMembership(**c) for c in parts.clusters.get(code, [])],
         facts=[Fact(**f) for f in parts.facts.get(code, [])],
         context=context,
-        past=[PastName(**p) for p in parts.past.get(code, [])],
+        past=[PastName(*p) for p in parts.past.get(code, [])],
     )
 
 

@@ -21,6 +21,7 @@ spreadsheet would run as a formula (``=HYPERLINK(…)``).
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 
 _PICTURES = {i: chr(0x2400 + i) for i in range(0x20)} | {0x7F: "\u2421"}
 _HIDDEN = (
@@ -81,6 +82,12 @@ def clip_runs(text: str, limit: int = 100, *, total: int = 1_000) -> str:
 
     shown = _LONG_RUN.sub(cut, visible(text))
     return shown if len(shown) <= total else shown[: total - 1] + "…"
+
+
+def file_name(path: PurePath) -> str:
+    """A file's name as text that can be stored (JSON, Parquet): bytes of it that were not UTF-8
+    (a name from another system's encoding) become U+FFFD rather than lone surrogates."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def count(n: int, one: str, many: str | None = None) -> str:

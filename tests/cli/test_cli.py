@@ -219,7 +219,8 @@ def test_audit_passes() -> None:
         (("list", "ic", "--tier", "7"), "--tier takes 1, 2, 3 or 4"),
         (("list", "ic", "--ranks", "20-10"), "try 10-20"),
         (("list", "ic", "--ranks", "abc"), "--ranks takes a range"),
-        (("list", "ic", "--columns", ""), "--columns names no column"),
+        (("list", "ic", "--columns", ","), "--columns names no column"),
+        (("list", "ic", "--columns", ""), "--columns is empty"),
         (("list", "bc", "--tier", "1"), "no tier column"),
         (("crosstab", "ic", "--rows", "tier", "--cols", "tier"), "must be different"),
         (("show", "昆山", "--format", "csv"), "unknown format 'csv' for show"),
@@ -238,9 +239,15 @@ def test_audit_passes() -> None:
         (("lst", "ic"), "baiqiang has no command 'lst'; did you mean list"),
         (("data", "improt", "x.csv"), "baiqiang data has no command 'improt'; did you mean import?"),
         (("list", "ic", "--province", ""), "--province is empty"),
+        (("show", "昆山", "--prefecture", " "), "--prefecture is empty"),
+        (("list", "ic", "--output="), "--output is empty"),
+        (("show", ""), "an argument is empty"),
         (("list", "ic", "--where", "rnak < 3"), "no column 'rnak'; did you mean rank"),
         (("list", "ic", "--where", "rank IN (SELECT 1)"), "a sub-query (SELECT) is not supported"),
         (("list", "ic", "--where", "rank"), "it is not a test"),
+        (("list", "ic", "--where", "sum(rank) > 1"), "it sums up the rows"),
+        (("list", "ic", "--where", "[rank] > 1"), "it cannot be read as a condition"),
+        (("list", "ic", "--where", "name REGEXP '['"), "not a valid regular expression"),
         (("--install-completion", "zsh"), "--install-completion stands alone"),
         (("list", "ic", "--show-completion"), "run baiqiang --show-completion from that shell"),
     ],
@@ -606,11 +613,13 @@ def test_show_tells_a_units_history_lined_up() -> None:
     lines = [ln.strip("│ ") for ln in done.stdout.splitlines()]
     start = next(i for i, ln in enumerate(lines) if ln.startswith("History: former names and codes"))
     assert lines[start + 1 : start + 5] == [
-        "1981       双阳县      220125  split in 1995: a part of it is in it",
-        "1982       双阳县      222525  split in 1995: a part of it is in it",
-        "1983–1994  二道河子区  220105  merged into it in 1995: a part of it",
-        "1983–1994  郊区        220111  split in 1995: a part of it is in it",
+        "1981, 1983–1994  双阳县      220125  split in 1995: a part of it is in it",
+        "1982             双阳县      222525  split in 1995: a part of it is in it",
+        "1983–1994        二道河子区  220105  merged into it in 1995: a part of it",
+        "1983–1994        郊区        220111  split in 1995: a part of it is in it",
     ]
+    beian = sh("show", "北安市").stdout  # a change the lists give no year for
+    assert "北安县  232621  is it now " in beian and "?" not in beian
     obj = json.loads(sh("show", "东城区", "--format", "json").stdout)
     assert obj["past"] == [
         {"code": "110103", "name": "崇文区", "in_use": "1981–2009", "fate": "merged", "year": 2010}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -227,6 +228,23 @@ def test_broken_files_are_one_line(home: dict[str, str], tmp_path: Path, content
     assert why in _one_line(sh("data", "import", str(src), "--as", "x", env=home))
 
 
+def test_a_file_name_that_is_not_utf8_is_stored_with_stand_ins(home: dict[str, str], tmp_path: Path) -> None:
+    """HOSTILE: a file name with bytes of another encoding (a Latin-1 ÿ, and þ) is imported, its
+    name stored with U+FFFD where those bytes were, for a dataset and an edition."""
+    src = tmp_path / os.fsdecode(b"bad\xff\xfename.csv")  # SYNTHETIC
+    src.write_text("地区,产值\n昆山市,1\n", encoding="utf-8")
+    done = sh("data", "import", str(src), "--as", "t1", env=home)
+    assert done.returncode == 0, done.stderr
+    assert "bad\ufffd\ufffdname.csv" in sh("data", "list", "--format", "csv", env=home).stdout
+    ranks = tmp_path / os.fsdecode(b"ed\xff.csv")
+    ranks.write_text(
+        "rank,name\n" + "".join(f"{i},{n}\n" for i, n in enumerate(["昆山市", "江阴市"], 1)), encoding="utf-8"
+    )
+    done = sh("data", "import", str(ranks), "--list", "ic", "--edition", "2021", env=home)
+    assert done.returncode == 0, done.stderr
+    assert "ed\ufffd.csv" in sh("editions", "--format", "csv", env=home).stdout
+
+
 def test_a_binary_file_is_not_said_to_be_utf16(home: dict[str, str], tmp_path: Path) -> None:
     """HOSTILE: bytes that are no text at all get no advice about an encoding."""
     src = tmp_path / "noise.csv"
@@ -281,6 +299,7 @@ def test_wrong_input_is_one_line(home: dict[str, str], tmp_path: Path) -> None:
     src.write_text("地区,产值\n昆山市,1\n", encoding="utf-8")
     cases = [
         (("list", "ic", "--where", "name > 5"), "text and a number compared"),
+        (("list", "ic", "--where", "rank > ALL (SELECT 1)"), "a sub-query (SELECT) is not supported"),
         (("list", "ic", "--where", " OR ".join(f"rank = {i}" for i in range(500))), "at most 2,000"),
         (("list", "ic", "--columns", "name,name"), "--columns names name twice"),
         (("data", "import", str(src), "--as", "y", "--year", "99999999999999999999"), "not a year"),

@@ -22,8 +22,8 @@ _VALUE_OPTIONS = {
 
 def _parse(args: Sequence[str]) -> dict[str, str] | None:
     """``show``'s arguments, or None for anything this path does not take."""
-    if len(args) < 2 or args[0] != "show":
-        return None
+    if len(args) < 2 or args[0] != "show" or any(not a.strip() for a in args):
+        return None  # (a blank value is refused by the full command line)
     found: dict[str, str] = {}
     rest = list(args[1:])
     while rest:

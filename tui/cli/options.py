@@ -14,7 +14,6 @@ import typer
 
 from baiqiang.core.catalog import Catalog, make_catalog
 from baiqiang.core.filters import FILTERS, Filters
-from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.tables import REPORT, TABLES
 from baiqiang.core.plain.text import count
 from baiqiang.core.service import parse_filters
@@ -155,11 +154,7 @@ def only_filters(*names: str) -> Callable[[Callable[..., None]], with_filters]:
 
 
 def filters(catalog: Catalog, given: Given) -> Filters:
-    """The filters a command's options give, each value checked (core's one parser); an option
-    given blank text (``--province "$P"`` with P unset) is refused, not read as "any"."""
-    for name, value in given.items():
-        if isinstance(value, str) and not value.strip():
-            raise InvalidValue(f"{name} is empty: leave it out for every value", field=name)
+    """The filters a command's options give, each value checked (core's one parser)."""
     return parse_filters(catalog, **given)
 
 

@@ -189,6 +189,21 @@ def usage(exc: click.ClickException) -> tuple[str, int]:
 COMPLETION = ("--install-completion", "--show-completion")
 
 
+def blank_argument(args: list[str]) -> str | None:
+    """What is wrong where a command line gives a blank value (``--province "$P"`` with P unset,
+    ``--output=``): it is refused, never read as "any" or as no option at all."""
+    for i, arg in enumerate(args):
+        key, eq, value = arg.partition("=")
+        if arg.startswith("--") and eq and not value.strip():
+            return f"{key} is empty: give it a value or leave it out"
+        if not arg.strip():
+            before = args[i - 1] if i else ""
+            if before.startswith("-") and not before.lstrip("-").isdigit():
+                return f"{before} is empty: give it a value or leave it out"
+            return "an argument is empty: give a value or leave it out"
+    return None
+
+
 def _fail(text: str, code: int) -> int:
     sys.stderr.write(f"baiqiang: error: {clip_runs(text)}\n")
     sys.stderr.flush()
@@ -201,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     code = 0
     try:
         args = sys.argv[1:] if argv is None else argv
+        blank = blank_argument(list(args))
+        if blank:  # a value, not a malformed line: bad input
+            raise InvalidValue(blank)
         asked = [a for a in args if a in COMPLETION]
         if asked and len(args) > 1:  # Typer would take `zsh` as a command and install for bash
             raise click.UsageError(
