@@ -158,6 +158,8 @@ def parse_ranks(text: str) -> tuple[int, int]:
     if not (lo.strip().isdigit() and (not sep or hi.strip().isdigit())):
         raise InvalidValue(f"ranks takes a range such as 1-20, not {shorten(text)!r}", field="ranks")
     first, last = int(lo), int(hi) if sep else int(lo)
+    if first < 1:
+        raise InvalidValue(f"ranks start at 1, not {first}", field="ranks")
     if first > last:
         raise InvalidValue(
             f"ranks {text}: the first rank is greater than the last; try {last}-{first}", field="ranks"

@@ -123,7 +123,7 @@ def find_peers(
     if unknown:
         raise LookupFailed(
             f"no column {shorten(unknown[0])!r} to compare units by",
-            did_you_mean(unknown[0], [n for n, t in names.items() if t.is_numeric()]),
+            did_you_mean(unknown[0], [*(n for n, t in names.items() if t.is_numeric()), *_joinable()]),
         )
     text = [c for c in chosen if not names[c].is_numeric()]
     if text:
@@ -181,6 +181,13 @@ def find_peers(
         found, frame, tuple(c for c in chosen if c not in constant), tuple(c for c in ranked if c in scaled),
         tuple(scales), considered, left_out, constant,
     )  # fmt: skip
+
+
+def _joinable() -> list[str]:
+    """The columns of the built-in and imported datasets (joined only where named)."""
+    from baiqiang.core.indicators.join import joined_columns
+
+    return [c.shown for c in joined_columns()]
 
 
 def _finite(value: object) -> bool:

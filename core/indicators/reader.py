@@ -367,7 +367,7 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
         InvalidValue: The file is empty, binary, of a kind not read, or the sheet is missing.
     """
     suffix = path.suffix.lower()
-    shown = clip(path.name, 60)
+    shown = clip(str(path), 100)  # as given: a missing folder shows
     try:
         if not path.is_file():  # /dev/zero, a pipe, a folder: no table to read, and no end
             what = "a folder" if path.is_dir() else "not a regular file" if path.exists() else None
