@@ -107,9 +107,10 @@ def context_text(p: dict[str, Any], lang: str = "en") -> Text:
         said = "报告不对直辖市排名" if zh else "The report does not rank the municipalities"
         text.append(f"\n{said}: “{ctx['not_ranked']}”.")
     if ctx["prefecture_listed"]:
-        near = "、".join(
-            f"{u['name']} ({TABLES[u['table']].title} #{u['rank']})" for u in ctx["prefecture_listed"]
-        )
+        lists: dict[str, list[str]] = {}  # a unit once, with each list it is in (肥西县: 表1 and 表2)
+        for u in ctx["prefecture_listed"]:
+            lists.setdefault(u["name"], []).append(f"{TABLES[u['table']].title} #{u['rank']}")
+        near = "、".join(f"{name} ({sep.join(where)})" for name, where in lists.items())
         text.append(
             f"\n{p.get('prefecture')}入榜：{near}。" if zh else f"\nListed in {p.get('prefecture')}: {near}."
         )
