@@ -20,7 +20,7 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, TabbedContent, TabPane
@@ -97,10 +97,13 @@ class BaiqiangApp(App[None]):
         *(Binding(k, f"show_key('{k}')", f"View {k}", show=False, id=f"app.tab{k}") for k in KEYS),
     ]
 
-    language: reactive[str] = reactive("zh")
-    stats_source: reactive[ViewState | None] = reactive(None)
-    audit_issues: reactive[list[Result]] = reactive(list)
-    marked: reactive[tuple[str, ...]] = reactive(())
+    # The app's state flows down to the views (data_bind, watchers); it draws nothing itself, so
+    # a change is a var, not a reactive: a reactive of the App repaints the whole screen on every
+    # change (a full frame per filter keystroke, through stats_source).
+    language: var[str] = var("zh")
+    stats_source: var[ViewState | None] = var(None)
+    audit_issues: var[list[Result]] = var(list)
+    marked: var[tuple[str, ...]] = var(())
     """The units marked for a comparison (adcodes, in the order marked), in every list."""
 
     def __init__(
