@@ -83,7 +83,7 @@ def _column_widths(df: pl.DataFrame, percent: tuple[str, ...]) -> dict[str, tupl
         label = _label(col)
         widest = max([cell_len(_cell(v, col, percent)) for v in df[col].head(200)] + [0])
         natural = max(cell_len(label), widest)
-        numeric = df.schema[col].is_numeric() or col == "province_first"
+        numeric = df.get_column(col).dtype.is_numeric() or col == "province_first"
         out[col] = (natural if numeric else max(cell_len(label), min(widest, 8)), natural)
     return out
 
@@ -185,7 +185,7 @@ def long_table(df: pl.DataFrame, *, percent: tuple[str, ...] = (), bold: bool = 
     widths = [
         max([cell_len(x) for x in col] + [cell_len(lab)]) for col, lab in zip(cells, labels, strict=True)
     ]
-    right = [df.schema[c].is_numeric() for c in df.columns]
+    right = [s.dtype.is_numeric() for s in df.get_columns()]
 
     def line(values: list[str]) -> str:
         out = []

@@ -41,3 +41,28 @@ def test_heat_map_fits_or_says_it_was_cut() -> None:
 def test_scatter_has_one_width() -> None:
     chart = scatter_chart([1, 50, 99], [3, 40, 97], width=50, height=15, title="工业 vs 创新")
     assert widths(chart) == {50}
+
+
+def test_frame_rows_show_counts_without_a_point_and_measure_cjk_as_two() -> None:
+    """SYNTHETIC figures: a float column of whole numbers reads as integers (708829, not
+    708829.0), one with a fraction, NaN or a value past 2**53 as floats; widths count a CJK
+    character as two cells; an empty frame has widths of zero."""
+    import polars as pl
+
+    from baiqiang.tui.frame_rows import FrameRows
+
+    df = pl.DataFrame(
+        {
+            "name": ["昆山市", "ab"],
+            "people": [708829.0, None],
+            "rate": [1.5, 2.0],
+            "odd": [float("nan"), 1.0],
+            "huge": [2.0**60, 1.0],
+            "none": pl.Series([None, None], dtype=pl.Float64),
+        }
+    )
+    rows = FrameRows(df, df.columns)
+    assert rows.cells(0) == ("昆山市", "708829", "1.5", "NaN", "1.152921504606847e+18", "")
+    assert rows.cells(1) == ("ab", "", "2.0", "1.0", "1.0", "")
+    assert rows.widths() == [6, 6, 3, 3, 21, 0]
+    assert FrameRows(df.head(0), df.columns).widths() == [0] * 6

@@ -78,7 +78,7 @@ class UnitsScreen(BackScreen):
             for row in self.rows.iter_rows()
         ]
         named = [(c, self.labels.get(c) or t(f"col.{c}", self.lang, default=c)) for c in cols]
-        numeric = [c for c in cols if self.rows.schema[c].is_numeric()]
+        numeric = [c for c in cols if self.rows.get_column(c).dtype.is_numeric()]
         table.fill(named, cells, whole=["name"], right=numeric)
         table.focus()
 
