@@ -245,6 +245,7 @@ def test_audit_passes() -> None:
         (("show", "昆山", "--prefecture", " "), "--prefecture is empty"),
         (("list", "ic", "--output="), "--output is empty"),
         (("show", ""), "an argument is empty"),
+        (("show", "ab\udcffc"), "no county-level unit named 'ab\ufffdc'"),  # a byte not UTF-8
         (("list", "ic", "--where", "rnak < 3"), "no column 'rnak'; did you mean rank"),
         (("list", "ic", "--where", "rank IN (SELECT 1)"), "a sub-query (SELECT) is not supported"),
         (("list", "ic", "--where", "rank"), "it is not a test"),

@@ -204,8 +204,13 @@ def blank_argument(args: list[str]) -> str | None:
     return None
 
 
+_ESCAPED_BYTE = re.compile(r"\\udc[89a-f][0-9a-f]")
+"""A byte of an argument that was not UTF-8, as repr() quotes it (\\udcff)."""
+
+
 def _fail(text: str, code: int) -> int:
-    sys.stderr.write(f"baiqiang: error: {clip_runs(text)}\n")
+    shown = _ESCAPED_BYTE.sub("\ufffd", text)  # as visible() shows the byte itself
+    sys.stderr.write(f"baiqiang: error: {clip_runs(shown)}\n")
     sys.stderr.flush()
     return code
 
