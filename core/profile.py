@@ -111,10 +111,10 @@ def profile_parts(catalog: Catalog) -> ProfileParts:
             {"table": r["table"], "rank": r["rank"], "name": r["name"]}
         )
     past: dict[str, list[list[Any]]] = {}
-    earlier = catalog.former_names.filter(  # 农安县 (220122) was 农安县 (220122) of another prefecture
+    changed = catalog.former_names.filter(  # 农安县 (220122) was 农安县 (220122) of another prefecture
         (pl.col("former_code") != pl.col("adcode")) | (pl.col("former_name") != pl.col("name"))
     )
-    for r in earlier.sort("in_use", "former_code").collect().iter_rows(named=True):
+    for r in changed.sort("in_use", "former_code").collect().iter_rows(named=True):
         past.setdefault(str(r["adcode"]), []).append(  # rows, not objects: the index reads them fast
             [r["former_code"], r["former_name"], r["in_use"], r["fate"], r["year"]]
         )

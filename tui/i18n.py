@@ -117,22 +117,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "沿革：1981 年以来的旧名旧码，及其辖地所来自的单位",
         "en": "History: former names and codes since 1981, and the units its land came from",
     },
-    "past.same": {"zh": "即今本单位（{year} 年起）", "en": "is it now (since {year})"},
-    "past.same.undated": {"zh": "即今本单位", "en": "is it now"},
-    "past.merged.undated": {"zh": "并入本单位，是其一部分", "en": "merged into it: a part of it"},
-    "past.split.undated": {"zh": "被分设，其一部分今属本单位", "en": "split: a part of it is in it"},
-    "past.succeeded.undated": {
-        "zh": "撤销后，于其地设立本单位",
-        "en": "abolished; it was later set up on its land",
-    },
-    "past.merged": {"zh": "{year} 年并入，是其一部分", "en": "merged into it in {year}: a part of it"},
-    "past.split": {
-        "zh": "{year} 年被分设，其一部分今属本单位",
-        "en": "split in {year}: a part of it is in it",
-    },
+    # {when}, {since}: past.when, past.since of the year (nothing where the lists give none: only `same`)
+    "past.when": {"zh": "{year} 年", "en": " in {year}"},
+    "past.since": {"zh": "（{year} 年起）", "en": " (since {year})"},
+    "past.same": {"zh": "即今本单位{since}", "en": "is it now{since}"},
+    "past.merged": {"zh": "{when}并入，是其一部分", "en": "merged into it{when}: a part of it"},
+    "past.split": {"zh": "{when}被分设，其一部分今属本单位", "en": "split{when}: a part of it is in it"},
     "past.succeeded": {
-        "zh": "撤销后，{year} 年于其地设立本单位",
-        "en": "abolished; it was set up on its land in {year}",
+        "zh": "撤销后，{when}于其地设立本单位",
+        "en": "abolished; it was set up on its land{when}",
     },
     "detail.enter_counties": {
         "zh": "（c 进入，回车：分布县(市)）",

@@ -123,9 +123,14 @@ def context_text(p: dict[str, Any], lang: str = "en") -> Text:
     return text
 
 
+def _when(year: int | None, lang: str) -> dict[str, str]:
+    """The year of a change as the history's sentences take it (nothing where none is known)."""
+    return {k: tr(f"past.{k}", lang, year=year) if year else "" for k in ("when", "since")}
+
+
 def past_lines(p: dict[str, Any], lang: str = "en") -> list[str]:
     """A unit's former names and codes and the units merged into it, a line each, oldest first:
-    ``1999–2010  居巢区 341402  became it in 2011``."""
+    ``1999–2010  居巢区  341402  is it now (since 2011)``."""
     from rich.cells import cell_len
 
     past = p.get("past") or []
@@ -134,11 +139,7 @@ def past_lines(p: dict[str, Any], lang: str = "en") -> list[str]:
     years = max((len(x["in_use"]) for x in past), default=0)
     return [
         f"{x['in_use'].ljust(years)}  {name}{' ' * (wide - cell_len(name))}  {x['code']}  "
-        + (
-            tr(f"past.{x['fate']}", lang, year=x["year"])
-            if x.get("year")
-            else tr(f"past.{x['fate']}.undated", lang)
-        )
+        + tr(f"past.{x['fate']}", lang, **_when(x.get("year"), lang))
         for x, name in zip(past, names, strict=True)
     ]
 

@@ -103,7 +103,7 @@ class PastName:
     Attributes:
         code: The code then (342624).
         name: The name then (巢县).
-        in_use: The years it was in use (``1981–1982``).
+        in_use: The years it was in use, each stretch (``1981–1982``; ``1981, 1983–1989``).
         fate: What became of it: ``same`` (renamed or recoded: it is this unit), ``merged``
             (it is a part of this unit), ``split`` (a part of it is in this unit) or
             ``succeeded`` (abolished; this unit was later set up on its land).
