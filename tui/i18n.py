@@ -102,6 +102,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.count": {"zh": "数量", "en": "Count"},
     "col.share": {"zh": "占比", "en": "Share"},
     "status.rows": {"zh": "{n} 行", "en": "{n} rows"},
+    "status.row": {"zh": "{n} 行", "en": "{n} row"},
     "status.nofilter": {"zh": "无筛选", "en": "no filter"},
     "status.sorted": {"zh": "排序", "en": "sorted by"},
     "filter.placeholder": {

@@ -70,3 +70,11 @@ def test_the_command_line_prints_the_rows_the_view_shows(
     assert main([*args, "--format", "csv"]) == 0
     printed = pl.read_csv(io.BytesIO(capsysbinary.readouterr().out), schema=shown.schema)
     assert printed.equals(shown) and printed.height > 0
+
+
+def test_the_status_line_counts_one_row_in_the_singular() -> None:
+    from baiqiang.tui.widgets.status_line import StatusLine
+
+    assert StatusLine.summary(1, [], "en").startswith("1 row │")
+    assert StatusLine.summary(2_843, [], "en").startswith("2843 rows │")
+    assert StatusLine.summary(1, [], "zh").startswith("1 行 │")

@@ -56,7 +56,7 @@ class StatusLine(Static):
     ) -> str:
         """The summary line: the row count, the filters (named as `pairs` name them), the edition
         and the sort (plain: the first view, drawn before the core loads, says it too)."""
-        parts = [t("status.rows", lang, n=rows)]
+        parts = [t("status.row" if rows == 1 else "status.rows", lang, n=rows)]
         parts.append(" · ".join(f"{k}={v}" for k, v in pairs) or t("status.nofilter", lang))
         if edition is not None:
             parts.append(t("edition.shown", lang, year=edition))
