@@ -20,6 +20,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -29,6 +30,8 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("textual_serve", reason="the serve extra is not installed")
+
+from tests.cli.test_cli import sh  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "build" / "screenshots"
@@ -196,6 +199,7 @@ def test_on_this_machine_no_token_is_needed_and_bad_options_are_one_line(
     assert status(s.url, {"Host": f"evil.example:{s.port}"})[0] == 403
     # a request too long to read is refused in one line of the server's log, never a traceback
     assert status(s.url + "x" * 9000)[0] in (400, 414, 431)
+    # options it cannot take: refused before anything listens (in this process, as main() runs)
     for args, said in (
         (["--host", "example.com"], "is not an IP address"),
         (["--token", "short"], "16 to 128"),
@@ -203,15 +207,32 @@ def test_on_this_machine_no_token_is_needed_and_bad_options_are_one_line(
         (["--port", "0"], "--port 0 is not a port"),
         (["--lang", "fr"], "--lang 'fr': zh or en"),
         (["--max-sessions", "0"], "give 1 to 64"),
-        (["--port", str(s.port)], f"cannot listen on 127.0.0.1 port {s.port}"),
     ):
-        proc = subprocess.run(
-            [sys.executable, "-m", "baiqiang", "serve", *args], capture_output=True, text=True, timeout=30
-        )
-        assert proc.returncode != 0 and said in proc.stderr, (args, proc.stderr)
-        assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+        done = refused(*args)
+        assert done.returncode != 0 and said in done.stderr, (args, done.stderr)
+        assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+    # a port in use: a real process, as a person would start a second server
+    proc = subprocess.run(
+        [sys.executable, "-m", "baiqiang", "serve", "--port", str(s.port)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert proc.returncode == 1 and f"cannot listen on 127.0.0.1 port {s.port}" in proc.stderr, proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
     s.stop()  # what the server said after its first two lines: the long request, in one line
     assert "Traceback" not in s.rest and len(s.rest.strip().splitlines()) <= 1, s.rest
+
+
+def refused(*args: str) -> subprocess.CompletedProcess[str]:
+    """``baiqiang serve`` with options it must refuse, run in this process; a server that
+    started instead fails the test (in a thread left behind) rather than hang it."""
+    done: list[subprocess.CompletedProcess[str]] = []
+    runner = threading.Thread(target=lambda: done.append(sh("serve", *args)), daemon=True)
+    runner.start()
+    runner.join(timeout=20)
+    assert done, f"serve {args} did not refuse its options: it is running"
+    return done[0]
 
 
 @pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="chromium and chromedriver are not installed")
