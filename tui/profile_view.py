@@ -8,7 +8,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
-from baiqiang.core.plain.indicators import sections
+from baiqiang.core.plain.indicators import sections, written
 from baiqiang.core.plain.tables import TABLES
 from baiqiang.core.plain.text import visible
 from baiqiang.tui.i18n import t as tr
@@ -238,17 +238,13 @@ def _headline(items: list[dict[str, Any]], more: dict[str, int], name: str) -> A
         t.add_column("unit")
         for i in mine:
             unit = tr(f"unit.{i['unit']}", "en", default=i["unit"])
-            t.add_row(Text(visible(i["label_en"] or i["label"])), _shown(i["value"]), Text(visible(unit)))
+            t.add_row(Text(visible(i["label_en"] or i["label"])), written(i["value"]), Text(visible(unit)))
         out.append(t)
         if more.get(dataset):
             out.append(
                 Text(tr("detail.more", "en", n=more[dataset], dataset=dataset, name=name), style="dim")
             )
     return Group(*out)
-
-
-def _shown(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def _indicators(items: list[dict[str, Any]]) -> Table:
@@ -260,9 +256,7 @@ def _indicators(items: list[dict[str, Any]]) -> Table:
     for col in ("dataset", "column", "value", "unit", "year", "source"):
         t.add_column(col, justify="right" if col in ("value", "year") else "left", overflow="fold")
     for i in items:
-        value = i["value"]
-        shown = str(int(value)) if float(value).is_integer() else repr(float(value))
-        cells = (i["dataset"], i["column"], shown, i["unit"], str(i["year"] or ""), i["source"])
+        cells = (i["dataset"], i["column"], written(i["value"]), i["unit"], str(i["year"] or ""), i["source"])
         t.add_row(*(Text(visible(c)) for c in cells))  # a file's words: shown, never run
     return t
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from baiqiang.core.indicators.store import datasets, values
+from baiqiang.core.indicators.store import datasets, values, whole_number_columns
 
 RESERVED = frozenset(
     {
@@ -92,12 +92,21 @@ def latest(name: str, root: Path | None = None) -> pl.LazyFrame:
     if key is not None and key in _LATEST:
         return _LATEST[key].lazy()
     lf = values(name, root)
-    found = lf.sort("year", nulls_last=False).group_by("adcode").agg(pl.exclude("adcode").last()).collect()
+    found = _counts_as_integers(
+        lf.sort("year", nulls_last=False).group_by("adcode").agg(pl.exclude("adcode").last()).collect()
+    )
     if key is not None:
         if len(_LATEST) > 64:
             _LATEST.clear()
         _LATEST[key] = found
     return found.lazy()
+
+
+def _counts_as_integers(df: pl.DataFrame) -> pl.DataFrame:
+    """Each column of numbers that are all whole (a count: 常住人口 5681512) as integers, so that
+    a list, a CSV and a spreadsheet show 5681512, not 5681512.0; a column with one fraction
+    stays as it is. Decided over the whole column, so a filter never changes how it is written."""
+    return df.with_columns(pl.col(c).cast(pl.Int64) for c in whole_number_columns(df, df.columns))
 
 
 def with_indicators(

@@ -39,6 +39,8 @@ from baiqiang.core.plain.paths import store_root
 from baiqiang.core.plain.text import clip
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import polars as pl
 
 _NAME = re.compile(r"^[\w\u3400-\u9fff][\w\u3400-\u9fff.\-]{0,63}$")
@@ -373,6 +375,21 @@ def remove(name: str, root: Path | None = None) -> None:
     shutil.rmtree(aside, ignore_errors=True)
 
 
+def whole_number_columns(df: pl.DataFrame, columns: Sequence[str]) -> list[str]:
+    """Those of `columns` holding floats that are all whole numbers (blanks aside) and exact as
+    integers: counts, which are then written 12, not 12.0."""
+    import polars as pl
+
+    floats = [c for c in columns if df.schema[c].is_float()]
+    if not floats:
+        return []
+    whole = df.select(
+        (pl.col(c).is_null() | ((pl.col(c) == pl.col(c).round(0)) & (pl.col(c).abs() < 2**53))).all()
+        for c in floats
+    ).row(0)
+    return [c for c, w in zip(floats, whole, strict=True) if w]
+
+
 def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path, *, small: bool = False) -> None:
     """What ``show`` reads without Polars (:mod:`baiqiang.core.plain.indicators`): every column
     as 8-byte floats (``units.bin``, written as Polars holds them: a panel's 8.5 M values in a
@@ -408,16 +425,9 @@ def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path, *, small
         return
     offsets: dict[str, list[int]] = {}
     path = folder / LINES
-    whole = values.select(  # a column of whole numbers is written as integers (12, not 12.0)
-        (
-            (pl.col(c).is_null() | ((pl.col(c) == pl.col(c).round(0)) & (pl.col(c).abs() < 2**53))).all()
-            if values.schema[c].is_float()
-            else pl.lit(False)
-        ).alias(c)
-        for c in cols
-    ).row(0)
+    whole = whole_number_columns(values, cols)  # written as integers (12, not 12.0)
     grouped = (
-        ordered.with_columns(pl.col(c).cast(pl.Int64) for c, w in zip(cols, whole, strict=True) if w)
+        ordered.with_columns(pl.col(c).cast(pl.Int64) for c in whole)
         .group_by("adcode", maintain_order=True)
         .agg(pl.col("year"), *[pl.col(c) for c in cols])
     )

@@ -31,6 +31,17 @@ COLUMNS_FORMAT = "float64-columns"
 [first row, rows]}}``."""
 
 
+def exact(value: float) -> int | float:
+    """A value as a file gives it: a whole number as an integer (149975, not 149975.0) where it
+    is exact as one (1.8e308 is not written with 309 digits)."""
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else float(value)
+
+
+def written(value: float) -> str:
+    """A value as written: 4748.06, 210 (no float noise, no rescaling)."""
+    return repr(exact(value))
+
+
 @dataclass(frozen=True)
 class Indicator:
     """One imported value of a unit.
@@ -66,7 +77,7 @@ class Indicator:
             "column": self.column,
             "label": self.label or self.column,
             "label_en": self.label_en,
-            "value": self.value,
+            "value": exact(self.value),
             "unit": self.unit,
             "year": self.year,
             "source": self.source,
@@ -81,8 +92,7 @@ class Indicator:
     @property
     def shown(self) -> str:
         """The value as written: 4748.06, 210 (no float noise, no rescaling)."""
-        whole = float(self.value).is_integer() and abs(self.value) < 2**53  # (1.8e308: not 309 digits)
-        return str(int(self.value)) if whole else repr(float(self.value))
+        return written(self.value)
 
 
 @dataclass(frozen=True)

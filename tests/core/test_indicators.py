@@ -353,3 +353,26 @@ def test_a_built_in_name_in_other_letters_is_refused(catalog: Catalog, home: Pat
     source.write_text("地区,人口\n昆山市,1\n", encoding="utf-8")  # SYNTHETIC
     with pytest.raises(InvalidValue, match="built-in dataset 'census2020' in other letters"):
         import_file(catalog, source, name="CENSUS2020")
+
+
+def test_a_column_of_counts_is_written_as_integers_and_one_fraction_keeps_it_decimal(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    """SYNTHETIC figures. 企业数 is whole in every row: 1203, not 1203.0, in a list, its CSV and
+    show's JSON; 产值 has one fraction (江阴): every value stays decimal, even in a list of the
+    rows that are whole, so a filter never changes how a column is written."""
+    path = tmp_path / "counts.csv"
+    path.write_text(
+        "县（市）,企业数,产值\n昆山市,1203,45.0\n江阴市,987,30.5\n张家港市,640,12.0\n", encoding="utf-8"
+    )
+    import_file(catalog, path, name="计数")
+    listed = rows(catalog, "all", Filters(name="昆山市"), indicators=True, columns=["name", "企业数", "产值"])
+    df = listed.collect()
+    assert df.schema["企业数"] == pl.Int64 and df.schema["产值"] == pl.Float64
+    assert df.row(0) == ("昆山市", 1203, 45.0)
+    [count] = [i for i in indicators_of("320583") if i.column == "企业数"]
+    assert count.to_dict()["value"] == 1203 and type(count.to_dict()["value"]) is int
+    [output] = [i for i in indicators_of("320583") if i.column == "产值"]
+    assert output.shown == "45"  # a value on its own is written as it reads
+    jiangyin = rows(catalog, "all", Filters(name="江阴市"), indicators=True, columns=["产值"]).collect()
+    assert jiangyin.row(0) == (30.5,)

@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from baiqiang.core.plain.geo import REGION_ENGLISH
-from baiqiang.core.plain.indicators import sections
+from baiqiang.core.plain.indicators import sections, written
 from baiqiang.core.plain.names import COUNTY_TYPE_ENGLISH
 from baiqiang.core.plain.tables import TABLES
 from baiqiang.tui.i18n import t
@@ -102,7 +102,7 @@ class DetailScreen(BackScreen):
                     [
                         [
                             i["label_en"] if lang == "en" else i["label"],
-                            _value(i["value"]),
+                            written(i["value"]),
                             t(f"unit.{i['unit']}", lang, default=i["unit"]),
                         ]
                         for i in found.headline
@@ -125,7 +125,7 @@ class DetailScreen(BackScreen):
                         [
                             i["dataset"],
                             i["column"],
-                            _value(i["value"]),
+                            written(i["value"]),
                             i["unit"],
                             str(i["year"] or ""),
                             i["source"],
@@ -216,8 +216,3 @@ class DetailScreen(BackScreen):
         c = self.profile["clusters"][event.cursor_row]
         counties = [self.profile["name"], *[x for x in (c.get("shared_with") or "").split("、") if x]]
         self.post_message(ClusterChosen(c["table"], -1, c["cluster"], counties))
-
-
-def _value(value: float) -> str:
-    """An imported value as written (210, 4748.06): no float noise, never rescaled."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
