@@ -739,9 +739,12 @@ class BaiqiangApp(App[None]):
 
     def action_command_palette(self) -> None:
         """Opens the command palette (a guarded one: see :mod:`baiqiang.tui.screens.palette_screen`);
-        before the core is loaded, ctrl+p waits with the other keys typed."""
-        if not self.loaded:
+        before the core is loaded, ctrl+p waits, and every key typed after it waits behind it (the
+        first view answers none of them: ``j`` is a letter of the palette's search, not a move)."""
+        if not self.loaded:  # the keys typed after it are the palette's: they wait with it
             self.held_keys.append(("ctrl+p", None))
+            for first in self.query(FirstView):
+                first.holding = True
             return
         if self.use_command_palette and not isinstance(self.screen, Palette):
             # no fixed id: a closing palette may still be attached

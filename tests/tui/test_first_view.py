@@ -201,3 +201,30 @@ async def test_a_key_that_arrives_once_the_screens_are_gone_is_dropped(catalog: 
     await app.on_event(events.Key("j", "j"))
     await app.on_event(events.Key("ctrl+c", "\x03"))
     assert app.return_code is None
+
+
+@pytest.mark.parametrize("before", ["", "jj", "/kun"])
+async def test_the_palette_asked_for_while_the_core_loads_gets_every_key_typed_after(
+    catalog: Catalog, gate: threading.Event, before: str
+) -> None:
+    """ctrl+p then jiangyin, typed before the core has loaded (and after keys the first frame
+    answered or a search begun there): the palette opens once it can, with jiangyin typed into
+    it — no letter taken as a cursor move, none lost, none out of order."""
+    from textual.command import CommandInput
+
+    from baiqiang.tui.screens.palette_screen import Palette
+
+    app = BaiqiangApp(None, snapshot=make_snapshot(catalog))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        keys = [{"/": "slash"}.get(k, k) for k in before]
+        for key in [*keys, "ctrl+p", *"jiangyin"]:
+            app.post_message(events.Key(key, "/" if key == "slash" else None if key == "ctrl+p" else key))
+            await pilot.pause()
+        gate.set()
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, Palette)
+        assert app.screen.query_one(CommandInput).value == "jiangyin"
+        live = app.query_one("#view-industrial-counties", TableView)
+        assert live.table.cursor_row == before.count("j")
