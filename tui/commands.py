@@ -5,11 +5,11 @@ from __future__ import annotations
 import heapq
 import re
 from functools import partial
-from typing import TYPE_CHECKING, NamedTuple, Protocol, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, cast
 
 from textual.command import Hit, Hits, Provider
 
-from baiqiang.core.plain.names import search_key
+from baiqiang.core.plain.names import search_key, split_suffix
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import UnitChosen
 
@@ -22,6 +22,17 @@ class HasUnits(Protocol):
 
     units: pl.DataFrame
     language: str
+
+
+STARTS = 1000.0
+"""Added to the fuzzy score of a unit whose name, pinyin or initials begin with the query
+(``xian``: 献县, 西安区, 仙居县 …), so that it comes before a unit that has the letters only
+somewhere in its line (the ``Xian`` of every 县)."""
+WHOLE = 2000.0
+"""Added for a unit the query names whole: its name with or without its suffix (昆山), or the
+pinyin of that (``xian`` is 献县's and 西安区's)."""
+LISTED = 100.0
+"""Added, among those, for a unit in the report's lists: ``ks`` is 昆山市 first, as ``show ks``."""
 
 
 class UnitCommands(Provider):
@@ -42,14 +53,18 @@ class UnitCommands(Provider):
                 unit,
                 label := _label(unit),
                 label.lower(),
+                str(unit["name"]),
+                (str(unit["name"]), split_suffix(str(unit["name"]))[0]),
                 search_key(str(unit.get("pinyin") or "")),
+                _base_pinyin(str(unit.get("pinyin") or "")),
                 str(unit.get("initials") or ""),
+                bool(unit.get("listed")),
             )
             for unit in app.units.to_dicts()
         ]
         self.help = t("palette.unit", app.language)
 
-    def _open(self, unit: dict[str, str | None]) -> None:
+    def _open(self, unit: dict[str, Any]) -> None:
         self.app.post_message(
             UnitChosen(str(unit["name"]), unit.get("province"), unit.get("prefecture"), unit.get("adcode"))
         )
@@ -61,8 +76,12 @@ class UnitCommands(Provider):
         scored: list[tuple[float, int]] = []  # (score, -index): the report's order among equals
         for i, entry in enumerate(self.entries):
             score = matcher.match(entry.label) if letters.search(entry.lower) else 0.0
-            if key and (entry.pinyin.startswith(key) or entry.initials.startswith(key)):
-                score = max(score, 0.9)
+            if query in entry.whole or (key and key == entry.base):  # 献县 for xian, 昆山市 for 昆山
+                score += WHOLE + (LISTED if entry.listed else 0.0)
+            elif entry.name.startswith(query) or (
+                key and (entry.pinyin.startswith(key) or entry.initials.startswith(key))
+            ):  # what the unit's name begins with: before letters found anywhere in its line
+                score += STARTS + (LISTED if entry.listed else 0.0)
             if score > 0:
                 scored.append((score, -i))
         for score, i in heapq.nlargest(self.MOST, scored):
@@ -79,14 +98,28 @@ class UnitCommands(Provider):
 class _Entry(NamedTuple):
     """A unit as the palette searches it."""
 
-    unit: dict[str, str | None]
+    unit: dict[str, Any]
     label: str
     """Name, pinyin, province and prefecture: what is shown and fuzzily matched."""
     lower: str
+    name: str
+    whole: tuple[str, str]
+    """The name, and the name without its suffix (昆山市, 昆山)."""
     pinyin: str
+    base: str
+    """The pinyin of the name without its suffix, as compared (``kunshan``)."""
     initials: str
+    listed: bool
+    """In one of the report's lists."""
 
 
-def _label(unit: dict[str, str | None]) -> str:
+def _base_pinyin(pinyin: str) -> str:
+    """``Kunshan Shi`` → ``kunshan``: the pinyin without its last word (the suffix's), where it
+    has more than one."""
+    words = pinyin.split()
+    return search_key(" ".join(words[:-1] if len(words) > 1 else words))
+
+
+def _label(unit: dict[str, Any]) -> str:
     where = " ".join(x for x in (unit.get("province"), unit.get("prefecture")) if x)
     return f"{unit['name']} {unit.get('pinyin') or ''} {where}".strip()

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import polars as pl
+from textual.command import CommandList
 from textual.widgets import OptionList, Static
 from typer.testing import CliRunner
 
@@ -469,6 +470,18 @@ async def test_command_palette_lists_actions_and_finds_units(catalog: Catalog) -
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen) and app.screen.profile["name"] == "昆山市"
+        await pilot.press("escape")
+        await settle(pilot)
+        # what a name begins with comes first, a whole name before it, a listed unit among equals:
+        # xian is 献县 and 西安区 before 相城区, not the Xian of sixty 县; ks is 昆山市, as show ks
+        for typed, first in (("xian", ["献县", "西安区", "西安区", "相城区"]), ("ks", ["昆山市"])):
+            await pilot.press("ctrl+p", *typed)
+            await settle(pilot)
+            options = app.screen.query_one(CommandList)
+            shown = [str(options.get_option_at_index(i).prompt).split()[0] for i in range(len(first))]
+            assert shown == first, typed
+            await pilot.press("escape")
+            await settle(pilot)
 
 
 async def test_quit(catalog: Catalog) -> None:
