@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -80,8 +81,24 @@ def _parquet(df: pl.DataFrame) -> bytes:
 
 def _xlsx(df: pl.DataFrame) -> bytes:
     buf = io.BytesIO()
-    _plain(df).write_excel(buf, worksheet="baiqiang", autofit=True)
+    formats: dict[Any, str] = {c: "#,##0." + "0" * d if d else "#,##0" for c, d in _places(df).items()}
+    _plain(df).write_excel(buf, worksheet="baiqiang", autofit=True, column_formats=formats)
     return buf.getvalue()
+
+
+def _places(df: pl.DataFrame, most: int = 15) -> dict[str, int]:
+    """The decimal places each column of floats needs to show all of its values (up to `most`):
+    a spreadsheet then shows 0.0001 and 3.14159 as they are, where a fixed three places showed
+    0.000 and 3.142 (the values were whole; what a person reads was not)."""
+    places: dict[str, int] = {}
+    for c in (c for c, t in df.schema.items() if t.is_float()):
+        x = df.get_column(c).filter(df.get_column(c).is_finite())
+        for d in range(most + 1):
+            scaled = x * 10**d
+            if ((scaled - scaled.round(0)).abs() <= 1e-9 * scaled.abs().clip(lower_bound=1)).all():
+                break
+        places[c] = d
+    return places
 
 
 @dataclass(frozen=True)

@@ -72,3 +72,26 @@ def test_an_os_error_is_one_output_error(tmp_path: Path) -> None:
         write_bytes(long, b"x", force=False)
     assert len(str(err.value)) < 200  # the name is not echoed whole
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_spreadsheet_shows_every_decimal_a_value_has() -> None:
+    """SYNTHETIC values. A column of floats gets the places its values need (0.0001 is not shown
+    0.000, 3.14159 not 3.142: the cell's number was right, what a person read was not); a column
+    of whole numbers none."""
+    import io
+
+    import openpyxl
+
+    df = pl.DataFrame(
+        {
+            "r": [0.0001, 3.14159, 100.0],
+            "p": [89.99, 100.0, None],
+            "n": [1203, 760, 5681512],
+            "w": [5000.0, 1.0, float("nan")],
+        }
+    )
+    sheet = openpyxl.load_workbook(io.BytesIO(encode(df, "xlsx"))).active
+    assert sheet is not None
+    formats = {c.column_letter: c.number_format for c in sheet[2]}
+    assert formats["A"] == "#,##0.00000" and formats["B"] == "#,##0.00" and formats["D"] == "#,##0"
+    assert sheet["A2"].value == 0.0001 and sheet["C4"].value == 5681512
