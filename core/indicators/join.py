@@ -81,7 +81,9 @@ keystroke in the explorer then costs a join of 2,843 rows, not a scan and a grou
 
 
 def latest(name: str, root: Path | None = None) -> pl.LazyFrame:
-    """A dataset's values for each unit in the latest year it has."""
+    """A dataset's values for each unit in the latest year it has. A column of counts (whole in
+    every row of the dataset, every year) is of integers: a list, a CSV and a spreadsheet show
+    5681512, as ``show`` does, and no filter changes how a column is written."""
     from baiqiang.core.plain.indicators import folder_of
 
     path = folder_of(name, root) / "values.parquet"
@@ -91,22 +93,17 @@ def latest(name: str, root: Path | None = None) -> pl.LazyFrame:
         key = None
     if key is not None and key in _LATEST:
         return _LATEST[key].lazy()
-    lf = values(name, root)
-    found = _counts_as_integers(
-        lf.sort("year", nulls_last=False).group_by("adcode").agg(pl.exclude("adcode").last()).collect()
+    every = values(name, root).collect()
+    latest_rows = (
+        every.lazy().sort("year", nulls_last=False).group_by("adcode").agg(pl.exclude("adcode").last())
     )
+    counts = whole_number_columns(every, [c for c in every.columns if c not in ("adcode", "year")])
+    found = latest_rows.with_columns(pl.col(c).cast(pl.Int64) for c in counts).collect()
     if key is not None:
         if len(_LATEST) > 64:
             _LATEST.clear()
         _LATEST[key] = found
     return found.lazy()
-
-
-def _counts_as_integers(df: pl.DataFrame) -> pl.DataFrame:
-    """Each column of numbers that are all whole (a count: 常住人口 5681512) as integers, so that
-    a list, a CSV and a spreadsheet show 5681512, not 5681512.0; a column with one fraction
-    stays as it is. Decided over the whole column, so a filter never changes how it is written."""
-    return df.with_columns(pl.col(c).cast(pl.Int64) for c in whole_number_columns(df, df.columns))
 
 
 def with_indicators(

@@ -419,6 +419,7 @@ def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path, *, small
             "byteorder": sys.byteorder,
             "rows": ordered.height,
             "columns": ["year", *cols],
+            "whole": whole_number_columns(values, cols),  # read back as integers
             "units": units,
         }
         (folder / INDEX).write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")

@@ -37,9 +37,10 @@ def exact(value: float) -> int | float:
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else float(value)
 
 
-def written(value: float) -> str:
-    """A value as written: 4748.06, 210 (no float noise, no rescaling)."""
-    return repr(exact(value))
+def written(value: int | float) -> str:
+    """A value as written: 4748.06; 210 in a column of counts, 100.0 in one of decimals, as a
+    list writes them (no float noise, no rescaling)."""
+    return repr(value)
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class Indicator:
 
     dataset: str
     column: str
-    value: float
+    value: int | float
     unit: str
     year: int | None
     source: str
@@ -77,7 +78,7 @@ class Indicator:
             "column": self.column,
             "label": self.label or self.column,
             "label_en": self.label_en,
-            "value": exact(self.value),
+            "value": self.value,
             "unit": self.unit,
             "year": self.year,
             "source": self.source,
@@ -238,9 +239,7 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
                 for c in meta["columns"]
             ]
             found = [
-                Indicator(
-                    name, column, float(v), unit, year or fixed, source, label, label_en, headline, built
-                )
+                Indicator(name, column, v, unit, year or fixed, source, label, label_en, headline, built)
                 for i, year in enumerate(line["year"])
                 for values, column, unit, fixed, label, label_en, headline in columns
                 if (v := values[i]) is not None
@@ -292,6 +291,12 @@ def _columns_line(folder: Path, index: dict[str, Any], adcode: str) -> dict[str,
                 values.byteswap()
             line[column] = [None if math.isnan(v) else v for v in values]
     line["year"] = [None if y is None else int(y) for y in line["year"]]
+    whole = index.get("whole")
+    for column in index["columns"][1:]:  # a column of counts as integers, as a list has it
+        if whole is None:  # an index written before it said which: each whole value
+            line[column] = [v if v is None or not v.is_integer() else exact(v) for v in line[column]]
+        elif column in whole:
+            line[column] = [None if v is None else exact(v) for v in line[column]]
     return line
 
 

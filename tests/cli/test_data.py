@@ -170,6 +170,10 @@ def test_the_built_in_census_is_listed_and_cannot_be_removed_or_replaced(home: d
         "--desc", env=home,
     )  # fmt: skip
     assert listed.stdout.splitlines()[1] == "浦东新区,5681512,89.99"  # a count as an integer
+    # show writes each column as list does: a count as an integer, a rate as a decimal (100.0)
+    shown = json.loads(sh("show", "宝安区", "--format", "json", env=home).stdout)["indicators"]
+    by_column = {i["column"]: i["value"] for i in shown}
+    assert repr(by_column["population"]) == "4476554" and repr(by_column["urbanisation_rate"]) == "100.0"
     top = pl.read_csv(io.StringIO(listed.stdout))
     assert top.columns == ["name", "population", "urbanisation_rate"]
     assert top["population"].is_sorted(descending=True, nulls_last=True)

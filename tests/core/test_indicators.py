@@ -373,6 +373,6 @@ def test_a_column_of_counts_is_written_as_integers_and_one_fraction_keeps_it_dec
     [count] = [i for i in indicators_of("320583") if i.column == "企业数"]
     assert count.to_dict()["value"] == 1203 and type(count.to_dict()["value"]) is int
     [output] = [i for i in indicators_of("320583") if i.column == "产值"]
-    assert output.shown == "45"  # a value on its own is written as it reads
+    assert output.shown == "45.0" and type(output.to_dict()["value"]) is float  # as its column
     jiangyin = rows(catalog, "all", Filters(name="江阴市"), indicators=True, columns=["产值"]).collect()
     assert jiangyin.row(0) == (30.5,)
