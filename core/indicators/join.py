@@ -93,12 +93,15 @@ def latest(name: str, root: Path | None = None) -> pl.LazyFrame:
         key = None
     if key is not None and key in _LATEST:
         return _LATEST[key].lazy()
-    every = values(name, root).collect()
-    latest_rows = (
-        every.lazy().sort("year", nulls_last=False).group_by("adcode").agg(pl.exclude("adcode").last())
+    lf = values(name, root)
+    counts = whole_number_columns(lf, [c for c in lf.collect_schema().names() if c not in ("adcode", "year")])
+    found = (
+        lf.sort("year", nulls_last=False)
+        .group_by("adcode")
+        .agg(pl.exclude("adcode").last())
+        .with_columns(pl.col(c).cast(pl.Int64) for c in counts)
+        .collect()
     )
-    counts = whole_number_columns(every, [c for c in every.columns if c not in ("adcode", "year")])
-    found = latest_rows.with_columns(pl.col(c).cast(pl.Int64) for c in counts).collect()
     if key is not None:
         if len(_LATEST) > 64:
             _LATEST.clear()

@@ -375,18 +375,21 @@ def remove(name: str, root: Path | None = None) -> None:
     shutil.rmtree(aside, ignore_errors=True)
 
 
-def whole_number_columns(df: pl.DataFrame, columns: Sequence[str]) -> list[str]:
+def whole_number_columns(frame: pl.DataFrame | pl.LazyFrame, columns: Sequence[str]) -> list[str]:
     """Those of `columns` holding floats that are all whole numbers (blanks aside) and exact as
-    integers: counts, which are then written 12, not 12.0."""
+    integers: counts, which are then written 12, not 12.0. A LazyFrame is read for the answer
+    alone (a panel's 8.5 M values are not held to find it)."""
     import polars as pl
 
-    floats = [c for c in columns if df.schema[c].is_float()]
+    schema = frame.collect_schema()
+    floats = [c for c in columns if schema[c].is_float()]
     if not floats:
         return []
-    whole = df.select(
+    checks = frame.select(
         (pl.col(c).is_null() | ((pl.col(c) == pl.col(c).round(0)) & (pl.col(c).abs() < 2**53))).all()
         for c in floats
-    ).row(0)
+    )
+    whole = (checks.collect() if isinstance(checks, pl.LazyFrame) else checks).row(0)
     return [c for c, w in zip(floats, whole, strict=True) if w]
 
 
