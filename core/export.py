@@ -89,7 +89,7 @@ def _xlsx(df: pl.DataFrame) -> bytes:
 def _places(df: pl.DataFrame, most: int = 15) -> dict[str, int]:
     """The decimal places each column of floats needs to show all of its values (up to `most`):
     a spreadsheet then shows 0.0001 and 3.14159 as they are, where a fixed three places showed
-    0.000 and 3.142 (the values were whole; what a person reads was not)."""
+    0.000 and 3.142 (the cells held the numbers; what a person read did not)."""
     places: dict[str, int] = {}
     for c in (c for c, t in df.schema.items() if t.is_float()):
         x = df.get_column(c).filter(df.get_column(c).is_finite())

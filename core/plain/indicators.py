@@ -32,8 +32,8 @@ COLUMNS_FORMAT = "float64-columns"
 
 
 def exact(value: float) -> int | float:
-    """A value as a file gives it: a whole number as an integer (149975, not 149975.0) where it
-    is exact as one (1.8e308 is not written with 309 digits)."""
+    """A whole number as an integer (149975, not 149975.0), where it is exact as one (1.8e308
+    is not written with 309 digits)."""
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else float(value)
 
 
@@ -50,7 +50,7 @@ class Indicator:
     Attributes:
         dataset: The dataset's name.
         column: The column's name.
-        value: The value, in its unit.
+        value: The value, in its unit: an integer in a column of counts (whole in every row).
         unit: The unit (亿元), or "".
         year: The year, where the file gives one.
         source: The file it was imported from.
@@ -92,7 +92,7 @@ class Indicator:
 
     @property
     def shown(self) -> str:
-        """The value as written: 4748.06, 210 (no float noise, no rescaling)."""
+        """The value as written (:func:`written`)."""
         return written(self.value)
 
 
