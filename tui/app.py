@@ -644,6 +644,11 @@ class BaiqiangApp(App[None]):
     # --- actions ----------------------------------------------------------------------------
 
     def _focus_tab(self, tab: str) -> None:
+        """Gives a view's table the focus, if its tab is still the one shown: a view made a moment
+        ago asks after it is mounted, and by then a later key (4 then 1, in one burst) may have
+        switched away; focusing it would switch back (TabbedContent shows the pane with focus)."""
+        if self._active_tab() != tab:
+            return
         if tab == "clusters":
             from baiqiang.tui.views import ClusterView
 

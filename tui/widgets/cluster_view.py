@@ -56,8 +56,8 @@ class ClusterView(Vertical):
         """Puts the focus in the table of the sub-tab shown (once there is one: a view just
         mounted composes its sub-tabs after; its own mount focuses then)."""
         found = self.query(TabbedContent)
-        if not found:
-            return
+        if not found or (self.parent is not None and not self.parent.display):
+            return  # (its tab was left meanwhile: 4 then 1 in one burst; focus would bring it back)
         shown = self.billion if found.first().active == "pane-billion" else self.national
         if shown.is_mounted and shown.query(Grid):
             shown.table.focus()
