@@ -152,3 +152,38 @@ async def test_language_switches_in_a_burst_over_drill_downs(catalog: Catalog) -
         assert app.is_running
         await pilot.press("ctrl+c")
     assert app.return_code == 0
+
+
+async def test_view_keys_in_one_burst_end_on_the_last_view(catalog: Catalog) -> None:
+    """2 1, 4 1, 4 5 6 7 8 1 in one burst: each view made asks for the focus once mounted, and a
+    later key had switched away by then; the focus must not bring its tab back."""
+    from textual.widgets import TabbedContent
+
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for burst, last in (
+            (("2", "1"), "industrial-counties"),
+            (("4", "5", "6", "7", "8", "3"), "industrial-districts"),
+        ):
+            for key in burst:
+                app.post_message(key_event(key))
+            await settle(pilot)
+            await settle(pilot)
+            assert app.query_one("#tabs", TabbedContent).active == f"tab-{last}", burst
+            assert app.focused is not None and f"view-{last}" in [a.id for a in app.focused.ancestors], burst
+
+
+async def test_enter_after_the_filters_enter_in_one_burst_opens_the_unit(catalog: Catalog) -> None:
+    """/jiangyin Enter Enter in one burst: the first Enter closes the filter, the second reaches
+    the table (it was lost to the closing bar) and opens 江阴市."""
+    from baiqiang.tui.screens.detail_screen import DetailScreen
+
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in ("slash", *"jiangyin", "enter", "enter"):
+            app.post_message(key_event(key))
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen) and app.screen.profile["name"] == "江阴市"

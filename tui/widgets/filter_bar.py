@@ -41,5 +41,8 @@ class FilterBar(Input):
             self.scroll_to(x=max(0, typed - width + 1), animate=False, immediate=True)
 
     def action_close(self) -> None:
-        """Hands focus back to the table; the filter stays applied."""
+        """Hands focus back to the table; the filter stays applied. The focus moves on at once
+        (to the table after the bar), so that a key typed right after (/jiangyin Enter Enter, in
+        one burst) goes to the table, not to a bar that is closing."""
+        self.screen.focus_next()
         self.post_message(self.Closed())
