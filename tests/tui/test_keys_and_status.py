@@ -13,6 +13,7 @@ from baiqiang.tui.widgets.key_bar import KeyBar
 from baiqiang.tui.widgets.status_line import StatusLine
 from baiqiang.tui.widgets.table_view import TableView
 from tests.tui.conftest import settle
+from tests.tui.test_your_data import choose
 
 
 def keys(app) -> str:  # type: ignore[no-untyped-def]
@@ -61,6 +62,13 @@ async def test_the_status_command_is_never_cut_silently_and_can_be_copied(catalo
         await pilot.press("dollar_sign")
         await settle(pilot)
         assert copied == [full]
+        await pilot.press("i")  # a column added: the command names the columns, and $ copies it so
+        await settle(pilot)
+        await choose(pilot, "常住人口 (人)")
+        await pilot.press("dollar_sign")
+        await settle(pilot)
+        assert "--columns " in copied[-1] and ",population" in copied[-1], copied[-1]
+        assert copied[-1].startswith(full.split(" --sort")[0])
 
 
 async def test_the_key_bar_shows_what_works_here_most_important_first(catalog: Catalog) -> None:

@@ -289,7 +289,7 @@ class TableView(Vertical, ReportsFailures):
             state,
             rows.height,
             self.language,
-            columns=shown_columns(state.table, "zh"),
+            columns=self._command_columns(),
             marked=len(self.marked),
         )
 
@@ -539,9 +539,13 @@ class TableView(Vertical, ReportsFailures):
         self.table.focus()
         self.refresh_bindings()
 
+    def _command_columns(self) -> list[str] | None:
+        """The columns shown, as the command the status line gives (and ``$`` copies) names them."""
+        return shown_columns(self.state.table, "zh")
+
     def action_copy_command(self) -> None:
         """Copies the equivalent command (OSC 52, which works over SSH) and shows it whole."""
-        line = command_line(self.state)
+        line = command_line(self.state, columns=self._command_columns())  # the status line's
         self.app.copy_to_clipboard(line)
         self.notify(line, title=t("copied", self.language), timeout=8)
 
