@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from baiqiang.core.catalog import Catalog
 from baiqiang.core.indicators import ImportOptions, import_file
@@ -121,3 +122,15 @@ async def test_statistics_sum_up_your_column_by_the_dimension(catalog: Catalog, 
         await settle(pilot)
         assert [c.key for c in grid.columns][-1] == "mean(一般公共预算收入)"
         assert [c.label for c in grid.columns][-1] == "平均(一般公共预算收入)"  # 中文 mode: Chinese
+        await pilot.press("a")  # a built-in column (joined where named) is summed up as well
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        at = picker.query_one(OptionList).highlighted or 0
+        for _ in range(picker.labels.index("常住人口 (人)") - at):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [c.key for c in grid.columns][-1] == "mean(population)"
+        rows = [grid.get_row_at(i) for i in range(grid.row_count)]
+        assert next(r for r in rows if r[0] == "江苏省")[:3] == ["江苏省", "23", "23"]  # every one has it

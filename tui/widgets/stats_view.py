@@ -159,7 +159,8 @@ class StatsView(Horizontal, ReportsFailures):
     ) -> None:
         """Counts (or sums up `value`) and draws the chart, off the UI thread."""
         c = self.catalog
-        rows = base_rows(c, source.table, source.filters, indicators=True)
+        # the value's column joined where it is a built-in one (常住人口: joined where named)
+        rows = base_rows(c, source.table, source.filters, indicators=True, mentioned=[value] if value else ())
         if value is not None and value not in rows.collect_schema().names():
             value = None  # its dataset was removed
         table = stats(
