@@ -55,6 +55,14 @@ async def test_the_all_units_view_lists_every_unit_and_opens_any(catalog: Catalo
         label = await choose(pilot, "江苏 (")
         count = int(label.split("(")[1].rstrip(")"))
         assert v.rows.height == count == catalog.divisions.filter(province_short="江苏").collect().height
+        await pilot.press("escape")  # back from nothing opened: sort by a census column, by its name
+        await pilot.press("s")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, PickerScreen) and "常住人口" in picker.labels
+        assert not {"population", "urbanisation_rate"} & set(picker.labels)  # 中文 mode: its labels
+        await choose(pilot, "常住人口")
+        assert "排序 常住人口 ↑" in str(v.query_one(StatusLine).render())
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen) and app.screen.profile["province"] == "江苏省"

@@ -39,7 +39,9 @@ class StatusLine(Static):
         order = state.order
         sorted_by = None
         if order.column:
-            shown = t(f"col.{order.column}", lang, default=order.column)
+            from baiqiang.tui.column_titles import column_title
+
+            shown = column_title(order.column, lang)
             sorted_by = f"{shown}{' ↓' if order.descending else ' ↑'}"
         pairs = [(name(k), v) for k, v in state.filters.active()]
         summary = StatusLine.summary(rows, pairs, lang, edition=state.edition, sorted_by=sorted_by)

@@ -21,6 +21,7 @@ from baiqiang.core.indicators.join import column_labels
 from baiqiang.core.plain.tables import DEFAULT_TABLE, TABLES
 from baiqiang.core.service import options, rows
 from baiqiang.tui import plots
+from baiqiang.tui.column_titles import column_title
 from baiqiang.tui.frame_rows import FrameRows, is_numeric
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import (
@@ -276,7 +277,7 @@ class TableView(Vertical, ReportsFailures):
             mark = pl.when(pl.col("adcode").is_in(self.marked)).then(pl.lit("●")).otherwise(pl.lit(""))
             shown, cols = rows.with_columns(mark.alias("mark")), ["mark", *cols]
         table.fill(
-            [(c, named.get(c) or t(f"col.{c}", self.language, default=c)) for c in cols],
+            [(c, column_title(c, self.language, named)) for c in cols],
             FrameRows(shown, cols, lang=self.language),
             right=[c for c in cols if is_numeric(shown, c)],
             whole=["name"],  # a unit's name is never cut (石景山区, not 石景 …)
@@ -408,8 +409,9 @@ class TableView(Vertical, ReportsFailures):
         arrow = " ↓" if order.descending else " ↑"
 
         def words(lang: str) -> Choices:
+            labels = column_labels(lang)
             choices = [
-                (t(f"col.{c}", lang, default=c) + (arrow if c == order.column else ""), c) for c in cols
+                (column_title(c, lang, labels) + (arrow if c == order.column else ""), c) for c in cols
             ]
             return Choices(t("sort.title", lang), choices, t("sort.report", lang))
 
