@@ -190,7 +190,13 @@ _SHADES = " ░▒▓█"
 
 
 def heat_map(
-    row_labels: list[str], col_labels: list[str], matrix: list[list[int]], *, title: str = "", width: int = 80
+    row_labels: list[str],
+    col_labels: list[str],
+    matrix: list[list[int]],
+    *,
+    title: str = "",
+    width: int = 80,
+    lang: str = "en",
 ) -> str:
     """A heat map of counts in shaded cells, with the count in each cell and row totals.
 
@@ -202,19 +208,24 @@ def heat_map(
         matrix: ``matrix[i][j]`` is the count for row i and column j.
         title: A line above the map.
         width: Lines wider than this are cut off at a column boundary.
+        lang: The language of its words (total, the shades' legend): ``zh`` or ``en``.
     """
+    from baiqiang.tui.i18n import t
+
+    total = t("chart.total", lang)
+    total_w = max(5, cell_len(total) + 1)  # the totals' column
     peak = max((v for row in matrix for v in row), default=0) or 1
-    label_w = max([cell_len(r) for r in row_labels] + [cell_len("合计")])
+    label_w = max([cell_len(r) for r in row_labels] + [cell_len(total)])
     note = ""
     widest_col = max([cell_len(c) for c in col_labels] + [4])
-    if label_w + (widest_col + 1) * len(col_labels) + 5 > width and all("-" in c for c in col_labels):
+    if label_w + (widest_col + 1) * len(col_labels) + total_w > width and all("-" in c for c in col_labels):
         # Too narrow for "91-100": head each band by its first rank ("91-").
         col_labels = [c.split("-")[0] + "-" for c in col_labels]
         widest_col = max([cell_len(c) for c in col_labels] + [4])
-        note = "1- = ranks 1-10 … 91- = 91-100"
+        note = t("chart.bands", lang)
     # Roomy cells where they fit; narrower ones (still one shade mark and the count) where not.
     cell_w = widest_col + 2
-    while cell_w > widest_col + 1 and label_w + cell_w * len(col_labels) + 5 > width:
+    while cell_w > widest_col + 1 and label_w + cell_w * len(col_labels) + total_w > width:
         cell_w -= 1
     spaced = cell_w >= widest_col + 2
 
@@ -233,19 +244,19 @@ def heat_map(
 
     lines = [fit_title(title, width)] if title else []
     lines.append(
-        pad("", label_w) + "".join(pad(c, cell_w, right=True) for c in col_labels) + pad("合计", 5, True)
+        pad("", label_w) + "".join(pad(c, cell_w, right=True) for c in col_labels) + pad(total, total_w, True)
     )
     for label, row in zip(row_labels, matrix, strict=True):
-        lines.append(pad(label, label_w) + "".join(cell(v) for v in row) + pad(str(sum(row)), 5, True))
+        lines.append(pad(label, label_w) + "".join(cell(v) for v in row) + pad(str(sum(row)), total_w, True))
     totals = [sum(col) for col in zip(*matrix, strict=False)] if matrix else []
     lines.append(
-        pad("合计", label_w)
-        + "".join(pad(str(t), cell_w, True) for t in totals)
-        + pad(str(sum(totals)), 5, True)
+        pad(total, label_w)
+        + "".join(pad(str(n), cell_w, True) for n in totals)
+        + pad(str(sum(totals)), total_w, True)
     )
     tops = {level(v): v for v in range(1, peak + 1)}
     legend = "  ".join(f"{_SHADES[k]} ≤{tops[k]}" for k in sorted(tops))
-    lines.append(f"shade: {legend}   · 0")
+    lines.append(f"{t('chart.shade', lang)}: {legend}   · 0")
     if note:
         lines.append(note)
     out = [_cut(line, width) for line in lines]

@@ -186,6 +186,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.worker": {"zh": "出错了", "en": "Something went wrong"},
     "units.cluster": {"zh": "{x} 的分布县(市)", "en": "Counties of {x}"},
     "chart.empty": {"zh": "（无数据）", "en": "(no rows)"},
+    "chart.shade": {"zh": "深浅", "en": "shade"},
+    "chart.total": {"zh": "合计", "en": "total"},
+    "chart.bands": {"zh": "1- 即第 1–10 名 … 91- 即第 91–100 名", "en": "1- = ranks 1-10 … 91- = 91-100"},
+    "chart.transposed": {"zh": "（转置以容纳）", "en": " (transposed to fit)"},
     "screens.too_many": {
         "zh": "打开的窗口太多了，请先按 Esc 返回",
         "en": "Too many screens open; press Esc to go back first",

@@ -27,13 +27,17 @@ def value_bars(
     return bar_chart(data.labels, data.values, width=width, height=height, title=title)
 
 
-def heat(lf: pl.LazyFrame, *, rows: str, cols: str, width: int, title: str = "") -> str:
+def heat(lf: pl.LazyFrame, *, rows: str, cols: str, width: int, title: str = "", lang: str = "en") -> str:
     """A heat map of counts for two dimensions; turned round where that fits and the other does not."""
+    from baiqiang.tui.i18n import t as tr
+
     data = heat_data(lf, rows=rows, cols=cols)
-    chart = heat_map(data.rows, data.cols, data.matrix, title=title, width=width)
+    chart = heat_map(data.rows, data.cols, data.matrix, title=title, width=width, lang=lang)
     if "(cut at" in chart:
         t = data.transposed()
-        turned = heat_map(t.rows, t.cols, t.matrix, title=f"{title} (transposed to fit)", width=width)
+        turned = heat_map(
+            t.rows, t.cols, t.matrix, title=f"{title}{tr('chart.transposed', lang)}", width=width, lang=lang
+        )
         if "(cut at" not in turned:
             return turned
     return chart

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len
 
 from baiqiang.tui.charts import bar_chart, heat_map, scatter_chart, visible
@@ -31,9 +33,12 @@ def test_heat_map_fits_or_says_it_was_cut() -> None:
     cols = [f"{lo}-{lo + 9}" for lo in range(1, 101, 10)]
     matrix = [[i % 3 for i in range(10)], [0] * 10, [6] + [0] * 9]
     wide = heat_map(rows, cols, matrix, width=120, title="图22")
-    assert len(widths(wide)) == 1 and "91-100" in wide and "合计" in wide
+    assert len(widths(wide)) == 1 and "91-100" in wide and "total" in wide and "shade:" in wide
     narrow = heat_map(rows, cols, matrix, width=72)
     assert max(widths(narrow)) <= 72 and "91-" in narrow and "cut at" not in narrow
+    chinese = heat_map(rows, cols, matrix, width=72, lang="zh")  # the explorer's 中文 mode: Chinese
+    assert "合计" in chinese and "深浅:" in chinese and "即第 91–100 名" in chinese
+    assert not re.search(r"[A-Za-z]", chinese.replace("图22", ""))
     tiny = heat_map(rows, cols, matrix, width=40)
     assert max(widths(tiny)) <= 40 and "cut at 40 columns" in tiny
 

@@ -176,6 +176,7 @@ class StatsView(Horizontal, ReportsFailures):
                 cols="rank_band",
                 width=width,
                 title=f"{title_base} · {t('chart.heat', lang)}",
+                lang=lang,
             )
         elif kind == "scatter" and value is not None:
             rank = next((r for r in ("rank", "industrial_rank") if r in rows.collect_schema().names()), None)

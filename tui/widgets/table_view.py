@@ -258,7 +258,9 @@ class TableView(Vertical, ReportsFailures):
         if rows.height == 0:
             return t("chart.empty", lang)
         if mode == "heat":
-            return plots.heat(lf, rows="province", cols="rank_band", width=width, title=title)
+            return plots.heat(
+                lf, rows="province", cols="rank_band", width=width, title=title, lang=self.language
+            )
         return plots.bars(lf, by=mode, width=width, title=title)
 
     def _show(self, state: ViewState, rows: pl.DataFrame, chart: str) -> None:
