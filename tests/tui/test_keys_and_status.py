@@ -292,3 +292,23 @@ async def test_the_reports_inconsistencies_are_told_in_the_interface_language(ca
         await pilot.press("L")
         await settle(pilot)
         assert "report inconsistent" in str(app.query_one("#highlights-quote", Static).render())
+
+
+async def test_l_switches_the_language_in_a_dialog_and_is_a_letter_in_a_field(catalog: Catalog) -> None:
+    """A dialog hides the app's keys; L still switches the language in help and a picker, and
+    stays a letter in the export's file name."""
+    from textual.widgets import Input
+
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for opener in ("question_mark", "s"):
+            await pilot.press(opener, "L")
+            await settle(pilot)
+            assert app.language == "en" and app.screen.lang == "en", opener  # type: ignore[attr-defined]
+            await pilot.press("L", "escape")
+            await settle(pilot)
+            assert app.language == "zh", opener
+        await pilot.press("e", "end", "L")
+        await settle(pilot)
+        assert app.language == "zh" and app.screen.query_one(Input).value.endswith("L")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual import events, on
+from textual.binding import Binding
 from textual.screen import ModalScreen
 
 from baiqiang.tui.widgets.key_bar import KeyBar
@@ -19,6 +20,10 @@ class Dialog(ModalScreen[ResultType]):
     answer reaches a dialog that is closed. A dialog answers only while it is on top, so a late
     answer never closes the screen beneath it (or the last one).
     """
+
+    BINDINGS = [Binding("L", "app.toggle_language", "中/EN", show=False, id="dialog.language")]
+    """L switches the language here too (a modal screen hides the app's keys); where the dialog
+    has a field, an L typed into it is a letter of the field."""
 
     lang: str = "zh"
     """The language the dialog's words are in."""
