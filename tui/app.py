@@ -698,12 +698,24 @@ class BaiqiangApp(App[None]):
             return
         if not pane.id or event.tabbed_content.active != pane.id or pane.screen is not self.screen:
             return
+        self._follow_list(pane.id.removeprefix("tab-"))
         if self._open_view(pane.id.removeprefix("tab-")):
             return
         focused = self.screen.focused
         if focused is not None and (focused is pane or pane in focused.ancestors):
             return
         self._focus_tab(pane.id.removeprefix("tab-"))
+
+    def _follow_list(self, tab: str) -> None:
+        """A list shown becomes the statistics' source (统计 counts the list last looked at, 1
+        then 6, not the last one filtered)."""
+        from baiqiang.tui.views import TableView
+
+        if tab in list_tabs():
+            found = self.query(f"#view-{tab}").results(TableView)
+            view = next(found, None)
+            if view is not None and view.is_mounted:
+                self.stats_source = view.state
 
     def _drill(self, screen: BackScreen) -> None:
         """Opens a drill-down; past :data:`DRILL_DEPTH` it takes the place of the one on top.

@@ -299,6 +299,11 @@ async def test_stats_follow_the_last_filter(catalog: Catalog) -> None:
         await pilot.press("v")
         await settle(pilot)
         assert "千亿级" in stats.query_one(ChartPanel).text
+        for key, table in (("2", "innovation-counties"), ("1", "industrial-counties")):
+            await pilot.press(key, "6")  # the list looked at last is the one counted, filtered or not
+            await settle(pilot)
+            assert stats.source.table == table, key
+        assert stats.source.filters.province == "浙江"  # 表1 kept its filter
 
 
 async def test_export_writes_and_never_overwrites_without_confirmation(

@@ -36,7 +36,7 @@ from baiqiang.tui.messages import (
     WorkFailed,
 )
 from baiqiang.tui.state import ViewState, command_line
-from baiqiang.tui.view_specs import view_of
+from baiqiang.tui.view_specs import list_tabs, view_of
 from baiqiang.tui.widgets.chart_panel import ChartPanel
 from baiqiang.tui.widgets.filter_bar import FilterBar
 from baiqiang.tui.widgets.grid import Grid
@@ -143,6 +143,8 @@ class TableView(Vertical, ReportsFailures):
             return
         self.query_one(ChartPanel).display = False
         self.refresh_rows()
+        if self.state.table in list_tabs():  # a list opened is the one 统计 counts now
+            self.post_message(ViewChanged(self.state))
 
     @property
     def table(self) -> Grid:
