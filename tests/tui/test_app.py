@@ -22,6 +22,7 @@ from baiqiang.tui.screens.picker_screen import PickerScreen
 from baiqiang.tui.screens.units_screen import UnitsScreen
 from baiqiang.tui.state import command_line
 from baiqiang.tui.widgets.chart_panel import ChartPanel
+from baiqiang.tui.widgets.grid import Grid
 from baiqiang.tui.widgets.region_tree import RegionTree
 from baiqiang.tui.widgets.stats_view import StatsView
 from baiqiang.tui.widgets.status_line import StatusLine
@@ -363,6 +364,8 @@ async def test_help_opens_with_question_mark_and_f1(catalog: Catalog) -> None:
             assert isinstance(app.screen, HelpScreen)
             described = dict((d, k) for k, d in app.screen.keys)
             assert {"筛选", "省份", "排序", "图表", "导出", "退出"} <= set(described)  # in 中文 mode, Chinese
+            keys = app.screen.query_one("#help-keys", Grid)  # every key on the page: none behind Tab
+            assert keys.size.height == keys.row_count + 1 > 30
             await pilot.press("escape")
             await settle(pilot)
             assert not isinstance(app.screen, HelpScreen)
