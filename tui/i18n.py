@@ -243,8 +243,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "At most {n} units: the first {n} marked are compared",
     },
     "peers.title": {
-        "zh": "{name} 的对标单位：{columns}（{n} 个候选，{left} 个缺值未计）· = 对比",
-        "en": "Peers of {name} by {columns} ({n} considered, {left} left out for a missing value) · = compares",
+        "zh": "{name} 的对标单位：{columns}（{n} 个候选，其中 {left} 个缺值未计）· = 对比",
+        "en": "Peers of {name} by {columns} ({n} considered, {left} of them left out for a missing value) · = compares",
     },
     "key.view.copy": {"zh": "复制命令", "en": "Copy command"},
     "key.detail.province": {"zh": "本省入榜", "en": "Province's units"},
