@@ -556,10 +556,13 @@ class BaiqiangApp(App[None]):
             try:
                 if target.is_dir():
                     raise OutputError("", reason=OutputReason.IS_DIRECTORY, path=str(target))
+                if not target.parent.is_dir():
+                    raise OutputError("", reason=OutputReason.NO_DIRECTORY, path=str(target.parent))
                 format_of_path(target, extra=TEXT_ENDINGS)
                 exists = target.exists()
-            except OutputError as exc:
-                self.notify(output_error_text(exc, lang), severity="error")
+            except OutputError as exc:  # said, and asked again with what was typed, to be mended
+                self.notify(output_error_text(exc, self.language), severity="error")
+                self.push_screen(ExportScreen(prompt, typed, self.language), chosen)
                 return
             except OSError:  # a name too long …: the writer says so, in one notification
                 exists = False

@@ -633,14 +633,16 @@ async def test_export_names_the_folder_the_formats_and_refuses_a_directory(
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmScreen)
         assert any("是一个目录" in m for m in said)
-        await pilot.press("e")
-        await settle(pilot)
-        app.screen.query_one("#export-path").value = "top.xls"
-        await pilot.press("enter")
-        await settle(pilot)
-        assert any("扩展名无法识别" in m for m in said)
-        await pilot.press("e")
-        await settle(pilot)
+        # said, and asked again with what was typed (to be mended, not typed again)
+        assert isinstance(app.screen, ExportScreen) and app.screen.query_one("#export-path").value == "sub"
+        for typed, why in (("top.xls", "扩展名无法识别"), ("nowhere/top.csv", "目录不存在")):
+            app.screen.query_one("#export-path").value = typed
+            await pilot.press("enter")
+            await settle(pilot)
+            assert any(why in m for m in said), typed
+            assert (
+                isinstance(app.screen, ExportScreen) and app.screen.query_one("#export-path").value == typed
+            )
         app.screen.query_one("#export-path").value = "top.txt"
         await pilot.press("enter")
         await settle(pilot)
