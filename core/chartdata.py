@@ -139,7 +139,7 @@ def map_points(
         province: Only this province (short name).
 
     Returns:
-        The background (every seat of the area) and the layers, in drawing order.
+        The background (every seat of the area) and the layers, the one to show on top first.
     """
     seats = divisions.select("adcode", "province_short", "prefecture_code", "longitude", "latitude").collect()
     if province is not None:

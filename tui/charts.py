@@ -307,7 +307,8 @@ def map_chart(
 
     Args:
         background: Longitudes and latitudes of the faint dots.
-        layers: Drawn in order over the background, with a legend.
+        layers: Over the background, the first on top (tier 1 over tier 4 where two seats share
+            a cell), with a legend in their order.
         width: Width in terminal cells.
         height: Height in lines.
         title: A line above the map.
@@ -333,7 +334,7 @@ def map_chart(
     with _LOCK:
         plt = _begin(width, height)
         plt.scatter(background[0], background[1], marker="·", color="gray")
-        for layer in layers:
+        for layer in reversed(layers):  # the first on top: tier 1 is never hidden under tier 4
             if layer.longitudes:
                 plt.scatter(layer.longitudes, layer.latitudes, marker=layer.marker, color=layer.color)
         plt.xlim(x0, x1)
