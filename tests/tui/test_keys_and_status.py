@@ -312,3 +312,24 @@ async def test_l_switches_the_language_in_a_dialog_and_is_a_letter_in_a_field(ca
         await pilot.press("e", "end", "L")
         await settle(pilot)
         assert app.language == "zh" and app.screen.query_one(Input).value.endswith("L")
+
+
+async def test_the_map_leaves_rows_and_the_status_line_at_80x24_with_the_filter_open(
+    catalog: Catalog,
+) -> None:
+    """A map takes three quarters of a tall view; at 80×24, with the filter bar open, that left
+    the table its header alone and pushed the status line under the key bar."""
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"suzhou", "escape", *"ccccc")
+        await settle(pilot)
+        view = app.query_one("#view-industrial-counties", TableView)
+        assert view.chart_mode == "map" and view.table.size.height >= 4  # a header and 3 rows
+        status = view.query_one(StatusLine)
+        assert status.region.bottom <= app.query_one(KeyBar).region.y
+    async with make_app(catalog).run_test(size=(120, 40)) as pilot:  # tall: the map has the room
+        await settle(pilot)
+        await pilot.press(*"ccccc")
+        await settle(pilot)
+        assert pilot.app.query_one("#view-industrial-counties", TableView).has_class("map")

@@ -173,15 +173,23 @@ class TableView(Vertical, ReportsFailures):
         if not self.composed:
             return
         self.query_one(ChartPanel).display = bool(self.chart_mode)
-        self.set_class(self.chart_mode == "map", "map")  # a map needs the height
+        self._fit_map()
         if not self.chart_mode and self.has_class("zoomed"):
             self.action_unzoom()
         # Draw once the panel has its size.
         self.call_after_refresh(self.refresh_rows)
 
     def on_resize(self) -> None:
+        self._fit_map()
         if self.chart_mode:
             self.refresh_rows()
+
+    MAP_TALL = 25
+    """The view's height from which a map takes three quarters of it (below, the usual half, so
+    that the rows, the filter and the status line keep their place at 80×24)."""
+
+    def _fit_map(self) -> None:
+        self.set_class(self.chart_mode == "map" and self.size.height >= self.MAP_TALL, "map")
 
     def on_show(self) -> None:
         if self.chart_mode:
