@@ -24,6 +24,12 @@ _ENGLISH = {"region": geo.REGION_ENGLISH, "county_type": COUNTY_TYPE_ENGLISH}
 """Columns of Chinese terms that English mode shows in English (names stay as they are)."""
 
 
+def term(column: str, value: str, lang: str) -> str:
+    """A value of a column of Chinese terms (region, county type) as English mode shows it (东部
+    is East), anything else as it is: what the grid shows, for a view that writes its own cells."""
+    return _ENGLISH.get(column, {}).get(value, value) if lang == "en" else value
+
+
 def _text(df: pl.DataFrame, column: str, lang: str = "zh", *, whole: bool = False) -> pl.Expr:
     """A column as the text the grid shows (`whole`: a float column of whole numbers only)."""
     dtype = df.get_column(column).dtype  # (df.schema is made anew on each use: 0.2 ms)

@@ -333,3 +333,17 @@ async def test_the_map_leaves_rows_and_the_status_line_at_80x24_with_the_filter_
         await pilot.press(*"ccccc")
         await settle(pilot)
         assert pilot.app.query_one("#view-industrial-counties", TableView).has_class("map")
+
+
+async def test_statistics_by_region_or_type_speak_english_in_english_mode(catalog: Catalog) -> None:
+    """The list says East and county-level city in English mode; 统计's rows said 东部, 县级市."""
+    from baiqiang.tui.widgets.grid import Grid
+
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("L", "6", "d")  # by region
+        await settle(pilot)
+        grid = app.query_one("#stats-table", Grid)
+        regions = {grid.get_row_at(i)[0] for i in range(grid.row_count)}
+        assert regions == {"East", "Central", "West", "Northeast"}, regions

@@ -16,6 +16,7 @@ from baiqiang.core.plain.tables import DEFAULT_TABLE, TABLES, ranking_tables
 from baiqiang.core.query import Agg, dimensions_of
 from baiqiang.core.service import base_rows, rank_pairs, stats
 from baiqiang.tui import plots
+from baiqiang.tui.frame_rows import term
 from baiqiang.tui.i18n import t
 from baiqiang.tui.state import ViewState
 from baiqiang.tui.widgets.chart_panel import ChartPanel
@@ -237,7 +238,8 @@ class StatsView(Horizontal, ReportsFailures):
             agg, _, value = summed.partition("(")
             cols.append((summed, f"{t(f'agg.{agg}', lang, default=agg)}({value}"))  # 平均(产值)
             cells = [
-                ["" if v is None else str(v) for v in (r[dim], r["count"], r["values"])]
+                ["" if r[dim] is None else term(dim, str(r[dim]), lang)]
+                + ["" if v is None else str(v) for v in (r["count"], r["values"])]
                 + [
                     ""
                     if r[summed] is None
@@ -259,7 +261,11 @@ class StatsView(Horizontal, ReportsFailures):
             ]
         rows = []
         for r in table_df.iter_rows(named=True):
-            row = ["" if r[dim] is None else str(r[dim]), str(r["count"]), f"{r['share'] * 100:.1f}%"]
+            row = [
+                "" if r[dim] is None else term(dim, str(r[dim]), lang),
+                str(r["count"]),
+                f"{r['share'] * 100:.1f}%",
+            ]
             if shares:
                 row += [str(r["units_in_province"] or ""), f"{(r['share_of_province'] or 0) * 100:.1f}%"]
             rows.append(row)
