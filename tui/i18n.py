@@ -283,6 +283,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.picker.up": {"zh": "上移", "en": "Up"},
     "key.tree.down": {"zh": "下移", "en": "Down"},
     "key.tree.up": {"zh": "上移", "en": "Up"},
+    "key.tree.top": {"zh": "到顶部", "en": "Top"},
+    "key.tree.bottom": {"zh": "到底部", "en": "Bottom"},
     "key.filter.done": {"zh": "完成", "en": "Done"},
     "key.confirm.n": {"zh": "否", "en": "No"},
     "key.confirm.y": {"zh": "是", "en": "Yes"},

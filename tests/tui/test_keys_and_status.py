@@ -271,6 +271,12 @@ async def test_the_tree_speaks_the_interface_language(catalog: Catalog) -> None:
         await settle(pilot)
         tree = app.query_one(RegionTree)
         assert str(tree.root.children[0].label) == "东部 (70)"
+        await pilot.press("G")  # g and G as in every list
+        await settle(pilot)
+        assert tree.cursor_line == tree.last_line > 0
+        await pilot.press("g")
+        await settle(pilot)
+        assert tree.cursor_line == 0
         assert str(tree.root.label).startswith("2022年中国工业百强县(市)")
         await pilot.press("L")
         await settle(pilot)

@@ -20,9 +20,21 @@ class RegionTree(Tree[dict[str, str]]):
         Binding("b", "next_table", "Next list", id="tree.table"),
         Binding("j", "cursor_down", "Down", show=False, id="tree.down"),
         Binding("k", "cursor_up", "Up", show=False, id="tree.up"),
+        Binding("g", "first", "Top", show=False, id="tree.top"),
+        Binding("G", "last", "Bottom", show=False, id="tree.bottom"),
     ]
 
     language: reactive[str] = reactive("zh", init=False)
+
+    def action_first(self) -> None:
+        """Goes to the top line, as g does in every list."""
+        self.cursor_line = 0
+        self.scroll_to_line(0)
+
+    def action_last(self) -> None:
+        """Goes to the last line shown, as G does in every list."""
+        self.cursor_line = self.last_line
+        self.scroll_to_line(self.last_line)
 
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
         super().__init__("", id=id)
