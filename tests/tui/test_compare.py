@@ -105,3 +105,5 @@ async def test_the_compare_screen_speaks_the_interface_language(
         grid = app.screen.query_one("#compare-table", Grid)
         assert [c.label for c in grid.columns][:2] == ["Figure", "Unit"]
         assert grid.get_row_at(1)[0] == "province"
+        rows = {grid.get_row_at(i)[0]: grid.get_row_at(i)[2:] for i in range(grid.row_count)}
+        assert rows["region"] == ["East", "East"]  # as the lists say it in English, not 东部

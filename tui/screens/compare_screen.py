@@ -13,6 +13,7 @@ from textual.widgets import Static
 from baiqiang.core.compare import FIXED_COLUMNS
 from baiqiang.core.plain.text import visible
 from baiqiang.tui.charts import bar_chart
+from baiqiang.tui.frame_rows import term
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import ExportRequested
 from baiqiang.tui.screens.back import BackScreen
@@ -76,7 +77,10 @@ class CompareScreen(BackScreen):
         cols = [(label, t("col.indicator", self.lang)), ("measure", t("col.measure", self.lang))]
         cols += [(u, u) for u in frame.columns[len(FIXED_COLUMNS) :]]
         shown = [c for c, _ in cols]
-        cells = [["" if v is None else str(v) for v in row] for row in frame.select(shown).iter_rows()]
+        cells = [  # a region or county type in English mode as the lists show it (East)
+            ["" if v is None else term(key, str(v), self.lang) for v in row]
+            for key, *row in frame.select("key", *shown).iter_rows()
+        ]
         numbers = [c for c in shown if c in units or "−" in c or "÷" in c]
         # a column per unit, narrow enough for several side by side (long text ends in …)
         table.fill(cols, cells, right=numbers, whole=[label], max_width=16)
