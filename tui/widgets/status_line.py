@@ -17,18 +17,33 @@ class StatusLine(Static):
     """Shows what a view shows, and how to get the same rows from the command line."""
 
     def show(
-        self, state: ViewState, rows: int, lang: str, *, columns: list[str] | None = None, marked: int = 0
+        self,
+        state: ViewState,
+        rows: int,
+        lang: str,
+        *,
+        columns: list[str] | None = None,
+        marked: int = 0,
+        labels: dict[str, str] | None = None,
     ) -> None:
         """Updates the line for a state and its row count (`columns`: the view's own, for the
         command's ``--columns`` where imported ones are shown; `marked`: how many units are
-        marked for a comparison)."""
-        summary, command = self.texts(state, rows, lang, columns=columns)
+        marked for a comparison; `labels`: the imported columns' names, where the view has
+        read them already)."""
+        summary, command = self.texts(state, rows, lang, columns=columns, labels=labels)
         if marked:
             summary = f"{t('status.marked', lang, n=marked)} │ {summary}"
         self.show_text(summary, command)
 
     @staticmethod
-    def texts(state: ViewState, rows: int, lang: str, *, columns: list[str] | None = None) -> tuple[str, str]:
+    def texts(
+        state: ViewState,
+        rows: int,
+        lang: str,
+        *,
+        columns: list[str] | None = None,
+        labels: dict[str, str] | None = None,
+    ) -> tuple[str, str]:
         """The summary (rows, filters, sort) and the equivalent command for a state."""
         from baiqiang.core.filters import FILTERS
         from baiqiang.tui.state import command_line
@@ -41,7 +56,7 @@ class StatusLine(Static):
         if order.column:
             from baiqiang.tui.column_titles import column_title
 
-            shown = column_title(order.column, lang)
+            shown = column_title(order.column, lang, labels)
             sorted_by = f"{shown}{' ↓' if order.descending else ' ↑'}"
         pairs = [(name(k), v) for k, v in state.filters.active()]
         summary = StatusLine.summary(rows, pairs, lang, edition=state.edition, sorted_by=sorted_by)

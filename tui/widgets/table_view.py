@@ -304,6 +304,7 @@ class TableView(Vertical, ReportsFailures):
             self.language,
             columns=self._command_columns(),
             marked=len(self.marked),
+            labels=named or None,  # read once for the headers and the line
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
