@@ -187,3 +187,19 @@ async def test_enter_after_the_filters_enter_in_one_burst_opens_the_unit(catalog
         await settle(pilot)
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen) and app.screen.profile["name"] == "江阴市"
+
+
+async def test_a_key_after_the_filters_enter_in_one_burst_is_not_typed_into_it(catalog: Catalog) -> None:
+    """/jiangyin Enter L in one burst: L switches the language; it was typed into the closing bar
+    (the search became jiangyinL, and nothing was found)."""
+    from baiqiang.tui.widgets.table_view import TableView
+
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in ("slash", *"jiangyin", "enter", "L"):
+            app.post_message(key_event(key))
+        await settle(pilot)
+        await settle(pilot)
+        view = app.query_one("#view-industrial-counties", TableView)
+        assert view.state.filters.search == "jiangyin" and app.language == "en"

@@ -40,6 +40,18 @@ class FilterBar(Input):
             typed = cell_len(self.value[: self.cursor_position])
             self.scroll_to(x=max(0, typed - width + 1), animate=False, immediate=True)
 
+    def on_key(self, event: events.Key) -> None:
+        """Enter and Escape close the bar as the bar reads them (a binding would answer only once
+        the key had come back up, after the keys behind it were typed in); a key that reaches
+        the bar after that (/jiangyin Enter L, in one burst) is not typed into it: it goes back
+        up, and on to where the focus is now."""
+        if self.screen.focused is not self:  # (has_focus follows a moment later)
+            event.prevent_default()
+        elif event.key in ("enter", "escape"):
+            event.stop()
+            event.prevent_default()
+            self.action_close()
+
     def action_close(self) -> None:
         """Hands focus back to the table; the filter stays applied. The focus moves on at once
         (to the table after the bar), so that a key typed right after (/jiangyin Enter Enter, in
