@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
 from textual.reactive import var
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
@@ -136,6 +136,8 @@ class BaiqiangApp(App[None]):
         launch (no snapshot) until the live view has the focus, and from the moment the first
         view gives way to the live one until the live one has it; the keys typed meanwhile are
         held and sent, in order, once it has."""
+        self._held_drill: BackScreen | None = None
+        """A drill-down asked for while a dialog was on top: opened once the dialogs close."""
         self._replayed: set[int] = set()
         """The held keys being sent now (they pass the closed gate, once each)."""
         self._replaying = False
@@ -726,10 +728,23 @@ class BaiqiangApp(App[None]):
         Detail → units → detail … could otherwise stack without end (and a deep stack under a
         dialog is slow to draw); Escape still steps back through the drill-downs kept.
         """
+        if isinstance(self.screen, ModalScreen):  # asked for beneath a dialog opened since (P
+            self._held_drill = screen  # then s, in one burst): it opens once the dialogs close,
+            return  # never over them (Escape would then have drill-downs under dialogs to undo)
         if isinstance(self.screen, BackScreen) and len(self.screen_stack) >= DRILL_DEPTH:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def pop_screen(self) -> AwaitComplete:
+        """Closes the screen on top; a drill-down asked for while dialogs were open opens now,
+        once they are all closed."""
+        done = super().pop_screen()
+        held = self._held_drill
+        if held is not None and not isinstance(self.screen, ModalScreen):
+            self._held_drill = None
+            self.call_later(self._drill, held)
+        return done
 
     def push_screen(self, screen, *args, **kwargs):  # type: ignore[no-untyped-def,override]
         """Pushes a screen, unless :data:`MAX_SCREENS` are open already (then says so).

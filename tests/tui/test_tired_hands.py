@@ -118,3 +118,27 @@ async def test_slash_gives_the_filter_bar_the_focus_at_once(catalog: Catalog) ->
         await pilot.press(*"jiangyin")
         await settle(pilot)
         assert view.rows["name"].to_list() == ["江阴市"] and len(app.screen_stack) == 1
+
+
+async def test_a_drill_down_asked_for_under_a_dialog_opens_once_it_closes(catalog: Catalog) -> None:
+    """Enter then s in one burst: the unit's pane was asked for by the list, the sort picker
+    opened first; the pane opened over the picker, and Escape then had a drill-down under a
+    dialog to undo (random keys needed a fourth Escape). It now waits for the picker to close."""
+    from baiqiang.tui.messages import UnitChosen
+    from baiqiang.tui.screens.detail_screen import DetailScreen
+    from baiqiang.tui.screens.picker_screen import PickerScreen
+
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        app.post_message(UnitChosen("江阴市", "江苏", "无锡市", "320281"))  # as Enter on the list sent it
+        await settle(pilot)
+        assert [type(s) for s in app.screen_stack][1:] == [PickerScreen]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen) and app.screen.profile["name"] == "江阴市"
+        await pilot.press("escape", "q")
+        await settle(pilot)
+    assert app.return_code == 0
