@@ -9,6 +9,7 @@ import random
 
 import pytest
 from textual import events
+from textual.pilot import Pilot
 
 from baiqiang.core.catalog import Catalog
 from baiqiang.tui.app import make_app
@@ -94,6 +95,14 @@ async def test_thousands_of_keys_in_bursts_never_end_the_explorer(
     assert app.return_code == 0
 
 
+async def in_one_burst(pilot: Pilot, *keys: str) -> None:  # type: ignore[type-arg]
+    """Sends keys at once, as a fast typist or a paste does, and waits for all they start."""
+    for key in keys:
+        pilot.app.post_message(key_event(key))
+    await settle(pilot)
+    await settle(pilot)
+
+
 async def _none() -> None:
     return None
 
@@ -166,10 +175,7 @@ async def test_view_keys_in_one_burst_end_on_the_last_view(catalog: Catalog) -> 
             (("2", "1"), "industrial-counties"),
             (("4", "5", "6", "7", "8", "3"), "industrial-districts"),
         ):
-            for key in burst:
-                app.post_message(key_event(key))
-            await settle(pilot)
-            await settle(pilot)
+            await in_one_burst(pilot, *burst)
             assert app.query_one("#tabs", TabbedContent).active == f"tab-{last}", burst
             assert app.focused is not None and f"view-{last}" in [a.id for a in app.focused.ancestors], burst
 
@@ -182,10 +188,7 @@ async def test_enter_after_the_filters_enter_in_one_burst_opens_the_unit(catalog
     app = make_app(catalog)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for key in ("slash", *"jiangyin", "enter", "enter"):
-            app.post_message(key_event(key))
-        await settle(pilot)
-        await settle(pilot)
+        await in_one_burst(pilot, "slash", *"jiangyin", "enter", "enter")
         assert isinstance(app.screen, DetailScreen) and app.screen.profile["name"] == "江阴市"
 
 
@@ -197,9 +200,6 @@ async def test_a_key_after_the_filters_enter_in_one_burst_is_not_typed_into_it(c
     app = make_app(catalog)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for key in ("slash", *"jiangyin", "enter", "L"):
-            app.post_message(key_event(key))
-        await settle(pilot)
-        await settle(pilot)
+        await in_one_burst(pilot, "slash", *"jiangyin", "enter", "L")
         view = app.query_one("#view-industrial-counties", TableView)
         assert view.state.filters.search == "jiangyin" and app.language == "en"
