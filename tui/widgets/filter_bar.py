@@ -24,6 +24,9 @@ class FilterBar(Input):
         # Not selected on focus: keys typed right after / reach the bar before its focus event
         # does (a burst, /jiangyin), and a selection made then would put "in" before "jiangy".
         super().__init__(placeholder=placeholder, classes=classes, select_on_focus=False)
+        self.closed_by_key = False
+        """Closed with Enter or Escape, and not focused again since: keys reaching it then are
+        not typed into it."""
 
     @property
     def content_width(self) -> int:
@@ -45,7 +48,7 @@ class FilterBar(Input):
         the key had come back up, after the keys behind it were typed in); a key that reaches
         the bar after that (/jiangyin Enter L, in one burst) is not typed into it: it goes back
         up, and on to where the focus is now."""
-        if self.screen.focused is not self:  # (has_focus follows a moment later)
+        if self.closed_by_key:
             event.prevent_default()
         elif event.key in ("enter", "escape"):
             event.stop()
@@ -56,5 +59,9 @@ class FilterBar(Input):
         """Hands focus back to the table; the filter stays applied. The focus moves on at once
         (to the table after the bar), so that a key typed right after (/jiangyin Enter Enter, in
         one burst) goes to the table, not to a bar that is closing."""
+        self.closed_by_key = True
         self.screen.focus_next()
         self.post_message(self.Closed())
+
+    def on_focus(self) -> None:
+        self.closed_by_key = False
