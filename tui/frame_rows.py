@@ -12,22 +12,13 @@ from collections.abc import Sequence
 import polars as pl
 from rich.cells import cell_len
 
-from baiqiang.core.plain import geo
-from baiqiang.core.plain.names import COUNTY_TYPE_ENGLISH
+from baiqiang.core.plain.names import TERMS_ENGLISH
 
 _MARKS = {"province_first": "★"}
 """Boolean columns shown as a mark where true and blank where not."""
 
 
 _NEW = {"zh": "新", "en": "new"}
-_ENGLISH = {"region": geo.REGION_ENGLISH, "county_type": COUNTY_TYPE_ENGLISH}
-"""Columns of Chinese terms that English mode shows in English (names stay as they are)."""
-
-
-def term(column: str, value: str, lang: str) -> str:
-    """A value of a column of Chinese terms (region, county type) as English mode shows it (东部
-    is East), anything else as it is: what the grid shows, for a view that writes its own cells."""
-    return _ENGLISH.get(column, {}).get(value, value) if lang == "en" else value
 
 
 def _text(df: pl.DataFrame, column: str, lang: str = "zh", *, whole: bool = False) -> pl.Expr:
@@ -45,8 +36,8 @@ def _text(df: pl.DataFrame, column: str, lang: str = "zh", *, whole: bool = Fals
             .otherwise(pl.lit("="))
             .alias(column)
         )
-    if lang == "en" and column in _ENGLISH and dtype == pl.String:
-        return col.replace(_ENGLISH[column]).fill_null("").alias(column)
+    if lang == "en" and column in TERMS_ENGLISH and dtype == pl.String:
+        return col.replace(TERMS_ENGLISH[column]).fill_null("").alias(column)
     if column in _MARKS:
         return pl.when(col).then(pl.lit(_MARKS[column])).otherwise(pl.lit("")).alias(column)
     if dtype == pl.String:

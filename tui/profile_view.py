@@ -49,28 +49,44 @@ def note(message: str) -> None:
     sys.stderr.flush()
 
 
-def amount_text(comparator: str, figure: object, value: float | None, measure: str | None) -> str:
+def amount_text(
+    comparator: str, figure: object, value: float | None, measure: str | None, measure_en: str | None = None
+) -> str:
     """A figure as a reader wants it: ``> 700 家``, ``≈ 80%（八成）`` — a figure printed in words
-    is given as its number, with the report's words beside it."""
-    unit = measure or ""
+    is given as its number, with the report's words beside it. With `measure_en` (English mode),
+    in English: ``> 700 firms``, ``≈ 80%``."""
+    english = measure_en is not None
+    unit = (measure_en if english else measure) or ""
     printed = str(figure)
     numeric = printed.replace(".", "", 1).isdigit()
     number = printed if numeric else (f"{value:g}" if value is not None else printed)
     joined = f"{number}{unit}" if unit == "%" else f"{number} {unit}".strip()
-    words = "" if numeric else f"（{printed}）"
+    words = "" if numeric or english else f"（{printed}）"
     return f"{comparator} {joined}{words}".strip()
 
 
-def fact_text(f: dict[str, Any], lang: str = "en") -> Group:
-    """One fact: the figure as a reader wants it, the quoted sentence, and where it stands."""
+def fact_text(f: dict[str, Any], lang: str = "en", *, both: bool = False) -> Group:
+    """One fact: the figure as a reader wants it, the quoted sentence, and where it stands. In
+    English mode the metric and measure are in English (the report's sentence is quoted as it
+    is); `both`: the metric in Chinese with its English beside it, as the command line prints."""
     from rich.console import Group
     from rich.text import Text
 
+    english = lang == "en" and not both and f.get("metric_en") is not None
     year = f" ({f['year']})" if f.get("year") else ""
-    amount = amount_text(f["comparator"], f["figure"], f.get("value"), f.get("measure"))
+    amount = amount_text(
+        f["comparator"],
+        f["figure"],
+        f.get("value"),
+        f.get("measure"),
+        f.get("measure_en") if english else None,
+    )
     words = {"target": ("目标", "target"), "prospect": ("有望", "prospect")}.get(f.get("kind") or "")
     kind = f" [{words[0] if lang == 'zh' else words[1]}]" if words else ""
-    head = Text.assemble((f"{f['metric']} ", "bold"), f"{amount}{year}", (kind, "yellow"))
+    metric = f["metric_en"] if english else f["metric"]
+    head = Text.assemble((f"{metric} ", "bold"), f"{amount}{year}", (kind, "yellow"))
+    if both and f.get("metric_en"):
+        head.append(f"  {f['metric_en']}", style="dim")
     quote = Text(f"  “{f['quote']}”", style="italic")
     src = Text("  — " + " › ".join(str(f["section"]).split(" › ")[-2:]), style="dim")
     return Group(head, quote, src)
@@ -82,7 +98,7 @@ def _fact_lines(facts: list[dict[str, Any]]) -> Table:
     t = Table(box=None, show_header=False, pad_edge=False, expand=False)
     t.add_column(ratio=1, overflow="fold")
     for f in facts:
-        t.add_row(fact_text(f))
+        t.add_row(fact_text(f, both=True))
     return t
 
 

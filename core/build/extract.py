@@ -22,7 +22,7 @@ from pathlib import Path
 
 import polars as pl
 
-from baiqiang.core.build import curated, figures
+from baiqiang.core.build import curated, english, figures
 from baiqiang.core.export import write_bytes
 from baiqiang.core.plain import geo
 from baiqiang.core.plain.errors import BaiqiangError
@@ -468,6 +468,16 @@ def _year_and_kind(report: Report, fact: curated.Fact | curated.GroupFact) -> tu
     return (fact.year if fact.year is not None else sentence_year(report, fact.quote)), fact.kind
 
 
+def _english(fact: curated.Fact | curated.GroupFact) -> dict[str, str]:
+    """A fact's metric and measure in English (:mod:`.english`)."""
+    metric, measure = english.metric(fact.metric), english.measure(fact.measure)
+    if metric is None:
+        raise ExtractError(f"the metric {fact.metric!r} has no English in {english.METRICS_FILE.name}")
+    if measure is None:
+        raise ExtractError(f"the measure {fact.measure!r} has no English (english.MEASURES)")
+    return {"metric_en": metric, "measure_en": measure}
+
+
 def _facts(report: Report) -> pl.DataFrame:
     recs = []
     for fact in curated.FACTS:
@@ -486,6 +496,7 @@ def _facts(report: Report) -> pl.DataFrame:
                     "kind": kind,
                     "section": section,
                     "quote": fact.quote,
+                    **_english(fact),
                 }
             )
     return pl.DataFrame(recs, schema_overrides={"year": pl.Int64})
@@ -514,6 +525,7 @@ def _group_facts(report: Report) -> pl.DataFrame:
                 "quote": fact.quote,
                 "note": fact.note,
                 "note_zh": fact.note_zh,
+                **_english(fact),
             }
         )
     return pl.DataFrame(recs, schema_overrides={"year": pl.Int64})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from baiqiang.core.plain.geo import REGION_ENGLISH
+
 # Longest first, so that 自治县 wins over 县.
 SUFFIXES: tuple[str, ...] = ("自治县", "自治旗", "市", "县", "区", "旗")
 
@@ -34,6 +36,37 @@ COUNTY_TYPE_ENGLISH: dict[str, str] = {
     "市辖区": "district",
 }
 """Each county type (:data:`COUNTY_TYPES`' values) in English."""
+
+CLUSTER_CATEGORY_ENGLISH: dict[str, str] = {
+    "先进制造业集群": "advanced manufacturing cluster",
+    "战略性新兴产业集群": "strategic emerging industry cluster",
+    "创新型产业集群试点": "innovative industrial cluster pilot",
+    "创新型产业集群试点（培育）": "innovative industrial cluster pilot (in cultivation)",
+}
+"""表4's categories (``category``: the programme that named the cluster) in English."""
+
+CLUSTER_SCALE_ENGLISH: dict[str, str] = {
+    "千亿级": "100 bn yuan class",
+    "二千亿级": "200 bn yuan class",
+    "三千亿级": "300 bn yuan class",
+    "五千亿级": "500 bn yuan class",
+}
+"""表5's scales (``scale``: 千亿 is 1,000 × 100 m yuan, 100 bn) in English."""
+
+TERMS_ENGLISH: dict[str, dict[str, str]] = {
+    "region": REGION_ENGLISH,
+    "county_type": COUNTY_TYPE_ENGLISH,
+    "category": CLUSTER_CATEGORY_ENGLISH,
+    "scale": CLUSTER_SCALE_ENGLISH,
+}
+"""The columns of Chinese terms, each with its terms in English: what English mode shows in
+their place. Names (of places, of clusters) are not terms: they stay as the report writes them."""
+
+
+def term(column: str, value: str, lang: str) -> str:
+    """A value of a column as a language shows it: a term in English mode in English (东部 is
+    East), anything else as it is."""
+    return TERMS_ENGLISH.get(column, {}).get(value, value) if lang == "en" else value
 
 
 def search_key(text: str) -> str:

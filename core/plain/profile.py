@@ -74,6 +74,8 @@ class Fact:
         section: Where it stands in the report.
         quote: The sentence, verbatim.
         kind: ``measured`` (reached), ``target`` (a goal: 冲刺…) or ``prospect`` (expected: 有望…).
+        metric_en: What is measured, in English.
+        measure_en: Its unit in English (firms, × 100m yuan, %; "" for a count of units).
     """
 
     metric: str
@@ -85,6 +87,8 @@ class Fact:
     section: str
     quote: str
     kind: str = "measured"
+    metric_en: str = ""
+    measure_en: str = ""
 
 
 @dataclass(frozen=True)

@@ -108,8 +108,8 @@ class TableSpec:
 
     @property
     def title_en(self) -> str:
-        """An English title."""
-        return self.name_en
+        """An English title, with its year for a list (Top-100 industrial counties, 2022)."""
+        return f"{self.name_en}, {self.edition}" if self.edition else self.name_en
 
     def title_in(self, edition: int | None, lang: str = "zh") -> str:
         """The title of an edition of the list: the report's own (None or its year), or an

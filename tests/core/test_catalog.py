@@ -101,6 +101,19 @@ def test_clusters_link_each_county_and_scale_bounds(catalog: Catalog) -> None:
     }
 
 
+def test_every_term_in_the_tables_has_its_english(catalog: Catalog) -> None:
+    """English mode shows a column of terms in English: a term the data holds without one would
+    show in Chinese there (names are not terms: they stay as the report writes them)."""
+    from baiqiang.core.plain.names import TERMS_ENGLISH
+
+    for tid, frame in catalog.tables.items():
+        columns = [c for c in frame.collect_schema().names() if c in TERMS_ENGLISH]
+        for column in columns:
+            held = set(frame.select(pl.col(column).drop_nulls().unique()).collect().to_series())
+            assert held <= set(TERMS_ENGLISH[column]), (tid, column, held - set(TERMS_ENGLISH[column]))
+    assert set(catalog.tables["national-clusters"].collect()["category"]) == set(TERMS_ENGLISH["category"])
+
+
 def test_facts_carry_their_source(catalog: Catalog) -> None:
     facts = catalog.facts.collect()
     pinxiang = facts.filter(pl.col("unit") == "平乡县").row(0, named=True)
@@ -111,6 +124,21 @@ def test_facts_carry_their_source(catalog: Catalog) -> None:
         0, named=True
     )
     assert (gdp["value"], gdp["measure"]) == (9.9, "万亿元")
+
+
+def test_every_fact_has_its_metric_and_measure_in_english(catalog: Catalog) -> None:
+    """English mode shows a fact's metric and measure in English (``core.build.english``)."""
+    cjk = pl.col("metric_en").str.contains(r"[\u3000-\u9fff\uff00-\uffef]")
+    for frame in (catalog.facts.collect(), catalog.group_facts.collect()):
+        assert frame.filter((pl.col("metric_en").fill_null("") == "") | cjk).height == 0
+        assert (
+            frame.filter(
+                pl.col("measure_en").is_null() | pl.col("measure_en").str.contains(r"[\u4e00-\u9fff]")
+            ).height
+            == 0
+        )
+        units = frame.filter(pl.col("measure") == "亿元")["measure_en"].unique().to_list()
+        assert units == ["× 100m yuan"]  # a multiplier stays one: the figure is never divided
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import polars as pl
@@ -70,6 +71,18 @@ def test_extractor_fails_cleanly_on_a_file_that_is_not_the_report(tmp_path: Path
     bogus.write_text("not the report\n", encoding="utf-8")
     assert main([str(bogus), str(tmp_path / "out")]) == 1
     assert capsys.readouterr().err.startswith("extract: error:")
+
+
+def test_a_fact_without_its_english_stops_the_extractor() -> None:
+    from baiqiang.core.build import curated
+    from baiqiang.core.build.extract import ExtractError, _english
+
+    fact = curated.FACTS[0]
+    assert _english(fact)["metric_en"]
+    with pytest.raises(ExtractError, match="has no English"):
+        _english(dataclasses.replace(fact, metric="一个没有英文的指标"))
+    with pytest.raises(ExtractError, match="has no English"):
+        _english(dataclasses.replace(fact, measure="公顷"))
 
 
 def test_write_outputs_is_a_no_op_when_nothing_changed(tmp_path: Path) -> None:

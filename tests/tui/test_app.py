@@ -389,7 +389,18 @@ async def test_language_toggle(catalog: Catalog) -> None:
         group = app.screen.query_one("#detail-head", Static).content
         head = " ".join(part.plain for part in group.renderables)  # type: ignore[union-attr]
         assert "East · county-level city" in head and "东部" not in head
-        await pilot.press("escape", "L")
+        ranks = app.screen.query_one("#detail-rankings", Grid).get_row_at(0)
+        assert ranks[0] == "Top-100 industrial counties, 2022", ranks  # the list's title too
+        clusters = app.screen.query_one("#detail-clusters", Grid).get_row_at(0)
+        assert clusters[2] == "innovative industrial cluster pilot", clusters
+        facts = app.screen.query_one("#detail-facts", Static).content
+        facts = " ".join(t.plain for g in facts.renderables for t in g.renderables)  # type: ignore[union-attr]
+        assert "Number of high-tech enterprises > 700 firms (2021)" in facts, facts[:200]
+        await pilot.press("escape", "4")
+        await settle(pilot)
+        row = app.query_one("#view-national", TableView).table.get_row_at(0)
+        assert "advanced manufacturing cluster" in row and "先进制造业集群" not in row, row
+        await pilot.press("1", "L")
         await settle(pilot)
         assert [c.label for c in v.table.columns][:2] == ["排名", "名称"]
         assert "东部" in v.table.get_row_at(0)

@@ -120,6 +120,9 @@ def test_amounts_figures_in_words_and_fitted_widths() -> None:
 
     assert amount_text("≈", "八成", 80.0, "%") == "≈ 80%（八成）"  # not "≈ 八成 %"
     assert amount_text(">", "700", 700.0, "家") == "> 700 家"
+    assert amount_text("≈", "八成", 80.0, "%", "%") == "≈ 80%"  # English: the number, no Chinese words
+    assert amount_text(">", "2300", 2300.0, "亿元", "× 100m yuan") == "> 2300 × 100m yuan"
+    assert amount_text("=", "92", 92.0, "个", "") == "= 92"
     widths = fit_widths([4, 8, 16, 18, 2], [4, 4, 6, 6, 2], room=50, cap=48, padding=2)
     assert sum(w + 2 for w in widths) <= 50 and widths[:2] == [4, 8] and widths[4] == 2
     assert cell_len(fit_title("2022年中国工业百强县(市) · 省份 · province=浙江", 30)) <= 26
@@ -285,7 +288,11 @@ async def test_the_tree_speaks_the_interface_language(catalog: Catalog) -> None:
 
 
 async def test_the_reports_inconsistencies_are_told_in_the_interface_language(catalog: Catalog) -> None:
+    """And the figures: in English mode a metric and its measure are in English (the report's
+    sentence is quoted as written)."""
     from textual.widgets import Static
+
+    from baiqiang.tui.widgets.grid import Grid
 
     app = make_app(catalog)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -295,9 +302,14 @@ async def test_the_reports_inconsistencies_are_told_in_the_interface_language(ca
         quote = str(app.query_one("#highlights-quote", Static).render())
         assert "报告自相矛盾" in quote and "四川 34" in quote and "四川 33" in quote
         assert "report inconsistent" not in quote
+        grid = app.query_one("#highlights-table", Grid)
+        assert grid.get_row_at(1)[1:3] == ["一般公共预算收入", "= 7237 亿元"]
         await pilot.press("L")
         await settle(pilot)
-        assert "report inconsistent" in str(app.query_one("#highlights-quote", Static).render())
+        quote = str(app.query_one("#highlights-quote", Static).render())
+        assert "report inconsistent" in quote
+        assert quote.startswith("Total GDP\n“GDP 合计")  # the metric whole, the report's sentence as written
+        assert grid.get_row_at(1)[1:3] == ["General public budget revenue", "= 7237 × 100m yuan"]
 
 
 async def test_l_switches_the_language_in_a_dialog_and_is_a_letter_in_a_field(catalog: Catalog) -> None:

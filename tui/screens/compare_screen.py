@@ -11,9 +11,9 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from baiqiang.core.compare import FIXED_COLUMNS
+from baiqiang.core.plain.names import term
 from baiqiang.core.plain.text import visible
 from baiqiang.tui.charts import bar_chart
-from baiqiang.tui.frame_rows import term
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import ExportRequested
 from baiqiang.tui.screens.back import BackScreen

@@ -12,9 +12,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from baiqiang.core.plain.geo import REGION_ENGLISH
 from baiqiang.core.plain.indicators import sections, written
-from baiqiang.core.plain.names import COUNTY_TYPE_ENGLISH
+from baiqiang.core.plain.names import term
 from baiqiang.core.plain.tables import TABLES
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import ClusterChosen, UnitsOf
@@ -50,8 +49,7 @@ class DetailScreen(BackScreen):
                 (f"  {p.get('adcode', '')}", "dim"),
             )
             region, kind = str(p.get("region") or ""), str(p.get("county_type") or "")
-            if lang == "en":  # terms in English; names stay as they are
-                region, kind = REGION_ENGLISH.get(region, region), COUNTY_TYPE_ENGLISH.get(kind, kind)
+            region, kind = term("region", region, lang), term("county_type", kind, lang)
             where = [x for x in (p.get("province"), p.get("prefecture"), region, kind) if x]
             if p.get("province_en") and lang == "en":  # 中文 mode: Chinese only
                 where.append(p["province_en"])
@@ -64,7 +62,7 @@ class DetailScreen(BackScreen):
                     + [("tier", t("col.tier", lang))],
                     [
                         [
-                            TABLES[r["table"]].title,
+                            TABLES[r["table"]].title if lang == "zh" else TABLES[r["table"]].title_en,
                             str(r["rank"]),
                             f"★ {t('detail.first', lang)}" if r["province_first"] else "",
                             t(f"tier.{r['tier']}", lang) if r.get("tier") else "",
@@ -147,7 +145,9 @@ class DetailScreen(BackScreen):
                         [
                             TABLES[c["table"]].label,
                             c["cluster"],
-                            c.get("scale") or c.get("category", ""),
+                            term("scale", c["scale"], lang)
+                            if c.get("scale")
+                            else term("category", c.get("category") or "", lang),
                             c.get("shared_with") or "",
                         ]
                         for c in p["clusters"]

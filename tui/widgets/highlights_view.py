@@ -51,10 +51,20 @@ class HighlightsView(Vertical):
         rows = []
         for r in self.facts.iter_rows(named=True):
             group = t(f"tab.{r['group']}", lang) if r["group"] in TABLES else t(f"group.{r['group']}", lang)
-            amount = amount_text(r["comparator"], r["figure"], r["value"], r["measure"])
+            english = lang == "en"
+            amount = amount_text(
+                r["comparator"], r["figure"], r["value"], r["measure"], r["measure_en"] if english else None
+            )
             if r.get("kind") in ("target", "prospect"):
                 amount += f" [{t('kind.' + r['kind'], lang)}]"
-            rows.append([group, r["metric"], amount, "" if r["year"] is None else str(r["year"])])
+            rows.append(
+                [
+                    group,
+                    r["metric_en"] if english else r["metric"],
+                    amount,
+                    "" if r["year"] is None else str(r["year"]),
+                ]
+            )
         columns = [(k, t(f"col.{k}", lang)) for k in ("group", "metric", "figure", "year")]
         self.query_one(Grid).fill(columns, rows, max_width=80)
         self._quote(0)
@@ -63,7 +73,8 @@ class HighlightsView(Vertical):
         if not 0 <= row < self.facts.height:
             return
         r = self.facts.row(row, named=True)
-        text = Text(f"“{r['quote']}”", style="italic")
+        text = Text(r["metric_en"] if self.language == "en" else r["metric"], style="bold")  # whole
+        text.append(f"\n“{r['quote']}”", style="italic")
         text.append(f"\n— {r['section']}", style="dim")
         note = r.get("note_zh" if self.language == "zh" else "note")
         if note:  # what the quote does not say: a doubtful reading, a figure that fits another year

@@ -12,11 +12,11 @@ from textual.worker import get_current_worker
 
 from baiqiang.core.catalog import Catalog
 from baiqiang.core.filters import Filters, filter_units
+from baiqiang.core.plain.names import term
 from baiqiang.core.plain.tables import DEFAULT_TABLE, TABLES, ranking_tables
 from baiqiang.core.query import Agg, dimensions_of
 from baiqiang.core.service import base_rows, rank_pairs, stats
 from baiqiang.tui import plots
-from baiqiang.tui.frame_rows import term
 from baiqiang.tui.i18n import t
 from baiqiang.tui.state import ViewState
 from baiqiang.tui.widgets.chart_panel import ChartPanel
