@@ -19,6 +19,7 @@ import polars as pl
 from baiqiang.core.catalog import Catalog
 from baiqiang.core.plain.compare import MAX_UNITS, MIN_UNITS, RowGroup
 from baiqiang.core.plain.errors import Ambiguous, InvalidValue, LookupFailed
+from baiqiang.core.plain.names import term
 from baiqiang.core.plain.profile import Profile
 from baiqiang.core.plain.suggest import did_you_mean, shorten
 from baiqiang.core.plain.tables import TABLES, ranking_tables
@@ -58,6 +59,9 @@ class Row:
     label_en: str
     measure: str
     values: tuple[float | str | None, ...]
+    values_en: tuple[str | None, ...] | None = None
+    """For a row of text in Chinese (the report's figures, the clusters' scales): the same in
+    English, for English mode."""
 
     @property
     def numeric(self) -> bool:
@@ -82,10 +86,12 @@ class Comparison:
     base: int | None = None
     columns: tuple[str, ...] = field(default=())
 
-    def frame(self) -> pl.DataFrame:
+    def frame(self, *, english: bool = False) -> pl.DataFrame:
         """A row per indicator and a column per unit (named by the unit, with its adcode where
         two share a name), values as text (numbers exactly as held); with a base, each other
-        unit's difference (``U − B``) and ratio (``U ÷ B``) to it after its column."""
+        unit's difference (``U − B``) and ratio (``U ÷ B``) to it after its column. `english`:
+        the text of the report's figures and of the clusters' scales in English (as English mode
+        shows them)."""
         names = self.columns
         data: dict[str, list[Any]] = {c: [] for c in FIXED_COLUMNS}
         extra: list[str] = []
@@ -99,8 +105,9 @@ class Comparison:
                 FIXED_COLUMNS, (str(row.group), row.key, row.label, row.label_en, row.measure), strict=True
             ):
                 data[c].append(v)
+            texts = row.values_en if english and row.values_en is not None else None
             for i, n in enumerate(names):
-                data[n].append(plain(row.values[i]))
+                data[n].append(plain(row.values[i]) if texts is None else texts[i])
                 if self.base is not None and i != self.base:
                     diff, ratio = _against(row, i, self.base)
                     data[f"{n} − {names[self.base]}"].append(diff)
@@ -244,9 +251,18 @@ def _names(row: Row) -> set[str]:
 def _rows(units: Sequence[Profile]) -> list[Row]:
     out: list[Row] = []
 
-    def add(group: RowGroup, key: str, label: str, label_en: str, measure: str, values: list[Any]) -> None:
+    def add(
+        group: RowGroup,
+        key: str,
+        label: str,
+        label_en: str,
+        measure: str,
+        values: list[Any],
+        values_en: list[str | None] | None = None,
+    ) -> None:
         if any(v is not None for v in values):  # a row none of them has says nothing
-            out.append(Row(group, key, label, label_en, measure, tuple(values)))
+            english = tuple(values_en) if values_en is not None else None
+            out.append(Row(group, key, label, label_en, measure, tuple(values), english))
 
     for key, label, label_en in IDENTITY_ROWS:
         add(RowGroup.IDENTITY, key, label, label_en, "", [getattr(u, key) for u in units])
@@ -269,22 +285,34 @@ def _rows(units: Sequence[Profile]) -> list[Row]:
         ("national-clusters", "国家级产业集群", "national clusters"),
         ("billion-clusters", "千亿级产业集群", "clusters of 100 bn yuan"),
     ):
-        cells = []
+        cells, cells_en = [], []
         for u in units:
             mine = [c for c in u.clusters if c.table == tid]
             cells.append(
                 "、".join(f"{c.cluster}（{c.scale}）" if c.scale else c.cluster for c in mine) or None
             )
-        add(RowGroup.CLUSTERS, tid, label, label_en, "", cells)
-    metrics: dict[str, list[str | None]] = {}
+            cells_en.append(
+                ", ".join(
+                    f"{c.cluster} ({term('scale', c.scale, 'en')})" if c.scale else c.cluster for c in mine
+                )
+                or None
+            )
+        add(RowGroup.CLUSTERS, tid, label, label_en, "", cells, cells_en)
+    metrics: dict[str, tuple[str, list[str | None], list[str | None]]] = {}
     for i, u in enumerate(units):
         for f in u.facts:
-            cells_f = metrics.setdefault(f.metric, [None] * len(units))
-            said = f"{f.comparator} {plain(float(f.value))}".strip() + (f" {f.measure}" if f.measure else "")
-            said += f"（{f.year}）" if f.year else ""
+            _, cells_f, cells_e = metrics.setdefault(
+                f.metric, (f.metric_en, [None] * len(units), [None] * len(units))
+            )
+            number = f"{f.comparator} {plain(float(f.value))}".strip()
+            said = number + (f" {f.measure}" if f.measure else "") + (f"（{f.year}）" if f.year else "")
+            said_en = (
+                number + (f" {f.measure_en}" if f.measure_en else "") + (f" ({f.year})" if f.year else "")
+            )
             cells_f[i] = said if cells_f[i] is None else f"{cells_f[i]}；{said}"
-    for metric, cells_m in metrics.items():
-        add(RowGroup.FACTS, f"fact.{metric}", metric, metric, "", cells_m)
+            cells_e[i] = said_en if cells_e[i] is None else f"{cells_e[i]}; {said_en}"
+    for metric, (metric_en, cells_m, cells_e) in metrics.items():
+        add(RowGroup.FACTS, f"fact.{metric}", metric, metric_en or metric, "", cells_m, cells_e)
     seen: dict[str, tuple[Any, list[Any]]] = {}
     for i, u in enumerate(units):
         for ind in u.indicators:  # a panel gives a row per year

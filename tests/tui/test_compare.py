@@ -107,3 +107,8 @@ async def test_the_compare_screen_speaks_the_interface_language(
         assert grid.get_row_at(1)[0] == "province"
         rows = {grid.get_row_at(i)[0]: grid.get_row_at(i)[2:] for i in range(grid.row_count)}
         assert rows["region"] == ["East", "East"]  # as the lists say it in English, not 东部
+        # the report's figures and the clusters' scales in English too, and each measure
+        assert rows["Number of high-tech enterprises"] == ["> 700 firms (2021)", ""]
+        assert rows["clusters of 100 bn yuan"][0].endswith("(200 bn yuan class)")
+        measures = {grid.get_row_at(i)[0]: grid.get_row_at(i)[1] for i in range(grid.row_count)}
+        assert measures["population"] == "people"

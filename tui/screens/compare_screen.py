@@ -71,7 +71,7 @@ class CompareScreen(BackScreen):
         if not found:
             return
         table = found.first()
-        frame = self.comparison.frame()
+        frame = self.comparison.frame(english=self.lang == "en")
         label = "label" if self.lang == "zh" else "label_en"
         units = list(self.comparison.columns)
         cols = [(label, t("col.indicator", self.lang)), ("measure", t("col.measure", self.lang))]
@@ -81,6 +81,8 @@ class CompareScreen(BackScreen):
             ["" if v is None else term(key, str(v), self.lang) for v in row]
             for key, *row in frame.select("key", *shown).iter_rows()
         ]
+        for row in cells:  # a measure in the interface's language (人 is people)
+            row[1] = t(f"unit.{row[1]}", self.lang, default=row[1]) if row[1] else ""
         numbers = [c for c in shown if c in units or "−" in c or "÷" in c]
         # a column per unit, narrow enough for several side by side (long text ends in …)
         table.fill(cols, cells, right=numbers, whole=[label], max_width=16)
@@ -104,7 +106,7 @@ class CompareScreen(BackScreen):
             (u, v) for u, v in zip(self.comparison.columns, row.values, strict=True) if isinstance(v, float)
         ]
         name = visible(row.label if self.lang == "zh" else row.label_en)  # a file's header, maybe
-        measure = visible(row.measure)
+        measure = visible(t(f"unit.{row.measure}", self.lang, default=row.measure) if row.measure else "")
         unit = (f"（{measure}）" if self.lang == "zh" else f" ({measure})") if measure else ""
         title = name + unit
         if not self.size.width:
