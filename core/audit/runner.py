@@ -26,6 +26,8 @@ def _fmt(v: Value) -> str:
         return "、".join(str(x) for x in v)
     if isinstance(v, bool):
         return "yes" if v else "no"
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
+        return str(int(v))  # a count or a whole share as the report prints it (合计 54, 80), not 54.0
     return str(v)
 
 

@@ -68,6 +68,10 @@ def test_checks_of_a_passage_against_itself_say_so(catalog: Catalog) -> None:
 def test_shares_are_rounded_once(catalog: Catalog) -> None:
     by_id = {r.id: r for r in run_audit(catalog)}
     assert "山西 3.8" in by_id["id-low-shares"].data  # 1/26 = 3.846…: 3.8, not 3.85 → 3.9
+    # a whole number as the report prints it: 合计 54, 80 (not 54.0, 80.0); a share keeps its point
+    assert by_id["d500-city-clusters"].report == "国家级城市群 % 77, 合计 54"
+    assert by_id["d500-city-clusters"].data == "国家级城市群 % 77.8, 合计 54"
+    assert by_id["ic-tier2-east"].report == "80"
 
 
 def test_a_wrong_star_fails_integrity(catalog: Catalog) -> None:
