@@ -11,6 +11,8 @@
 - Importing the 2020 census table as a user's file against reading it with fastexcel into a
   Polars frame, each the whole process (the goal: at most 2×).
 - The core's operations (``tests.bench.core_bench``).
+- The test suite as CI runs it (``python -m pytest``), pytest's own line against the goal of
+  60 s (``--no-suite`` leaves it out: it takes most of a minute).
 
 VisiData is not a dependency: ``pip install visidata`` into the venv for the anchor (without it
 the anchor is left out, and said so). The package is byte-compiled first, as an install does. ``--write-readme`` puts the figures into the README's
@@ -300,6 +302,7 @@ def readme_block(
     stored: dict[str, object],
     core: list[tuple[str, float, int]],
     census: dict[str, float] | None = None,
+    suite: dict[str, float] | None = None,
 ) -> str:
     """The README's figures, as Markdown."""
     lines = [
@@ -377,6 +380,14 @@ def readme_block(
             f"store), the whole process | {census['ours']:.0f} ms | fastexcel into a Polars frame, the whole "
             f"process: {census['anchor']:.0f} ms; ratio {verdict(census['ratio'], 2)} |"
         )
+    if suite:
+        lines += [
+            "",
+            "| the test suite, as CI runs it (`python -m pytest`: -n 3 on 2 cores) | pytest's line | goal |",
+            "| --- | --- | --- |",
+            f"| {suite['passed']:.0f} passed, {suite['skipped']:.0f} skipped (the whole process: "
+            f"{suite['wall']:.1f} s) | {suite['line']:.1f} s | ≤ 60 s: {_met(suite['line'], 60)} |",
+        ]
     lines += ["", "| program (a 120×35 pty) | first frame | one cursor move (↓) |", "| --- | --- | --- |"]
     weights = explorer["weights"]
     assert isinstance(weights, list)
@@ -410,6 +421,30 @@ def compiled() -> None:
         compileall.compile_dir(str(Path(package.__file__).parent), quiet=1)
 
 
+def bench_suite() -> dict[str, float] | None:
+    """The test suite as CI runs it (``python -m pytest``, the project's options: -n 3 on this
+    machine's cores): its own line's seconds ("584 passed in 44.18s") and the whole process."""
+    import re
+
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    wall = time.perf_counter() - started
+    said = re.search(r"(\d+) passed(?:, (\d+) skipped)? in ([\d.]+)s", done.stdout)
+    if done.returncode != 0 or said is None:
+        tail = done.stdout.strip().splitlines()[-1:] or ["no output"]
+        print(f"the test suite did not pass ({tail[0]}): not timed")
+        return None
+    found = {"passed": float(said[1]), "skipped": float(said[2] or 0), "line": float(said[3]), "wall": wall}
+    print(f"the test suite: {said[0]} (pytest's line); the whole process {wall:.1f} s")
+    return found
+
+
 def main() -> None:
     compiled()
     machine = (
@@ -422,13 +457,14 @@ def main() -> None:
     keys = bench_keys()
     stored = bench_with_panel()
     census = bench_census()
+    suite = None if "--no-suite" in sys.argv[1:] else bench_suite()
     from tests.bench.core_bench import results
 
     core = results()
     for label, ms, runs in core:
         print(f"{label:40} {ms:8.2f} ms  (median of {runs})")
     if "--write-readme" in sys.argv[1:]:
-        write_readme(readme_block(machine, show, explorer, keys, stored, core, census))
+        write_readme(readme_block(machine, show, explorer, keys, stored, core, census, suite))
         print("README.md: the figures are written")
 
 
