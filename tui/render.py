@@ -69,6 +69,16 @@ def _cell(value: Any, col: str, percent: tuple[str, ...]) -> str:
     return visible(str(value))
 
 
+def _column_cells(df: pl.DataFrame, col: str, percent: tuple[str, ...]) -> list[str]:
+    """A column's cells as shown; a column of decimals to one number of places (9.20 over 9.74)."""
+    from baiqiang.tui.decimals import aligned
+
+    texts = [_cell(v, col, percent) for v in df[col].to_list()]
+    if df.schema[col].is_float() and col not in percent:
+        return [t or "" for t in aligned(texts)]
+    return texts
+
+
 def _label(col: str) -> str:
     """A column's header as shown (a file's header: nothing a terminal would act on)."""
     return visible(_LABELS.get(col, col))
@@ -81,7 +91,7 @@ def _column_widths(df: pl.DataFrame, percent: tuple[str, ...]) -> dict[str, tupl
     out = {}
     for col in df.columns:
         label = _label(col)
-        widest = max([cell_len(_cell(v, col, percent)) for v in df[col].head(200)] + [0])
+        widest = max([cell_len(x) for x in _column_cells(df.head(200), col, percent)] + [0])
         natural = max(cell_len(label), widest)
         numeric = df.get_column(col).dtype.is_numeric() or col == "province_first"
         out[col] = (natural if numeric else max(cell_len(label), min(widest, 8)), natural)
@@ -108,8 +118,9 @@ def rich_table(df: pl.DataFrame, *, title: str = "", percent: tuple[str, ...] = 
             overflow="fold",
             min_width=widths[col][0],
         )
-    for row in df.iter_rows():
-        table.add_row(*(Text(_cell(v, c, percent)) for v, c in zip(row, df.columns, strict=True)))
+    columns = [_column_cells(df, c, percent) for c in df.columns]
+    for row in zip(*columns, strict=True):
+        table.add_row(*(Text(x) for x in row))
     return table
 
 
@@ -180,7 +191,7 @@ def long_table(df: pl.DataFrame, *, percent: tuple[str, ...] = (), bold: bool = 
     from rich.cells import cell_len
     from rich.text import Text
 
-    cells = [[_cell(v, c, percent) for v in df[c].to_list()] for c in df.columns]
+    cells = [_column_cells(df, c, percent) for c in df.columns]
     labels = [_label(c) for c in df.columns]
     widths = [
         max([cell_len(x) for x in col] + [cell_len(lab)]) for col, lab in zip(cells, labels, strict=True)

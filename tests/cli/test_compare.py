@@ -116,3 +116,12 @@ def test_on_an_80_column_terminal_units_stand_side_by_side() -> None:
     assert "昆山小核酸…" in text  # cut, and said to be
     assert "not shown: 晋江市 (fewer units, or --rows, or every column with --format csv)" in done.stderr
     assert "--columns" not in done.stderr
+
+
+def test_a_table_writes_a_columns_decimals_to_one_number_of_places_and_csv_as_held() -> None:
+    """On a screen 9.20 stands over 9.74 (and beside it in a comparison); CSV keeps 9.2."""
+    table = sh("peers", "沁源县", "--format", "table").stdout
+    assert "9.74" in table and "9.20" in table and " 9.2 " not in table
+    assert "9.2," in sh("peers", "沁源县", "--format", "csv").stdout
+    compared = sh("compare", "沁源县", "澄江市", "--rows", "schooling_years", "--format", "table").stdout
+    assert "9.74" in compared and "9.20" in compared

@@ -112,3 +112,4 @@ async def test_the_compare_screen_speaks_the_interface_language(
         assert rows["clusters of 100 bn yuan"][0].endswith("(200 bn yuan class)")
         measures = {grid.get_row_at(i)[0]: grid.get_row_at(i)[1] for i in range(grid.row_count)}
         assert measures["population"] == "people"
+        assert rows["average household size"] == ["2.56", "2.60"]  # one number of places in a row

@@ -13,6 +13,7 @@ from baiqiang.core.plain.compare import DEFAULT_COLUMNS, MAX_PEERS, MAX_UNITS, M
 from baiqiang.core.plain.names import display_width
 from baiqiang.core.plain.text import visible
 from baiqiang.tui import render
+from baiqiang.tui.decimals import aligned
 
 CELL, LABEL = 12, 26
 """The most cells of a value and of a label shown in a terminal's table (the rest with …; every
@@ -78,6 +79,10 @@ def compare_(
     if f == "table" and output is None:  # on a terminal the labels say what the keys say, and
         # a long text (a unit's clusters) is cut with … so that the units fit side by side
         df = df.drop("key", "label")
+        units = list(found.columns)  # the units' own values (not their differences or ratios)
+        df = df.with_columns(  # a row's numbers to one number of places: 9.20 beside 9.74
+            pl.DataFrame([aligned(list(r)) for r in df.select(units).iter_rows()], schema=units, orient="row")
+        )
         df = df.with_columns(
             pl.col(c).map_elements(
                 partial(_cut, cells=LABEL if c == "label_en" else CELL), return_dtype=pl.String

@@ -14,6 +14,7 @@ from baiqiang.core.compare import FIXED_COLUMNS
 from baiqiang.core.plain.names import term
 from baiqiang.core.plain.text import visible
 from baiqiang.tui.charts import bar_chart
+from baiqiang.tui.decimals import aligned
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import ExportRequested
 from baiqiang.tui.screens.back import BackScreen
@@ -81,8 +82,11 @@ class CompareScreen(BackScreen):
             ["" if v is None else term(key, str(v), self.lang) for v in row]
             for key, *row in frame.select("key", *shown).iter_rows()
         ]
+        at = [i for i, c in enumerate(shown) if c in units]
         for row in cells:  # a measure in the interface's language (人 is people)
             row[1] = t(f"unit.{row[1]}", self.lang, default=row[1]) if row[1] else ""
+            for i, text in zip(at, aligned([row[i] for i in at]), strict=True):  # 9.20 beside 9.74
+                row[i] = text or ""
         numbers = [c for c in shown if c in units or "−" in c or "÷" in c]
         # a column per unit, narrow enough for several side by side (long text ends in …)
         table.fill(cols, cells, right=numbers, whole=[label], max_width=16)
