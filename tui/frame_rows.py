@@ -86,8 +86,9 @@ class FrameRows:
     def cells(self, index: int) -> Sequence[str]:
         return self._text.row(index)
 
-    def widths(self) -> list[int]:
-        """The widest cell per column, in terminal cells (exact: CJK counts two)."""
+    def lengths(self) -> list[dict[int, int]]:
+        """Per column, its cells by width in terminal cells (exact: CJK counts two); a column of
+        numbers or dates (never cut) by its widest alone."""
         schema = self._source.schema
         texts = [n for n in self._text.columns if schema[n] == pl.String or n in _MARKS or n == "change"]
         ascii_only = [n for n in self._text.columns if n not in texts]  # numbers, dates
@@ -96,9 +97,14 @@ class FrameRows:
             if ascii_only and self._text.height
             else dict.fromkeys(ascii_only, 0)
         )
-        return [
-            max((cell_len(v) for v in self._text[n].unique().to_list()), default=0)
-            if n in texts
-            else int(longest[n])
-            for n in self._text.columns
-        ]
+        out: list[dict[int, int]] = []
+        for n in self._text.columns:
+            if n not in texts:
+                out.append({int(longest[n]): 1} if self._text.height else {})
+                continue
+            counts: dict[int, int] = {}
+            for value, k in self._text[n].value_counts().iter_rows():
+                width = cell_len(value)
+                counts[width] = counts.get(width, 0) + k
+            out.append(counts)
+        return out

@@ -69,5 +69,6 @@ def test_frame_rows_show_counts_without_a_point_and_measure_cjk_as_two() -> None
     rows = FrameRows(df, df.columns)
     assert rows.cells(0) == ("昆山市", "708829", "1.5", "NaN", "1.152921504606847e+18", "")
     assert rows.cells(1) == ("ab", "", "2.0", "1.0", "1.0", "")
-    assert rows.widths() == [6, 6, 3, 3, 21, 0]
-    assert FrameRows(df.head(0), df.columns).widths() == [0] * 6
+    assert [max(n, default=0) for n in rows.lengths()] == [6, 6, 3, 3, 21, 0]
+    assert rows.lengths()[0] == {6: 1, 2: 1}  # a column of text: its cells by width
+    assert FrameRows(df.head(0), df.columns).lengths() == [{}] * 6

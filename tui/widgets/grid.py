@@ -48,9 +48,13 @@ class GridColumn:
         return self.width + 2 * PADDING
 
 
+Lengths = dict[int, int]
+"""A column's cells by their width in terminal cells: width → how many cells are that wide."""
+
+
 @runtime_checkable
 class GridRows(Protocol):
-    """What a grid shows: a number of rows, each row's cells as text, the widest cell per column."""
+    """What a grid shows: a number of rows, each row's cells as text, how wide they are."""
 
     def __len__(self) -> int: ...
 
@@ -58,8 +62,9 @@ class GridRows(Protocol):
         """The row's cells, formatted."""
         ...
 
-    def widths(self) -> list[int]:
-        """Per column, the widest cell in terminal cells (0 for no rows)."""
+    def lengths(self) -> list[Lengths]:
+        """Per column, its cells by width (empty for no rows); for a column that is never cut
+        (numbers) its widest alone may be given."""
         ...
 
 
@@ -76,25 +81,47 @@ class TextRows:
     def cells(self, index: int) -> Sequence[str]:
         return self._rows[index]
 
-    def widths(self) -> list[int]:
-        out = [0] * self._columns
+    def lengths(self) -> list[Lengths]:
+        out: list[Lengths] = [{} for _ in range(self._columns)]
         for row in self._rows:
             for i, c in enumerate(row):
                 n = cell_len(c)
-                if n > out[i]:
-                    out[i] = n
+                out[i][n] = out[i].get(n, 0) + 1
         return out
 
 
-def fit_widths(natural: list[int], least: list[int], *, room: int, cap: int, padding: int) -> list[int]:
-    """Column widths that fit `room` cells (with `padding` each), taking from the widest first."""
+def fit_widths(
+    natural: list[int],
+    least: list[int],
+    *,
+    room: int,
+    cap: int,
+    padding: int,
+    lengths: Sequence[Lengths] = (),
+) -> list[int]:
+    """Column widths that fit `room` cells (with `padding` each), giving up one cell at a time
+    where it hides the least: from the column with the fewest cells at least that wide (a
+    column of short names with one long one gives up cells before a column of long names),
+    the widest of those first. Without `lengths`, from the widest first."""
     widths = [min(n, cap) for n in natural]
-    while sum(w + padding for w in widths) > room:
+    counts = list(lengths) if len(lengths) == len(widths) else [{} for _ in widths]
+    at_least = []  # per column, per width w: how many of its cells are w or wider
+    for i, n in enumerate(widths):
+        wide = [0] * (n + 2)
+        for width, k in counts[i].items():
+            wide[min(width, n + 1)] += k
+        for w in range(n, -1, -1):
+            wide[w] += wide[w + 1]
+        at_least.append(wide)
+    excess = sum(w + padding for w in widths) - room
+    while excess > 0:
         shrinkable = [i for i, w in enumerate(widths) if w > least[i]]
         if not shrinkable:
             break
-        widest = max(shrinkable, key=lambda i: widths[i])
-        widths[widest] -= 1
+        # the cells that lose a character if column i gives one up: those as wide as it is
+        fewest = min(shrinkable, key=lambda i: (at_least[i][widths[i]], -widths[i]))
+        widths[fewest] -= 1
+        excess -= 1
     return widths
 
 
@@ -212,6 +239,8 @@ class Grid(ScrollView, can_focus=True):
         self._right: list[bool] = []
         self._whole: list[bool] = []
         self._rows: GridRows = TextRows([], 0)
+        self._lengths: list[Lengths] = []
+        """The cells by width of the columns as first filled (a filter keeps the layout)."""
         self._widths: list[int] = []
         self._offsets: list[int] = []
         self._max_width = 48
@@ -273,9 +302,12 @@ class Grid(ScrollView, can_focus=True):
         self._shown_columns = list(columns)
         self._rows = rows if isinstance(rows, GridRows) else TextRows(rows, len(columns))
         self._max_width = max_width
-        natural = self._rows.widths() if len(self._rows) else [0] * len(columns)
-        if same:  # the same columns (a filter narrowing): they never jump narrower
+        lengths = self._rows.lengths() if len(self._rows) else [{} for _ in columns]
+        natural = [max(n, default=0) for n in lengths]
+        if same:  # the same columns (a filter narrowing): they never jump narrower, nor move
             natural = [max(a, b) for a, b in zip(natural, self._natural, strict=True)]
+        else:
+            self._lengths = lengths
         self._natural = natural
         self._layout()
         if self.cursor_row >= self.row_count:
@@ -300,6 +332,7 @@ class Grid(ScrollView, can_focus=True):
             room=self._filled_width,
             cap=self._max_width,
             padding=2 * PADDING,
+            lengths=self._lengths,
         )
         self._offsets = []
         x = 0
