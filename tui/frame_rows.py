@@ -65,6 +65,30 @@ def _whole_numbers(df: pl.DataFrame, columns: Sequence[str]) -> set[str]:
     return {c for c, yes in zip(floats, found, strict=True) if yes}
 
 
+def _aligned(text: pl.DataFrame, columns: Sequence[str]) -> list[pl.Expr]:
+    """Columns of decimals (as text) each written to one number of places, 9.20 over 9.74 (only
+    zeros appended, as :func:`baiqiang.tui.decimals.aligned` does a list); a column needing more
+    than six places, or holding 1e-07, NaN or inf, is left as it is."""
+    from baiqiang.tui.decimals import MOST_PLACES
+
+    def places(c: str) -> pl.Expr:
+        col = pl.col(c)
+        return col.str.len_chars() - col.str.find(".", literal=True) - 1
+
+    found = text.select(
+        *(places(c).max().fill_null(0).alias(f"{i}p") for i, c in enumerate(columns)),
+        *(pl.col(c).str.contains("[eNi]").any().alias(f"{i}x") for i, c in enumerate(columns)),
+    ).row(0, named=True)
+    out = []
+    for i, c in enumerate(columns):
+        most = int(found[f"{i}p"])
+        if 0 < most <= MOST_PLACES and not found[f"{i}x"]:
+            col = pl.col(c)
+            padded = col.str.pad_end(col.str.len_chars() + most - places(c), "0")
+            out.append(pl.when(col.str.contains(".", literal=True)).then(padded).otherwise(col).alias(c))
+    return out
+
+
 def is_numeric(df: pl.DataFrame, column: str) -> bool:
     """Whether a column holds numbers (shown aligned right)."""
     return column not in _MARKS and column != "change" and df.get_column(column).dtype.is_numeric()
@@ -79,6 +103,9 @@ class FrameRows:
         self._text = (
             df.select([_text(df, c, lang, whole=c in whole) for c in columns]) if columns else pl.DataFrame()
         )
+        decimals = [c for c in dict.fromkeys(columns) if c not in whole and df.get_column(c).dtype.is_float()]
+        if decimals and df.height:
+            self._text = self._text.with_columns(_aligned(self._text, decimals))
 
     def __len__(self) -> int:
         return self._text.height

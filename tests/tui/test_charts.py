@@ -72,3 +72,7 @@ def test_frame_rows_show_counts_without_a_point_and_measure_cjk_as_two() -> None
     assert [max(n, default=0) for n in rows.lengths()] == [6, 6, 3, 3, 21, 0]
     assert rows.lengths()[0] == {6: 1, 2: 1}  # a column of text: its cells by width
     assert FrameRows(df.head(0), df.columns).lengths() == [{}] * 6
+    # a column of decimals to one number of places; a blank stays blank; NaN or 1e-7 leave theirs as held
+    odd = pl.DataFrame({"a": [1.5, None, 2.25], "b": [1.5, float("nan"), 2.25], "c": [0.1, 1e-7, 2.0]})
+    cells = [FrameRows(odd, odd.columns).cells(i) for i in range(3)]
+    assert cells == [("1.50", "1.5", "0.1"), ("", "NaN", "1e-7"), ("2.25", "2.25", "2.0")]
