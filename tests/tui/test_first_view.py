@@ -18,7 +18,7 @@ from baiqiang.tui.widgets.first_view import FirstView
 from baiqiang.tui.widgets.grid import Grid
 from baiqiang.tui.widgets.status_line import StatusLine
 from baiqiang.tui.widgets.table_view import TableView
-from tests.tui.conftest import settle
+from tests.tui.conftest import settle, settle_until
 
 
 @pytest.fixture
@@ -128,7 +128,7 @@ async def test_the_first_frame_searches_and_the_live_view_takes_the_search_over(
         await pilot.press("enter", "p")  # p (a quick filter) is not the first frame's: it waits
         assert not app.loaded and first.holding
         gate.set()
-        await settle(pilot)
+        await settle_until(pilot, lambda: type(app.screen).__name__ == "PickerScreen")
         live = app.query_one("#view-industrial-counties", TableView)
         assert live.state.filters.search == "jiangyin"
         assert live.rows["name"].to_list() == ["江阴市"]
