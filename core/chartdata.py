@@ -14,25 +14,32 @@ from baiqiang.core.query import counts, crosstab
 
 @dataclass(frozen=True)
 class BarData:
-    """Bars: one label (value and count) and one length per value of a dimension."""
+    """Bars: one per value of a dimension (`groups`), each with its figure as written (a count,
+    a sum) and its length."""
 
-    labels: list[str]
+    groups: list[str]
+    figures: list[str]
     values: list[float]
+
+    @property
+    def labels(self) -> list[str]:
+        """Each bar's label: its group and its figure (东部 70)."""
+        return [f"{g} {f}" for g, f in zip(self.groups, self.figures, strict=True)]
 
 
 def bar_data(lf: pl.LazyFrame, *, by: str) -> BarData:
     """Row counts by a dimension, largest first (ordinal dimensions keep their order)."""
     df = counts(lf, by=by).collect()
-    labels = [f"{'' if v is None else v} {n}" for v, n in df.select(by, "count").iter_rows()]
-    return BarData(labels, [float(n) for n in df["count"]])
+    groups = ["" if v is None else str(v) for v in df[by]]
+    return BarData(groups, [str(n) for n in df["count"]], [float(n) for n in df["count"]])
 
 
 def value_bar_data(df: pl.DataFrame, *, by: str, column: str) -> BarData:
     """Bars of a summed-up column (a :func:`~baiqiang.core.query.aggregate` result), in its
     order; groups without a value are left out (a bar of 0 would say something false)."""
     shown = df.filter(pl.col(column).is_finite())  # blank, NaN or inf: no bar (0 would be false)
-    labels = [f"{'' if v is None else v} {_number(n)}" for v, n in shown.select(by, column).iter_rows()]
-    return BarData(labels, [float(n) for n in shown[column]])
+    groups = ["" if v is None else str(v) for v in shown[by]]
+    return BarData(groups, [_number(n) for n in shown[column]], [float(n) for n in shown[column]])
 
 
 def _number(value: float) -> str:

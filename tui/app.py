@@ -438,9 +438,8 @@ class BaiqiangApp(App[None]):
         assert self.catalog is not None
         place = event.prefecture or event.province or ""
         df = area_units(self.catalog, province=event.province, prefecture=event.prefecture)
-        title = t("units.province", self.language, x=place, n=df.height)
         shown = df.select("table", "rank", "name", "province", "prefecture", "province_first", "adcode")
-        self._drill(UnitsScreen(title, shown, self.language))
+        self._drill(UnitsScreen(partial(t, "units.province", x=place, n=df.height), shown, self.language))
 
     @on(ClusterChosen)
     def _cluster(self, event: ClusterChosen) -> None:
@@ -450,7 +449,7 @@ class BaiqiangApp(App[None]):
         assert self.catalog is not None
         seq = event.seq if event.seq >= 0 else None
         df = cluster_counties(self.catalog, table=event.table, seq=seq, counties=event.counties)
-        self._drill(UnitsScreen(t("units.cluster", self.language, x=event.cluster), df, self.language))
+        self._drill(UnitsScreen(partial(t, "units.cluster", x=event.cluster), df, self.language))
 
     @on(MoversWanted)
     def _movers(self, event: MoversWanted) -> None:
@@ -465,13 +464,10 @@ class BaiqiangApp(App[None]):
         shown = df.select(
             "name", "province", "prefecture", "rank_from", "rank_to", "change", "status", "adcode"
         )
-        title = t(
-            "movers.title",
-            self.language,
-            list=t(f"tab.{event.table}", self.language),
-            a=event.before,
-            b=event.after,
-        )
+
+        def title(lang: str) -> str:
+            return t("movers.title", lang, list=t(f"tab.{event.table}", lang), a=event.before, b=event.after)
+
         self._drill(UnitsScreen(title, shown, self.language))
 
     @on(MarkToggled)
@@ -518,19 +514,22 @@ class BaiqiangApp(App[None]):
         except BaiqiangError as exc:
             self.notify(str(exc), severity="warning")
             return
-        labels = column_labels(self.language)
-        comma = "、" if self.language == "zh" else ", "
-        used = comma.join(labels.get(c) or t(f"col.{c}", self.language, default=c) for c in found.columns)
-        title = t(
-            "peers.title",
-            self.language,
-            name=found.target.name,
-            columns=used,
-            n=found.considered,
-            left=found.left_out,
-        )
+
+        def title(lang: str) -> str:
+            labels = column_labels(lang)
+            comma = "、" if lang == "zh" else ", "
+            used = comma.join(labels.get(c) or t(f"col.{c}", lang, default=c) for c in found.columns)
+            return t(
+                "peers.title",
+                lang,
+                name=found.target.name,
+                columns=used,
+                n=found.considered,
+                left=found.left_out,
+            )
+
         compared = tuple(found.frame["adcode"].head(MAX_UNITS).to_list())
-        self._drill(UnitsScreen(title, found.frame, self.language, labels=labels, compared=compared))
+        self._drill(UnitsScreen(title, found.frame, self.language, labels=column_labels, compared=compared))
 
     @on(ViewChanged)
     def _view_changed(self, event: ViewChanged) -> None:

@@ -24,7 +24,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "unit.人": {"zh": "人", "en": "people"},
     "unit.户": {"zh": "户", "en": "households"},
     "unit.年": {"zh": "年", "en": "years"},
-    "unit.个": {"zh": "个", "en": "children"},
+    "unit.个": {"zh": "个", "en": "number"},  # (of anything: the census's children per woman, a file's firms)
     "unit.人/户": {"zh": "人/户", "en": "people per household"},
     "unit.间/户": {"zh": "间/户", "en": "rooms per household"},
     "unit.平方米/人": {"zh": "平方米/人", "en": "m² per person"},
@@ -79,6 +79,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.counties": {"zh": "分布县(市)", "en": "Counties"},
     "col.county": {"zh": "县(市)", "en": "County"},
     "col.sector_group": {"zh": "领域", "en": "Sector"},
+    "col.rank_band": {"zh": "排名段", "en": "Rank band"},
     "col.sector_group_zh": {"zh": "领域", "en": "Sector"},
     "col.scale": {"zh": "经济规模", "en": "Scale"},
     "col.scale_min_yi": {"zh": "下限(亿元)", "en": "Min (100m yuan)"},
@@ -181,6 +182,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart.heat": {"zh": "省份 × 排名段（图15/图22）", "en": "province × rank band (fig. 15/22)"},
     "chart.map": {"zh": "地图", "en": "map"},
     "chart.scatter": {"zh": "工业排名 vs 创新排名", "en": "industrial vs innovation rank"},
+    "chart.scatter_axes": {"zh": "x：工业 y：创新", "en": "x: industrial y: innovation"},
+    "chart.no_pairs": {"zh": "（没有同时有 {x} 和 {y} 的行）", "en": "(no row has both {x} and {y})"},
+    "chart.points": {"zh": "{n} 个点", "en": "{n} points"},
+    "chart.points_left_out": {"zh": "；{n} 行缺少其一，未画出", "en": "; {n} rows without both left out"},
     "chart.scale": {"zh": "千亿级产业集群规模分布（图37）", "en": "100-billion clusters by scale (fig. 37)"},
     "units.province": {"zh": "{x} 的入榜单位（{n}）", "en": "Listed units of {x} ({n})"},
     "error.worker": {"zh": "出错了", "en": "Something went wrong"},
@@ -289,6 +294,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.confirm.n": {"zh": "否", "en": "No"},
     "key.confirm.y": {"zh": "是", "en": "Yes"},
 }
+
+
+def unit_word(unit: str, lang: str) -> str:
+    """A unit of measure in a language (人 is people in English); a unit of a user's file as it is."""
+    return t(f"unit.{unit}", lang, default=unit) if unit else ""
 
 
 def _derived(key: str, lang: str) -> str | None:

@@ -6,25 +6,38 @@ from __future__ import annotations
 import polars as pl
 
 from baiqiang.core.chartdata import bar_data, heat_data, map_points, scatter_data, value_bar_data
+from baiqiang.core.plain.names import term
 from baiqiang.tui.charts import MapLayer, bar_chart, bump_chart, heat_map, map_chart, scatter_chart
 from baiqiang.tui.view_specs import label as view_label
 from baiqiang.tui.view_specs import view_of
 
 
-def bars(lf: pl.LazyFrame, *, by: str, width: int, height: int | None = None, title: str = "") -> str:
-    """A bar chart of row counts by a dimension, each label with its count."""
+def bars(
+    lf: pl.LazyFrame, *, by: str, width: int, height: int | None = None, title: str = "", lang: str = "zh"
+) -> str:
+    """A bar chart of row counts by a dimension, each label with its count; a term in the
+    language's words (East, 新兴产业), as the lists write it."""
     data = bar_data(lf, by=by)
-    return bar_chart(data.labels, data.values, width=width, height=height, title=title)
+    labels = [f"{term(by, g, lang)} {f}" for g, f in zip(data.groups, data.figures, strict=True)]
+    return bar_chart(labels, data.values, width=width, height=height, title=title)
 
 
 def value_bars(
-    df: pl.DataFrame, *, by: str, column: str, width: int, height: int | None = None, title: str = ""
+    df: pl.DataFrame,
+    *,
+    by: str,
+    column: str,
+    width: int,
+    height: int | None = None,
+    title: str = "",
+    lang: str = "zh",
 ) -> str:
     """Bars of a numeric column summed up by a dimension (``stats --value``'s table)."""
     data = value_bar_data(df, by=by, column=column)
     if not data.values:
         return f"{title}\n(no group has a value)"
-    return bar_chart(data.labels, data.values, width=width, height=height, title=title)
+    labels = [f"{term(by, g, lang)} {f}" for g, f in zip(data.groups, data.figures, strict=True)]
+    return bar_chart(labels, data.values, width=width, height=height, title=title)
 
 
 def heat(lf: pl.LazyFrame, *, rows: str, cols: str, width: int, title: str = "", lang: str = "en") -> str:
@@ -43,16 +56,33 @@ def heat(lf: pl.LazyFrame, *, rows: str, cols: str, width: int, title: str = "",
     return chart
 
 
-def scatter(lf: pl.LazyFrame, *, x: str, y: str, width: int, height: int, title: str = "") -> str:
+def scatter(
+    lf: pl.LazyFrame,
+    *,
+    x: str,
+    y: str,
+    width: int,
+    height: int,
+    title: str = "",
+    xlabel: str = "",
+    ylabel: str = "",
+    lang: str = "en",
+) -> str:
     """A scatter of two numeric columns of the rows (a rank against your 地区生产总值 …); rows
-    without both values are left out, and the line under the chart says how many."""
+    without both values are left out, and the line under the chart says how many. The axes are
+    named `xlabel` and `ylabel` (the columns' names where not given), the line in `lang`."""
+    from baiqiang.tui.i18n import t as tr
+
+    xlabel, ylabel = xlabel or x, ylabel or y
     data = scatter_data(lf, x=x, y=y)
     if not data.xs:
-        return f"{title}\n(no row has both {x} and {y})"
-    note = f"{len(data.xs)} points" + (
-        f"; {data.left_out} rows without both left out" if data.left_out else ""
+        return f"{title}\n{tr('chart.no_pairs', lang, x=xlabel, y=ylabel)}"
+    note = tr("chart.points", lang, n=len(data.xs)) + (
+        tr("chart.points_left_out", lang, n=data.left_out) if data.left_out else ""
     )
-    chart = scatter_chart(data.xs, data.ys, width=width, height=height, title=title, xlabel=x, ylabel=y)
+    chart = scatter_chart(
+        data.xs, data.ys, width=width, height=height, title=title, xlabel=xlabel, ylabel=ylabel
+    )
     return f"{chart}\n{note}"
 
 
@@ -120,7 +150,7 @@ def listed_map(
             label = f"第{'一二三四'[int(p.key) - 1]}梯队" if lang == "zh" else f"tier {p.key}"
         else:  # a list: its marker and label (view_specs)
             marker, colour = view_of(p.key).marker
-            label = view_label(p.key, "zh")
+            label = view_label(p.key, lang)
         layers.append(MapLayer(f"{label} {p.count}", p.xs, p.ys, marker, colour))
     return map_chart(
         (background.xs, background.ys), layers, width=width, height=height, title=title, color=color

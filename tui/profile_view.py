@@ -102,6 +102,10 @@ def _fact_lines(facts: list[dict[str, Any]]) -> Table:
     return t
 
 
+_KIND_ENGLISH = {"县(市)": "counties and county-level cities", "市辖区": "districts"}
+"""The kinds of unit the report ranks apart (:func:`context_text`), in English."""
+
+
 def context_text(p: dict[str, Any], lang: str = "en") -> Text:
     """For a unit in no list: its province's count of like units and how many of them are listed."""
     from rich.text import Text
@@ -112,20 +116,22 @@ def context_text(p: dict[str, Any], lang: str = "en") -> Text:
     zh = lang == "zh"
     sep = "，" if zh else ", "
     listed = sep.join(
-        (f"{TABLES[t].title} {n} 个" if zh else f"{n} in {TABLES[t].title}")
+        (f"{TABLES[t].title} {n} 个" if zh else f"{n} in {TABLES[t].title_en}")
         for t, n in ctx["listed_in_province"].items()
     )
     if zh:
         text = Text(f"{p.get('province')}共有 {ctx['units_in_province']} 个{ctx['kind']}；入选{listed}。")
     else:
-        text = Text(f"{p.get('province')} has {ctx['units_in_province']} {ctx['kind']}; {listed}.")
+        kind = _KIND_ENGLISH.get(ctx["kind"], ctx["kind"])
+        text = Text(f"{p.get('province')} has {ctx['units_in_province']} {kind}; {listed}.")
     if ctx.get("not_ranked"):
         said = "报告不对直辖市排名" if zh else "The report does not rank the municipalities"
         text.append(f"\n{said}: “{ctx['not_ranked']}”.")
     if ctx["prefecture_listed"]:
         lists: dict[str, list[str]] = {}  # a unit once, with each list it is in (肥西县: 表1 and 表2)
         for u in ctx["prefecture_listed"]:
-            lists.setdefault(u["name"], []).append(f"{TABLES[u['table']].title} #{u['rank']}")
+            spec = TABLES[u["table"]]
+            lists.setdefault(u["name"], []).append(f"{spec.title if zh else spec.title_en} #{u['rank']}")
         near = "、".join(f"{name} ({sep.join(where)})" for name, where in lists.items())
         text.append(
             f"\n{p.get('prefecture')}入榜：{near}。" if zh else f"\nListed in {p.get('prefecture')}: {near}."

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -231,13 +232,20 @@ def label_en(name: str) -> str:
         return f"{_WORDS[head]}, aged {span}"
     if head == "人口比重":
         return (
-            f"share aged {tail.removesuffix('岁').replace('及以上', '+')}"
+            f"share aged {tail.replace('岁及以上', '+').removesuffix('岁')}"  # 65岁及以上 → 65+
             if "育龄" not in tail
             else "share of women aged 15–49"
         )
     if head in _WORDS and tail in _WORDS:
         return f"{_WORDS[head]}: {_WORDS[tail]}"
     raise ExtractError(f"no English name for the census column {name!r}")
+
+
+def _english_only(name: str, english: str) -> str:
+    """`english`, refused where a Chinese character is left in it (share aged 65岁+)."""
+    if re.search(r"[\u3000-\u9fff\uff00-\uffef]", english):
+        raise ExtractError(f"the English name of the census column {name!r} keeps Chinese: {english!r}")
+    return english
 
 
 @dataclass(frozen=True)
@@ -340,7 +348,7 @@ def build(source: Path, data_dir: Path) -> tuple[pl.DataFrame, Dataset, pl.DataF
             c,
             unit=_unit(c.name),
             values=int(values[c.name].is_not_null().sum()),
-            label_en=label_en(c.name),
+            label_en=_english_only(c.name, label_en(c.name)),
             note=_note(c.name),
         )
         for c in result.dataset.columns

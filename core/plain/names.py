@@ -63,10 +63,19 @@ TERMS_ENGLISH: dict[str, dict[str, str]] = {
 their place. Names (of places, of clusters) are not terms: they stay as the report writes them."""
 
 
+TERMS_CHINESE: dict[str, dict[str, str]] = {
+    "sector_group": {"emerging": "新兴产业", "traditional": "传统产业", "service": "服务业"},
+}
+"""The columns of terms held in English (表4's sector group, as the prose sorts them), each with
+its terms in Chinese: what 中文 mode shows."""
+
+
 def term(column: str, value: str, lang: str) -> str:
     """A value of a column as a language shows it: a term in English mode in English (东部 is
-    East), anything else as it is."""
-    return TERMS_ENGLISH.get(column, {}).get(value, value) if lang == "en" else value
+    East), one held in English in Chinese in 中文 mode (emerging is 新兴产业), anything else as
+    it is."""
+    table = TERMS_ENGLISH if lang == "en" else TERMS_CHINESE
+    return table.get(column, {}).get(value, value)
 
 
 def search_key(text: str) -> str:

@@ -4,6 +4,7 @@ source's, every unit formed by a merger has its parts' sum or nothing, and a fre
 from __future__ import annotations
 
 import json
+import re
 
 import fastexcel
 import polars as pl
@@ -94,3 +95,9 @@ def test_a_unit_formed_by_a_merger_has_its_parts_sum_or_nothing(shipped) -> None
 def test_every_source_column_has_an_english_name() -> None:
     assert label_en("男_85岁以上") == "men, aged 85+"
     assert label_en("住房来源_租赁") == "homes: rented"
+    assert label_en("人口比重_65岁及以上") == "share aged 65+"  # was "share aged 65岁+"
+    described = json.loads(
+        (ROOT / "data" / "datasets" / "census2020" / "dataset.json").read_text(encoding="utf-8")
+    )
+    kept = [c["label_en"] for c in described["columns"] if re.search(r"[\u3000-\u9fff]", c["label_en"])]
+    assert kept == [], kept  # English mode names every column in English

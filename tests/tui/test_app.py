@@ -418,7 +418,7 @@ async def test_views_switch_with_number_keys(catalog: Catalog) -> None:
         tree = app.query_one(RegionTree)
         assert app.focused is tree and "(100)" in str(tree.root.label)
         region = tree.root.children[0]
-        assert str(region.label) == "东部 (70)"  # Chinese only in 中文 mode (English: "东部 East")
+        assert str(region.label) == "东部 (70)"  # Chinese only in 中文 mode (English: "East")
         province = region.children[1]
         assert str(province.label) == "江苏省 (23)"
         await pilot.press("b")

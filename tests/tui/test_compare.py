@@ -72,7 +72,14 @@ async def test_p_lists_the_peers_and_equals_compares_the_unit_with_them(catalog:
         await settle(pilot)
         peers = app.screen
         assert isinstance(peers, UnitsScreen) and peers.rows["name"][0] == "昆山市"
-        assert peers.rows.height == 11 and "昆山市 的对标单位" in peers.title_text
+        assert peers.rows.height == 11 and "昆山市 的对标单位" in peers.title_in("zh")
+        await pilot.press("L")  # its title and its columns' headers follow the language
+        await settle(pilot)
+        assert peers.title_in("en").startswith("Peers of 昆山市 by population, urbanisation rate")
+        headers = [c.label for c in peers.query_one(Grid).columns]
+        assert "population" in headers and "常住人口" not in headers, headers
+        await pilot.press("L")
+        await settle(pilot)
         await pilot.press("equals_sign")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)

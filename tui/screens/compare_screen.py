@@ -15,7 +15,7 @@ from baiqiang.core.plain.names import term
 from baiqiang.core.plain.text import visible
 from baiqiang.tui.charts import bar_chart
 from baiqiang.tui.decimals import aligned
-from baiqiang.tui.i18n import t
+from baiqiang.tui.i18n import t, unit_word
 from baiqiang.tui.messages import ExportRequested
 from baiqiang.tui.screens.back import BackScreen
 from baiqiang.tui.widgets.grid import Grid
@@ -84,7 +84,7 @@ class CompareScreen(BackScreen):
         ]
         at = [i for i, c in enumerate(shown) if c in units]
         for row in cells:  # a measure in the interface's language (人 is people)
-            row[1] = t(f"unit.{row[1]}", self.lang, default=row[1]) if row[1] else ""
+            row[1] = unit_word(row[1], self.lang)
             for i, text in zip(at, aligned([row[i] for i in at]), strict=True):  # 9.20 beside 9.74
                 row[i] = text or ""
         numbers = [c for c in shown if c in units or "−" in c or "÷" in c]
@@ -110,7 +110,7 @@ class CompareScreen(BackScreen):
             (u, v) for u, v in zip(self.comparison.columns, row.values, strict=True) if isinstance(v, float)
         ]
         name = visible(row.label if self.lang == "zh" else row.label_en)  # a file's header, maybe
-        measure = visible(t(f"unit.{row.measure}", self.lang, default=row.measure) if row.measure else "")
+        measure = visible(unit_word(row.measure, self.lang))
         unit = (f"（{measure}）" if self.lang == "zh" else f" ({measure})") if measure else ""
         title = name + unit
         if not self.size.width:

@@ -15,7 +15,7 @@ from textual.widgets import Static
 from baiqiang.core.plain.indicators import sections, written
 from baiqiang.core.plain.names import term
 from baiqiang.core.plain.tables import TABLES
-from baiqiang.tui.i18n import t
+from baiqiang.tui.i18n import t, unit_word
 from baiqiang.tui.messages import ClusterChosen, UnitsOf
 from baiqiang.tui.render import context_text, fact_text, past_lines
 from baiqiang.tui.screens.back import BackScreen
@@ -101,7 +101,7 @@ class DetailScreen(BackScreen):
                         [
                             i["label_en"] if lang == "en" else i["label"],
                             written(i["value"]),
-                            t(f"unit.{i['unit']}", lang, default=i["unit"]),
+                            unit_word(i["unit"], lang),
                         ]
                         for i in found.headline
                         if i["dataset"] == dataset

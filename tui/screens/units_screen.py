@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 from rich.text import Text
 from textual import on
@@ -26,19 +28,20 @@ class UnitsScreen(BackScreen):
 
     def __init__(
         self,
-        title: str,
+        title: Callable[[str], str],
         rows: pl.DataFrame,
         lang: str,
         *,
-        labels: dict[str, str] | None = None,
+        labels: Callable[[str], dict[str, str]] | None = None,
         compared: tuple[str, ...] = (),
     ) -> None:
+        """`title` and `labels` (column labels where the interface's strings have none: the
+        census's columns) are asked for in each language the screen is shown in."""
         super().__init__()
-        self.title_text = title
+        self.title_in = title
         self.rows = rows
         self.lang = lang
-        self.labels = labels or {}
-        """Column labels where the interface's strings have none (the census's columns)."""
+        self.labels_in = labels
         self.compared = compared
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -50,7 +53,7 @@ class UnitsScreen(BackScreen):
             self.post_message(CompareWanted(self.compared))
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(visible(self.title_text)), classes="section-title")  # never markup
+        yield Static(Text(visible(self.title_in(self.lang))), classes="section-title")  # never markup
         yield Grid(id="units-table")
         bar = KeyBar()
         bar.language = self.lang
@@ -77,7 +80,8 @@ class UnitsScreen(BackScreen):
             ]
             for row in self.rows.iter_rows()
         ]
-        named = [(c, self.labels.get(c) or t(f"col.{c}", self.lang, default=c)) for c in cols]
+        labels = self.labels_in(self.lang) if self.labels_in else {}
+        named = [(c, labels.get(c) or t(f"col.{c}", self.lang, default=c)) for c in cols]
         numeric = [c for c in cols if self.rows.get_column(c).dtype.is_numeric()]
         table.fill(named, cells, whole=["name"], right=numeric)
         table.focus()

@@ -8,6 +8,7 @@ from textual.reactive import reactive
 from textual.widgets import Tree
 
 from baiqiang.core.catalog import Catalog
+from baiqiang.core.plain.names import term
 from baiqiang.core.plain.tables import TABLES, ranking_tables
 from baiqiang.core.service import Branch, region_tree
 from baiqiang.tui.messages import UnitChosen
@@ -49,7 +50,10 @@ class RegionTree(Tree[dict[str, str]]):
             self.build()
 
     def _label(self, branch: Branch) -> str:
-        english = f" {branch.english}" if branch.english and self.language == "en" else ""
+        shown = term("region", branch.label, self.language)
+        if shown != branch.label:  # a region in English: East (a term, not a name)
+            return f"{shown} ({branch.count})"
+        english = f" {branch.english}" if branch.english and self.language == "en" else ""  # 江苏省 Jiangsu
         return f"{branch.label}{english} ({branch.count})"
 
     def build(self) -> None:

@@ -17,7 +17,8 @@ from baiqiang.core.plain.tables import DEFAULT_TABLE, TABLES, ranking_tables
 from baiqiang.core.query import Agg, dimensions_of
 from baiqiang.core.service import base_rows, rank_pairs, stats
 from baiqiang.tui import plots
-from baiqiang.tui.i18n import t
+from baiqiang.tui.column_titles import column_title
+from baiqiang.tui.i18n import t, unit_word
 from baiqiang.tui.state import ViewState
 from baiqiang.tui.widgets.chart_panel import ChartPanel
 from baiqiang.tui.widgets.grid import Grid
@@ -94,7 +95,10 @@ class StatsView(Horizontal, ReportsFailures):
                 self.value = value if isinstance(value, str) else None
 
         def words(lang: str) -> Choices:
-            choices = [(f"{c.named(lang)}{f' ({c.unit})' if c.unit else ''}", c.shown) for c in found]
+            choices = [
+                (f"{c.named(lang)}{f' ({unit_word(c.unit, lang)})' if c.unit else ''}", c.shown)
+                for c in found
+            ]
             return Choices(t("pick.value", lang), choices, t("pick.value_count", lang))
 
         self.app.push_screen(PickerScreen(words, self.value, self.language), chosen)
@@ -167,7 +171,8 @@ class StatsView(Horizontal, ReportsFailures):
         table = stats(
             c, source.table, source.filters, by=dim, value=value, agg=agg, indicators=True
         ).collect()
-        filt = " ".join(f"{k}={v}" for k, v in source.filters.active())
+        filt = " ".join(f"{k}={term(k, str(v), lang)}" for k, v in source.filters.active())
+        named = column_title(value, lang) if value is not None else ""  # population is 常住人口
         spec = TABLES[source.table]
         title_base = f"{spec.title if lang == 'zh' else spec.title_en}{' · ' + filt if filt else ''}"
         if kind == "heat" and source.table in ranking_tables():
@@ -182,7 +187,17 @@ class StatsView(Horizontal, ReportsFailures):
         elif kind == "scatter" and value is not None:
             rank = next((r for r in ("rank", "industrial_rank") if r in rows.collect_schema().names()), None)
             chart = (
-                plots.scatter(rows, x=rank, y=value, width=width, height=height, title=title_base)
+                plots.scatter(
+                    rows,
+                    x=rank,
+                    y=value,
+                    width=width,
+                    height=height,
+                    title=title_base,
+                    xlabel=t("col.rank", lang),
+                    ylabel=named,
+                    lang=lang,
+                )
                 if rank
                 else t("chart.empty", lang)
             )
@@ -196,7 +211,7 @@ class StatsView(Horizontal, ReportsFailures):
                     y="rank_inc",
                     width=width,
                     height=height,
-                    title=f"{t('chart.scatter', lang)} ({both.height}) x: 工业 y: 创新",
+                    title=f"{t('chart.scatter', lang)} ({both.height}) {t('chart.scatter_axes', lang)}",
                 )
                 if both.height
                 else t("chart.empty", lang)
@@ -205,7 +220,7 @@ class StatsView(Horizontal, ReportsFailures):
             where = Filters(province=source.filters.province, region=source.filters.region)
             bc = filter_units(c.tables["billion-clusters"], where)
             chart = (
-                plots.bars(bc, by="scale", width=width, title=t("chart.scale", lang))
+                plots.bars(bc, by="scale", width=width, title=t("chart.scale", lang), lang=lang)
                 if bc.select(pl.len()).collect().item()
                 else t("chart.empty", lang)
             )
@@ -216,12 +231,17 @@ class StatsView(Horizontal, ReportsFailures):
                 by=dim,
                 column=column,
                 width=width,
-                title=f"{title_base} · {t(f'agg.{agg}', lang)}({value}) · {t(f'col.{dim}', lang, default=dim)}",
+                title=f"{title_base} · {t(f'agg.{agg}', lang)}({named}) · {t(f'col.{dim}', lang, default=dim)}",
+                lang=lang,
             )
         else:
             chart = (
                 plots.bars(
-                    rows, by=dim, width=width, title=f"{title_base} · {t(f'col.{dim}', lang, default=dim)}"
+                    rows,
+                    by=dim,
+                    width=width,
+                    title=f"{title_base} · {t(f'col.{dim}', lang, default=dim)}",
+                    lang=lang,
                 )
                 if table.height
                 else t("chart.empty", lang)
@@ -236,7 +256,7 @@ class StatsView(Horizontal, ReportsFailures):
         if summed is not None:  # a column summed up: dimension, rows, rows with a value, the figure
             cols = [(dim, label), ("count", t("col.count", lang)), ("values", t("col.values", lang))]
             agg, _, value = summed.partition("(")
-            cols.append((summed, f"{t(f'agg.{agg}', lang, default=agg)}({value}"))  # 平均(产值)
+            cols.append((summed, f"{t(f'agg.{agg}', lang, default=agg)}({column_title(value[:-1], lang)})"))
             cells = [
                 ["" if r[dim] is None else term(dim, str(r[dim]), lang)]
                 + ["" if v is None else str(v) for v in (r["count"], r["values"])]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
+from baiqiang.core.plain.names import term
 from baiqiang.tui.i18n import t
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class StatusLine(Static):
 
             shown = column_title(order.column, lang, labels)
             sorted_by = f"{shown}{' ↓' if order.descending else ' ↑'}"
-        pairs = [(name(k), v) for k, v in state.filters.active()]
+        pairs = [(name(k), term(k, v, lang)) for k, v in state.filters.active()]  # region=East
         summary = StatusLine.summary(rows, pairs, lang, edition=state.edition, sorted_by=sorted_by)
         return summary, command_line(state, columns=columns)
 

@@ -18,12 +18,13 @@ from textual.worker import get_current_worker
 from baiqiang.core.catalog import Catalog
 from baiqiang.core.filters import FILTERS, FilterOption
 from baiqiang.core.indicators.join import column_labels
+from baiqiang.core.plain.names import term
 from baiqiang.core.plain.tables import DEFAULT_TABLE, TABLES
 from baiqiang.core.service import options, rows
 from baiqiang.tui import plots
 from baiqiang.tui.column_titles import column_title
 from baiqiang.tui.frame_rows import FrameRows, is_numeric
-from baiqiang.tui.i18n import t
+from baiqiang.tui.i18n import t, unit_word
 from baiqiang.tui.messages import (
     ClusterChosen,
     CompareWanted,
@@ -271,7 +272,7 @@ class TableView(Vertical, ReportsFailures):
             return plots.heat(
                 lf, rows="province", cols="rank_band", width=width, title=title, lang=self.language
             )
-        return plots.bars(lf, by=mode, width=width, title=title)
+        return plots.bars(lf, by=mode, width=width, title=title, lang=self.language)
 
     def _show(self, state: ViewState, rows: pl.DataFrame, chart: str) -> None:
         if state != self.state or not self.composed:
@@ -378,7 +379,10 @@ class TableView(Vertical, ReportsFailures):
     def _option_label(self, field: str, option: FilterOption, lang: str) -> str:
         if field == "tier":
             return f"{t(f'tier.{option.value}', lang)} ({option.count})"
-        english = f" {option.english}" if option.english and lang == "en" else ""
+        shown = term(field, str(option.value), lang)
+        if shown != option.value:  # a term in the interface's language: East, county
+            return f"{shown} ({option.count})"
+        english = f" {option.english}" if option.english and lang == "en" else ""  # 江苏 Jiangsu
         return f"{option.value}{english} ({option.count})"
 
     def action_pick(self, field: str) -> None:
@@ -448,7 +452,7 @@ class TableView(Vertical, ReportsFailures):
         def words(lang: str) -> Choices:
             choices = [
                 (
-                    f"{'✓' if c.shown in shown else '·'} {c.named(lang)}{f' ({c.unit})' if c.unit else ''}",
+                    f"{'✓' if c.shown in shown else '·'} {c.named(lang)}{f' ({unit_word(c.unit, lang)})' if c.unit else ''}",
                     c.shown,
                 )
                 for c in found
