@@ -819,7 +819,8 @@ class BaiqiangApp(App[None]):
             keys = [(self.get_key_display(b), key_label(b.id, b.description, lang)) for b in bindings]
             text = (resources.files("baiqiang.tui") / f"help.{lang}.md").read_text(encoding="utf-8")
             tabs = " · ".join(f"**{v.key}** {v.title(lang)}" for v in views() if v.key)
-            return text.replace("{report}", REPORT.title).replace("{tabs}", tabs), keys
+            report = REPORT.title if lang == "zh" else REPORT.title_en
+            return text.replace("{report}", report).replace("{tabs}", tabs), keys
 
         from baiqiang.tui.screens.help_screen import HelpScreen  # Markdown: loaded when asked for
 

@@ -32,8 +32,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "unit.人（长表）": {"zh": "人（长表）", "en": "people (long form)"},
     "unit.户（长表）": {"zh": "户（长表）", "en": "households (long form)"},
     "detail.more": {
-        "zh": "{dataset} 另有 {n} 项：baiqiang show {name} --format json；说明：baiqiang data info {dataset}",
-        "en": "{n} more figures of {dataset}: baiqiang show {name} --format json; what they are: baiqiang data info {dataset}",
+        "zh": "{title}另有 {n} 项：baiqiang show {name} --format json；说明：baiqiang data info {dataset}",
+        "en": "{n} more figures of the {title}: baiqiang show {name} --format json; what they are: baiqiang data info {dataset}",
     },
     "detail.indicators": {"zh": "我的数据", "en": "Your data"},
     "col.change": {"zh": "变化", "en": "Change"},

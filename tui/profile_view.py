@@ -264,7 +264,17 @@ def _headline(items: list[dict[str, Any]], more: dict[str, int], name: str) -> A
         out.append(t)
         if more.get(dataset):
             out.append(
-                Text(tr("detail.more", "en", n=more[dataset], dataset=dataset, name=name), style="dim")
+                Text(
+                    tr(
+                        "detail.more",
+                        "en",
+                        n=more[dataset],
+                        dataset=dataset,
+                        title=tr(f"dataset.{dataset}", "en", default=dataset),
+                        name=name,
+                    ),
+                    style="dim",
+                )
             )
     return Group(*out)
 

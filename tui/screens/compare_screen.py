@@ -50,7 +50,7 @@ class CompareScreen(BackScreen):
         """The indicator the chart shows (an index into :attr:`numeric`)."""
 
     def compose(self) -> ComposeResult:
-        names = "、".join(u.name for u in self.comparison.units)
+        names = ("、" if self.lang == "zh" else ", ").join(u.name for u in self.comparison.units)
         yield Static(
             t("compare.title", self.lang, n=len(self.comparison.units), names=names), classes="section-title"
         )

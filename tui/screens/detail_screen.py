@@ -110,7 +110,15 @@ class DetailScreen(BackScreen):
                 )
                 yield figures
                 if found.more.get(dataset):
-                    more = t("detail.more", lang, n=found.more[dataset], dataset=dataset, name=p["name"])
+                    title = t(f"dataset.{dataset}", lang, default=dataset)
+                    more = t(
+                        "detail.more",
+                        lang,
+                        n=found.more[dataset],
+                        dataset=dataset,
+                        title=title,
+                        name=p["name"],
+                    )
                     yield Static(more, classes="muted")
             if found.own:
                 items = found.own
