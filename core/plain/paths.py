@@ -16,8 +16,9 @@ API) asks here, so that each honours them alike. No Polars, no framework.
 
 from __future__ import annotations
 
-import hashlib
 import os
+import sys
+import zlib
 from pathlib import Path
 
 DATA = "BAIQIANG_DATA"
@@ -86,9 +87,19 @@ def store_root() -> Path:
     home = home_dir()
     if home is not None:
         return home / "datasets"
+    return _user_data_dir() / "datasets"
+
+
+def _user_data_dir() -> Path:
+    """The platform's user data folder for baiqiang: on Linux and the BSDs the XDG rule, as
+    platformdirs has it (``$XDG_DATA_HOME/baiqiang``, else ``~/.local/share/baiqiang``), without
+    importing it (5 ms of every lookup); elsewhere platformdirs'."""
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        given = os.environ.get("XDG_DATA_HOME", "").strip()
+        return Path(given if given else os.path.expanduser("~/.local/share")) / "baiqiang"
     from platformdirs import user_data_dir
 
-    return Path(user_data_dir("baiqiang", appauthor=False)) / "datasets"
+    return Path(user_data_dir("baiqiang", appauthor=False))
 
 
 def built_in_root() -> Path:
@@ -129,12 +140,13 @@ def data_fingerprint(folder: Path) -> str | None:
     """A short digest of a data folder's files (names, sizes and times), or None where the folder
     cannot be read: what is derived from the data and cached carries it in its name, so that it
     is never read for other data."""
-    h = hashlib.sha256()
+    said = []
     try:
         for path in sorted(folder.iterdir()):
             if path.suffix in (".csv", ".json", ".parquet"):
                 st = path.stat()
-                h.update(f"{path.name} {st.st_size} {st.st_mtime_ns}".encode())
+                said.append(f"{path.name} {st.st_size} {st.st_mtime_ns}")
     except OSError:
         return None
-    return h.hexdigest()[:16]
+    text = "\n".join(said).encode()  # two checksums of it, 64 bits (hashlib's import: 3 ms a lookup)
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"

@@ -360,3 +360,30 @@ def test_a_huge_whole_number_is_shown_as_written_not_as_309_digits() -> None:
         "708829.0",  # from a column of decimals, as a list writes it
         "4748.06",
     )
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG rule is Linux's")
+@pytest.mark.parametrize("xdg", [None, "", "  ", "/srv/xdg"])
+def test_the_user_data_folder_is_platformdirs_without_importing_it(
+    monkeypatch: pytest.MonkeyPatch, xdg: str | None
+) -> None:
+    from platformdirs import user_data_dir
+
+    from baiqiang.core.plain.paths import _user_data_dir
+
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    assert _user_data_dir() == Path(user_data_dir("baiqiang", appauthor=False))
+
+
+def test_the_data_fingerprint_changes_with_a_files_size_or_time(tmp_path: Path) -> None:
+    from baiqiang.core.plain.paths import data_fingerprint
+
+    (tmp_path / "a.csv").write_text("x\n1\n")
+    first = data_fingerprint(tmp_path)
+    assert first is not None and len(first) == 16 and data_fingerprint(tmp_path) == first
+    (tmp_path / "a.csv").write_text("x\n12\n")
+    assert data_fingerprint(tmp_path) != first
+    assert data_fingerprint(tmp_path / "nowhere") is None
