@@ -376,3 +376,23 @@ def test_a_column_of_counts_is_written_as_integers_and_one_fraction_keeps_it_dec
     assert output.shown == "45.0" and type(output.to_dict()["value"]) is float  # as its column
     jiangyin = rows(catalog, "all", Filters(name="江阴市"), indicators=True, columns=["产值"]).collect()
     assert jiangyin.row(0) == (30.5,)
+
+
+def test_whole_number_columns_of_a_long_frame_read_past_the_head() -> None:
+    """A long frame's columns are ruled out by their head first; a column whole at its head is
+    still read to its end (a decimal on row 20,000 keeps its decimals)."""
+    import polars as pl
+
+    from baiqiang.core.indicators.store import whole_number_columns
+
+    n = 20_000
+    frame = pl.DataFrame(
+        {
+            "counts": [float(i) for i in range(n)],
+            "late": [float(i) for i in range(n - 1)] + [0.5],
+            "rates": [i / 7 for i in range(n)],
+            "blanks": [None] * 10 + [1.0] * (n - 10),
+        }
+    )
+    assert whole_number_columns(frame, frame.columns) == ["counts", "blanks"]
+    assert whole_number_columns(frame.lazy(), frame.columns) == ["counts", "blanks"]
