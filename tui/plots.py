@@ -99,8 +99,6 @@ def rank_scatter(
     width: int,
     height: int,
     title: str = "",
-    xlabel: str = "",
-    ylabel: str = "",
 ) -> str:
     """A scatter of two rank columns (industrial vs innovation rank of the units in both)."""
     return scatter_chart(
@@ -109,8 +107,6 @@ def rank_scatter(
         width=width,
         height=height,
         title=title,
-        xlabel=xlabel,
-        ylabel=ylabel,
     )
 
 
