@@ -140,5 +140,6 @@ async def test_statistics_sum_up_your_column_by_the_dimension(catalog: Catalog, 
         await pilot.press("enter")
         await settle(pilot)
         assert [c.key for c in grid.columns][-1] == "mean(population)"
+        assert [c.label for c in grid.columns][-1] == "平均(常住人口)"  # its title, not its key
         rows = [grid.get_row_at(i) for i in range(grid.row_count)]
         assert next(r for r in rows if r[0] == "江苏省")[:3] == ["江苏省", "23", "23"]  # every one has it

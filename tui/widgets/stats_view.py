@@ -247,16 +247,17 @@ class StatsView(Horizontal, ReportsFailures):
                 else t("chart.empty", lang)
             )
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, dim, table, chart)
+            self.app.call_from_thread(self._show, dim, table, chart, named)
 
-    def _show(self, dim: str, table_df: pl.DataFrame, chart: str) -> None:
+    def _show(self, dim: str, table_df: pl.DataFrame, chart: str, named: str = "") -> None:
+        """Shows a count or a summed-up column (`named`: its title, read off the UI thread)."""
         lang = self.language
         label = t(f"col.{dim}", lang) if f"col.{dim}" != t(f"col.{dim}", lang) else dim
         summed = next((c for c in table_df.columns if c.endswith(")") and "(" in c), None)
         if summed is not None:  # a column summed up: dimension, rows, rows with a value, the figure
             cols = [(dim, label), ("count", t("col.count", lang)), ("values", t("col.values", lang))]
             agg, _, value = summed.partition("(")
-            cols.append((summed, f"{t(f'agg.{agg}', lang, default=agg)}({column_title(value[:-1], lang)})"))
+            cols.append((summed, f"{t(f'agg.{agg}', lang, default=agg)}({named or value[:-1]})"))
             cells = [
                 ["" if r[dim] is None else term(dim, str(r[dim]), lang)]
                 + ["" if v is None else str(v) for v in (r["count"], r["values"])]
