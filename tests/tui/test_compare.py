@@ -73,6 +73,10 @@ async def test_p_lists_the_peers_and_equals_compares_the_unit_with_them(catalog:
         peers = app.screen
         assert isinstance(peers, UnitsScreen) and peers.rows["name"][0] == "昆山市"
         assert peers.rows.height == 11 and "昆山市 的对标单位" in peers.title_in("zh")
+        grid = peers.query_one(Grid)
+        at = [c.key for c in grid.columns].index("distance")
+        distances = [grid.get_row_at(i)[at] for i in range(grid.row_count)]
+        assert distances[0] == "0.0000" and all(len(d.split(".")[1]) == 4 for d in distances), distances
         await pilot.press("L")  # its title and its columns' headers follow the language
         await settle(pilot)
         assert peers.title_in("en").startswith("Peers of 昆山市 by population, urbanisation rate")

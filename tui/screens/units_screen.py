@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from baiqiang.core.plain.text import visible
+from baiqiang.tui.decimals import aligned
 from baiqiang.tui.i18n import t
 from baiqiang.tui.messages import CompareWanted, UnitChosen
 from baiqiang.tui.screens.back import BackScreen
@@ -80,6 +81,10 @@ class UnitsScreen(BackScreen):
             ]
             for row in self.rows.iter_rows()
         ]
+        for i, c in enumerate(cols):  # a column of decimals to one number of places (9.20 over 9.74)
+            if self.rows.schema[c].is_float():
+                for row, text in zip(cells, aligned([row[i] for row in cells]), strict=True):
+                    row[i] = text or ""
         labels = self.labels_in(self.lang) if self.labels_in else {}
         named = [(c, labels.get(c) or t(f"col.{c}", self.lang, default=c)) for c in cols]
         numeric = [c for c in cols if self.rows.get_column(c).dtype.is_numeric()]
