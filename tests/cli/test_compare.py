@@ -125,3 +125,13 @@ def test_a_table_writes_a_columns_decimals_to_one_number_of_places_and_csv_as_he
     assert "9.2," in sh("peers", "沁源县", "--format", "csv").stdout
     compared = sh("compare", "沁源县", "澄江市", "--rows", "schooling_years", "--format", "table").stdout
     assert "9.74" in compared and "9.20" in compared
+
+
+@pytest.mark.parametrize(
+    ("columns", "shown"), [("130", "share with a university education"), ("60", "share with a university e…")]
+)
+def test_a_comparisons_labels_take_the_room_the_terminal_has(columns: str, shown: str) -> None:
+    """Whole where the terminal has room; cut with … where it is narrow (the values come first)."""
+    args = ("compare", "沁源县", "府谷县", "--rows", "university_share,population", "--format", "table")
+    table = sh(*args, env={"COLUMNS": columns}).stdout
+    assert shown in table, table

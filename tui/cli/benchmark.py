@@ -15,9 +15,10 @@ from baiqiang.core.plain.text import visible
 from baiqiang.tui import render
 from baiqiang.tui.decimals import aligned
 
-CELL, LABEL = 12, 26
-"""The most cells of a value and of a label shown in a terminal's table (the rest with …; every
-one whole with --format csv)."""
+CELL, LABEL, MOST_LABEL = 12, 26, 60
+"""The most cells of a value shown in a terminal's table, and of a label where the terminal is
+narrow (a label takes the room the values leave, up to MOST_LABEL); the rest with …, every one
+whole with --format csv."""
 
 
 def _cut(text: str, *, cells: int) -> str:
@@ -84,11 +85,18 @@ def compare_(
             pl.DataFrame([aligned(list(r)) for r in df.select(units).iter_rows()], schema=units, orient="row")
         )
         df = df.with_columns(
-            pl.col(c).map_elements(
-                partial(_cut, cells=LABEL if c == "label_en" else CELL), return_dtype=pl.String
-            )
+            pl.col(c).map_elements(partial(_cut, cells=CELL), return_dtype=pl.String)
             for c in df.columns
-            if c not in ("group", "measure")
+            if c not in ("group", "measure", "label_en")
+        )
+        others = sum(  # the cells the other columns take, each with the two between columns
+            max([display_width(c), *(display_width(v or "") for v in df.get_column(c).to_list())]) + 2
+            for c in df.columns
+            if c != "label_en"
+        )
+        label = max(LABEL, min(render.terminal_width() - others - 2, MOST_LABEL))  # whole where room
+        df = df.with_columns(
+            pl.col("label_en").map_elements(partial(_cut, cells=label), return_dtype=pl.String)
         )
         hint = "fewer units, or --rows, or every column with --format csv"
     names = " · ".join(u.name for u in found.units)
