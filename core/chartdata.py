@@ -21,11 +21,6 @@ class BarData:
     figures: list[str]
     values: list[float]
 
-    @property
-    def labels(self) -> list[str]:
-        """Each bar's label: its group and its figure (东部 70)."""
-        return [f"{g} {f}" for g, f in zip(self.groups, self.figures, strict=True)]
-
 
 def bar_data(lf: pl.LazyFrame, *, by: str) -> BarData:
     """Row counts by a dimension, largest first (ordinal dimensions keep their order)."""

@@ -8,7 +8,7 @@ import io
 import sys
 import time
 from collections.abc import Iterable
-from functools import partial
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -515,10 +515,12 @@ class BaiqiangApp(App[None]):
             self.notify(str(exc), severity="warning")
             return
 
+        labels = cache(column_labels)  # (read once a language: the title and the headers use it)
+
         def title(lang: str) -> str:
-            labels = column_labels(lang)
+            labels_in = labels(lang)
             comma = "、" if lang == "zh" else ", "
-            used = comma.join(labels.get(c) or t(f"col.{c}", lang, default=c) for c in found.columns)
+            used = comma.join(labels_in.get(c) or t(f"col.{c}", lang, default=c) for c in found.columns)
             return t(
                 "peers.title",
                 lang,
@@ -529,7 +531,7 @@ class BaiqiangApp(App[None]):
             )
 
         compared = tuple(found.frame["adcode"].head(MAX_UNITS).to_list())
-        self._drill(UnitsScreen(title, found.frame, self.language, labels=column_labels, compared=compared))
+        self._drill(UnitsScreen(title, found.frame, self.language, labels=labels, compared=compared))
 
     @on(ViewChanged)
     def _view_changed(self, event: ViewChanged) -> None:

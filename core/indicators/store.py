@@ -387,23 +387,24 @@ def whole_number_columns(frame: pl.DataFrame | pl.LazyFrame, columns: Sequence[s
         floats = _whole_at_the_head(frame, floats)  # a column of decimals shows it at once
     if not floats:
         return []
-    checks = frame.select(
-        (pl.col(c).is_null() | ((pl.col(c) == pl.col(c).round(0)) & (pl.col(c).abs() < 2**53))).all()
-        for c in floats
-    )
+    checks = frame.select(_all_whole(c) for c in floats)
     whole = (checks.collect() if isinstance(checks, pl.LazyFrame) else checks).row(0)
     return [c for c, w in zip(floats, whole, strict=True) if w]
+
+
+def _all_whole(column: str) -> pl.Expr:
+    """Whether a float column's values are all whole numbers an integer holds exactly (blanks aside)."""
+    import polars as pl
+
+    col = pl.col(column)
+    return (col.is_null() | ((col == col.round(0)) & (col.abs() < 2**53))).all()
 
 
 def _whole_at_the_head(frame: pl.DataFrame, floats: list[str]) -> list[str]:
     """Those of `floats` whose first thousand rows are whole numbers: only those can be whole
     throughout (a panel of 100 columns of decimals is not read twice to say so)."""
-    import polars as pl
 
-    head = frame.head(1000).select(
-        (pl.col(c).is_null() | ((pl.col(c) == pl.col(c).round(0)) & (pl.col(c).abs() < 2**53))).all()
-        for c in floats
-    )
+    head = frame.head(1000).select(_all_whole(c) for c in floats)
     return [c for c, w in zip(floats, head.row(0), strict=True) if w]
 
 
