@@ -195,6 +195,10 @@ class BaiqiangApp(App[None]):
             return
         self.call_from_thread(self._loaded, catalog, found)
 
+    @on(FirstView.LanguageAsked)
+    def _language_asked(self) -> None:
+        self.action_toggle_language()
+
     @on(FirstView.KeysHeld)
     def _hold_key(self, event: FirstView.KeysHeld) -> None:
         if self.loaded:  # the live view is there already: the key goes to it now

@@ -175,6 +175,27 @@ async def test_keys_typed_at_a_first_launch_all_count(catalog: Catalog, gate: th
         assert app.keys_open and live.table.has_focus
 
 
+@pytest.mark.parametrize("first", ["L", "j"])
+async def test_a_key_the_first_view_answers_typed_just_before_a_search_is_not_typed_into_it(
+    catalog: Catalog, gate: threading.Event, first: str
+) -> None:
+    """`L/jiangyin` or `j/jiangyin` in one burst at the first frame (as a terminal delivers them:
+    no wait between): L switches the language and j moves the cursor, and the search is jiangyin.
+    Left to the bindings, the first key came back to them only after `/` had moved the focus to
+    the search, and was typed into it ("Ljiangyin", "jjiangyin"; tmux at 80×24)."""
+    app = BaiqiangApp(None, snapshot=make_snapshot(catalog))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key, character in [(first, first), ("slash", "/"), *((c, c) for c in "jiangyin")]:
+            app.post_message(events.Key(key, character))
+        for _ in range(20):
+            await pilot.pause(0.01)
+        view = app.query_one(FirstView)
+        assert view.search == "jiangyin"
+        assert app.language == ("en" if first == "L" else "zh")
+        gate.set()
+
+
 async def test_keys_typed_in_one_burst_follow_the_focus(catalog: Catalog) -> None:
     """A terminal delivers `/jiangyin` typed (or pasted) at once as one burst: the table is sent
     every key before it has answered `/`. The keys that come back unanswered after `/` moved the

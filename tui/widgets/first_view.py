@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -16,6 +17,14 @@ from baiqiang.tui.snapshot import Snapshot
 from baiqiang.tui.widgets.filter_bar import FilterBar
 from baiqiang.tui.widgets.grid import Grid
 from baiqiang.tui.widgets.status_line import StatusLine
+
+
+def _grid_action(key: str) -> str | None:
+    """The action of the table's own binding for a key (j: cursor_down), or None."""
+    for binding in Grid.BINDINGS:
+        if isinstance(binding, Binding) and key in binding.key.split(","):
+            return binding.action
+    return None
 
 
 class FirstView(Vertical):
@@ -49,9 +58,25 @@ class FirstView(Vertical):
         """What is typed into the search (the live view takes it over)."""
         self._fields = snapshot.search_fields()
 
+    class LanguageAsked(Message):
+        """L, typed at the first view: the app switches the language."""
+
     def on_key(self, event: events.Key) -> None:
-        if not self.holding and event.key in self.ANSWERED:
-            return  # the cursor moves here (the live view starts on its row), L switches
+        if not self.holding and event.key in self.ANSWERED and not self.searching:
+            # answered here, as / is: left to the bindings, a key came back to them only after a
+            # / typed just after it had moved the focus to the search, and was typed into it
+            # (L/jiangyin in one burst searched "Ljiangyin", j/jiangyin "jjiangyin")
+            grid = self.query_one(Grid)
+            action = _grid_action(event.key)
+            if event.key == "L":
+                self.post_message(self.LanguageAsked())
+            elif action is not None:  # the cursor moves here (the live view starts on its row)
+                self.call_later(grid.run_action, action)
+            else:
+                return  # ctrl+c: the app's, at once
+            event.stop()
+            event.prevent_default()
+            return
         if not self.holding and event.key == "slash" and self._fields:
             event.stop()
             event.prevent_default()
