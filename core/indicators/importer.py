@@ -34,6 +34,7 @@ from baiqiang.core.indicators.reader import (
     split_header,
     split_unit,
     table_unit,
+    text_columns,
     unique_names,
 )
 from baiqiang.core.matching import Places, RowOutcome, Trust, match_frame, province_of, report_schema
@@ -91,7 +92,8 @@ def as_numbers(body: pl.DataFrame, headers: list[str]) -> Numbers:
     # the cells marked missing (NA, —) only in the columns where some cell did not read as a number
     unread = [h for h, w, r in zip(headers, written, read, strict=True) if r < w]
     marked = dict.fromkeys(headers, 0)
-    texts = [h for h in unread if body.schema[h] == pl.String]  # (a column parsed as numbers has no marks)
+    schema = body.schema  # (made anew each time it is asked for)
+    texts = [h for h in unread if schema[h] == pl.String]  # (a column parsed as numbers has no marks)
     if texts:
         counted = body.select(pl.col(h).is_in(BLANK_MARKS).sum() for h in texts).row(0)
         marked |= dict(zip(texts, counted, strict=True))
@@ -109,8 +111,17 @@ def as_numbers(body: pl.DataFrame, headers: list[str]) -> Numbers:
 
 
 def _roles(
-    body: pl.DataFrame, read: Numbers, headers: list[str], key: str | None, *, codes_by_content: bool = True
+    body: pl.DataFrame,
+    read: Numbers,
+    headers: list[str],
+    key: str | None,
+    *,
+    codes_by_content: bool = True,
+    written: Callable[[str], pl.Series] | None = None,
 ) -> Roles:
+    """Which columns are the unit's code, name, province, prefecture and year, which are values
+    and which are left out (and why). `written` gives a column of numbers as the file writes it
+    (a workbook's: its codes are numbers too)."""
     bare = {h: split_unit(h)[0] for h in headers}
     # Whole-column counts (made with the numbers); the kind of text in a sample (a panel has a
     # hundred columns and a hundred thousand rows).
@@ -118,11 +129,14 @@ def _roles(
     sample = body.head(SAMPLE)
 
     @cache
-    def share(h: str, pattern: str) -> float:
+    def share(h: str, pattern: str, *, numbers: bool = False) -> float:
         """The share of a column's cells in the sample that match (worked out where asked: the
-        code column is usually the first asked about). A column read as numbers as the file was
-        parsed holds no code (none in its first rows) and no 汉字."""
+        code column is usually the first asked about). A column of a text file read as numbers
+        as the file was parsed holds no code (none in its first rows) and no 汉字; a workbook's
+        column of numbers is asked about codes as written (`numbers`)."""
         cells = sample.get_column(h)
+        if cells.dtype != pl.String and numbers and written is not None:
+            cells = written(h).head(SAMPLE)
         seen = cells.len() - cells.null_count()
         if not seen or cells.dtype != pl.String:
             return 0.0
@@ -130,7 +144,7 @@ def _roles(
         return float(found) / seen
 
     def coded(h: str) -> bool:
-        return share(h, r"^(\d{6}|\d{9}|\d{12})(\.0)?$") >= 0.8
+        return share(h, r"^(\d{6}|\d{9}|\d{12})(\.0)?$", numbers=True) >= 0.8
 
     def words(h: str) -> bool:
         return share(h, r"[\u3400-\u9fff]") >= 0.6
@@ -207,7 +221,9 @@ def read_dataset(
     headers = unique_names(header_names(raw.head, start, count))
     body, read, past = _body(raw, start + count, headers)
     converted = read.frame
-    roles = _unit_roles(body, read, headers, options.key, places)
+    cells_of = raw.cells
+    written = None if cells_of is None else (lambda h: cells_of.text(start + count, headers.index(h)))
+    roles = _unit_roles(body, read, headers, options.key, places, written)
 
     def cleaned(cell: pl.Expr) -> pl.Expr:  # clean(), in Polars: NFKC, no blanks
         return cell.cast(pl.String).str.normalize("NFKC").str.replace_all(r"\s+", "")
@@ -345,31 +361,46 @@ def _body(raw: RawTable, skip: int, headers: list[str]) -> tuple[pl.DataFrame, N
         InvalidValue: There are no rows, or they cannot be read as a table.
     """
     named = dict(zip([f"column_{i}" for i in range(len(headers))], headers, strict=True))
-    found, past = raw.read_body(skip, len(headers), numbers=number_columns(raw.head[skip:], headers))
+    text = text_columns(headers)
+    # a workbook's: every column of numbers as the cells hold them; a text file's: those whose
+    # first rows are plain numbers, parsed as the file is read
+    numbers = (
+        number_columns(raw.head[skip:], headers)
+        if raw.cells is None
+        else [i for i in range(len(headers)) if i not in text]
+    )
+    found, past = raw.read_body(skip, len(headers), numbers=numbers, text=text)
     body = found.rename(named)
     if body.height == 0 or all(n == body.height for n in body.null_count().row(0)):  # (counts kept)
         raise InvalidValue("the file has a header but no rows under it")
     read = as_numbers(body, headers)
-    if any(body.schema[h] != pl.String for h in read.unread):  # inf, nan: what was written, as text
-        found, past = raw.read_body(skip, len(headers))
+    schema = body.schema
+    if any(schema[h] != pl.String for h in read.unread):  # inf, nan: what was written, as text
+        found, past = raw.read_body(skip, len(headers), text=text)
         body = found.rename(named)
         read = as_numbers(body, headers)
     return body, read, past
 
 
 def _unit_roles(
-    body: pl.DataFrame, read: Numbers, headers: list[str], key: str | None, places: Places
+    body: pl.DataFrame,
+    read: Numbers,
+    headers: list[str],
+    key: str | None,
+    places: Places,
+    written: Callable[[str], pl.Series] | None = None,
 ) -> Roles:
     """:func:`_roles`, where six digits under no code header, beside a column of names, are
     codes only if most of them were (常住人口 349523 is a number, and the names say which unit)."""
-    roles = _roles(body, read, headers, key)
+    roles = _roles(body, read, headers, key, written=written)
     if roles.code is None or roles.name is None or ROLES["code"].search(split_unit(roles.code)[0]):
         return roles
-    found = places.history.vintage(
-        body.get_column(roles.code).cast(pl.String).drop_nulls().unique().to_list()
-    )
+    codes = body.get_column(roles.code)
+    if codes.dtype != pl.String and written is not None:
+        codes = written(roles.code)
+    found = places.history.vintage(codes.cast(pl.String).drop_nulls().unique().to_list())
     if found is None or found[2] < 0.5:
-        return _roles(body, read, headers, key, codes_by_content=False)
+        return _roles(body, read, headers, key, codes_by_content=False, written=written)
     return roles
 
 

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import polars as pl
 
+from baiqiang.core.indicators.sheet import SheetCells
+from baiqiang.core.indicators.sheet import cells as sheet_cells
 from baiqiang.core.plain import workbook
 from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.text import clip
@@ -149,6 +151,8 @@ class RawTable:
     utf8: bytes | None = None
     """The file's bytes where they are `text` in UTF-8 as it stands (Polars reads them as they
     are: a panel's 80 MB are not encoded again)."""
+    cells: SheetCells | None = None
+    """A workbook sheet's cells (its numbers as the cells hold them)."""
 
     @property
     def sha256(self) -> str:
@@ -167,7 +171,9 @@ class RawTable:
         """The rows after the first `skip`, as `width` columns (:meth:`read_body`'s frame)."""
         return self.read_body(skip, width, numbers=numbers)[0]
 
-    def read_body(self, skip: int, width: int, *, numbers: Sequence[int] = ()) -> tuple[pl.DataFrame, int]:
+    def read_body(
+        self, skip: int, width: int, *, numbers: Sequence[int] = (), text: Sequence[int] = ()
+    ) -> tuple[pl.DataFrame, int]:
         """The rows after the first `skip`, as `width` columns ``column_0`` … of text (a row with
         fewer cells gets blanks), and how many rows have cells past the last of them (left out,
         and said so by the caller).
@@ -177,12 +183,16 @@ class RawTable:
             width: The columns (the header's).
             numbers: The columns read as numbers (Float64) as the file is parsed (a column of
                 numbers is parsed once, not read as text and cast); where a cell of one is not a
-                number, every column is read as text.
+                number, every column is read as text (a workbook's: that column).
+            text: The columns of a workbook that are text for what they are (a code, a name):
+                their numbers are as the reader writes them, not read again.
 
         Raises:
             InvalidValue: The rows cannot be read as a table (an unbalanced quote …).
         """
         found: pl.DataFrame | None = self.frame.slice(skip) if self.frame is not None else None
+        if self.cells is not None:
+            found = self.cells.body(skip, numbers=numbers, text=text)
         if found is None and numbers:
             found = self._read(skip, width, numbers)
         if found is None and self.frame is None:
@@ -231,15 +241,20 @@ _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _CODE_LIKE = re.compile(r"^(\d{6}|\d{9}|\d{12})(\.0)?$")
 
 
+def text_columns(headers: list[str]) -> list[int]:
+    """The columns whose header names a unit, a place or the year: read as text, as written."""
+    roles = [ROLES[r] for r in ("code", "name", "province", "prefecture", "year")]
+    return [i for i, h in enumerate(headers) if any(r.search(split_unit(h)[0]) for r in roles)]
+
+
 def number_columns(rows: list[list[str | None]], headers: list[str]) -> list[int]:
     """The columns worth parsing as numbers as a file is read: every cell of them in `rows` (the
     first rows of the body) a plain number, none of them a code, and a header that names no
     unit, place or year (those are read as text)."""
-    roles = [ROLES[r] for r in ("code", "name", "province", "prefecture", "year")]
+    text = set(text_columns(headers))
     found = []
-    for i, h in enumerate(headers):
-        bare = split_unit(h)[0]
-        if any(r.search(bare) for r in roles):
+    for i, _ in enumerate(headers):
+        if i in text:
             continue
         cells = [c for r in rows if i < len(r) and (c := r[i])]
         if cells and all(_PLAIN_NUMBER.match(c) and not _CODE_LIKE.match(c) for c in cells):
@@ -532,7 +547,7 @@ def _separator(text: str, default: str) -> str:
 
 
 def _excel(path: Path, sheet: str | None, data: bytes) -> RawTable:
-    try:  # every cell as text, blank rows kept (a row's line is the sheet's own)
+    try:  # blank rows kept (a row's line is the sheet's own)
         found = workbook.opened(path, sheet, data)
     except workbook.NoSheets:
         raise InvalidValue(f"{path.name} has no sheets") from None
@@ -546,37 +561,12 @@ def _excel(path: Path, sheet: str | None, data: bytes) -> RawTable:
         raise InvalidValue(f"{clip(path.name, 60)} is not a readable workbook (.xlsx or .xls)") from exc
     chosen, sheets = found.chosen, found.sheets
     try:
-        loaded = found.cells.to_polars()
+        read = sheet_cells(found, PEEK, BLANK_MARKS)
     except Exception as exc:
         raise InvalidValue(f"cannot read sheet {clip(chosen, 40)!r} of {clip(path.name, 60)}") from exc
-    df = loaded.rename({c: f"column_{i}" for i, c in enumerate(loaded.columns)})
-    if df.height == 0:
+    if not read.head:
         raise InvalidValue(f"sheet {clip(chosen, 40)!r} of {clip(path.name, 60)} is empty")
-    return RawTable(
-        _rows(df.head(PEEK)),
-        sheet=chosen,
-        frame=df,
-        offset=_first_row(data, sheets.index(chosen)),
-        sheets=tuple(sheets),
-    )
-
-
-def _first_row(data: bytes, index: int) -> int:
-    """The rows above a workbook sheet's first cell (which the reader does not return); 0 where
-    the workbook does not say (an .xls)."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as book:
-            where = workbook.sheet_part(book, index)
-            if where is None:
-                return 0
-            with book.open(where) as sheet:
-                head = sheet.read(1 << 20).decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return 0
-    first = re.search(r"<c r=\"[A-Z]+(\d+)\"[^>]*?(?<!/)>", head)
-    return int(first[1]) - 1 if first else 0
+    return RawTable(read.head, sheet=chosen, cells=read, offset=found.first_row - 1, sheets=tuple(sheets))
 
 
 def clean(text: str | None) -> str:

@@ -16,7 +16,7 @@ import io
 import re
 import threading
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,66 @@ unpack to gigabytes)."""
 _ROW = re.compile(rb'<row r="(\d+)"')
 _WIDE_CELL = re.compile(rb' r="[A-Z]{3}[0-9]')
 _CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"')
+_FILLED_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"([^>]*?)(?<!/)>(.*?)</c>', re.S)
+"""A cell with something in it (the reader's range starts at the first), its column, row,
+attributes and content."""
+_TYPED = re.compile(rb""" t=(?:"(?!n"|e"|s")([^"]{0,12})"(.)|')""")
+"""A cell's type but a number's, an error's and a shared text's, and what follows it (``>``:
+written last); or a type in single quotes (no group)."""
+_KIND = re.compile(rb'\bt="([^"]*)"')
+_COLUMN_A = re.compile(rb'<c r="A[0-9]+"[^>]*?(?<!/)>')
+
+CHUNK = 1 << 22
+"""How much of a sheet's XML the scan reads at a time (unpacked)."""
+MARGIN = 4096
+"""The XML kept at hand around a window of it (a cell's tag and text are shorter)."""
+HEAD_BYTES = 1 << 22
+"""How much of a sheet's XML its first rows are looked for in."""
+HEAD_ROWS = 40
+"""The rows of a sheet read as text to find its header (and the rows under it)."""
+
+NULL_LIKE = frozenset(
+    {
+        "",
+        "#N/A",
+        "#N/A N/A",
+        "#NA",
+        "-1.#IND",
+        "-1.#QNAN",
+        "-NaN",
+        "-nan",
+        "1.#IND",
+        "1.#QNAN",
+        "<NA>",
+        "N/A",
+        "NA",
+        "NULL",
+        "NaN",
+        "None",
+        "n/a",
+        "nan",
+        "null",
+    }
+)
+"""Text the reader takes for a blank (or NaN) where it reads a column's type from its cells:
+pandas' list (tests/core/test_workbook.py holds the reader to it). A column with such a cell is
+read as text, as written."""
+_ESCAPED = {t: t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for t in NULL_LIKE}
+_NULL_TEXT = re.compile(
+    rb"<t(?:\s[^>]*)?>("
+    + b"|".join(re.escape(t.encode()) for t in sorted(_ESCAPED.values(), key=len, reverse=True) if t)
+    + rb")</t>"
+)
+_NULL_SI = re.compile(
+    rb"<si(?:\s[^>]*)?><t(?:\s[^>]*)?>("
+    + b"|".join(re.escape(t.encode()) for t in sorted(_ESCAPED.values(), key=len, reverse=True) if t)
+    + rb")</t></si>"
+)
+_SHARED = re.compile(rb"<si(?:\s[^>]*)?(?:/>|>(.*?)</si>)", re.S)
+_PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.S)
+_RUN = re.compile(rb"<t(?:\s[^>]*)?>(.*?)</t>", re.S)
+_INLINE = re.compile(rb't="inlineStr"><is>(?:<t(?:\s[^>]*)?>([^<]*)</t>|<t\s*/>)</is></c>')
+_FORMULA_TEXT = re.compile(rb't="str">(?:<f\b[^>]*?(?:/>|>[^<]*</f>))?(?:<v>([^<]*)</v>)?</c>')
 
 
 def sheet_part(book: zipfile.ZipFile, index: int) -> str | None:
@@ -79,6 +139,12 @@ def sheet_part(book: zipfile.ZipFile, index: int) -> str | None:
     return where if where.startswith("xl/") else f"xl/{where}"
 
 
+def _unescape(text: bytes) -> str:
+    import html
+
+    return html.unescape(text.decode("utf-8", "replace"))
+
+
 def _column(letters: bytes) -> int:
     n = 0
     for ch in letters:
@@ -88,10 +154,53 @@ def _column(letters: bytes) -> int:
 
 def check_extent(source: Path | bytes, index: int) -> None:
     """Refuses a sheet whose cells span more than :data:`MAX_CELLS`, or that unpacks to more
-    than :data:`MAX_UNPACKED`, before the reader lays it out. The rows are read from the row
-    numbers; the columns are bounded by the widest written (a column of three letters, or a row
-    without its number, makes every cell be looked at). An .xls, or a file that is no zip, is
-    left to the reader.
+    than :data:`MAX_UNPACKED`, before the reader lays it out (:func:`scan`).
+
+    Raises:
+        SheetTooLarge: It is too large.
+    """
+    scan(source, index)
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What a sheet's XML says before the reader reads it (:func:`scan`).
+
+    Attributes:
+        part: The sheet's part in the workbook (xl/worksheets/…).
+        first_row: The number (1-based) of the first row with a cell written in it: the reader's
+            first row.
+        head: The sheet's XML up to the row after its first :data:`HEAD_ROWS` rows from
+            `first_row` (the whole of sheetData where it has fewer), or None where that cannot
+            be told (rows without numbers, a head larger than the first read).
+        numbers_from: The first of those rows (0 = `first_row`) with numbers in it: two cells
+            of numbers, else one; None where there is none.
+        text_columns: The columns (0 = A) that hold a cell the reader would turn into a number
+            where it reads a column's type from its cells (TRUE is 1.0; a date written as
+            text): those are read as text.
+        blanked: The cells of :data:`NULL_LIKE` text (NA, None, #N/A), which the reader makes
+            blanks in a column of numbers, as (column, row, text): row 0 = `first_row`.
+        typed: Whether the sheet can be read typed at all: every cell and row numbered, a cell's
+            type written last, column A used (the reader's columns start at the first used one),
+            and every text cell's text known to the scan.
+    """
+
+    part: str
+    first_row: int
+    head: bytes | None = None
+    numbers_from: int | None = None
+    text_columns: frozenset[int] = frozenset()
+    blanked: tuple[tuple[int, int, str], ...] = ()
+    typed: bool = False
+
+
+def scan(source: Path | bytes, index: int) -> Scan | None:
+    """Reads an .xlsx sheet's XML once, as it unpacks: refuses a sheet whose cells span more than
+    :data:`MAX_CELLS`, or that unpacks to more than :data:`MAX_UNPACKED`, before the reader lays
+    it out, and tells what a typed read needs to know (:class:`Scan`). The rows are read from
+    the row numbers; the columns are bounded by the widest written (a column of three letters,
+    or a row without its number, makes every cell be looked at). None for an .xls, or a file
+    that is no zip (left to the reader).
 
     Raises:
         SheetTooLarge: It is too large.
@@ -99,50 +208,256 @@ def check_extent(source: Path | bytes, index: int) -> None:
     try:
         book = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
     except (OSError, zipfile.BadZipFile):
-        return
+        return None
     with book:
         part = sheet_part(book, index)
-        if part is None or part not in book.namelist():
-            return
+        names = set(book.namelist())
+        if part is None or part not in names:
+            return None
         unpacked = book.getinfo(part).file_size
-        if "xl/sharedStrings.xml" in book.namelist():
+        if "xl/sharedStrings.xml" in names:
             unpacked += book.getinfo("xl/sharedStrings.xml").file_size
         if unpacked > MAX_UNPACKED:
             raise SheetTooLarge(f"unpacks to {unpacked / 2**30:.1f} GB")
         last_row, last_column, every_cell = 0, 702, False  # two letters at most, unless seen
         cells: list[tuple[bytes, bytes]] = []
-        tail = b""
-        with book.open(part) as sheet:
-            while chunk := sheet.read(1 << 22):
-                data = tail + chunk
-                tail = data[-128:]
-                numbered = _ROW.findall(chunk)
-                if numbered:
-                    last_row = max(last_row, *map(int, numbered))
-                rows = chunk.count(b"<row ") + chunk.count(b"<row>")
-                # a row written otherwise (its number not first, or none), or a cell past ZZ:
-                # every cell is looked at (the usual writers never do either)
-                if every_cell or len(numbered) != rows or _WIDE_CELL.search(data):
-                    every_cell = True
-                    cells += _CELL.findall(data)
-                    if len(cells) > 1_000_000:  # keep the widest and the lowest only
-                        cells = [max(cells, key=lambda c: _column(c[0])), max(cells, key=lambda c: int(c[1]))]
-    if every_cell and cells:
-        last_column = max(_column(c) for c, _ in cells)
-        last_row = max(last_row, max(int(r) for _, r in cells))
-    if last_row * last_column > MAX_CELLS:
-        across = f"{last_column:,}" if every_cell else f"up to {last_column:,}"
-        raise SheetTooLarge(f"spans {last_row:,} rows × {across} columns")
+        first = b""
+        look = _Look(_null_like_shared(book, names))
+        for data, start, end in _windows(book, part):
+            if len(first) < HEAD_BYTES:
+                first = data[:end] if not first else first + data[start:end]
+            numbered = _ROW.findall(data, start, end)
+            if numbered:
+                last_row = max(last_row, *map(int, numbered))
+            rows = data.count(b"<row", start, end)  # (<rowBreaks> too: then counted exactly)
+            if rows != len(numbered):
+                rows = data.count(b"<row ", start, end) + data.count(b"<row>", start, end)
+            # a row written otherwise (its number not first, or none), or a cell past ZZ:
+            # every cell is looked at (the usual writers never do either)
+            if every_cell or len(numbered) != rows or _WIDE_CELL.search(data, start, end):
+                every_cell = True
+                cells += _CELL.findall(data, start, end)
+                if len(cells) > 1_000_000:  # keep the widest and the lowest only
+                    cells = [max(cells, key=lambda c: _column(c[0])), max(cells, key=lambda c: int(c[1]))]
+            if look.typed:
+                look.typed = look.look(data, start, end)
+        if every_cell and cells:
+            last_column = max(_column(c) for c, _ in cells)
+            last_row = max(last_row, max(int(r) for _, r in cells))
+        if last_row * last_column > MAX_CELLS:
+            across = f"{last_column:,}" if every_cell else f"up to {last_column:,}"
+            raise SheetTooLarge(f"spans {last_row:,} rows × {across} columns")
+        starts = _FILLED_CELL.search(first[: 1 << 20])
+    first_row = int(starts[2]) if starts else 1
+    if not look.typed or every_cell or not look.column_a or starts is None:
+        return Scan(part, first_row)
+    head = _head(first, first_row)
+    if head is None:
+        return Scan(part, first_row)
+    blanked = tuple((column, row - first_row, text) for column, row, text in look.blanked)
+    return Scan(
+        part, first_row, head, _numbers_from(head, first_row), frozenset(look.columns), blanked, typed=True
+    )
+
+
+def _windows(book: zipfile.ZipFile, part: str) -> Iterator[tuple[bytes, int, int]]:
+    """A sheet's XML as it unpacks, in windows ``data[start:end]`` that together hold every
+    byte once: each ends where a tag starts (no tag is cut), with :data:`MARGIN` bytes after it
+    at hand (a cell's text, after its tag) and :data:`MARGIN` before it (a cell's tag, before
+    its type)."""
+    data, start = b"", 0
+    with book.open(part) as sheet:
+        while chunk := sheet.read(CHUNK):
+            data += chunk
+            end = data.rfind(b"<", start + 1, len(data) - MARGIN)
+            if end < 0:  # no tag starts in it: text, or a tag longer than a chunk
+                if len(data) - start <= CHUNK + MARGIN:
+                    continue  # not enough yet
+                end = len(data) - MARGIN  # (cut where no tag starts, or in one that long)
+            yield data, start, end
+            keep = max(0, end - MARGIN)
+            data, start = data[keep:], end - keep
+    if start < len(data):
+        yield data, start, len(data)
+
+
+class _Look:
+    """What a typed read needs to know of a sheet's XML, window by window (:func:`_windows`):
+    every cell with a type (text, TRUE, a date) is looked at once.
+
+    Args:
+        nulls: The shared strings of :data:`NULL_LIKE` text, by index (b"17"); None where the
+            shared strings cannot be read here.
+    """
+
+    def __init__(self, nulls: dict[bytes, str] | None) -> None:
+        self.nulls = nulls
+        self.typed = True
+        self.column_a = False
+        self.columns: set[int] = set()
+        self.blanked: list[tuple[int, int, str]] = []
+
+    def look(self, data: bytes, start: int, end: int) -> bool:
+        """Looks at the cells whose type starts in data[start:end]; False where the sheet cannot
+        be read typed."""
+        self.column_a = self.column_a or _COLUMN_A.search(data, max(0, start - 64), end) is not None
+        shared = data.find(b' t="s"', start, end)
+        if shared >= 0:
+            if self.nulls is None or data.find(b' t="s" ', shared, end + 6) >= 0:
+                return False  # shared strings not read here, or a type not written last
+            for index, text in self.nulls.items():  # NA, None … by their index: b' t="s"><v>17</v>'
+                needle = b' t="s"><v>' + index + b"</v>"
+                upto = end + len(needle) - 1  # (one that starts in the window)
+                at = data.find(needle, shared, upto)
+                while at >= 0:
+                    if not self._blanked(data, at, text):
+                        return False
+                    at = data.find(needle, at + 1, upto)
+        for typed in _TYPED.finditer(data, start):  # the other types (a number's has none, or n)
+            at = typed.start()
+            if at >= end:
+                break
+            kind, after = typed[1], typed[2]
+            if kind is None:
+                return False  # a type in single quotes: not what the scan reads
+            if after == b" " and data.startswith(b"/>", typed.end(2)):
+                continue  # an empty cell (<c r="A2" t="str" />)
+            if after not in (b">", b"/"):
+                return False  # a type not written last
+            if kind in (b"b", b"d"):  # TRUE (read as 1.0), a date written as text
+                cell = _cell_of(data, at)
+                if cell is None:
+                    return False
+                self.columns.add(cell[0])
+            elif kind in (b"inlineStr", b"str"):
+                found = (_INLINE if kind == b"inlineStr" else _FORMULA_TEXT).match(data, at + 1)
+                if found is None:
+                    if after == b"/":
+                        continue  # an empty cell
+                    return False  # text in runs, or written otherwise: not read here
+                text = _unescape(found[1] or b"")
+                if text in NULL_LIKE and not self._blanked(data, at, text):
+                    return False
+            else:
+                return False  # a type the scan does not know
+        return True
+
+    def _blanked(self, data: bytes, at: int, text: str) -> bool:
+        """Notes the cell whose tag holds `at` as NULL_LIKE `text`; False where its tag cannot
+        be read."""
+        cell = _cell_of(data, at)
+        if cell is None:
+            return False
+        self.blanked.append((cell[0], cell[1], text))
+        return True
+
+
+def _cell_of(data: bytes, at: int) -> tuple[int, int] | None:
+    """The column (0 = A) and row of the cell whose tag holds `at`; None where its tag cannot be
+    found before it."""
+    start = data.rfind(b"<c ", 0, at)
+    found = _CELL.match(data, start) if start >= 0 else None
+    if found is None or data.find(b">", start, at) >= 0:  # not this cell's tag
+        return None
+    return _column(found[1]) - 1, int(found[2])
+
+
+def _null_like_shared(book: zipfile.ZipFile, names: set[str]) -> dict[bytes, str] | None:
+    """The shared strings of :data:`NULL_LIKE` text, by the index a cell gives (b"17"); None
+    where there are shared strings the scan cannot read."""
+    if "xl/sharedStrings.xml" not in names:
+        return {} if not any(n.lower().endswith("sharedstrings.xml") for n in names) else None
+    strings = book.read("xl/sharedStrings.xml")
+    if b"<r>" in strings or b"<r " in strings or b"<rPh" in strings:  # text in runs: each joined
+        found: dict[bytes, str] = {}
+        for i, si in enumerate(_SHARED.finditer(strings)):
+            text = _unescape(b"".join(_RUN.findall(_PHONETIC.sub(b"", si[1] or b""))))
+            if text in NULL_LIKE:  # (a reading above the text, rPh, is not the text)
+                found[str(i).encode()] = text
+        return found
+    return {  # where each is, by the strings before it
+        str(strings.count(b"<si", 0, m.start())).encode(): _unescape(m[1]) for m in _NULL_SI.finditer(strings)
+    }
+
+
+def _head(first: bytes, first_row: int) -> bytes | None:
+    """The XML of a sheet up to the row after its first :data:`HEAD_ROWS` rows (from what was
+    read first); None where the rows past them do not start there."""
+    end = first_row + HEAD_ROWS
+    for found in _ROW.finditer(first):
+        if int(found[1]) >= end:
+            return first[: found.start()]
+    closed = first.find(b"</sheetData>")
+    return first[:closed] if closed >= 0 else None
+
+
+def _numbers_from(head: bytes, first_row: int) -> int | None:
+    """The first row (0 = `first_row`) with two cells of numbers, else with one."""
+    counts: dict[int, int] = {}
+    for found in _FILLED_CELL.finditer(head):
+        kind = _KIND.search(found[3])
+        if (kind is None or kind[1] == b"n") and b"<v>" in found[4]:
+            row = int(found[2])
+            counts[row] = counts.get(row, 0) + 1
+            if counts[row] == 2 and row == min(counts):  # (rows come in order)
+                return row - first_row
+    two = [r for r in sorted(counts) if counts[r] >= 2]
+    chosen = two[0] if two else min(counts) if counts else None
+    return None if chosen is None else chosen - first_row
+
+
+def head_book(source: bytes, found: Scan) -> bytes | None:
+    """A copy of an .xlsx that holds only the head of the scanned sheet (:attr:`Scan.head`) and
+    one cell in column A below it, so that the reader's columns start at A as in the whole
+    sheet; the other sheets are left empty. Its first rows read as the sheet's own: the same
+    shared strings, styles and workbook settings (a 1904 date system)."""
+    if found.head is None:
+        return None
+    marker = found.first_row + HEAD_ROWS
+    sheet = (
+        found.head
+        + f'<row r="{marker}"><c r="A{marker}" t="inlineStr"><is><t>.</t></is></c></row>'.encode()
+        + b"</sheetData></worksheet>"
+    )
+    blank = (
+        b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main"><sheetData/></worksheet>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as book, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+        for info in book.infolist():
+            name = info.filename
+            if name == found.part:
+                copy.writestr(name, sheet)
+            elif name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                copy.writestr(name, blank)
+            elif name.startswith(("xl/media/", "xl/drawings/", "xl/charts/", "xl/embeddings/", "xl/pivot")):
+                continue  # pictures and charts: nothing the cells read
+            else:
+                copy.writestr(name, book.read(name))
+    return out.getvalue()
 
 
 @dataclass(frozen=True)
 class OpenSheet:
-    """A sheet read: the workbook's sheet names, the one read, and its cells (a fastexcel
-    sheet: ``.to_polars()`` makes the frame)."""
+    """A sheet read: the workbook's sheet names, the one read, and its cells.
+
+    Either `cells` (every cell as text: a fastexcel sheet, ``.to_polars()`` makes the frame),
+    or, where the sheet could be read so (:attr:`Scan.typed`), `head` (its first
+    :data:`HEAD_ROWS` rows as text) and `body` (its rows from `numbers_from` on, each column
+    of numbers as numbers; :data:`Scan.text_columns` as text). `book` reads more of it.
+    """
 
     sheets: tuple[str, ...]
     chosen: str
-    cells: Any
+    cells: Any = None
+    head: Any = None
+    body: Any = None
+    numbers_from: int = 0
+    first_row: int = 1
+    book: Any = None
+    text_columns: frozenset[int] = frozenset()
+    blanked: tuple[tuple[int, int, str], ...] = ()
 
 
 def choose(sheets: Sequence[str], asked: str | None) -> str:
@@ -164,29 +479,68 @@ def choose(sheets: Sequence[str], asked: str | None) -> str:
 
 
 def open_sheet(source: Path | bytes, asked: str | None) -> OpenSheet:
-    """A workbook's sheet (a file, or its bytes as read), every cell as text.
+    """A workbook's sheet (a file, or its bytes as read): typed where it can be, else every cell
+    as text (:class:`OpenSheet`).
 
     Raises:
         NoSheets, NoSuchSheet: As :func:`choose`.
-        SheetTooLarge: As :func:`check_extent`.
+        SheetTooLarge: As :func:`scan`.
         SheetUnreadable: The sheet could not be read.
         Exception: Whatever the reader raises for a file that is not a readable workbook.
     """
     import fastexcel
 
+    quiet()
     data = source if isinstance(source, bytes) else source.read_bytes()
     book = fastexcel.read_excel(data)
     sheets = tuple(book.sheet_names)
     chosen = choose(sheets, asked)
     try:
-        check_extent(data, sheets.index(chosen))
+        found = scan(data, sheets.index(chosen))
     except SheetTooLarge as exc:
         raise SheetTooLarge(f"sheet {chosen!r} {exc}") from None
+    first_row = found.first_row if found is not None else 1
+    copy = head_book(data, found) if found is not None and found.numbers_from is not None else None
+    if found is not None and copy is not None and found.numbers_from is not None:
+        try:
+            head = fastexcel.read_excel(copy).load_sheet(
+                chosen, header_row=None, dtypes="string", n_rows=HEAD_ROWS
+            )
+            body = book.load_sheet(
+                chosen,
+                header_row=None,
+                skip_rows=found.numbers_from,
+                schema_sample_rows=None,
+                dtypes=dict.fromkeys(sorted(found.text_columns), "string") or None,
+            )
+        except Exception:  # noqa: BLE001  (read as text below, as any sheet can be)
+            pass
+        else:
+            return OpenSheet(
+                sheets,
+                chosen,
+                None,
+                head,
+                body,
+                found.numbers_from,
+                first_row,
+                book,
+                found.text_columns,
+                found.blanked,
+            )
     try:
         cells = book.load_sheet(chosen, header_row=None, dtypes="string")
     except Exception as exc:
         raise SheetUnreadable(chosen) from exc
-    return OpenSheet(sheets, chosen, cells)
+    return OpenSheet(sheets, chosen, cells, first_row=first_row, book=book)
+
+
+def quiet() -> None:
+    """The reader's notes on a column it reads as text (it found no type for one that is blank
+    throughout) kept off the terminal: they are the reader's, not the user's."""
+    import logging
+
+    logging.getLogger("fastexcel").setLevel(logging.ERROR)
 
 
 @dataclass

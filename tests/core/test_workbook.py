@@ -46,7 +46,7 @@ def test_a_sheet_read_ahead_is_taken_once(book: Path, monkeypatch: pytest.Monkey
     _settled(book, "县域指标")
     calls = _no_reading_now(monkeypatch)
     raw = read_raw(book, sheet="县域指标")
-    assert raw.sheet == "县域指标" and raw.frame is not None and raw.frame.height > 3
+    assert raw.sheet == "县域指标" and raw.cells is not None and raw.cells.rows.height > 3
     assert calls == []
     with pytest.raises(AssertionError, match="read again"):  # taken: the next read is a read
         workbook.opened(book, "县域指标")
@@ -172,7 +172,7 @@ def test_an_import_reads_the_file_once_whatever_becomes_of_it(
 
     monkeypatch.setattr(workbook, "opened", gone_then)
     raw = read_raw(book, sheet="县域指标")
-    assert raw.sha256 == digest and raw.frame is not None and raw.frame.height > 3
+    assert raw.sha256 == digest and raw.cells is not None and raw.cells.rows.height > 3
 
 
 def test_a_sheet_asked_for_by_a_digit_that_is_not_ascii_is_no_sheet(book: Path) -> None:

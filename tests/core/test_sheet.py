@@ -1,0 +1,290 @@
+"""A workbook's numbers are imported as its cells hold them (issue 21: read typed, the census
+import got ~0.2× of fastexcel faster; and fastexcel writes a number as text to nine decimal
+places, so 1/3 was stored as 0.333333333 and 5e-12 as 0).
+
+Every workbook here is SYNTHETIC: made-up figures written by the test, for the importer only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+from baiqiang.core.catalog import Catalog
+from baiqiang.core.indicators.importer import read_dataset
+from baiqiang.core.indicators.model import ImportOptions, ImportResult
+from baiqiang.core.indicators.reader import read_raw
+from baiqiang.core.matching import places
+from baiqiang.core.plain import workbook
+
+EXACT = [1 / 3, 1.343642441124012e-07, 5e-12, 123456789.1234568, 99.99999999999999, 2 / 3 * 1e10]
+"""Numbers that fastexcel writes as text otherwise: 0.333333333, 0.000000134, 0 … (each to 16
+digits, as openpyxl writes a number)."""
+UNITS = [("320583", "昆山市"), ("320281", "江阴市"), ("320582", "张家港市"), ("320585", "太仓市")]
+
+
+def _openpyxl(path: Path, rows: list[list[Any]], *, at: str = "A") -> Path:
+    """A workbook written by openpyxl (text inline, as pandas writes it), from column `at`."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    offset = ord(at) - ord("A")
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1 + offset):
+            if value is not None:
+                sheet.cell(r, c, value)
+    book.save(path)
+    return path
+
+
+def _xlsxwriter(path: Path, rows: list[list[Any]]) -> Path:
+    """A workbook written by xlsxwriter (text shared, as Excel writes it)."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    dated = book.add_format({"num_format": "yyyy-mm-dd"})
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, datetime.datetime):
+                sheet.write_datetime(r, c, value, dated)
+            elif isinstance(value, str) and value.startswith("="):
+                sheet.write_formula(r, c, value, None, value.removeprefix("=").strip('"'))
+            elif isinstance(value, str):
+                sheet.write_string(r, c, value)
+            elif value is not None:
+                sheet.write(r, c, value)
+    book.close()
+    return path
+
+
+def _import(catalog: Catalog, path: Path) -> tuple[pl.DataFrame, ImportResult]:
+    return read_dataset(path, places(catalog), name="t", options=ImportOptions())
+
+
+def _as_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every sheet read as text, its numbers read again (the way a sheet that cannot be read
+    typed is read)."""
+    monkeypatch.setattr(workbook, "scan", lambda source, index: None)
+
+
+def _same(a: tuple[pl.DataFrame, ImportResult], b: tuple[pl.DataFrame, ImportResult]) -> None:
+    (values_a, result_a), (values_b, result_b) = a, b
+    assert values_a.equals(values_b)
+    assert result_a.table.equals(result_b.table)
+    assert result_a.ignored == result_b.ignored and result_a.notes == result_b.notes
+    assert [c.__dict__ for c in result_a.dataset.columns] == [c.__dict__ for c in result_b.dataset.columns]
+
+
+def test_a_workbooks_numbers_are_stored_as_its_cells_hold_them(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed, and read as text with its numbers read again: every value to the last digit, in
+    a column of numbers and in one with a mark (—) among them."""
+    rows: list[list[Any]] = [["区划代码", "县", "份额", "带标记"]]
+    for (code, name), value in zip(UNITS, EXACT, strict=False):
+        rows.append([code, name, value, value])
+    rows[2][3] = "—"
+    for writer in (_openpyxl, _xlsxwriter):
+        book = writer(tmp_path / f"{writer.__name__}.xlsx", rows)
+        for how in ("typed", "as text"):
+            if how == "as text":
+                _as_text(monkeypatch)
+            values, _ = _import(catalog, book)
+            got = dict(zip(values["adcode"], values["份额"], strict=True))
+            marked = dict(zip(values["adcode"], values["带标记"], strict=True))
+            assert got == {code: v for (code, _), v in zip(UNITS, EXACT, strict=False)}, (writer, how)
+            assert marked == got | {"320281": None}, (writer, how)
+            monkeypatch.undo()
+
+
+def test_the_reader_blanks_exactly_the_text_the_scan_knows_it_blanks(tmp_path: Path) -> None:
+    """fastexcel reads some text as a blank (or NaN) in a column of numbers: NULL_LIKE must be
+    that list, no more and no less, for the scan to put each such cell back."""
+    import fastexcel
+
+    others = ["NAN", "Nan", " NA ", "na", "none", "NONE", "Null", "#n/a", "-", "—", "…", "inf", "1,234", "无"]
+    candidates = sorted(workbook.NULL_LIKE - {""}) + others
+    rows = [[1.5] * len(candidates), candidates, [2.5] * len(candidates)]
+    book = _xlsxwriter(tmp_path / "nulls.xlsx", rows)
+    read = fastexcel.read_excel(str(book)).load_sheet(0, header_row=None, schema_sample_rows=None).to_polars()
+    blanked = {t for t, c in zip(candidates, read.columns, strict=True) if read.schema[c] == pl.Float64}
+    assert blanked == workbook.NULL_LIKE - {""}
+
+
+def _scan(path: Path) -> workbook.Scan:
+    found = workbook.scan(path.read_bytes(), 0)
+    assert found is not None
+    return found
+
+
+def test_the_scan_finds_the_cells_a_typed_read_would_turn(tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        ["区划代码", "县", "甲", "乙", "丙", "丁"],
+        ["NA", "全国", 1.0, "None", True, "#N/A"],
+        ["320583", "昆山市", 2.0, 3.0, 4.0, '="NA"'],
+        ["320281", "江阴市", "NA", 5.0, 6.0, 7.0],
+    ]
+    found = _scan(_xlsxwriter(tmp_path / "b.xlsx", rows))
+    assert found.typed and found.first_row == 1 and found.numbers_from == 2
+    assert found.text_columns == {4}  # TRUE, read as 1.0 in a column of numbers
+    assert sorted(found.blanked) == [(0, 1, "NA"), (2, 3, "NA"), (3, 1, "None"), (5, 1, "#N/A"), (5, 2, "NA")]
+    inline = _scan(_openpyxl(tmp_path / "i.xlsx", rows))  # (no value written for its formula)
+    assert sorted(inline.blanked) == [(0, 1, "NA"), (2, 3, "NA"), (3, 1, "None")]  # (#N/A: an error)
+
+
+def test_shared_text_is_found_by_its_own_index(tmp_path: Path) -> None:
+    """The cells of NA are found by NA's index among the shared strings (an index one off found
+    the cells of the text before it)."""
+    rows: list[list[Any]] = [["县", "甲"], ["昆山市", "NA"], ["江阴市", 1.0], ["NA", 2.0]]
+    assert sorted(_scan(_xlsxwriter(tmp_path / "s.xlsx", rows)).blanked) == [(0, 3, "NA"), (1, 1, "NA")]
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (lambda x: x.replace(b'<c r="A2" t="s">', b'<c r="A2" t="s" s="0">'), "a type not written last"),
+        (lambda x: x.replace(b'<c r="A2" t="s">', b"<c r='A2' t='s'>"), "attributes in single quotes"),
+        (lambda x: x.replace(b'<row r="2"', b"<row"), "a row without its number"),
+    ],
+)
+def test_a_sheet_the_scan_cannot_read_is_read_as_text(
+    tmp_path: Path, change: Callable[[bytes], bytes], why: str
+) -> None:
+    import zipfile
+
+    rows: list[list[Any]] = [["县", "甲"], ["昆山市", 1.0], ["江阴市", 2.0]]
+    book = _xlsxwriter(tmp_path / "a.xlsx", rows)
+    assert _scan(book).typed
+    changed = tmp_path / "changed.xlsx"
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile(changed, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, change(data) if name == "xl/worksheets/sheet1.xml" else data)
+    assert not _scan(changed).typed, why
+
+
+def test_the_scan_reads_a_sheet_whatever_its_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """HOSTILE to the scan: read 61 bytes at a time, every cell crosses a chunk's end somewhere;
+    what it finds is what it finds in one read."""
+    rows: list[list[Any]] = [["区划代码", "县", "甲", "乙"]]
+    rows += [
+        [code, name, "NA" if i % 2 else float(i), True if i == 3 else 1.0]
+        for i, (code, name) in enumerate(UNITS * 30)
+    ]
+    book = _xlsxwriter(tmp_path / "long.xlsx", rows)
+    whole = _scan(book)
+    monkeypatch.setattr(workbook, "CHUNK", 61)
+    assert _scan(book) == whole and len(whole.blanked) == 60 and whole.text_columns == {3}
+
+
+def test_a_sheet_read_typed_imports_what_it_imports_read_as_text(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The typed read changes nothing but speed where the text read was exact: the same
+    values, outcomes, columns, blanks and notes, for a sheet with everything that can differ."""
+    rows: list[list[Any]] = [
+        ["2020年各县主要指标（合成数据，测试用）", None, None, None, None, None, None, None, None, None],
+        ["单位：万元", None, None, None, None, None, None, None, None, None],
+        ["区划代码", "县", "年份", "产值", "人口", "标记", "缺失", "真假", "日期", "公式"],
+        ["NA", "全省", "2020", 100.5, 123456789, "—", "NA", 1.0, datetime.datetime(2020, 1, 2), 1.0],
+    ]
+    for i, (code, name) in enumerate(UNITS):
+        rows.append(
+            [
+                int(code),
+                name,
+                2020 if i else "NA",
+                10.25 * (i + 1),
+                349523 + i,
+                "—" if i == 2 else 7.5,
+                "None" if i == 1 else "#N/A" if i == 3 else 3.0,
+                True if i == 0 else 2.0,
+                5.0,
+                '="x"' if i == 1 else 4.0,
+            ]
+        )
+    rows.append(["注：合成数据。", None, None, None, None, None, None, None, None, None])
+    for writer in (_openpyxl, _xlsxwriter):
+        book = writer(tmp_path / f"{writer.__name__}.xlsx", rows)
+        raw = read_raw(book)
+        assert raw.cells is not None and raw.cells.typed, writer  # (else the test tests nothing)
+        typed = _import(catalog, book)
+        _as_text(monkeypatch)
+        _same(typed, _import(catalog, book))
+        monkeypatch.undo()
+
+
+@pytest.mark.parametrize("how", ["rows from elsewhere", "a number not the same"])
+def test_a_typed_read_that_disagrees_with_the_first_rows_is_not_used(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """The typed rows are checked against the first rows read as text (the same cells, read two
+    ways): where they disagree, the sheet is read as text instead."""
+    rows: list[list[Any]] = [["区划代码", "县", "产值"]] + [[c, n, 1.5 * i] for i, (c, n) in enumerate(UNITS)]
+    book = _openpyxl(tmp_path / "b.xlsx", rows)
+    right = _import(catalog, book)
+    other = [rows[0]] + [[c, n, 1.5 * i + (i == 2)] for i, (c, n) in enumerate(UNITS)]
+    elsewhere = _openpyxl(tmp_path / "other.xlsx", other)
+    original = workbook.open_sheet
+
+    def disagreeing(source: Path | bytes, asked: str | None) -> workbook.OpenSheet:
+        found = original(source, asked)
+        assert found.body is not None  # read typed
+        if how == "rows from elsewhere":
+            return dataclasses.replace(found, numbers_from=found.numbers_from + 1)
+        return dataclasses.replace(found, head=original(elsewhere, None).head)
+
+    monkeypatch.setattr(workbook, "open_sheet", disagreeing)
+    raw = read_raw(book)
+    assert raw.cells is not None and not raw.cells.typed
+    _same(right, _import(catalog, book))
+
+
+def test_a_sheet_whose_first_column_is_blank_is_read_as_text(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader's columns start at the first used one: without column A, a typed read's
+    columns could not be told from its first rows'; read as text, the numbers are still exact."""
+    rows: list[list[Any]] = [["区划代码", "县", "份额"]] + [
+        [c, n, v] for (c, n), v in zip(UNITS, EXACT, strict=False)
+    ]
+    book = _openpyxl(tmp_path / "b.xlsx", rows, at="B")
+    raw = read_raw(book)
+    assert raw.cells is not None and not raw.cells.typed
+    values, _ = _import(catalog, book)
+    assert values["份额"].to_list() == EXACT[: len(UNITS)]
+
+
+def test_a_sheet_of_one_long_text_is_scanned_in_steps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HOSTILE: a cell of 3 MB of text in the sheet, read 4 KB at a time: looked at in windows
+    of about that (held whole until the next tag, it was copied again with every chunk: a
+    quadratic scan)."""
+    from tests.core.test_workbook import _book
+
+    book = _book(
+        tmp_path / "long.xlsx",
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>县</t></is></c><c r="B1"><v>1</v></c></row>'
+        f'<row r="2"><c r="A2" t="inlineStr"><is><t>{"x" * 3_000_000}</t></is></c><c r="B2"><v>2</v></c></row>',
+    )
+    monkeypatch.setattr(workbook, "CHUNK", 4096)
+    held: list[int] = []
+    windows = workbook._windows
+
+    def watched(book: Any, part: str) -> Any:
+        for data, start, end in windows(book, part):
+            held.append(len(data))
+            yield data, start, end
+
+    monkeypatch.setattr(workbook, "_windows", watched)
+    _scan(book)  # (read as text: a cell's text longer than the scan looks ahead)
+    assert len(held) > 300 and max(held) <= 2 * 4096 + 3 * workbook.MARGIN
