@@ -16,6 +16,7 @@ import io
 import re
 import threading
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,7 @@ MAX_UNPACKED = 2**30
 unpack to gigabytes)."""
 
 _ROW = re.compile(rb'<row r="(\d+)"')
+_ANY_ROW = re.compile(rb'<row(?=[\s>/])(?: r="(\d+)")?')
 _WIDE_CELL = re.compile(rb' r="[A-Z]{3}[0-9]')
 _CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"')
 _FILLED_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"([^>]*?)(?<!/)>(.*?)</c>', re.S)
@@ -195,12 +197,57 @@ class Scan:
 
 
 def scan(source: Path | bytes, index: int) -> Scan | None:
-    """Reads an .xlsx sheet's XML once, as it unpacks: refuses a sheet whose cells span more than
+    """Reads an .xlsx sheet's XML as it unpacks: refuses a sheet whose cells span more than
     :data:`MAX_CELLS`, or that unpacks to more than :data:`MAX_UNPACKED`, before the reader lays
-    it out, and tells what a typed read needs to know (:class:`Scan`). The rows are read from
-    the row numbers; the columns are bounded by the widest written (a column of three letters,
-    or a row without its number, makes every cell be looked at). None for an .xls, or a file
-    that is no zip (left to the reader).
+    it out (:func:`measured`), and tells what a typed read needs to know (:class:`Scan`). None
+    for an .xls, or a file that is no zip (left to the reader).
+
+    Raises:
+        SheetTooLarge: It is too large.
+    """
+    found = measured(source, index)
+    return None if found is None else found.scan()
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A sheet's XML, unpacked and measured (:func:`measured`): its extent is one the reader can
+    lay out. :attr:`head` and :attr:`numbers_from` are known; :meth:`scan` looks at every cell."""
+
+    part: str
+    first_row: int
+    head: bytes | None
+    numbers_from: int | None
+    windows: tuple[tuple[bytes, int, int], ...] = field(repr=False)
+    nulls: dict[bytes, str] | None = field(repr=False)
+    readable: bool
+    """Whether the scan can read it at all: every row numbered, column A used."""
+
+    def scan(self) -> Scan:
+        """What a typed read needs to know (:class:`Scan`): every cell with a type looked at."""
+        if not self.readable or self.head is None:
+            return Scan(self.part, self.first_row)
+        look = _Look(self.nulls)
+        for data, start, end in self.windows:
+            if not look.look(data, start, end):
+                return Scan(self.part, self.first_row)
+        blanked = tuple((column, row - self.first_row, text) for column, row, text in look.blanked)
+        return Scan(
+            self.part,
+            self.first_row,
+            self.head,
+            self.numbers_from,
+            frozenset(look.columns),
+            blanked,
+            typed=True,
+        )
+
+
+def measured(source: Path | bytes, index: int) -> Measured | None:
+    """An .xlsx sheet's XML, unpacked, once its extent is known to be one the reader can lay
+    out. The rows are read from the row numbers; the columns are bounded by the widest written
+    (a column of three letters, or a row without its number, makes every cell be looked at).
+    None for an .xls, or a file that is no zip (left to the reader).
 
     Raises:
         SheetTooLarge: It is too large.
@@ -222,61 +269,90 @@ def scan(source: Path | bytes, index: int) -> Scan | None:
         last_row, last_column, every_cell = 0, 702, False  # two letters at most, unless seen
         cells: list[tuple[bytes, bytes]] = []
         first = b""
-        look = _Look(_null_like_shared(book, names))
-        for data, start, end in _windows(book, part):
+        column_a = False
+        windows: list[tuple[bytes, int, int]] = []
+        for data, start, end in _windows(book, part, source if isinstance(source, bytes) else None):
+            windows.append((data, start, end))
             if len(first) < HEAD_BYTES:
                 first = data[:end] if not first else first + data[start:end]
-            numbered = _ROW.findall(data, start, end)
+            column_a = column_a or _COLUMN_A.search(data, max(0, start - 64), end) is not None
+            rows = _ANY_ROW.findall(data, start, end)  # its number, or b"" (written otherwise)
+            numbered = [int(r) for r in rows if r]
             if numbered:
-                last_row = max(last_row, *map(int, numbered))
-            rows = data.count(b"<row", start, end)  # (<rowBreaks> too: then counted exactly)
-            if rows != len(numbered):
-                rows = data.count(b"<row ", start, end) + data.count(b"<row>", start, end)
+                last_row = max(last_row, *numbered)
             # a row written otherwise (its number not first, or none), or a cell past ZZ:
             # every cell is looked at (the usual writers never do either)
-            if every_cell or len(numbered) != rows or _WIDE_CELL.search(data, start, end):
+            if every_cell or (rows and not all(rows)) or _WIDE_CELL.search(data, start, end):
                 every_cell = True
                 cells += _CELL.findall(data, start, end)
                 if len(cells) > 1_000_000:  # keep the widest and the lowest only
                     cells = [max(cells, key=lambda c: _column(c[0])), max(cells, key=lambda c: int(c[1]))]
-            if look.typed:
-                look.typed = look.look(data, start, end)
         if every_cell and cells:
             last_column = max(_column(c) for c, _ in cells)
             last_row = max(last_row, max(int(r) for _, r in cells))
         if last_row * last_column > MAX_CELLS:
             across = f"{last_column:,}" if every_cell else f"up to {last_column:,}"
             raise SheetTooLarge(f"spans {last_row:,} rows × {across} columns")
-        starts = _FILLED_CELL.search(first[: 1 << 20])
+        nulls = _null_like_shared(book, names)
+    starts = _FILLED_CELL.search(first[: 1 << 20])
     first_row = int(starts[2]) if starts else 1
-    if not look.typed or every_cell or not look.column_a or starts is None:
-        return Scan(part, first_row)
-    head = _head(first, first_row)
-    if head is None:
-        return Scan(part, first_row)
-    blanked = tuple((column, row - first_row, text) for column, row, text in look.blanked)
-    return Scan(
-        part, first_row, head, _numbers_from(head, first_row), frozenset(look.columns), blanked, typed=True
-    )
+    readable = not every_cell and column_a and starts is not None
+    head = _head(first, first_row) if readable else None
+    numbers_from = _numbers_from(head, first_row) if head is not None else None
+    return Measured(part, first_row, head, numbers_from, tuple(windows), nulls, readable)
 
 
-def _windows(book: zipfile.ZipFile, part: str) -> Iterator[tuple[bytes, int, int]]:
+def _unpacked(book: zipfile.ZipFile, part: str, source: bytes | None) -> Iterator[bytes]:
+    """A part of a workbook, unpacked :data:`CHUNK` at a time: from the bytes as read where the
+    part is deflated (the usual), by the zip module otherwise."""
+    info = book.getinfo(part)
+    header = info.header_offset
+    if (
+        source is not None
+        and info.compress_type in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED)
+        and not info.flag_bits & 0x1  # (not encrypted)
+        and source[header : header + 4] == b"PK\x03\x04"
+    ):
+        start = header + 30 + int.from_bytes(source[header + 26 : header + 28], "little")
+        start += int.from_bytes(source[header + 28 : header + 30], "little")
+        packed = source[start : start + info.compress_size]
+        if info.compress_type == zipfile.ZIP_STORED:
+            for at in range(0, len(packed), CHUNK):
+                yield packed[at : at + CHUNK]
+            return
+        inflate = zlib.decompressobj(-15)
+        while packed:
+            chunk = inflate.decompress(packed, CHUNK)
+            packed = inflate.unconsumed_tail
+            if not chunk and not packed:
+                break
+            yield chunk
+        if rest := inflate.flush():
+            yield rest
+        return
+    with book.open(part) as sheet:
+        while chunk := sheet.read(CHUNK):
+            yield chunk
+
+
+def _windows(
+    book: zipfile.ZipFile, part: str, source: bytes | None = None
+) -> Iterator[tuple[bytes, int, int]]:
     """A sheet's XML as it unpacks, in windows ``data[start:end]`` that together hold every
     byte once: each ends where a tag starts (no tag is cut), with :data:`MARGIN` bytes after it
     at hand (a cell's text, after its tag) and :data:`MARGIN` before it (a cell's tag, before
     its type)."""
     data, start = b"", 0
-    with book.open(part) as sheet:
-        while chunk := sheet.read(CHUNK):
-            data += chunk
-            end = data.rfind(b"<", start + 1, len(data) - MARGIN)
-            if end < 0:  # no tag starts in it: text, or a tag longer than a chunk
-                if len(data) - start <= CHUNK + MARGIN:
-                    continue  # not enough yet
-                end = len(data) - MARGIN  # (cut where no tag starts, or in one that long)
-            yield data, start, end
-            keep = max(0, end - MARGIN)
-            data, start = data[keep:], end - keep
+    for chunk in _unpacked(book, part, source):
+        data += chunk
+        end = data.rfind(b"<", start + 1, len(data) - MARGIN)
+        if end < 0:  # no tag starts in it: text, or a tag longer than a chunk
+            if len(data) - start <= CHUNK + MARGIN:
+                continue  # not enough yet
+            end = len(data) - MARGIN  # (cut where no tag starts, or in one that long)
+        yield data, start, end
+        keep = max(0, end - MARGIN)
+        data, start = data[keep:], end - keep
     if start < len(data):
         yield data, start, len(data)
 
@@ -292,15 +368,12 @@ class _Look:
 
     def __init__(self, nulls: dict[bytes, str] | None) -> None:
         self.nulls = nulls
-        self.typed = True
-        self.column_a = False
         self.columns: set[int] = set()
         self.blanked: list[tuple[int, int, str]] = []
 
     def look(self, data: bytes, start: int, end: int) -> bool:
         """Looks at the cells whose type starts in data[start:end]; False where the sheet cannot
         be read typed."""
-        self.column_a = self.column_a or _COLUMN_A.search(data, max(0, start - 64), end) is not None
         shared = data.find(b' t="s"', start, end)
         if shared >= 0:
             if self.nulls is None or data.find(b' t="s" ', shared, end + 6) >= 0:
@@ -480,7 +553,8 @@ def choose(sheets: Sequence[str], asked: str | None) -> str:
 
 def open_sheet(source: Path | bytes, asked: str | None) -> OpenSheet:
     """A workbook's sheet (a file, or its bytes as read): typed where it can be, else every cell
-    as text (:class:`OpenSheet`).
+    as text (:class:`OpenSheet`). Once the sheet is measured, its rows of numbers are read (by
+    the reader, outside Python's lock) while the scan looks at its cells.
 
     Raises:
         NoSheets, NoSuchSheet: As :func:`choose`.
@@ -496,38 +570,54 @@ def open_sheet(source: Path | bytes, asked: str | None) -> OpenSheet:
     sheets = tuple(book.sheet_names)
     chosen = choose(sheets, asked)
     try:
-        found = scan(data, sheets.index(chosen))
+        sheet = measured(data, sheets.index(chosen))
     except SheetTooLarge as exc:
         raise SheetTooLarge(f"sheet {chosen!r} {exc}") from None
-    first_row = found.first_row if found is not None else 1
-    copy = head_book(data, found) if found is not None and found.numbers_from is not None else None
-    if found is not None and copy is not None and found.numbers_from is not None:
-        try:
-            head = fastexcel.read_excel(copy).load_sheet(
-                chosen, header_row=None, dtypes="string", n_rows=HEAD_ROWS
-            )
-            body = book.load_sheet(
-                chosen,
-                header_row=None,
-                skip_rows=found.numbers_from,
-                schema_sample_rows=None,
-                dtypes=dict.fromkeys(sorted(found.text_columns), "string") or None,
-            )
-        except Exception:  # noqa: BLE001  (read as text below, as any sheet can be)
-            pass
-        else:
-            return OpenSheet(
-                sheets,
-                chosen,
-                None,
-                head,
-                body,
-                found.numbers_from,
-                first_row,
-                book,
-                found.text_columns,
-                found.blanked,
-            )
+    first_row = sheet.first_row if sheet is not None else 1
+    if sheet is not None and sheet.readable and sheet.numbers_from is not None:
+        skip = sheet.numbers_from
+        typed: list[Any] = []
+
+        def read(text: frozenset[int] = frozenset()) -> None:
+            try:
+                typed.append(
+                    book.load_sheet(
+                        chosen,
+                        header_row=None,
+                        skip_rows=skip,
+                        schema_sample_rows=None,
+                        dtypes=dict.fromkeys(sorted(text), "string") or None,
+                    )
+                )
+            except Exception:  # noqa: BLE001  (read as text below, as any sheet can be)
+                pass
+
+        read()  # (outside Python's lock: the command line goes on loading meanwhile)
+        found = sheet.scan()  # (then the cells are looked at, which takes the lock)
+        if found.text_columns and typed:  # TRUE in a column of numbers: read as text (seldom)
+            typed.clear()
+            read(found.text_columns)
+        copy = head_book(data, found) if found.typed else None
+        if copy is not None and typed:
+            try:
+                head = fastexcel.read_excel(copy).load_sheet(
+                    chosen, header_row=None, dtypes="string", n_rows=HEAD_ROWS
+                )
+            except Exception:  # noqa: BLE001  (read as text below)
+                pass
+            else:
+                return OpenSheet(
+                    sheets,
+                    chosen,
+                    None,
+                    head,
+                    typed[0],
+                    skip,
+                    first_row,
+                    book,
+                    found.text_columns,
+                    found.blanked,
+                )
     try:
         cells = book.load_sheet(chosen, header_row=None, dtypes="string")
     except Exception as exc:

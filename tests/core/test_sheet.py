@@ -72,7 +72,7 @@ def _import(catalog: Catalog, path: Path) -> tuple[pl.DataFrame, ImportResult]:
 def _as_text(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every sheet read as text, its numbers read again (the way a sheet that cannot be read
     typed is read)."""
-    monkeypatch.setattr(workbook, "scan", lambda source, index: None)
+    monkeypatch.setattr(workbook, "measured", lambda source, index: None)
 
 
 def _same(a: tuple[pl.DataFrame, ImportResult], b: tuple[pl.DataFrame, ImportResult]) -> None:
@@ -218,6 +218,8 @@ def test_a_sheet_read_typed_imports_what_it_imports_read_as_text(
         assert raw.cells is not None and raw.cells.typed, writer  # (else the test tests nothing)
         typed = _import(catalog, book)
         _as_text(monkeypatch)
+        raw = read_raw(book)
+        assert raw.cells is not None and not raw.cells.typed
         _same(typed, _import(catalog, book))
         monkeypatch.undo()
 
@@ -280,8 +282,8 @@ def test_a_sheet_of_one_long_text_is_scanned_in_steps(
     held: list[int] = []
     windows = workbook._windows
 
-    def watched(book: Any, part: str) -> Any:
-        for data, start, end in windows(book, part):
+    def watched(*args: Any) -> Any:
+        for data, start, end in windows(*args):
             held.append(len(data))
             yield data, start, end
 
