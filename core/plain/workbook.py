@@ -17,7 +17,7 @@ import re
 import threading
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,6 +72,8 @@ CHUNK = 1 << 22
 """How much of a sheet's XML the scan reads at a time (unpacked)."""
 MARGIN = 4096
 """The XML kept at hand around a window of it (a cell's tag and text are shorter)."""
+KEPT = 1 << 26
+"""The most of a sheet's XML kept unpacked between the scan's two passes."""
 HEAD_BYTES = 1 << 22
 """How much of a sheet's XML its first rows are looked for in."""
 HEAD_ROWS = 40
@@ -218,17 +220,25 @@ class Measured:
     first_row: int
     head: bytes | None
     numbers_from: int | None
-    windows: tuple[tuple[bytes, int, int], ...] = field(repr=False)
+    windows: tuple[tuple[bytes, int, int], ...] | None = field(repr=False)
+    """The XML as unpacked, where it is no larger than :data:`KEPT` (else unpacked again)."""
     nulls: dict[bytes, str] | None = field(repr=False)
     readable: bool
     """Whether the scan can read it at all: every row numbered, column A used."""
+    source: bytes | None = field(repr=False, default=None)
 
     def scan(self) -> Scan:
         """What a typed read needs to know (:class:`Scan`): every cell with a type looked at."""
         if not self.readable or self.head is None:
             return Scan(self.part, self.first_row)
         look = _Look(self.nulls)
-        for data, start, end in self.windows:
+        if self.windows is not None:
+            windows: Iterable[tuple[bytes, int, int]] = self.windows
+        elif self.source is not None:
+            windows = _windows(zipfile.ZipFile(io.BytesIO(self.source)), self.part, self.source)
+        else:
+            return Scan(self.part, self.first_row)
+        for data, start, end in windows:
             if not look.look(data, start, end):
                 return Scan(self.part, self.first_row)
         blanked = tuple((column, row - self.first_row, text) for column, row, text in look.blanked)
@@ -270,9 +280,13 @@ def measured(source: Path | bytes, index: int) -> Measured | None:
         cells: list[tuple[bytes, bytes]] = []
         first = b""
         column_a = False
-        windows: list[tuple[bytes, int, int]] = []
-        for data, start, end in _windows(book, part, source if isinstance(source, bytes) else None):
-            windows.append((data, start, end))
+        windows: list[tuple[bytes, int, int]] | None = []
+        raw = source if isinstance(source, bytes) else None
+        for data, start, end in _windows(book, part, raw):
+            if windows is not None:
+                windows.append((data, start, end))
+                if len(windows) * CHUNK > KEPT:
+                    windows = None  # (too large to keep: the look unpacks it again)
             if len(first) < HEAD_BYTES:
                 first = data[:end] if not first else first + data[start:end]
             column_a = column_a or _COLUMN_A.search(data, max(0, start - 64), end) is not None
@@ -299,7 +313,8 @@ def measured(source: Path | bytes, index: int) -> Measured | None:
     readable = not every_cell and column_a and starts is not None
     head = _head(first, first_row) if readable else None
     numbers_from = _numbers_from(head, first_row) if head is not None else None
-    return Measured(part, first_row, head, numbers_from, tuple(windows), nulls, readable)
+    kept = tuple(windows) if windows is not None else None
+    return Measured(part, first_row, head, numbers_from, kept, nulls, readable, raw)
 
 
 def _unpacked(book: zipfile.ZipFile, part: str, source: bytes | None) -> Iterator[bytes]:
@@ -320,15 +335,16 @@ def _unpacked(book: zipfile.ZipFile, part: str, source: bytes | None) -> Iterato
             for at in range(0, len(packed), CHUNK):
                 yield packed[at : at + CHUNK]
             return
-        inflate = zlib.decompressobj(-15)
-        while packed:
+        inflate, left = zlib.decompressobj(-15), info.file_size
+        while packed and left >= 0:
             chunk = inflate.decompress(packed, CHUNK)
             packed = inflate.unconsumed_tail
             if not chunk and not packed:
                 break
+            left -= len(chunk)
             yield chunk
-        if rest := inflate.flush():
-            yield rest
+        if left < 0 or inflate.decompress(b"", 1):
+            raise SheetTooLarge("unpacks to more than the workbook says")  # (a zip bomb's lie)
         return
     with book.open(part) as sheet:
         while chunk := sheet.read(CHUNK):

@@ -22,6 +22,7 @@ from baiqiang.core.indicators.model import ImportOptions, ImportResult
 from baiqiang.core.indicators.reader import read_raw
 from baiqiang.core.matching import places
 from baiqiang.core.plain import workbook
+from baiqiang.core.plain.errors import InvalidValue
 
 EXACT = [1 / 3, 1.343642441124012e-07, 5e-12, 123456789.1234568, 99.99999999999999, 2 / 3 * 1e10]
 """Numbers that fastexcel writes as text otherwise: 0.333333333, 0.000000134, 0 … (each to 16
@@ -290,3 +291,42 @@ def test_a_sheet_of_one_long_text_is_scanned_in_steps(
     monkeypatch.setattr(workbook, "_windows", watched)
     _scan(book)  # (read as text: a cell's text longer than the scan looks ahead)
     assert len(held) > 300 and max(held) <= 2 * 4096 + 3 * workbook.MARGIN
+
+
+def test_a_sheet_that_unpacks_to_more_than_its_workbook_says_is_refused(tmp_path: Path) -> None:
+    """HOSTILE: a zip that says its sheet unpacks to 100 bytes (a bomb's lie): the sheet is
+    unpacked no further than that, and refused."""
+    import struct
+
+    from tests.core.test_workbook import _book
+
+    book = _book(tmp_path / "bomb.xlsx", '<row r="1"><c r="A1"><v>1</v></c></row>' + " " * 50_000)
+    data = bytearray(book.read_bytes())
+    name = b"xl/worksheets/sheet1.xml"
+    for signature, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = data.find(signature)
+        while at >= 0:
+            name_at = at + (30 if signature == b"PK\x03\x04" else 46)
+            if data[name_at : name_at + len(name)] == name:
+                data[at + size_at : at + size_at + 4] = struct.pack("<I", 100)
+            at = data.find(signature, at + 1)
+    book.write_bytes(bytes(data))
+    with pytest.raises(
+        InvalidValue, match="too large to import: sheet 'S' unpacks to more than the workbook says"
+    ):
+        read_raw(book)
+
+
+def test_a_sheet_too_large_to_keep_is_unpacked_again_for_its_cells(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows: list[list[Any]] = [["县", "甲"]] + [
+        [n, "NA" if i % 3 else float(i)] for i, (_, n) in enumerate(UNITS * 50)
+    ]
+    book = _xlsxwriter(tmp_path / "b.xlsx", rows)
+    kept = _scan(book)
+    monkeypatch.setattr(workbook, "CHUNK", 512)
+    monkeypatch.setattr(workbook, "KEPT", 1024)
+    found = workbook.measured(book.read_bytes(), 0)
+    assert found is not None and found.windows is None
+    assert found.scan() == kept and len(kept.blanked) == 133
