@@ -1,13 +1,17 @@
-"""Opening a workbook's sheet, and reading one ahead: the one part of an import that runs outside
+"""Opening a workbook's sheet, and reading one ahead: the part of an import that runs outside
 Python's lock (the Rust reader parses the sheet's XML), so it can run while the rest of the
 program is still loading.
 
-:func:`open_sheet` gives a sheet's cells as text, blank rows kept (a row's line is the sheet's
-own). :func:`read_ahead` starts it in a thread of its own; :func:`opened` then hands over what
-that thread read — for the same file, unchanged since, and the same sheet asked for — or opens
-the sheet itself. A read ahead that nobody takes costs time on the other core, nothing else: what
-is returned is always what :func:`open_sheet` gives now. No Polars here (the command line calls
-:func:`read_ahead` before it loads Polars).
+:func:`open_sheet` measures the sheet's XML first (:func:`measured`: a sheet the reader could
+not lay out is refused unread), then reads it typed where it can (:class:`Scan` says what the
+scan of its cells found: its first row of numbers, the cells a typed read would turn), its
+first rows as text from a copy of the workbook holding only them (:func:`head_book`); else
+every cell as text. Blank rows are kept (a row's line is the sheet's own). :func:`read_ahead`
+starts it in a thread of its own; :func:`opened` then hands over what that thread read — for
+the same file, unchanged since, and the same sheet asked for — or opens the sheet itself. A read
+ahead that nobody takes costs time on the other core, nothing else: what is returned is always
+what :func:`open_sheet` gives now. No Polars here (the command line calls :func:`read_ahead`
+before it loads Polars).
 """
 
 from __future__ import annotations
@@ -103,19 +107,14 @@ NULL_LIKE = frozenset(
     }
 )
 """Text the reader takes for a blank (or NaN) where it reads a column's type from its cells:
-pandas' list (tests/core/test_workbook.py holds the reader to it). A column with such a cell is
-read as text, as written."""
+pandas' list (tests/core/test_sheet.py holds the reader to it). The scan finds every such cell,
+and the importer puts its text back."""
 _ESCAPED = {t: t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for t in NULL_LIKE}
-_NULL_TEXT = re.compile(
-    rb"<t(?:\s[^>]*)?>("
-    + b"|".join(re.escape(t.encode()) for t in sorted(_ESCAPED.values(), key=len, reverse=True) if t)
-    + rb")</t>"
+_NULL_ALTERNATIVES = b"|".join(
+    re.escape(t.encode()) for t in sorted(_ESCAPED.values(), key=len, reverse=True) if t
 )
-_NULL_SI = re.compile(
-    rb"<si(?:\s[^>]*)?><t(?:\s[^>]*)?>("
-    + b"|".join(re.escape(t.encode()) for t in sorted(_ESCAPED.values(), key=len, reverse=True) if t)
-    + rb")</t></si>"
-)
+_NULL_TEXT = re.compile(rb"<t(?:\s[^>]*)?>(" + _NULL_ALTERNATIVES + rb")</t>")
+_NULL_SI = re.compile(rb"<si(?:\s[^>]*)?><t(?:\s[^>]*)?>(" + _NULL_ALTERNATIVES + rb")</t></si>")
 _SHARED = re.compile(rb"<si(?:\s[^>]*)?(?:/>|>(.*?)</si>)", re.S)
 _PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.S)
 _RUN = re.compile(rb"<t(?:\s[^>]*)?>(.*?)</t>", re.S)
@@ -154,16 +153,6 @@ def _column(letters: bytes) -> int:
     for ch in letters:
         n = n * 26 + ch - 64
     return n
-
-
-def check_extent(source: Path | bytes, index: int) -> None:
-    """Refuses a sheet whose cells span more than :data:`MAX_CELLS`, or that unpacks to more
-    than :data:`MAX_UNPACKED`, before the reader lays it out (:func:`scan`).
-
-    Raises:
-        SheetTooLarge: It is too large.
-    """
-    scan(source, index)
 
 
 @dataclass(frozen=True)
