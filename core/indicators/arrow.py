@@ -7,7 +7,7 @@ into Python objects.
 from __future__ import annotations
 
 import ctypes
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
     import polars as pl
@@ -65,9 +65,10 @@ class NotFloats(ValueError):
     """A column that is not 64-bit floats without nulls, one buffer per chunk."""
 
 
-def float_chunks(series: pl.Series) -> list[bytes]:
-    """The values of a Float64 column without nulls, as native-endian 8-byte floats, chunk by
-    chunk (the caller fills the nulls first: NaN).
+def write_floats(series: pl.Series, out: BinaryIO) -> int:
+    """Writes the values of a Float64 column without nulls to `out`, as native-endian 8-byte
+    floats, chunk by chunk, from Polars' own memory (not copied first); returns the bytes
+    written. The caller fills the nulls first (NaN).
 
     Raises:
         NotFloats: The column is of another type, holds nulls, or is laid out otherwise.
@@ -83,17 +84,18 @@ def float_chunks(series: pl.Series) -> list[bytes]:
     finally:
         if schema.release:
             schema.release(ctypes.byref(schema))
-    chunks: list[bytes] = []
+    written = 0
     while True:
         array = _Array()
         if stream.get_next(ctypes.byref(stream), ctypes.byref(array)) != 0:
             raise NotFloats("the column could not be read")
         if not array.release:  # the end of the stream
-            return chunks
+            return written
         try:
             if array.n_buffers != 2 or array.null_count != 0 or not array.buffers[1]:
                 raise NotFloats("the column has nulls or another layout")
             start = array.buffers[1] + array.offset * 8
-            chunks.append(ctypes.string_at(start, array.length * 8))
+            if array.length:  # (written while the chunk is held: released just after)
+                written += out.write((ctypes.c_char * (array.length * 8)).from_address(start))
         finally:
             array.release(ctypes.byref(array))

@@ -17,7 +17,7 @@ import io
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice, pairwise
 from pathlib import Path
@@ -145,7 +145,7 @@ class RawTable:
     offset: int = 0
     starts: tuple[int, ...] = ()
     """The line each row of `head` starts on, and the line after the last (a text table's)."""
-    digest: Callable[[], str] = lambda: ""
+    digest: Digest = dataclasses.field(default_factory=lambda: Digest(b""))
     """The digest of the bytes read (what the rows come from: the file may change after), worked
     out in a thread meanwhile: see :attr:`sha256`."""
     utf8: bytes | None = None
@@ -190,6 +190,16 @@ class RawTable:
         Raises:
             InvalidValue: The rows cannot be read as a table (an unbalanced quote …).
         """
+        found = self._parsed(skip, width, numbers, text)
+        self.digest.start()  # (parsing took both cores: the digest is worked out now)
+        df = found.rename({c: f"column_{i}" for i, c in enumerate(found.columns)})  # (a header may be ^.*$)
+        beyond = df.columns[width:]
+        past = df.select(pl.any_horizontal(pl.col(beyond).is_not_null()).sum()).item() if beyond else 0
+        df = df.select(df.columns[:width]) if df.width >= width else df
+        missing = [pl.lit(None, pl.String).alias(f"column_{i}") for i in range(df.width, width)]
+        return (df.with_columns(missing) if missing else df), int(past)
+
+    def _parsed(self, skip: int, width: int, numbers: Sequence[int], text: Sequence[int]) -> pl.DataFrame:
         found: pl.DataFrame | None = self.frame.slice(skip) if self.frame is not None else None
         if self.cells is not None:
             found = self.cells.body(skip, numbers=numbers, text=text)
@@ -199,12 +209,7 @@ class RawTable:
             found = self._read(skip, width, ())
         if found is None:  # quotes Polars will not read: the lenient reader
             found = _lenient(self.whole_text(), skip, self.separator)
-        df = found.rename({c: f"column_{i}" for i, c in enumerate(found.columns)})  # (a header may be ^.*$)
-        beyond = df.columns[width:]
-        past = df.select(pl.any_horizontal(pl.col(beyond).is_not_null()).sum()).item() if beyond else 0
-        df = df.select(df.columns[:width]) if df.width >= width else df
-        missing = [pl.lit(None, pl.String).alias(f"column_{i}") for i in range(df.width, width)]
-        return (df.with_columns(missing) if missing else df), int(past)
+        return found
 
     def _bytes(self) -> bytes:
         return self.utf8 if self.utf8 is not None else self.whole_text().encode("utf-8")
@@ -396,7 +401,7 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
         raise InvalidValue(f"cannot read {shown}: {exc.strerror or exc}") from exc
     if not data or data.isspace():
         raise InvalidValue(f"{shown} is empty")
-    digest = _digest(data)  # (worked out meanwhile: the text is checked while it is)
+    digest = Digest(data)  # (a text table's: worked out once its rows are parsed)
     if encoding and suffix not in TEXT_SUFFIXES:
         raise InvalidValue(
             f"{shown} is not a CSV/TSV: an encoding is for text files (a workbook says its own)",
@@ -448,6 +453,7 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
             starts=starts,
         )
     if suffix in EXCEL_SUFFIXES:
+        digest.start()  # (meanwhile: the sheet's rows were read outside Python's lock already)
         return dataclasses.replace(_excel(path, sheet, data), digest=digest)
     if suffix == ".parquet":
         try:
@@ -460,6 +466,7 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
                 df.select(_as_text(c, t) for c, t in df.schema.items()),
             ]
         )
+        digest.start()
         return RawTable(_rows(frame.head(PEEK)), frame=frame, digest=digest)
     raise InvalidValue(
         f"cannot read {path.name}: baiqiang reads .csv, .tsv, .xlsx, .xls and .parquet",
@@ -467,21 +474,36 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
     )
 
 
-def _digest(data: bytes) -> Callable[[], str]:
-    """The SHA-256 of `data` (hex), worked out in a thread where it is large (hashing lets go of
-    Python's lock): call the result for it."""
-    if len(data) < 1 << 20:
-        done = hashlib.sha256(data).hexdigest()
-        return lambda: done
-    box: list[str] = []
-    worker = threading.Thread(target=lambda: box.append(hashlib.sha256(data).hexdigest()), daemon=True)
-    worker.start()
+class Digest:
+    """The SHA-256 (hex) of the bytes read, worked out in a thread where they are large (hashing
+    lets go of Python's lock) once :meth:`start` is called — after a text table's rows are parsed,
+    which takes both cores — or where it is asked for (call it)."""
 
-    def result() -> str:
-        worker.join()
-        return box[0]
+    def __init__(self, data: bytes) -> None:
+        self._data: bytes | None = data
+        self._done = ""
+        self._worker: threading.Thread | None = None
 
-    return result
+    def start(self) -> None:
+        """Starts working it out, in a thread of its own where the bytes are large."""
+        data = self._data
+        if data is None or self._worker is not None:
+            return
+        if len(data) < 1 << 20:
+            self._finish(data)
+            return
+        self._worker = threading.Thread(target=self._finish, args=(data,), daemon=True)
+        self._worker.start()
+
+    def _finish(self, data: bytes) -> None:
+        self._done = hashlib.sha256(data).hexdigest()
+        self._data = None
+
+    def __call__(self) -> str:
+        self.start()
+        if self._worker is not None:
+            self._worker.join()
+        return self._done
 
 
 def _head(source: str | bytes, separator: str) -> tuple[list[list[str | None]], tuple[int, ...]]:

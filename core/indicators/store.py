@@ -420,7 +420,7 @@ def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path, *, small
     order = values.select(pl.arg_sort_by("adcode", "year", nulls_last=False).alias("_i")).to_series()
     ordered = values if order.is_sorted() else values[order]  # (a file in order is not copied)
     if not small:  # every column as 8-byte floats, in a row per unit and year (the year first)
-        from baiqiang.core.indicators.arrow import float_chunks
+        from baiqiang.core.indicators.arrow import write_floats
 
         units: dict[str, list[int]] = {}
         at = 0
@@ -430,8 +430,7 @@ def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path, *, small
         filled = ordered.select(pl.col(c).cast(pl.Float64).fill_null(float("nan")) for c in ["year", *cols])
         with (folder / COLUMNS).open("wb") as fh:
             for column in filled.get_columns():
-                for chunk in float_chunks(column):
-                    fh.write(chunk)
+                write_floats(column, fh)
         index = {
             "format": COLUMNS_FORMAT,
             "byteorder": sys.byteorder,

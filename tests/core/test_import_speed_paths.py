@@ -6,6 +6,7 @@ SYNTHETIC (made up for the test)."""
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import sys
 from array import array
@@ -16,7 +17,7 @@ import pytest
 
 from baiqiang.core.catalog import Catalog
 from baiqiang.core.indicators import ImportOptions, import_file
-from baiqiang.core.indicators.arrow import NotFloats, float_chunks
+from baiqiang.core.indicators.arrow import NotFloats, write_floats
 from baiqiang.core.indicators.store import check, repair, save
 from baiqiang.core.indicators.store import describe as described
 from baiqiang.core.plain.indicators import COLUMNS, INDEX, LINES, indicators_of, unit_values
@@ -271,19 +272,23 @@ def test_a_lookup_shorter_than_its_index_is_damaged_and_repaired(
     assert repair("panel") and _lookup("320583", "panel") == expected
 
 
-def test_float_chunks_gives_the_bytes_of_each_chunk_and_refuses_the_rest() -> None:
+def _written(series: pl.Series) -> list[float]:
+    out, into = array("d"), io.BytesIO()
+    assert write_floats(series, into) == 8 * series.len()
+    out.frombytes(into.getvalue())
+    return out.tolist()
+
+
+def test_write_floats_writes_the_bytes_of_each_chunk_and_refuses_the_rest() -> None:
     chunked = pl.concat([pl.Series([1.5, -2.0]), pl.Series([3.25])], rechunk=False)
     assert chunked.n_chunks() == 2
-    out = array("d")
-    out.frombytes(b"".join(float_chunks(chunked)))
-    assert out.tolist() == [1.5, -2.0, 3.25]
-    sliced = array("d")
-    sliced.frombytes(b"".join(float_chunks(pl.Series([1.0, 2.0, 3.0, 4.0]).slice(1, 2))))
-    assert sliced.tolist() == [2.0, 3.0]
+    assert _written(chunked) == [1.5, -2.0, 3.25]
+    assert _written(pl.Series([1.0, 2.0, 3.0, 4.0]).slice(1, 2)) == [2.0, 3.0]
+    assert _written(pl.Series([], dtype=pl.Float64)) == []
     with pytest.raises(NotFloats, match="not float64"):
-        float_chunks(pl.Series([1, 2]))
+        write_floats(pl.Series([1, 2]), io.BytesIO())
     with pytest.raises(NotFloats, match="nulls"):
-        float_chunks(pl.Series([1.0, None]))
+        write_floats(pl.Series([1.0, None]), io.BytesIO())
 
 
 @pytest.mark.parametrize(
