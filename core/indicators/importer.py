@@ -369,14 +369,14 @@ def _body(raw: RawTable, skip: int, headers: list[str]) -> tuple[pl.DataFrame, N
         if raw.cells is None
         else [i for i in range(len(headers)) if i not in text]
     )
-    found, past = raw.read_body(skip, len(headers), numbers=numbers, text=text)
+    found, past = raw.read_body(skip, len(headers), numbers=numbers)
     body = found.rename(named)
     if body.height == 0 or all(n == body.height for n in body.null_count().row(0)):  # (counts kept)
         raise InvalidValue("the file has a header but no rows under it")
     read = as_numbers(body, headers)
     schema = body.schema
     if any(schema[h] != pl.String for h in read.unread):  # inf, nan: what was written, as text
-        found, past = raw.read_body(skip, len(headers), text=text)
+        found, past = raw.read_body(skip, len(headers))
         body = found.rename(named)
         read = as_numbers(body, headers)
     return body, read, past

@@ -171,9 +171,7 @@ class RawTable:
         """The rows after the first `skip`, as `width` columns (:meth:`read_body`'s frame)."""
         return self.read_body(skip, width, numbers=numbers)[0]
 
-    def read_body(
-        self, skip: int, width: int, *, numbers: Sequence[int] = (), text: Sequence[int] = ()
-    ) -> tuple[pl.DataFrame, int]:
+    def read_body(self, skip: int, width: int, *, numbers: Sequence[int] = ()) -> tuple[pl.DataFrame, int]:
         """The rows after the first `skip`, as `width` columns ``column_0`` … of text (a row with
         fewer cells gets blanks), and how many rows have cells past the last of them (left out,
         and said so by the caller).
@@ -184,13 +182,11 @@ class RawTable:
             numbers: The columns read as numbers (Float64) as the file is parsed (a column of
                 numbers is parsed once, not read as text and cast); where a cell of one is not a
                 number, every column is read as text (a workbook's: that column).
-            text: The columns of a workbook that are text for what they are (a code, a name):
-                their numbers are as the reader writes them, not read again.
 
         Raises:
             InvalidValue: The rows cannot be read as a table (an unbalanced quote …).
         """
-        found = self._parsed(skip, width, numbers, text)
+        found = self._parsed(skip, width, numbers)
         self.digest.start()  # (parsing took both cores: the digest is worked out now)
         df = found.rename({c: f"column_{i}" for i, c in enumerate(found.columns)})  # (a header may be ^.*$)
         beyond = df.columns[width:]
@@ -199,10 +195,10 @@ class RawTable:
         missing = [pl.lit(None, pl.String).alias(f"column_{i}") for i in range(df.width, width)]
         return (df.with_columns(missing) if missing else df), int(past)
 
-    def _parsed(self, skip: int, width: int, numbers: Sequence[int], text: Sequence[int]) -> pl.DataFrame:
+    def _parsed(self, skip: int, width: int, numbers: Sequence[int]) -> pl.DataFrame:
         found: pl.DataFrame | None = self.frame.slice(skip) if self.frame is not None else None
         if self.cells is not None:
-            found = self.cells.body(skip, numbers=numbers, text=text)
+            found = self.cells.body(skip, numbers=numbers)
         if found is None and numbers:
             found = self._read(skip, width, numbers)
         if found is None and self.frame is None:
@@ -588,7 +584,7 @@ def _excel(path: Path, sheet: str | None, data: bytes) -> RawTable:
         raise InvalidValue(f"cannot read sheet {clip(chosen, 40)!r} of {clip(path.name, 60)}") from exc
     if not read.head:
         raise InvalidValue(f"sheet {clip(chosen, 40)!r} of {clip(path.name, 60)} is empty")
-    return RawTable(read.head, sheet=chosen, cells=read, offset=found.first_row - 1, sheets=tuple(sheets))
+    return RawTable(read.head, sheet=chosen, cells=read, offset=read.origin, sheets=tuple(sheets))
 
 
 def clean(text: str | None) -> str:

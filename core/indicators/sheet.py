@@ -48,27 +48,30 @@ class SheetCells:
         rows: Its rows from `start` on: numbers as numbers (Float64) where the sheet was read
             typed, else every cell as text.
         start: The sheet's row (0 = its first) that `rows` starts at.
+        typed: Whether it was read typed (else every cell as text).
+        origin: The rows above the sheet's first (blank, or with nothing the reader reads).
         blanked: Cells of text the typed reader made blanks (NA, None), as (column, row, text):
             put back as written.
-        load: Reads columns of the sheet again from a row: ``load(row, columns, dtype)``.
+        load: Reads columns of the sheet again from a row of the sheet's (counted from the
+            first above `origin`): ``load(row, columns, dtype)``.
     """
 
     head: list[list[str | None]]
     rows: pl.DataFrame
     start: int
     typed: bool
+    origin: int = 0
     blanked: tuple[tuple[int, int, str], ...] = ()
     blank_marks: frozenset[str] = frozenset()
     load: Any = field(default=None, repr=False)
 
-    def body(self, skip: int, *, numbers: Sequence[int] = (), text: Sequence[int] = ()) -> pl.DataFrame:
+    def body(self, skip: int, *, numbers: Sequence[int] = ()) -> pl.DataFrame:
         """The rows from the sheet's row `skip` on, one column per column of the sheet: `numbers`
         as numbers (Float64) where the sheet has only numbers (and blanks, NA) in them, the
-        others as text, every number in them written :func:`exactly`; `text` (a code, a name) as
-        the reader writes it."""
+        others as text, every number in them written :func:`exactly`."""
         rows = self._rows(skip)
         blanked = self._blanked(skip)
-        keep, as_text = set(numbers), set(text)
+        keep = set(numbers)
         made: list[pl.Expr] = []
         again: list[int] = []  # columns of text with numbers in them: read again as numbers
         dated: list[int] = []
@@ -87,7 +90,7 @@ class SheetCells:
                 made.append(pl.col(name))
                 if dtype != pl.String:
                     dated.append(i)  # a date, a time: as the reader writes it
-                elif i not in as_text:
+                else:
                     again.append(i)
         columns = rows.select(made).get_columns()
         for i, cells in enumerate(columns):
@@ -102,11 +105,11 @@ class SheetCells:
             )
             again = [i for i, numeric in zip(again, found, strict=True) if numeric]
         if dated:
-            written = self.load(skip, dated, "string")
+            written = self.load(self.origin + skip, dated, "string")
             for i, j in enumerate(dated):
                 columns[j] = written.to_series(i).alias(rows.columns[j])
         if again:
-            found = self.load(skip, again, "float")
+            found = self.load(self.origin + skip, again, "float")
             for i, j in enumerate(again):
                 given, read = columns[j], found.to_series(i)
                 if read.len() != given.len():
@@ -114,7 +117,7 @@ class SheetCells:
                 columns[j] = (
                     pl.DataFrame({"t": given, "n": read})
                     .select(
-                        pl.when(pl.col("n").is_not_null() & pl.col("t").str.contains(PLAIN_NUMBER))
+                        pl.when(pl.col("n").is_finite() & pl.col("t").str.contains(PLAIN_NUMBER))
                         .then(exactly(pl.col("n")))
                         .otherwise(pl.col("t"))
                         .alias(given.name)
@@ -130,7 +133,7 @@ class SheetCells:
         if cells.dtype == pl.Float64:
             cells = cells.to_frame().select(exactly(pl.col(cells.name))).to_series()
         elif cells.dtype != pl.String:
-            return self.body(skip, text=[column]).to_series(column)
+            return self.body(skip).to_series(column)
         put_back = self._blanked(skip).get(column)
         if put_back:
             at, values = zip(*put_back, strict=True)
@@ -153,7 +156,7 @@ class SheetCells:
 
     def _read(self, skip: int) -> pl.DataFrame:
         """The typed rows from `skip` (above :attr:`start`): read again."""
-        read: pl.DataFrame = self.load(skip, None, None)
+        read: pl.DataFrame = self.load(self.origin + skip, None, None)
         return read
 
 
@@ -187,16 +190,21 @@ def cells(found: workbook.OpenSheet, peek: int, blank_marks: Sequence[str]) -> S
         except SheetMismatch:
             pass
     sheet = (
-        found.cells if found.cells is not None else book.load_sheet(chosen, header_row=None, dtypes="string")
+        found.cells
+        if found.cells is not None
+        else book.load_sheet(chosen, header_row=None, skip_rows=0, dtypes="string")
     )
-    frame = _named(sheet.to_polars())
-    return SheetCells(_rows(frame.head(peek)), frame, 0, False, blank_marks=marks, load=load)
+    frame = _named(sheet.to_polars())  # from the sheet's first row: the blank ones above dropped
+    filled = frame.select(pl.any_horizontal(pl.all().is_not_null()).arg_true().first()).item()
+    origin = int(filled) if filled is not None else frame.height  # (an empty sheet: no rows)
+    frame = frame.slice(origin)
+    return SheetCells(_rows(frame.head(peek)), frame, 0, False, origin, blank_marks=marks, load=load)
 
 
 def _typed(found: workbook.OpenSheet, peek: int, load: Any, marks: frozenset[str]) -> SheetCells:
     rows = _named(found.body.to_polars())
-    start = found.numbers_from
-    if found.body.total_height - rows.height != start:
+    start, origin = found.numbers_from, found.first_row - 1
+    if found.body.total_height - rows.height != origin + start:
         raise SheetMismatch("the typed rows do not start where asked")
     head = _named(found.head.to_polars()).head(min(peek, start + rows.height))
     if head.width > rows.width:
@@ -205,7 +213,7 @@ def _typed(found: workbook.OpenSheet, peek: int, load: Any, marks: frozenset[str
         pl.lit(None, pl.String).alias(f"column_{i}") for i in range(head.width, rows.width)
     )
     _agree(head.slice(start), rows.head(max(0, head.height - start)), found.blanked, start)
-    return SheetCells(_rows(head), rows, start, True, found.blanked, marks, load)
+    return SheetCells(_rows(head), rows, start, True, origin, found.blanked, marks, load)
 
 
 def _agree(

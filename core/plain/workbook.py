@@ -76,6 +76,9 @@ CHUNK = 1 << 22
 """How much of a sheet's XML the scan reads at a time (unpacked)."""
 MARGIN = 4096
 """The XML kept at hand around a window of it (a cell's tag and text are shorter)."""
+SHARED_MOST = 1 << 24
+"""The most shared text (unpacked) of a workbook whose sheet is read typed: its first rows are
+read from a copy holding all of it, and the reader reads it twice."""
 KEPT = 1 << 26
 """The most of a sheet's XML kept unpacked between the scan's two passes."""
 HEAD_BYTES = 1 << 22
@@ -113,12 +116,12 @@ _ESCAPED = {t: t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 _NULL_ALTERNATIVES = b"|".join(
     re.escape(t.encode()) for t in sorted(_ESCAPED.values(), key=len, reverse=True) if t
 )
-_NULL_TEXT = re.compile(rb"<t(?:\s[^>]*)?>(" + _NULL_ALTERNATIVES + rb")</t>")
-_NULL_SI = re.compile(rb"<si(?:\s[^>]*)?><t(?:\s[^>]*)?>(" + _NULL_ALTERNATIVES + rb")</t></si>")
+_NULL_SI = re.compile(rb"<si(?:\s[^>]*)?><t(\s[^>]*)?>(\s*(?:" + _NULL_ALTERNATIVES + rb")\s*)</t></si>")
 _SHARED = re.compile(rb"<si(?:\s[^>]*)?(?:/>|>(.*?)</si>)", re.S)
 _PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.S)
-_RUN = re.compile(rb"<t(?:\s[^>]*)?>(.*?)</t>", re.S)
-_INLINE = re.compile(rb't="inlineStr"><is>(?:<t(?:\s[^>]*)?>([^<]*)</t>|<t\s*/>)</is></c>')
+_RUN = re.compile(rb"<t(\s[^>]*)?>(.*?)</t>", re.S)
+_CDATA = re.compile(rb"<!\[CDATA\[(.*?)\]\]>", re.S)
+_INLINE = re.compile(rb't="inlineStr"><is>(?:<t(\s[^>]*)?>([^<]*)</t>|<t\s*/>)</is></c>')
 _FORMULA_TEXT = re.compile(rb't="str">(?:<f\b[^>]*?(?:/>|>[^<]*</f>))?(?:<v>([^<]*)</v>)?</c>')
 
 
@@ -146,6 +149,17 @@ def _unescape(text: bytes) -> str:
     import html
 
     return html.unescape(text.decode("utf-8", "replace"))
+
+
+def _t_text(attrs: bytes | None, content: bytes) -> str:
+    """The text of a ``<t>`` element as the reader takes it: entities and CDATA read, and the
+    white space at its ends dropped unless it says to keep it (``xml:space="preserve"``)."""
+    parts, at = [], 0
+    for found in _CDATA.finditer(content):
+        parts += [_unescape(content[at : found.start()]), found[1].decode("utf-8", "replace")]
+        at = found.end()
+    text = "".join([*parts, _unescape(content[at:])])
+    return text if attrs and b'xml:space="preserve"' in attrs else text.strip(" \t\r\n")
 
 
 def _column(letters: bytes) -> int:
@@ -413,7 +427,10 @@ class _Look:
                     if after == b"/":
                         continue  # an empty cell
                     return False  # text in runs, or written otherwise: not read here
-                text = _unescape(found[1] or b"")
+                if kind == b"inlineStr":
+                    text = _t_text(found[1], found[2] or b"")
+                else:  # a formula's text, as written (the reader keeps its white space)
+                    text = _unescape(found[1] or b"")
                 if text in NULL_LIKE and not self._blanked(data, at, text):
                     return False
             else:
@@ -442,20 +459,26 @@ def _cell_of(data: bytes, at: int) -> tuple[int, int] | None:
 
 def _null_like_shared(book: zipfile.ZipFile, names: set[str]) -> dict[bytes, str] | None:
     """The shared strings of :data:`NULL_LIKE` text, by the index a cell gives (b"17"); None
-    where there are shared strings the scan cannot read."""
+    where there are shared strings the scan does not read (too many: :data:`SHARED_MOST`)."""
     if "xl/sharedStrings.xml" not in names:
         return {} if not any(n.lower().endswith("sharedstrings.xml") for n in names) else None
+    if book.getinfo("xl/sharedStrings.xml").file_size > SHARED_MOST:
+        return None
     strings = book.read("xl/sharedStrings.xml")
-    if b"<r>" in strings or b"<r " in strings or b"<rPh" in strings:  # text in runs: each joined
-        found: dict[bytes, str] = {}
+    if any(mark in strings for mark in (b"<r>", b"<r ", b"<rPh", b"CDATA", b"&#")):
+        found: dict[bytes, str] = {}  # text in runs, a reading, CDATA, characters by number: read
         for i, si in enumerate(_SHARED.finditer(strings)):
-            text = _unescape(b"".join(_RUN.findall(_PHONETIC.sub(b"", si[1] or b""))))
-            if text in NULL_LIKE:  # (a reading above the text, rPh, is not the text)
+            runs = _RUN.findall(_PHONETIC.sub(b"", si[1] or b""))  # (a reading is not the text)
+            text = "".join(_t_text(attrs, content) for attrs, content in runs)
+            if text in NULL_LIKE:
                 found[str(i).encode()] = text
         return found
-    return {  # where each is, by the strings before it
-        str(strings.count(b"<si", 0, m.start())).encode(): _unescape(m[1]) for m in _NULL_SI.finditer(strings)
-    }
+    out: dict[bytes, str] = {}
+    for m in _NULL_SI.finditer(strings):  # where each is, by the strings before it
+        text = _t_text(m[1], m[2])
+        if text in NULL_LIKE:
+            out[str(strings.count(b"<si", 0, m.start())).encode()] = text
+    return out
 
 
 def _head(first: bytes, first_row: int) -> bytes | None:
@@ -503,8 +526,12 @@ def head_book(source: bytes, found: Scan) -> bytes | None:
     )
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(source)) as book, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+        written: set[str] = set()
         for info in book.infolist():
             name = info.filename
+            if name in written:  # a part named twice: the reader takes one (the zip module warns)
+                continue
+            written.add(name)
             if name == found.part:
                 copy.writestr(name, sheet)
             elif name.startswith("xl/worksheets/") and name.endswith(".xml"):
@@ -571,6 +598,7 @@ def open_sheet(source: Path | bytes, asked: str | None) -> OpenSheet:
 
     quiet()
     data = source if isinstance(source, bytes) else source.read_bytes()
+    shared_text_size(data)  # (the reader reads all of it as it opens the workbook)
     book = fastexcel.read_excel(data)
     sheets = tuple(book.sheet_names)
     chosen = choose(sheets, asked)
@@ -580,7 +608,10 @@ def open_sheet(source: Path | bytes, asked: str | None) -> OpenSheet:
         raise SheetTooLarge(f"sheet {chosen!r} {exc}") from None
     first_row = sheet.first_row if sheet is not None else 1
     if sheet is not None and sheet.readable and sheet.numbers_from is not None:
+        # (rows skipped are counted from the sheet's first: the reader's own start, where none
+        # are, is its first used row)
         skip = sheet.numbers_from
+        above = first_row - 1
         typed: list[Any] = []
 
         def read(text: frozenset[int] = frozenset()) -> None:
@@ -589,7 +620,7 @@ def open_sheet(source: Path | bytes, asked: str | None) -> OpenSheet:
                     book.load_sheet(
                         chosen,
                         header_row=None,
-                        skip_rows=skip,
+                        skip_rows=above + skip,
                         schema_sample_rows=None,
                         dtypes=dict.fromkeys(sorted(text), "string") or None,
                     )
@@ -606,7 +637,7 @@ def open_sheet(source: Path | bytes, asked: str | None) -> OpenSheet:
         if copy is not None and typed:
             try:
                 head = fastexcel.read_excel(copy).load_sheet(
-                    chosen, header_row=None, dtypes="string", n_rows=HEAD_ROWS
+                    chosen, header_row=None, skip_rows=above, dtypes="string", n_rows=HEAD_ROWS
                 )
             except Exception:  # noqa: BLE001  (read as text below)
                 pass
@@ -623,11 +654,29 @@ def open_sheet(source: Path | bytes, asked: str | None) -> OpenSheet:
                     found.text_columns,
                     found.blanked,
                 )
-    try:
-        cells = book.load_sheet(chosen, header_row=None, dtypes="string")
+    try:  # (from the sheet's first row: blank rows above its first cell are the caller's to drop)
+        cells = book.load_sheet(chosen, header_row=None, skip_rows=0, dtypes="string")
     except Exception as exc:
         raise SheetUnreadable(chosen) from exc
     return OpenSheet(sheets, chosen, cells, first_row=first_row, book=book)
+
+
+def shared_text_size(source: bytes) -> None:
+    """Refuses a workbook whose shared text unpacks to more than :data:`MAX_UNPACKED` before
+    the reader opens it (it reads all of it then).
+
+    Raises:
+        SheetTooLarge: It is too large.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(source)) as book:
+            size = sum(
+                i.file_size for i in book.infolist() if i.filename.lower().endswith("sharedstrings.xml")
+            )
+    except (OSError, zipfile.BadZipFile):
+        return
+    if size > MAX_UNPACKED:
+        raise SheetTooLarge(f"its shared text unpacks to {size / 2**30:.1f} GB")
 
 
 def quiet() -> None:

@@ -330,3 +330,156 @@ def test_a_sheet_too_large_to_keep_is_unpacked_again_for_its_cells(
     found = workbook.measured(book.read_bytes(), 0)
     assert found is not None and found.windows is None
     assert found.scan() == kept and len(kept.blanked) == 133
+
+
+def _hand(path: Path, rows: str, shared: list[str] | None = None) -> Path:
+    """HOSTILE, SYNTHETIC: a minimal .xlsx written by hand: sheetData's XML `rows`, and the
+    shared strings `shared` where given (each an <si>'s inner XML, or its text)."""
+    import zipfile
+
+    from tests.core.test_workbook import _book
+
+    _book(path, rows)
+    if shared is None:
+        return path
+    with zipfile.ZipFile(path) as source:
+        parts = {n: source.read(n) for n in source.namelist()}
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+    )
+    parts["xl/sharedStrings.xml"] = (
+        '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + "".join(f"<si>{s if s.startswith('<') else f'<t>{s}</t>'}</si>" for s in shared)
+        + "</sst>"
+    ).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+def _units_xml(first: int, values: list[str]) -> str:
+    """Rows from row `first`: a header (县, 值) as shared strings 0 and 1, then one unit a row
+    (its name shared string 2 + i) with the cell XML of `values` in column B."""
+    rows = f'<row r="{first}"><c r="A{first}" t="s"><v>0</v></c><c r="B{first}" t="s"><v>1</v></c></row>'
+    for i, value in enumerate(values):
+        r = first + 1 + i
+        rows += f'<row r="{r}"><c r="A{r}" t="s"><v>{2 + i}</v></c>{value.format(r=r)}</row>'
+    return rows
+
+
+NAMES = [n for _, n in UNITS]
+
+
+@pytest.mark.parametrize("first", [2, 5])
+def test_a_sheet_whose_first_rows_are_blank_imports_whole(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: int
+) -> None:
+    """A sheet starting at row 2 (or 5) crashed the import: the reader counts rows it is told to
+    skip from the sheet's first row, and drops blank ones above its first cell when not told."""
+    cells = ['<c r="B{r}"><v>0.3333333333333333</v></c>', '<c r="B{r}"><v>2.5</v></c>']
+    cells += ['<c r="B{r}" t="s"><v>6</v></c>', '<c r="B{r}"><v>4</v></c>']
+    book = _hand(tmp_path / "b.xlsx", _units_xml(first, cells), ["县", "值", *NAMES, "—"])
+    assert read_raw(book).cells.typed  # type: ignore[union-attr]
+    typed = _import(catalog, book)
+    assert typed[0]["值"].to_list() == [1 / 3, 2.5, None, 4.0]
+    assert typed[1].table["line"].to_list() == list(range(first + 1, first + 5))  # the sheet's own
+    _as_text(monkeypatch)
+    _same(typed, _import(catalog, book))
+
+
+def test_a_first_row_of_a_formula_without_its_value_is_no_row(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = '<row r="1"><c r="A1"><f>CONCATENATE("a","b")</f></c></row>' + _units_xml(
+        2, ['<c r="B{r}"><v>1.5</v></c>', '<c r="B{r}"><v>2.5</v></c>']
+    )
+    book = _hand(tmp_path / "f.xlsx", rows, ["县", "值", *NAMES])
+    typed = _import(catalog, book)
+    assert typed[0]["值"].to_list() == [1.5, 2.5]
+    _as_text(monkeypatch)
+    _same(typed, _import(catalog, book))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [" None ", "N&#111;ne", "<![CDATA[None]]>", "\n#N/A\t"],
+)
+def test_text_the_reader_reads_as_a_blank_is_found_however_written(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """The reader drops white space at a text's ends (unless told to keep it), and reads
+    characters by number and CDATA: " None " is None to it, a blank in a column of numbers.
+    The scan must see it so too, for the cell to be put back as written (not a number)."""
+    values = ['<c r="B{r}"><v>1.5</v></c>', '<c r="B{r}" t="s"><v>6</v></c>', '<c r="B{r}"><v>3.5</v></c>']
+    book = _hand(tmp_path / "n.xlsx", _units_xml(1, values), ["县", "值", *NAMES, f"<t>{text}</t>"])
+    found = _scan(book)
+    assert found.typed and [b[:2] for b in found.blanked] == [(1, 2)]
+    typed = _import(catalog, book)
+    column = typed[1].dataset.columns[0]
+    assert (column.missing, column.not_numbers) == (0, 1)
+    _as_text(monkeypatch)
+    _same(typed, _import(catalog, book))
+
+
+def test_text_kept_with_its_white_space_is_no_blank(tmp_path: Path) -> None:
+    values = ['<c r="B{r}" t="s"><v>6</v></c>']
+    book = _hand(
+        tmp_path / "p.xlsx", _units_xml(1, values), ["县", "值", *NAMES, '<t xml:space="preserve"> None </t>']
+    )
+    assert _scan(book).blanked == ()
+
+
+def test_codes_and_years_with_decimals_are_read_alike_either_way(
+    catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A year of 2019.9999999999 is no year, and a code of 320582.0000000001 no code, read
+    typed or as text (as text, they were 2020 and 320582: the reader's nine places)."""
+    rows: list[list[Any]] = [
+        ["代码", "县", "年份", "值"],
+        [320583, "昆山市", 2020, 1.5],
+        [320281, "江阴市", 2019.9999999999, 2.5],
+        [320582.0000000001, "张家港市", 2020, 3.5],
+    ]
+    book = _openpyxl(tmp_path / "y.xlsx", rows)
+    typed = _import(catalog, book)
+    assert typed[0]["adcode"].to_list() == ["320583", "320582"]  # (张家港市 by its name)
+    assert "its year '2019.9999999999' is not a year" in typed[1].table["note"].to_list()[1]
+    _as_text(monkeypatch)
+    _same(typed, _import(catalog, book))
+
+
+def test_a_number_too_large_for_a_float_stays_as_written(catalog: Catalog, tmp_path: Path) -> None:
+    """1e400 in a cell of text is not a number: its example is 1e400, not inf."""
+    rows: list[list[Any]] = [["县", "值"], ["昆山市", 1.5], ["江阴市", "1e400"], ["张家港市", 2.5]]
+    _, result = _import(catalog, _xlsxwriter(tmp_path / "inf.xlsx", rows))
+    assert result.dataset.columns[0].examples == ["1e400"]
+
+
+def test_a_workbook_with_a_part_named_twice_is_read_without_a_warning(tmp_path: Path) -> None:
+    """HOSTILE: copying its head, the zip module warned (two lines on stderr) of the name."""
+    import zipfile
+
+    book = _xlsxwriter(tmp_path / "d.xlsx", [["县", "值"], ["昆山市", 1.5], ["江阴市", 2.5]])
+    with zipfile.ZipFile(book) as source:
+        parts = [(n, source.read(n)) for n in source.namelist()]
+    with zipfile.ZipFile(book, "w") as target, pytest.warns(UserWarning, match="Duplicate name"):
+        for name, data in [*parts, ("docProps/app.xml", b"<x/>")]:
+            target.writestr(name, data)
+    assert read_raw(book).cells.typed  # type: ignore[union-attr]  (filterwarnings: error)
+
+
+def test_a_workbook_with_much_shared_text_is_read_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read typed, a workbook's shared text is read twice (its head's copy holds all of it):
+    past SHARED_MOST, it is read as text once; past MAX_UNPACKED, refused before it is opened."""
+    book = _xlsxwriter(tmp_path / "s.xlsx", [["县", "值"], ["昆山市", 1.5], ["江阴市", 2.5]])
+    assert read_raw(book).cells.typed  # type: ignore[union-attr]
+    monkeypatch.setattr(workbook, "SHARED_MOST", 10)
+    assert not read_raw(book).cells.typed  # type: ignore[union-attr]
+    monkeypatch.setattr(workbook, "MAX_UNPACKED", 100)
+    with pytest.raises(InvalidValue, match="too large to import: its shared text unpacks to"):
+        read_raw(book)
