@@ -718,7 +718,11 @@ class BaiqiangApp(App[None]):
 
     def _follow_list(self, tab: str) -> None:
         """A list shown becomes the statistics' source (统计 counts the list last looked at, 1
-        then 6, not the last one filtered)."""
+        then 6, not the last one filtered). Before the core is loaded there is none: the views'
+        modules are the loader's to import (imported here at the first frame, they waited for
+        Polars, which the loader was importing, and the first keys waited with them: ~140 ms)."""
+        if not self.loaded:
+            return
         from baiqiang.tui.views import TableView
 
         if tab in list_tabs():

@@ -249,3 +249,34 @@ async def test_the_palette_asked_for_while_the_core_loads_gets_every_key_typed_a
         assert app.screen.query_one(CommandInput).value == "jiangyin"
         live = app.query_one("#view-industrial-counties", TableView)
         assert live.table.cursor_row == before.count("j")
+
+
+async def test_the_first_view_imports_nothing_the_loader_is_importing(
+    catalog: Catalog, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At the first frame the UI thread imported the live views' modules (a tab shown: 统计's
+    source), and so Polars, which the loader was importing: it waited for the loader's import,
+    and the keys typed at the first frame with it (~140 ms of the time to interactive)."""
+    import sys
+    import types
+
+    touched: list[str] = []
+
+    class Tripwire(types.ModuleType):
+        def __getattr__(self, name: str) -> object:
+            touched.append(name)
+            raise AttributeError(name)
+
+    with monkeypatch.context() as patched:
+        patched.setitem(sys.modules, "baiqiang.tui.views", Tripwire("baiqiang.tui.views"))
+        app = BaiqiangApp(None, snapshot=make_snapshot(catalog))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("slash", "j", "i")
+            await pilot.pause()
+            assert not app.loaded and app.query_one(FirstView).search == "ji"
+            assert touched == []
+            patched.undo()  # the loader's turn: the live view takes the search over
+            gate.set()
+            await settle(pilot)
+            assert app.loaded and not app.query(FirstView)
