@@ -26,14 +26,14 @@ import polars as pl
 
 from baiqiang.core.indicators.sheet import SheetCells
 from baiqiang.core.indicators.sheet import cells as sheet_cells
-from baiqiang.core.plain import workbook
+from baiqiang.core.plain import sheetxml, workbook
 from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.core.plain.text import clip
 from baiqiang.core.plain.workbook import EXCEL_SUFFIXES, MAX_BYTES
 
 TEXT_SUFFIXES = {".csv": ",", ".tsv": "\t", ".txt": "\t"}
-PEEK = 40
-"""Rows looked at to find the header."""
+PEEK = sheetxml.HEAD_ROWS
+"""Rows looked at to find the header (a workbook's are read as text for it: as many)."""
 MAX_LINE = 1_000_000
 """The longest line a table may have (a file with longer is not a table)."""
 
@@ -571,7 +571,7 @@ def _excel(path: Path, sheet: str | None, data: bytes) -> RawTable:
         raise InvalidValue(f"{path.name} has no sheets") from None
     except workbook.NoSuchSheet as exc:
         raise InvalidValue(f"{path.name} has no sheet {sheet!r}", [], exc.sheets, field="sheet") from None
-    except workbook.SheetTooLarge as exc:
+    except sheetxml.SheetTooLarge as exc:
         raise InvalidValue(f"{clip(path.name, 60)} is too large to import: {clip(str(exc), 120)}") from None
     except workbook.SheetUnreadable as exc:
         raise InvalidValue(f"cannot read sheet {clip(str(exc), 40)!r} of {clip(path.name, 60)}") from exc

@@ -21,7 +21,7 @@ from baiqiang.core.indicators.importer import read_dataset
 from baiqiang.core.indicators.model import ImportOptions, ImportResult
 from baiqiang.core.indicators.reader import read_raw
 from baiqiang.core.matching import places
-from baiqiang.core.plain import workbook
+from baiqiang.core.plain import sheetxml, workbook
 from baiqiang.core.plain.errors import InvalidValue
 
 EXACT = [1 / 3, 1.343642441124012e-07, 5e-12, 123456789.1234568, 99.99999999999999, 2 / 3 * 1e10]
@@ -112,16 +112,16 @@ def test_the_reader_blanks_exactly_the_text_the_scan_knows_it_blanks(tmp_path: P
     import fastexcel
 
     others = ["NAN", "Nan", " NA ", "na", "none", "NONE", "Null", "#n/a", "-", "—", "…", "inf", "1,234", "无"]
-    candidates = sorted(workbook.NULL_LIKE - {""}) + others
+    candidates = sorted(sheetxml.NULL_LIKE - {""}) + others
     rows = [[1.5] * len(candidates), candidates, [2.5] * len(candidates)]
     book = _xlsxwriter(tmp_path / "nulls.xlsx", rows)
     read = fastexcel.read_excel(str(book)).load_sheet(0, header_row=None, schema_sample_rows=None).to_polars()
     blanked = {t for t, c in zip(candidates, read.columns, strict=True) if read.schema[c] == pl.Float64}
-    assert blanked == workbook.NULL_LIKE - {""}
+    assert blanked == sheetxml.NULL_LIKE - {""}
 
 
-def _scan(path: Path) -> workbook.Scan:
-    found = workbook.scan(path.read_bytes(), 0)
+def _scan(path: Path) -> sheetxml.Scan:
+    found = sheetxml.scan(path.read_bytes(), 0)
     assert found is not None
     return found
 
@@ -182,7 +182,7 @@ def test_the_scan_reads_a_sheet_whatever_its_chunks(tmp_path: Path, monkeypatch:
     ]
     book = _xlsxwriter(tmp_path / "long.xlsx", rows)
     whole = _scan(book)
-    monkeypatch.setattr(workbook, "CHUNK", 61)
+    monkeypatch.setattr(sheetxml, "CHUNK", 61)
     assert _scan(book) == whole and len(whole.blanked) == 60 and whole.text_columns == {3}
 
 
@@ -279,18 +279,18 @@ def test_a_sheet_of_one_long_text_is_scanned_in_steps(
         '<row r="1"><c r="A1" t="inlineStr"><is><t>县</t></is></c><c r="B1"><v>1</v></c></row>'
         f'<row r="2"><c r="A2" t="inlineStr"><is><t>{"x" * 3_000_000}</t></is></c><c r="B2"><v>2</v></c></row>',
     )
-    monkeypatch.setattr(workbook, "CHUNK", 4096)
+    monkeypatch.setattr(sheetxml, "CHUNK", 4096)
     held: list[int] = []
-    windows = workbook._windows
+    windows = sheetxml._windows
 
     def watched(*args: Any) -> Any:
         for data, start, end in windows(*args):
             held.append(len(data))
             yield data, start, end
 
-    monkeypatch.setattr(workbook, "_windows", watched)
+    monkeypatch.setattr(sheetxml, "_windows", watched)
     _scan(book)  # (read as text: a cell's text longer than the scan looks ahead)
-    assert len(held) > 300 and max(held) <= 2 * 4096 + 3 * workbook.MARGIN
+    assert len(held) > 300 and max(held) <= 2 * 4096 + 3 * sheetxml.MARGIN
 
 
 def test_a_sheet_that_unpacks_to_more_than_its_workbook_says_is_refused(tmp_path: Path) -> None:
@@ -325,9 +325,9 @@ def test_a_sheet_too_large_to_keep_is_unpacked_again_for_its_cells(
     ]
     book = _xlsxwriter(tmp_path / "b.xlsx", rows)
     kept = _scan(book)
-    monkeypatch.setattr(workbook, "CHUNK", 512)
-    monkeypatch.setattr(workbook, "KEPT", 1024)
-    found = workbook.measured(book.read_bytes(), 0)
+    monkeypatch.setattr(sheetxml, "CHUNK", 512)
+    monkeypatch.setattr(sheetxml, "KEPT", 1024)
+    found = sheetxml.measured(book.read_bytes(), 0)
     assert found is not None and found.windows is None
     assert found.scan() == kept and len(kept.blanked) == 133
 
@@ -478,8 +478,8 @@ def test_a_workbook_with_much_shared_text_is_read_as_text(
     past SHARED_MOST, it is read as text once; past MAX_UNPACKED, refused before it is opened."""
     book = _xlsxwriter(tmp_path / "s.xlsx", [["县", "值"], ["昆山市", 1.5], ["江阴市", 2.5]])
     assert read_raw(book).cells.typed  # type: ignore[union-attr]
-    monkeypatch.setattr(workbook, "SHARED_MOST", 10)
+    monkeypatch.setattr(sheetxml, "SHARED_MOST", 10)
     assert not read_raw(book).cells.typed  # type: ignore[union-attr]
-    monkeypatch.setattr(workbook, "MAX_UNPACKED", 100)
+    monkeypatch.setattr(sheetxml, "MAX_UNPACKED", 100)
     with pytest.raises(InvalidValue, match="too large to import: its shared text unpacks to"):
         read_raw(book)

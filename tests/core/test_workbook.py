@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from baiqiang.core.indicators.reader import read_raw
-from baiqiang.core.plain import workbook
+from baiqiang.core.plain import sheetxml, workbook
 from baiqiang.core.plain.errors import InvalidValue
 from baiqiang.tui.cli import ahead
 from tests.fixtures import make_synthetic as synthetic
@@ -147,10 +147,10 @@ def test_a_sheet_that_spans_too_far_is_refused_before_it_is_laid_out(tmp_path: P
 
 def test_a_sheet_that_unpacks_too_large_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     book = _book(tmp_path / "wide.xlsx", '<row r="1"><c r="A1"><v>1</v></c></row>' + " " * 5000)
-    monkeypatch.setattr(workbook, "MAX_UNPACKED", 4000)  # SYNTHETIC: 5 KB of blanks is "too large"
+    monkeypatch.setattr(sheetxml, "MAX_UNPACKED", 4000)  # SYNTHETIC: 5 KB of blanks is "too large"
     with pytest.raises(InvalidValue, match="unpacks to"):
         read_raw(book)
-    monkeypatch.setattr(workbook, "MAX_UNPACKED", 2**30)
+    monkeypatch.setattr(sheetxml, "MAX_UNPACKED", 2**30)
     assert read_raw(book).sheet == "S"  # and a small sheet is read
 
 
