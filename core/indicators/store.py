@@ -408,6 +408,17 @@ def _whole_at_the_head(frame: pl.DataFrame, floats: list[str]) -> list[str]:
     return [c for c, w in zip(floats, head.row(0), strict=True) if w]
 
 
+def _in_order(values: pl.DataFrame) -> bool:
+    """Whether a dataset's rows are in the lookup's order already, by unit and year (a year left
+    blank first): a file in order is not sorted, nor copied."""
+    import polars as pl
+
+    year = pl.col("year").cast(pl.Int64).fill_null(-(2**62))
+    before, earlier = pl.col("adcode").shift(1), year.shift(1)
+    step = (pl.col("adcode") > before) | ((pl.col("adcode") == before) & (year >= earlier))
+    return bool(values.select(step.fill_null(True).all()).item())
+
+
 def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path, *, small: bool = False) -> None:
     """What ``show`` reads without Polars (:mod:`baiqiang.core.plain.indicators`): every column
     as 8-byte floats (``units.bin``, written as Polars holds them: a panel's 8.5 M values in a
@@ -417,15 +428,14 @@ def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path, *, small
     import polars as pl
 
     cols = [c.name for c in dataset.columns]
-    order = values.select(pl.arg_sort_by("adcode", "year", nulls_last=False).alias("_i")).to_series()
-    ordered = values if order.is_sorted() else values[order]  # (a file in order is not copied)
+    ordered = values if _in_order(values) else values.sort("adcode", "year", nulls_last=False)
     if not small:  # every column as 8-byte floats, in a row per unit and year (the year first)
         from baiqiang.core.indicators.arrow import write_floats
 
         units: dict[str, list[int]] = {}
         at = 0
-        for adcode, rows in ordered.group_by("adcode", maintain_order=True).len().iter_rows():
-            units[str(adcode)] = [at, rows]
+        for rows, adcode in ordered.select(pl.col("adcode").rle()).unnest("adcode").iter_rows():
+            units[str(adcode)] = [at, rows]  # (in order: each unit's rows are one run)
             at += rows
         filled = ordered.select(pl.col(c).cast(pl.Float64).fill_null(float("nan")) for c in ["year", *cols])
         with (folder / COLUMNS).open("wb") as fh:

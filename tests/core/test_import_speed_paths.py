@@ -392,3 +392,17 @@ def test_the_data_fingerprint_changes_with_a_files_size_or_time(tmp_path: Path) 
     (tmp_path / "a.csv").write_text("x\n12\n")
     assert data_fingerprint(tmp_path) != first
     assert data_fingerprint(tmp_path / "nowhere") is None
+
+
+def test_rows_in_the_lookups_order_are_told_from_rows_out_of_it() -> None:
+    """The lookup is by unit and year, a blank year first: rows already so are not sorted."""
+    from baiqiang.core.indicators.store import _in_order
+
+    def frame(rows: list[tuple[str, int | None]]) -> pl.DataFrame:
+        return pl.DataFrame(rows, schema={"adcode": pl.String, "year": pl.Int32}, orient="row")
+
+    assert _in_order(frame([("320281", None), ("320281", 2020), ("320281", 2021), ("320583", 2019)]))
+    assert _in_order(frame([("320583", 2020)]))
+    assert not _in_order(frame([("320281", 2021), ("320281", None)]))  # a blank year comes first
+    assert not _in_order(frame([("320281", 2021), ("320281", 2020)]))
+    assert not _in_order(frame([("320583", 2020), ("320281", 2020)]))
