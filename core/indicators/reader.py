@@ -24,7 +24,7 @@ from pathlib import Path
 
 import polars as pl
 
-from baiqiang.core.indicators.sheet import SheetCells
+from baiqiang.core.indicators.sheet import PLAIN_NUMBER, SheetCells, text_rows
 from baiqiang.core.indicators.sheet import cells as sheet_cells
 from baiqiang.core.plain import sheetxml, workbook
 from baiqiang.core.plain.errors import InvalidValue
@@ -238,7 +238,7 @@ class RawTable:
             return None
 
 
-_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_PLAIN_NUMBER = re.compile(PLAIN_NUMBER)
 _CODE_LIKE = re.compile(r"^(\d{6}|\d{9}|\d{12})(\.0)?$")
 
 
@@ -463,7 +463,7 @@ def read_raw(path: Path, *, sheet: str | None = None, encoding: str | None = Non
             ]
         )
         digest.start()
-        return RawTable(_rows(frame.head(PEEK)), frame=frame, digest=digest)
+        return RawTable(text_rows(frame.head(PEEK)), frame=frame, digest=digest)
     raise InvalidValue(
         f"cannot read {path.name}: baiqiang reads .csv, .tsv, .xlsx, .xls and .parquet",
         field="file",
@@ -540,10 +540,6 @@ def _newlines(source: str | bytes) -> Iterator[int]:
         if at < 0:
             return
         yield at
-
-
-def _rows(df: pl.DataFrame) -> list[list[str | None]]:
-    return [[c if c is None or c.strip() else None for c in r] for r in df.rows()]
 
 
 def _separator(text: str, default: str) -> str:

@@ -198,7 +198,7 @@ def cells(found: workbook.OpenSheet, peek: int, blank_marks: Sequence[str]) -> S
     filled = frame.select(pl.any_horizontal(pl.all().is_not_null()).arg_true().first()).item()
     origin = int(filled) if filled is not None else frame.height  # (an empty sheet: no rows)
     frame = frame.slice(origin)
-    return SheetCells(_rows(frame.head(peek)), frame, 0, False, origin, blank_marks=marks, load=load)
+    return SheetCells(text_rows(frame.head(peek)), frame, 0, False, origin, blank_marks=marks, load=load)
 
 
 def _typed(found: workbook.OpenSheet, peek: int, load: Any, marks: frozenset[str]) -> SheetCells:
@@ -213,7 +213,7 @@ def _typed(found: workbook.OpenSheet, peek: int, load: Any, marks: frozenset[str
         pl.lit(None, pl.String).alias(f"column_{i}") for i in range(head.width, rows.width)
     )
     _agree(head.slice(start), rows.head(max(0, head.height - start)), found.blanked, start)
-    return SheetCells(_rows(head), rows, start, True, origin, found.blanked, marks, load)
+    return SheetCells(text_rows(head), rows, start, True, origin, found.blanked, marks, load)
 
 
 def _agree(
@@ -243,5 +243,6 @@ def _named(df: pl.DataFrame) -> pl.DataFrame:
     return df.rename({c: f"column_{i}" for i, c in enumerate(df.columns)})
 
 
-def _rows(df: pl.DataFrame) -> list[list[str | None]]:
+def text_rows(df: pl.DataFrame) -> list[list[str | None]]:
+    """A frame of text as rows of cells, a blank cell (or one of spaces) as None."""
     return [[c if c is None or c.strip() else None for c in r] for r in df.rows()]
