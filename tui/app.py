@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import io
 import sys
-import time
 from collections.abc import Iterable
 from functools import cache, partial
 from importlib import resources
@@ -31,6 +29,7 @@ from baiqiang.core.plain.tables import DEFAULT_TABLE, REPORT, TABLES
 from baiqiang.core.plain.text import visible
 from baiqiang.tui.commands import UnitCommands
 from baiqiang.tui.i18n import is_ours, key_label, output_error_text, t
+from baiqiang.tui.key_order import KeyOrder, KeysPassed
 from baiqiang.tui.messages import (
     ClusterChosen,
     CompareWanted,
@@ -61,17 +60,6 @@ if TYPE_CHECKING:
 
 # Everything that needs Polars (the core, the live views, the drill-downs) is imported where it
 # is used, so that the first frame can be drawn from a snapshot before Polars has loaded.
-
-
-async def settled(most: float = 0.25) -> None:
-    """Waits until this process has answered what it was given: until it spends (almost) no
-    processor time for a moment, or `most` seconds have passed."""
-    start = time.monotonic()
-    while time.monotonic() - start < most:
-        busy = time.process_time()
-        await asyncio.sleep(0.01)
-        if time.monotonic() - start > 0.02 and time.process_time() - busy < 0.001:
-            return
 
 
 DRILL_DEPTH = 6
@@ -129,23 +117,17 @@ class BaiqiangApp(App[None]):
         self.snapshot = snapshot if table == SNAPSHOT_TABLE and province is None else None
         self.units: pl.DataFrame | None = None
         self.load_error: str | None = None
-        self.held_keys: list[tuple[str, str | None]] = []
-        """Keys typed before the live view was there, to be sent to it in order."""
-        self.keys_open = catalog is not None or self.snapshot is not None
-        """Whether keys go where they are typed. Closed while no view can answer them: on a first
-        launch (no snapshot) until the live view has the focus, and from the moment the first
-        view gives way to the live one until the live one has it; the keys typed meanwhile are
-        held and sent, in order, once it has."""
+        self.key_order = KeyOrder(
+            self,
+            # closed while no view can answer keys: on a first launch (no snapshot) until the live
+            # view has the focus, and from the moment the first view gives way to the live one
+            # until the live one has it; the keys typed meanwhile are held and sent, in order
+            is_open=catalog is not None or self.snapshot is not None,
+            # and held keys wait for the live view while the first view holds keys itself
+            may_release=lambda: self.loaded or not any(f.holding for f in self.query(FirstView)),
+        )
         self._held_drill: BackScreen | None = None
         """A drill-down asked for while a dialog was on top: opened once the dialogs close."""
-        self._replayed: set[int] = set()
-        """The held keys being sent now (they pass the closed gate, once each)."""
-        self._replaying = False
-        self._last_sent: tuple[Widget | Screen | None, float] = (None, 0.0)
-        """Where the last key typed went, and when."""
-        self._sent: dict[int, tuple[events.Key, Widget | Screen, int]] = {}
-        """The keys on their way to a widget: each, the widget it was sent to, and how often it was
-        sent on because the focus had moved."""
         if catalog is not None:  # loaded already: the first frame shows the live view
             from baiqiang.core.resolve import units
             from baiqiang.tui.state import ViewState
@@ -204,41 +186,22 @@ class BaiqiangApp(App[None]):
         if self.loaded:  # the live view is there already: the key goes to it now
             self.post_message(events.Key(event.key, event.character))
         else:
-            self.held_keys.append((event.key, event.character))
+            self.key_order.held.append((event.key, event.character))
+
+    @on(KeysPassed)
+    def _keys_passed(self, event: KeysPassed) -> None:
+        event.stop()
+        self.key_order.came_back(event)
 
     async def on_event(self, event: events.Event) -> None:
-        """Every key typed reaches a view that answers it, in the order typed: keys typed while no
-        view can answer them wait (see :attr:`keys_open`), and keys that were on their way to a
-        widget when an earlier key moved the focus go on to the widget that has it now
-        (``/jiangyin`` typed at once: ``/`` opens the filter, ``jiangyin`` was already sent to
-        the table, and comes back from it unanswered)."""
+        """Every key typed reaches a view that answers it, in the order typed (:class:`KeyOrder`)."""
         if isinstance(event, events.Key) and self._screens_gone():
             return  # its screens are gone (ctrl+c, then the rest of a burst, held, sent late)
         if isinstance(event, events.Key) and event.key != "ctrl+c":
-            hops = 0
-            if event.is_forwarded:  # back from the widget it was sent to (or one above it)
-                sent = self._sent.pop(id(event), None)
-                if sent is None or sent[0] is not event or self.focused in (None, sent[1]):
-                    await super().on_event(event)
-                    return
-                if sent[2] >= 3:  # the focus keeps moving: let the key go where it is
-                    await super().on_event(event)
-                    return
-                event, hops = events.Key(event.key, event.character), sent[2] + 1
-            elif id(event) in self._replayed:
-                self._replayed.discard(id(event))
-            elif not self.keys_open or self.held_keys:  # later keys wait behind the held ones
-                self._hold(event)
+            routed = self.key_order.route(event)
+            if routed is None:
                 return
-            elif self._moved_lately():  # keys sent before may still be on their way back
-                self._hold(event)
-                return
-            target = self.focused or self.screen
-            if not event.is_forwarded:
-                self._last_sent = (target, time.monotonic())
-            self._sent[id(event)] = (event, target, hops)
-            while len(self._sent) > 64:  # the keys a widget answered never come back
-                del self._sent[next(iter(self._sent))]
+            event = routed
         await super().on_event(event)
 
     def _screens_gone(self) -> bool:
@@ -247,44 +210,6 @@ class BaiqiangApp(App[None]):
             return not self.screen_stack
         except KeyError:  # the stacks themselves are gone
             return True
-
-    def _moved_lately(self) -> bool:
-        """Whether the focus has moved away from where the last key went, a moment ago: keys
-        already sent there (a burst: ``/`` and ``j`` to the table, then ``iangyin`` to the bar
-        that ``/`` opened) may still be coming back to go on, and the new ones must follow them."""
-        target, at = self._last_sent
-        return (
-            target is not None and target is not (self.focused or self.screen) and time.monotonic() - at < 0.5
-        )
-
-    def _hold(self, event: events.Key) -> None:
-        self.held_keys.append((event.key, event.character))
-        # sent on at once where a view can answer them: the live one, or the first view (its
-        # search) unless it is holding keys itself until the live one is there
-        if self.keys_open and (self.loaded or not any(f.holding for f in self.query(FirstView))):
-            self._open_keys()
-
-    def _open_keys(self) -> None:
-        """The live view has the focus: the keys go to it, the held ones first."""
-        self.keys_open = True
-        if self.held_keys and not self._replaying:
-            self._replaying = True
-            self.run_worker(self._replay(), group="replay", exit_on_error=False)
-
-    async def _replay(self) -> None:
-        """Sends the held keys to the live view, in order, at once: a key that an earlier one
-        sent elsewhere (``/`` moves the focus to the filter before ``j`` is answered) comes back
-        unanswered and goes on to where the focus is (:meth:`on_event`)."""
-        try:
-            await settled()  # the keys on their way back arrive first
-            self._last_sent = (None, 0.0)
-            while self.held_keys:
-                key, character = self.held_keys.pop(0)
-                event = events.Key(key, character)
-                self._replayed.add(id(event))
-                self.post_message(event)
-        finally:
-            self._replaying = False
 
     def _load_failed(self, message: str) -> None:
         self.load_error = message
@@ -298,7 +223,7 @@ class BaiqiangApp(App[None]):
         self.catalog = catalog
         self.units = units
         self.stats_source = ViewState(DEFAULT_TABLE)
-        self.keys_open = False  # until the live view has the focus: new keys wait from now on
+        self.key_order.is_open = False  # until the live view has the focus: new keys wait from now on
         self.run_worker(self._swap_in(), group="swap", exit_on_error=False)
 
     async def _swap_in(self) -> None:
@@ -308,7 +233,7 @@ class BaiqiangApp(App[None]):
 
         firsts = list(self.query(FirstView))
         if firsts:
-            await settled()
+            await self.key_order.passed(focus_too=True)
         start = self._start_tab()
         search = firsts[0].search if firsts else ""
         searching = bool(firsts) and firsts[0].searching
@@ -323,7 +248,7 @@ class BaiqiangApp(App[None]):
             self.call_after_refresh(view.open_filter, search, focus=searching)
         else:
             self.call_after_refresh(self._focus_tab, self._active_tab())
-        self.call_after_refresh(self._open_keys)
+        self.call_after_refresh(self.key_order.open)
         self._chores()
         # What is loaded now lives as long as the app: the collector need not walk it again on
         # every full collection (which otherwise shows as a pause now and then while typing).
@@ -786,7 +711,7 @@ class BaiqiangApp(App[None]):
         before the core is loaded, ctrl+p waits, and every key typed after it waits behind it (the
         first view answers none of them: ``j`` is a letter of the palette's search, not a move)."""
         if not self.loaded:  # the keys typed after it are the palette's: they wait with it
-            self.held_keys.append(("ctrl+p", None))
+            self.key_order.held.append(("ctrl+p", None))
             for first in self.query(FirstView):
                 first.holding = True
             return

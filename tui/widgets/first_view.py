@@ -87,7 +87,8 @@ class FirstView(Vertical):
         self.holding = True  # from now on every key waits, so that they keep their order
         event.stop()
         event.prevent_default()  # no binding answers it here: the live view will
-        self.post_message(self.KeysHeld(event.key, event.character))
+        # to the app at once: up through the views it could arrive after a KeysPassed sent later
+        self.app.post_message(self.KeysHeld(event.key, event.character))
 
     @property
     def searching(self) -> bool:
