@@ -84,9 +84,9 @@ def latest(name: str, root: Path | None = None) -> pl.LazyFrame:
     """A dataset's values for each unit in the latest year it has. A column of counts (whole in
     every row of the dataset, every year) is of integers: a list, a CSV and a spreadsheet show
     5681512, as ``show`` does, and no filter changes how a column is written."""
-    from baiqiang.core.plain.indicators import folder_of
+    from baiqiang.core.plain.indicators import folder_of, values_file
 
-    path = folder_of(name, root) / "values.parquet"
+    path = values_file(folder_of(name, root))
     try:
         key = (str(path), path.stat().st_mtime_ns)
     except OSError:

@@ -1,11 +1,13 @@
 """The user's datasets: each a folder under ``$BAIQIANG_HOME/datasets`` (default: the platform's
 user data folder, ``~/.local/share/baiqiang/datasets`` on Linux).
 
-A dataset folder holds ``values.parquet`` (adcode, year, one column per indicator, in the unit
-written), ``dataset.json`` (its :class:`~.model.Dataset`: provenance, columns, units, match
-summary) and, for ``show`` without Polars, the lookup files of :mod:`baiqiang.core.plain.indicators`
-(``units.bin`` or, for a built-in dataset, ``units.jsonl``, with ``units-index.json``). A dataset is written into a temporary folder
-and renamed into place, so a failed or interrupted import leaves the store as it was.
+A dataset folder holds its values (adcode, year, one column per indicator, in the unit written),
+``dataset.json`` (its :class:`~.model.Dataset`: provenance, columns, units, match summary) and
+``units-index.json``, what ``show`` reads them by without Polars (see
+:mod:`baiqiang.core.plain.indicators`): the values once, as ``values.arrow``, where the index
+says each unit's numbers are; a built-in dataset's as ``values.parquet`` (small) and
+``units.jsonl``. A dataset is written into a temporary folder and renamed into place, so a
+failed or interrupted import leaves the store as it was.
 """
 
 from __future__ import annotations
@@ -14,26 +16,28 @@ import json
 import os
 import re
 import shutil
-import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from baiqiang.core.indicators.model import Dataset
 from baiqiang.core.plain.errors import DatasetExists, DataUnavailable, InvalidValue, LookupFailed, OutputError
 from baiqiang.core.plain.indicators import (
+    ARROW,
+    ARROW_FORMAT,
     COLUMNS,
-    COLUMNS_FORMAT,
     INDEX,
     LINES,
+    PARQUET,
     folder_of,
     folders,
+    is_arrow_index,
     is_built_in,
     is_columns_index,
     read_json,
     regular,
+    values_file,
 )
 from baiqiang.core.plain.paths import store_root
 from baiqiang.core.plain.text import clip
@@ -137,9 +141,9 @@ _HEALTH: dict[tuple[str, tuple[int, ...]], Dataset | Damage] = {}
 
 def check(name: str, root: Path | None = None) -> Dataset | Damage:
     """A dataset's description if every file of it can be read and they agree; else what is
-    damaged (a truncated dataset.json, values.parquet, units.bin or its index)."""
+    damaged (a truncated dataset.json, its values, or the index ``show`` reads them by)."""
     folder = folder_of(name, root)
-    files = ("dataset.json", "values.parquet", COLUMNS, LINES, INDEX)
+    files = ("dataset.json", ARROW, PARQUET, COLUMNS, LINES, INDEX)
     stamp: list[int] = []
     for f in files:
         try:
@@ -162,24 +166,35 @@ def _check(name: str, folder: Path) -> Dataset | Damage:
         dataset = Dataset.from_dict(read_json(folder / "dataset.json"))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return Damage(name, "its description (dataset.json) cannot be read", False)
+    path = values_file(folder)
+    arrow = path.name == ARROW
     try:
-        values = regular(folder / "values.parquet")  # (a FIFO: Polars would wait for ever)
-        schema = pl.read_parquet_schema(values)
-        rows = pl.scan_parquet(values).select(pl.len()).collect().item()
+        values = regular(path)  # (a FIFO: Polars would wait for ever)
+        schema = pl.read_ipc_schema(values) if arrow else pl.read_parquet_schema(values)
+        scanned = pl.scan_ipc(values) if arrow else pl.scan_parquet(values)
+        rows = scanned.select(pl.len()).collect().item()
     except (OSError, pl.exceptions.PolarsError):
-        return Damage(name, "its values (values.parquet) cannot be read", False)
+        return Damage(name, f"its values ({path.name}) cannot be read", False)
     missing = [c.name for c in dataset.columns if c.name not in schema] + [
         c for c in ("adcode", "year") if c not in schema
     ]
     if missing or rows != dataset.rows:
-        return Damage(name, "its values (values.parquet) do not match its description", False)
+        return Damage(name, f"its values ({path.name}) do not match its description", False)
     lookup = INDEX
     try:
         index = read_json(folder / INDEX)
-        lookup = COLUMNS if is_columns_index(index) else LINES
-        if lookup == COLUMNS:
+        if arrow:
+            if not is_arrow_index(index):
+                raise ValueError("not the index of a values.arrow")
+            _check_units(index, dataset)
+            with values.open("rb") as fh:
+                if _layout(fh, len(dataset.columns)) != {k: index.get(k) for k in ("byteorder", "bytes", "batches")}:
+                    raise ValueError("the index does not say where the values are")
+        elif is_columns_index(index):
+            lookup = COLUMNS
             _check_columns(index, dataset, regular(folder / COLUMNS).stat().st_size)
         else:
+            lookup = LINES
             size = regular(folder / LINES).stat().st_size
             ends = max((start + length for start, length in index.values()), default=0)
             if ends != size or len(index) != dataset.units:
@@ -189,6 +204,56 @@ def _check(name: str, folder: Path) -> Dataset | Damage:
     return dataset
 
 
+def _check_units(index: dict[str, object], dataset: Dataset) -> None:
+    """That an index's units cover every row of its dataset once, each unit's rows one after the
+    other, and it names every column.
+
+    Raises:
+        ValueError: They do not.
+    """
+    units = index["units"]
+    if not isinstance(units, dict):
+        raise ValueError("no units")
+    spans = sorted((int(first), int(rows)) for first, rows in units.values())
+    at = 0
+    for first, rows in spans:  # one after the other, from the first row to the last
+        if first != at or rows < 1:
+            raise ValueError("the units' rows overlap or leave a gap")
+        at += rows
+    names = ["year", *(c.name for c in dataset.columns)]
+    if (
+        index["columns"] != names
+        or index["rows"] != dataset.rows
+        or at != dataset.rows
+        or len(spans) != dataset.units
+    ):
+        raise ValueError("the values and their index disagree")
+
+
+def _layout(fh: BinaryIO, width: int) -> dict[str, object]:
+    """Where a ``values.arrow``'s year and `width` columns of numbers lie (its index's
+    ``byteorder``, ``bytes`` and ``batches``), read from the file.
+
+    Raises:
+        ValueError: It is not such a file (:class:`~baiqiang.core.indicators.arrow.NotArrow`).
+    """
+    from baiqiang.core.indicators.arrow import NotArrow, record_batches
+
+    order, found = record_batches(fh)
+    batches = []
+    for batch in found:  # fields: the year (32-bit), the columns (64-bit floats), the adcode
+        if len(batch.nulls) != width + 2 or len(batch.buffers) < 2 * (width + 1):
+            raise NotArrow("its fields are not a year, the columns and a code")
+        columns = []
+        for k in range(width + 1):
+            (bits_at, bits), (at, size) = batch.buffers[2 * k], batch.buffers[2 * k + 1]
+            if size < batch.rows * (4 if k == 0 else 8) or (batch.nulls[k] and bits < (batch.rows + 7) // 8):
+                raise NotArrow("a column is shorter than its rows")
+            columns.append([batch.nulls[k], bits_at, bits, at, size])
+        batches.append([batch.rows, columns])
+    return {"byteorder": order, "bytes": fh.seek(0, 2), "batches": batches}
+
+
 def _check_columns(index: dict[str, object], dataset: Dataset, size: int) -> None:
     """That a ``units.bin`` index fits its dataset and its file: every column, every row once
     (each unit's rows one after the other), a byte order, the file's size.
@@ -196,23 +261,10 @@ def _check_columns(index: dict[str, object], dataset: Dataset, size: int) -> Non
     Raises:
         ValueError: It does not.
     """
-    names = ["year", *(c.name for c in dataset.columns)]
-    units = index["units"]
-    if not isinstance(units, dict) or index.get("byteorder") not in ("little", "big"):
-        raise ValueError("no units or byte order")
-    spans = sorted((int(first), int(rows)) for first, rows in units.values())
-    at = 0
-    for first, rows in spans:  # one after the other, from the first row to the last
-        if first != at or rows < 1:
-            raise ValueError("the units' rows overlap or leave a gap")
-        at += rows
-    if (
-        index["columns"] != names
-        or index["rows"] != dataset.rows
-        or at != dataset.rows
-        or len(spans) != dataset.units
-        or size != 8 * dataset.rows * len(names)
-    ):
+    if index.get("byteorder") not in ("little", "big"):
+        raise ValueError("no byte order")
+    _check_units(index, dataset)
+    if size != 8 * dataset.rows * (len(dataset.columns) + 1):
         raise ValueError("the values and their index disagree")
 
 
@@ -247,10 +299,13 @@ def repair(name: str, root: Path | None = None) -> bool:
     dataset = Dataset.from_dict(read_json(folder / "dataset.json"))
     work = Path(tempfile.mkdtemp(prefix=f".{name}.repair.", dir=folder.parent))
     try:
-        _write_lookup(pl.read_parquet(folder / "values.parquet"), dataset, work)
-        os.replace(work / COLUMNS, folder / COLUMNS)
+        values = values_file(folder)
+        read = pl.read_ipc(values) if values.name == ARROW else pl.read_parquet(values)
+        _write_lookup(read, dataset, work)
+        os.replace(work / ARROW, folder / ARROW)
         os.replace(work / INDEX, folder / INDEX)
-        (folder / LINES).unlink(missing_ok=True)  # an older layout's
+        for older in (COLUMNS, LINES, PARQUET):  # an earlier layout's: the values are in values.arrow
+            (folder / older).unlink(missing_ok=True)
     except OSError as exc:
         raise store_error(folder, exc) from exc
     finally:
@@ -263,7 +318,10 @@ def values(name: str, root: Path | None = None) -> pl.LazyFrame:
     import polars as pl
 
     describe(name, root)
-    return pl.scan_parquet(folder_of(name, root) / "values.parquet")
+    path = values_file(folder_of(name, root))
+    if path.name == ARROW:  # (stored year, columns, adcode: the code is asked for first)
+        return pl.scan_ipc(path).select("adcode", pl.exclude("adcode"))
+    return pl.scan_parquet(path)
 
 
 def save(
@@ -292,19 +350,8 @@ def save(
         raise store_error(base, exc) from exc
     try:
         if small:
-            values.write_parquet(work / "values.parquet", compression_level=22, statistics=False)
-            _write_lookup(values, dataset, work, small=small)
-        else:  # uncompressed: the panel's 8.5 M values in 0.09 s (lz4 0.2 s, a third smaller; zstd
-            # 0.4 s, half the size), and read the fastest; written (outside Python's lock) while
-            # the lookup is
-            with ThreadPoolExecutor(1) as pool:
-                parquet = pool.submit(
-                    values.write_parquet, work / "values.parquet", compression="uncompressed"
-                )
-                try:
-                    _write_lookup(values, dataset, work)
-                finally:
-                    parquet.result()
+            values.write_parquet(work / PARQUET, compression_level=22, statistics=False)
+        _write_lookup(values, dataset, work, small=small)
         (work / "dataset.json").write_text(
             json.dumps(dataset.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8"
         )
@@ -420,34 +467,37 @@ def _in_order(values: pl.DataFrame) -> bool:
 
 
 def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path, *, small: bool = False) -> None:
-    """What ``show`` reads without Polars (:mod:`baiqiang.core.plain.indicators`): every column
-    as 8-byte floats (``units.bin``, written as Polars holds them: a panel's 8.5 M values in a
-    tenth of a second) and its index. `small` (a shipped dataset's): each unit's values on one
-    line of ``units.jsonl``, ``"values": [[...], ...]``, a list per column in the description's
-    order, whole numbers as integers, and where each line starts."""
+    """The values as ``show`` reads them without Polars (:mod:`baiqiang.core.plain.indicators`):
+    ``values.arrow``, the values once (year, the columns, adcode; uncompressed: the panel's 8.5 M
+    values in 0.04 s, read by Polars at once) and its index, which says where each unit's rows and
+    each column's numbers are. `small` (a shipped dataset's, beside its ``values.parquet``): each
+    unit's values on one line of ``units.jsonl``, ``"values": [[...], ...]``, a list per column in
+    the description's order, whole numbers as integers, and where each line starts."""
     import polars as pl
 
     cols = [c.name for c in dataset.columns]
     ordered = values if _in_order(values) else values.sort("adcode", "year", nulls_last=False)
-    if not small:  # every column as 8-byte floats, in a row per unit and year (the year first)
-        from baiqiang.core.indicators.arrow import write_floats
-
+    if not small:
         units: dict[str, list[int]] = {}
         at = 0
         for rows, adcode in ordered.select(pl.col("adcode").rle()).unnest("adcode").iter_rows():
             units[str(adcode)] = [at, rows]  # (in order: each unit's rows are one run)
             at += rows
-        filled = ordered.select(pl.col(c).cast(pl.Float64).fill_null(float("nan")) for c in ["year", *cols])
-        with (folder / COLUMNS).open("wb") as fh:
-            for column in filled.get_columns():
-                write_floats(column, fh)
+        laid = ordered.select(
+            pl.col("year").cast(pl.Int32),
+            *(pl.col(c).cast(pl.Float64) for c in cols),
+            pl.col("adcode").cast(pl.String),
+        )
+        laid.write_ipc(folder / ARROW, compression="uncompressed")
+        with (folder / ARROW).open("rb") as fh:
+            layout = _layout(fh, len(cols))
         index = {
-            "format": COLUMNS_FORMAT,
-            "byteorder": sys.byteorder,
+            "format": ARROW_FORMAT,
             "rows": ordered.height,
             "columns": ["year", *cols],
             "whole": whole_number_columns(values, cols),  # read back as integers
             "units": units,
+            **layout,
         }
         (folder / INDEX).write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
         return

@@ -1,11 +1,13 @@
-"""Reading a unit's imported values without Polars (what ``show`` needs), from the lookup files
-each dataset keeps beside its values (written by :func:`baiqiang.core.indicators.store.save`):
+"""Reading a unit's imported values without Polars (what ``show`` needs), as each dataset keeps
+them (written by :func:`baiqiang.core.indicators.store.save`):
 
-- a user's dataset: ``units.bin``, every column of its values (the year first) as 8-byte
-  floats, rows sorted by unit and year, NaN for a blank; ``units-index.json`` says which rows
-  are each unit's, the columns, the byte order (:data:`COLUMNS_FORMAT`);
-- a built-in dataset (small, diffable): ``units.jsonl``, each unit's values on one line, and
-  ``units-index.json``, where each line starts.
+- a user's dataset: its values once, ``values.arrow`` (Arrow IPC, uncompressed, rows sorted by
+  unit and year: what Polars reads too); ``units-index.json`` says which rows are each unit's
+  and where each column's numbers and blanks lie in the file (:data:`ARROW_FORMAT`);
+- a built-in dataset (small, diffable): ``values.parquet``, and ``units.jsonl``, each unit's
+  values on one line, with ``units-index.json``, where each line starts;
+- a user's dataset stored by an earlier version: ``values.parquet`` and ``units.bin``, every
+  column as 8-byte floats, NaN for a blank (:data:`COLUMNS_FORMAT`).
 """
 
 from __future__ import annotations
@@ -26,9 +28,16 @@ from baiqiang.core.plain.paths import built_in_root, store_root
 LINES = "units.jsonl"
 COLUMNS = "units.bin"
 INDEX = "units-index.json"
+ARROW = "values.arrow"
+PARQUET = "values.parquet"
 COLUMNS_FORMAT = "float64-columns"
 """The index of a ``units.bin``: ``{"format", "byteorder", "rows", "columns", "units": {adcode:
 [first row, rows]}}``."""
+ARROW_FORMAT = "arrow-columns"
+"""The index of a ``values.arrow``: ``{"format", "byteorder", "rows", "columns" (the year first),
+"whole", "units": {adcode: [first row, rows]}, "bytes" (the file's size), "batches": [[rows,
+[[nulls, where the blanks' bits are, their bytes, where the numbers are, their bytes], … a column
+each]], …]}``."""
 
 
 def exact(value: float) -> int | float:
@@ -210,11 +219,14 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
         folder = folder_of(name, root)
         try:
             index = read_json(folder / INDEX)
-            line = (
-                _columns_line(folder, index, adcode)
-                if is_columns_index(index)
-                else _json_line(folder, index, adcode)
-            )
+            if is_arrow_index(index):
+                line = _arrow_line(folder, index, adcode)
+            elif (folder / ARROW).exists():  # its values are there, and the index is not theirs
+                raise ValueError("the index is not that of the values")
+            elif is_columns_index(index):
+                line = _columns_line(folder, index, adcode)
+            else:
+                line = _json_line(folder, index, adcode)
             if line is None:
                 continue
             meta = read_json(folder / "dataset.json")
@@ -249,6 +261,17 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
             continue
         out += found
     return out, damaged
+
+
+def values_file(folder: Path) -> Path:
+    """A dataset's values: ``values.arrow``, or (built in, or stored by an earlier version)
+    ``values.parquet``."""
+    return folder / ARROW if (folder / ARROW).exists() else folder / PARQUET
+
+
+def is_arrow_index(index: Any) -> bool:
+    """Whether a dataset's ``units-index.json`` (as read) is that of a ``values.arrow``."""
+    return isinstance(index, dict) and index.get("format") == ARROW_FORMAT
 
 
 def is_columns_index(index: Any) -> bool:
@@ -297,6 +320,60 @@ def _columns_line(folder: Path, index: dict[str, Any], adcode: str) -> dict[str,
             line[column] = [v if v is None or not v.is_integer() else exact(v) for v in line[column]]
         elif column in whole:
             line[column] = [None if v is None else exact(v) for v in line[column]]
+    return line
+
+
+def _arrow_line(folder: Path, index: dict[str, Any], adcode: str) -> dict[str, Any] | None:
+    """A unit's rows of a ``values.arrow`` as a line of the JSON layout: ``{"year": [...],
+    column: [...]}``, None for a blank.
+
+    Raises:
+        ValueError: The file is shorter than its index says.
+    """
+    where = index["units"].get(adcode)
+    if where is None:
+        return None
+    first, count = int(where[0]), int(where[1])
+    names = index["columns"]
+    line: dict[str, list[Any]] = {name: [] for name in names}
+    swap = index["byteorder"] != sys.byteorder
+    start = 0
+    with _open(folder / ARROW) as fh:
+        if os.fstat(fh.fileno()).st_size != index["bytes"]:
+            raise ValueError("the values are not the size their index says")
+        for rows, columns in index["batches"]:
+            low, high = max(first, start) - start, min(first + count, start + rows) - start
+            start += rows
+            if low >= high:
+                continue
+            for j, (name, (nulls, bits_at, _, at, _)) in enumerate(zip(names, columns, strict=True)):
+                values = array("i" if j == 0 else "d")  # the year: 32-bit integers
+                size = values.itemsize
+                fh.seek(at + low * size)
+                data = fh.read((high - low) * size)
+                if len(data) != (high - low) * size:
+                    raise ValueError("the values are shorter than their index")
+                values.frombytes(data)
+                if swap:
+                    values.byteswap()
+                got: list[Any] = values.tolist()
+                if nulls:
+                    fh.seek(bits_at + low // 8)
+                    bits = fh.read((high - 1) // 8 - low // 8 + 1)
+                    if len(bits) != (high - 1) // 8 - low // 8 + 1:
+                        raise ValueError("the blanks are shorter than their index")
+                    base = low - low % 8
+                    got = [
+                        v if bits[(low + i - base) // 8] >> ((low + i) % 8) & 1 else None
+                        for i, v in enumerate(got)
+                    ]
+                line[name] += got
+    whole = set(index["whole"])
+    for name in names[1:]:  # a column of counts as integers, as a list has it
+        if name in whole:
+            line[name] = [None if v is None else exact(v) for v in line[name]]
+        else:
+            line[name] = [None if v is None or math.isnan(v) else v for v in line[name]]
     return line
 
 

@@ -398,7 +398,7 @@ def test_a_damaged_store_hides_nothing_else(home: dict[str, str], tmp_path: Path
         assert sh("data", "import", str(src), "--as", name, env=home).returncode == 0
     store = Path(home["BAIQIANG_HOME"]) / "datasets"
     (store / "json" / "dataset.json").write_text('{"name":', encoding="utf-8")
-    (store / "lines" / "units.bin").write_bytes(b"\x00" * 12)
+    (store / "lines" / "units-index.json").write_text('{"format": "arrow-col', encoding="utf-8")
     for args in (("data", "list"), ("list", "all", "--name", "昆山市"), ("show", "昆山")):
         proc = sh(*args, env=home)
         assert proc.returncode == 0, (args, proc.stderr)

@@ -1,15 +1,15 @@
 """The fast paths of an import give what the plain ones give: a CSV's columns of numbers parsed
 as the file is read (with the text read instead wherever a cell is not a number), ASCII bytes
-never decoded, and the lookup ``show`` reads written as 8-byte floats. Every figure here is
-SYNTHETIC (made up for the test)."""
+never decoded, and the values stored once (``values.arrow``), where ``show`` reads them without
+Polars. Every figure here is SYNTHETIC (made up for the test)."""
 
 from __future__ import annotations
 
 import codecs
-import io
 import json
 import sys
 from array import array
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 import polars as pl
@@ -17,10 +17,10 @@ import pytest
 
 from baiqiang.core.catalog import Catalog
 from baiqiang.core.indicators import ImportOptions, import_file
-from baiqiang.core.indicators.arrow import NotFloats, write_floats
-from baiqiang.core.indicators.store import check, repair, save
+from baiqiang.core.indicators.arrow import NotArrow, record_batches
+from baiqiang.core.indicators.store import check, repair, save, values
 from baiqiang.core.indicators.store import describe as described
-from baiqiang.core.plain.indicators import COLUMNS, INDEX, LINES, indicators_of, unit_values
+from baiqiang.core.plain.indicators import ARROW, COLUMNS, INDEX, LINES, PARQUET, indicators_of, unit_values
 from baiqiang.core.plain.paths import store_root
 
 CODES = ["320583", "320281", "330282", "110101", "350582"]
@@ -54,11 +54,17 @@ def _stored_panel(catalog: Catalog, tmp_path: Path) -> Path:
 
 
 def _values(name: str) -> pl.DataFrame:
-    return pl.read_parquet(store_root() / name / "values.parquet").sort("adcode", "year")
+    return values(name).collect().sort("adcode", "year")
+
+
+def _order(found: tuple[str, int | None, float]) -> tuple[str, int, float]:
+    return found[0], -1 if found[1] is None else found[1], found[2]  # (a blank year first)
 
 
 def _lookup(adcode: str, name: str) -> list[tuple[str, int | None, float]]:
-    return sorted((i.column, i.year, i.value) for i in indicators_of(adcode) if i.dataset == name)
+    return sorted(
+        ((i.column, i.year, i.value) for i in indicators_of(adcode) if i.dataset == name), key=_order
+    )
 
 
 def _stored(name: str, adcode: str) -> list[tuple[str, int | None, float]]:
@@ -232,63 +238,147 @@ def test_a_header_narrower_than_its_sub_header_keeps_every_column(
 def test_show_reads_every_value_the_store_holds(catalog: Catalog, home: Path, tmp_path: Path) -> None:
     folder = _stored_panel(catalog, tmp_path)
     index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
-    assert index["format"] == "float64-columns" and not (folder / LINES).exists()
+    assert index["format"] == "arrow-columns"
+    assert sorted(p.name for p in folder.iterdir()) == ["dataset.json", INDEX, ARROW]  # the values once
     for code in CODES:
         assert _lookup(code, "panel") == _stored("panel", code) != []
     assert any(v < 0 for _, _, v in _lookup("320583", "panel"))
     assert _lookup("440000", "panel") == []  # not in the dataset
 
 
-def test_the_other_byte_order_and_the_older_layout_read_the_same(
+def test_values_in_several_record_batches_with_blanks_read_as_polars_reads_them(home: Path) -> None:
+    """Rows split over record batches (a batch boundary inside a unit's rows), blanks in the year
+    and the numbers at bit positions that are not a byte's first: ``show`` reads each value as
+    Polars does."""
+    from baiqiang.core.indicators.model import Column, Dataset
+
+    n = 150_000  # SYNTHETIC: 21,429 made-up units of 7 rows (Polars keeps chunks this long apart)
+    frame = pl.DataFrame(
+        {
+            "adcode": (pl.int_range(n, eager=True) // 7).cast(pl.String).str.zfill(6),
+            "year": (pl.int_range(n, eager=True) % 7 + 2000).cast(pl.Int32),
+            "a": pl.int_range(n, eager=True).cast(pl.Float64) * 0.5 - 4,
+            "b": pl.int_range(n, eager=True).cast(pl.Float64),
+        }
+    ).with_columns(
+        # a blank year first in its unit's rows: in order (the rows are stored as they are)
+        pl.when((pl.int_range(n) % 7 == 0) & (pl.int_range(n) % 11 == 3))
+        .then(None)
+        .otherwise("year")
+        .alias("year"),
+        pl.when(pl.int_range(n) % 3 == 0).then(None).otherwise("a").alias("a"),
+    )
+    cuts = [0, 70_003, 140_005, n]  # inside the units 10000 and 20000
+    chunked = pl.concat([frame.slice(a, b - a) for a, b in pairwise(cuts)], rechunk=False)
+    columns = [Column("a", "", "a", n - n // 3, n // 3, 0, []), Column("b", "", "b", n, 0, 0, [])]
+    dataset = Dataset("split", "s.csv", "", None, "", {}, columns, n, (n + 6) // 7, [], {})
+    save(chunked, dataset)
+    index = json.loads((store_root() / "split" / INDEX).read_text(encoding="utf-8"))
+    sizes = [rows for rows, _ in index["batches"]]
+    assert len(sizes) > 1 and sum(sizes) == n and any(s % 7 for s in sizes[:-1]) and index["whole"] == ["b"]
+    ends = list(accumulate(sizes))[:-1]  # the units on each side of a batch's end, and one inside
+    assert isinstance(check("split"), type(dataset))
+    stored = values("split").collect()
+    assert stored.equals(frame)
+    for code in {
+        "000000",
+        "000002",  # its first year blank
+        f"{(n - 1) // 7:06d}",
+        *(f"{r // 7:06d}" for e in ends for r in (e - 1, e, e + 7)),
+    }:
+        got = _lookup(code, "split")
+        rows = stored.filter(pl.col("adcode") == code)
+        want = sorted(
+            (
+                (c, r["year"], r[c])
+                for r in rows.iter_rows(named=True)
+                for c in ("a", "b")
+                if r[c] is not None
+            ),
+            key=_order,
+        )
+        assert got == want != []
+
+
+def test_the_other_byte_order_and_the_older_layouts_read_the_same(
     catalog: Catalog, home: Path, tmp_path: Path
 ) -> None:
     folder = _stored_panel(catalog, tmp_path)
     expected = {code: _lookup(code, "panel") for code in CODES}
+    stored, dataset = _values("panel"), described("panel")
     index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
-    swapped = array("d")
-    swapped.frombytes((folder / COLUMNS).read_bytes())
-    swapped.byteswap()
-    (folder / COLUMNS).write_bytes(swapped.tobytes())
+    data = bytearray((folder / ARROW).read_bytes())
+    for rows, columns in index["batches"]:  # every number's bytes turned round, as on the other order
+        for j, (_, _, _, at, _) in enumerate(columns):
+            kind = array("i" if j == 0 else "d")
+            kind.frombytes(bytes(data[at : at + rows * kind.itemsize]))
+            kind.byteswap()
+            data[at : at + rows * kind.itemsize] = kind.tobytes()
+    (folder / ARROW).write_bytes(bytes(data))
     index["byteorder"] = "big" if sys.byteorder == "little" else "little"
     (folder / INDEX).write_text(json.dumps(index), encoding="utf-8")
     assert {code: _lookup(code, "panel") for code in CODES} == expected
-    # the JSON lines of earlier versions (and of the built-in datasets) still read
-    dataset = described("panel")
-    save(_values("panel"), dataset, replace=True, small=True)
-    assert (folder / LINES).exists() and not (folder / COLUMNS).exists()
+    # the JSON lines of the built-in datasets
+    save(stored, dataset, replace=True, small=True)
+    assert (folder / LINES).exists() and (folder / PARQUET).exists() and not (folder / ARROW).exists()
+    assert {code: _lookup(code, "panel") for code in CODES} == expected
+    # the 8-byte floats of an earlier version (values.parquet and units.bin), checked and repaired
+    (folder / LINES).unlink()
+    floats = array("d")
+    for column in ["year", *(c.name for c in dataset.columns)]:
+        floats.extend(stored.get_column(column).cast(pl.Float64).fill_null(float("nan")).to_list())
+    (folder / COLUMNS).write_bytes(floats.tobytes())
+    units = {
+        str(c): [int(f), int(n)]
+        for c, f, n in stored.with_row_index()
+        .group_by("adcode", maintain_order=True)
+        .agg(pl.col("index").first(), pl.len())
+        .iter_rows()
+    }
+    older = {"format": "float64-columns", "byteorder": sys.byteorder, "rows": stored.height}
+    older |= {"columns": ["year", *(c.name for c in dataset.columns)], "units": units}
+    (folder / INDEX).write_text(json.dumps(older), encoding="utf-8")
+    assert isinstance(check("panel"), type(dataset))
+    assert {code: _lookup(code, "panel") for code in CODES} == expected
+    (folder / COLUMNS).write_bytes(floats.tobytes()[:-8])  # damaged: repaired into today's layout
+    assert not isinstance(check("panel"), type(dataset)) and repair("panel")
+    assert sorted(p.name for p in folder.iterdir()) == ["dataset.json", INDEX, ARROW]
     assert {code: _lookup(code, "panel") for code in CODES} == expected
 
 
-def test_a_lookup_shorter_than_its_index_is_damaged_and_repaired(
+def test_an_index_that_misplaces_the_values_is_damaged_and_repaired(
     catalog: Catalog, home: Path, tmp_path: Path
 ) -> None:
     folder = _stored_panel(catalog, tmp_path)
     expected = _lookup("320583", "panel")
-    bits = folder / COLUMNS
-    bits.write_bytes(bits.read_bytes()[:-8])
+    index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
+    index["batches"][0][1][1][3] += 8  # the first column's numbers, a row later: a wrong number each
+    (folder / INDEX).write_text(json.dumps(index), encoding="utf-8")
     damage = check("panel")
-    assert getattr(damage, "repairable", False) and "units.bin" in getattr(damage, "problem", "")
-    assert unit_values("350582")[1] == ["panel"]  # the last unit's rows run past the end: said
+    assert getattr(damage, "repairable", False) and INDEX in getattr(damage, "problem", "")
     assert repair("panel") and _lookup("320583", "panel") == expected
+    (folder / ARROW).write_bytes((folder / ARROW).read_bytes()[:-100])  # the values cut short
+    assert unit_values("350582")[1] == ["panel"]  # said, not read past the end
+    damage = check("panel")
+    assert not getattr(damage, "repairable", True) and ARROW in getattr(damage, "problem", "")
 
 
-def _written(series: pl.Series) -> list[float]:
-    out, into = array("d"), io.BytesIO()
-    assert write_floats(series, into) == 8 * series.len()
-    out.frombytes(into.getvalue())
-    return out.tolist()
-
-
-def test_write_floats_writes_the_bytes_of_each_chunk_and_refuses_the_rest() -> None:
-    chunked = pl.concat([pl.Series([1.5, -2.0]), pl.Series([3.25])], rechunk=False)
-    assert chunked.n_chunks() == 2
-    assert _written(chunked) == [1.5, -2.0, 3.25]
-    assert _written(pl.Series([1.0, 2.0, 3.0, 4.0]).slice(1, 2)) == [2.0, 3.0]
-    assert _written(pl.Series([], dtype=pl.Float64)) == []
-    with pytest.raises(NotFloats, match="not float64"):
-        write_floats(pl.Series([1, 2]), io.BytesIO())
-    with pytest.raises(NotFloats, match="nulls"):
-        write_floats(pl.Series([1.0, None]), io.BytesIO())
+def test_record_batches_refuses_what_is_not_an_uncompressed_arrow_file(tmp_path: Path) -> None:
+    frame = pl.DataFrame({"year": [2020], "a": [1.5], "adcode": ["320583"]})
+    for name, write in (
+        ("lz4.arrow", lambda p: frame.write_ipc(p, compression="lz4")),
+        ("text.arrow", lambda p: p.write_text("year,a\n2020,1.5\n")),
+        ("cut.arrow", lambda p: (frame.write_ipc(p), p.write_bytes(p.read_bytes()[:-30]))),
+        ("parquet.arrow", lambda p: frame.write_parquet(p)),
+    ):
+        path = tmp_path / name
+        write(path)
+        with path.open("rb") as fh, pytest.raises(NotArrow):
+            record_batches(fh)
+    frame.write_ipc(tmp_path / "ok.arrow", compression="uncompressed")
+    with (tmp_path / "ok.arrow").open("rb") as fh:
+        order, batches = record_batches(fh)
+    assert order == "little" and [b.rows for b in batches] == [1] and len(batches[0].nulls) == 3
 
 
 @pytest.mark.parametrize(
@@ -296,16 +386,15 @@ def test_write_floats_writes_the_bytes_of_each_chunk_and_refuses_the_rest() -> N
     [
         ("dataset.json", "fifo"),
         ("units-index.json", "fifo"),
-        ("values.parquet", "fifo"),
-        ("units.bin", "fifo"),
+        ("values.arrow", "fifo"),
         ("dataset.json", "zero"),
         ("units-index.json", "zero"),
-        ("values.parquet", "zero"),
+        ("values.arrow", "zero"),
         ("dataset.json", "deep"),
         ("units-index.json", "deep"),
         ("units-index.json", "infinity"),
         ("units-index.json", "shifted"),
-        ("units.bin", "folder"),
+        ("values.arrow", "folder"),
     ],
 )
 def test_a_damaged_store_file_is_said_never_waited_for(
@@ -347,8 +436,7 @@ def test_a_damaged_store_file_is_said_never_waited_for(
     assert found, "waited"
     damage, (_, damaged) = found[0]  # type: ignore[misc]
     assert isinstance(damage, Damage) and damage.name == "panel"
-    if file != "values.parquet":  # (show reads the lookup, not the values)
-        assert damaged == ["panel"] or how == "shifted"
+    assert damaged == ["panel"] or how == "shifted"
     remove("panel")
     assert not folder.exists()
 

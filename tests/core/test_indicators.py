@@ -168,7 +168,7 @@ def test_a_failed_write_leaves_the_store_as_it_was(
     def broken(self: pl.DataFrame, *args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pl.DataFrame, "write_parquet", broken)
+    monkeypatch.setattr(pl.DataFrame, "write_ipc", broken)  # (as writing to /dev/full raises)
     with pytest.raises(OutputError, match="No space left on device"):
         import_file(catalog, FIXTURES / synthetic.GBK_CSV, name="a", replace=True)
     with pytest.raises(OutputError, match="No space left on device"):
@@ -270,7 +270,7 @@ def test_a_forced_encoding_and_header_rows(catalog: Catalog, home: Path, tmp_pat
 
 def test_a_store_in_another_layout_is_skipped_not_a_crash(catalog: Catalog, home: Path) -> None:
     import_file(catalog, FIXTURES / synthetic.TSV, name="研发")
-    lines = store_root() / "研发" / "units.bin"
+    lines = store_root() / "研发" / "values.arrow"
     lines.write_text("[1, 2, 3]\n" * 3, encoding="utf-8")  # what an older layout could hold
     mine = [i for i in lookup(catalog, "昆山").indicators if not i.built_in]
     assert indicators_of("320583") == [] and mine == []
@@ -299,7 +299,7 @@ def test_the_summary_of_gaps_shows_the_worst_columns_and_counts_the_rest() -> No
 def test_a_fifo_in_a_datasets_place_is_damaged_not_waited_for(
     catalog: Catalog, home: Path, tmp_path: Path
 ) -> None:
-    """HOSTILE: a FIFO put in place of a dataset's units.bin (units.jsonl then) made ``show`` wait for a writer
+    """HOSTILE: a FIFO put in place of a dataset's values (units.jsonl then) made ``show`` wait for a writer
     for ever (a hostile-input run found it); it is a damaged dataset, said at once."""
     import os
     import threading
@@ -309,7 +309,7 @@ def test_a_fifo_in_a_datasets_place_is_damaged_not_waited_for(
     source = tmp_path / "d.csv"
     source.write_text("地区,人口\n昆山市,1\n", encoding="utf-8")  # SYNTHETIC
     import_file(catalog, source, name="d")
-    lines = home / "datasets" / "d" / "units.bin"
+    lines = home / "datasets" / "d" / "values.arrow"
     lines.unlink()
     os.mkfifo(lines)
     found: list[tuple[object, list[str]]] = []
