@@ -16,12 +16,15 @@ import json
 import os
 import re
 import shutil
+import sys
 import tempfile
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 from baiqiang.core.indicators.model import Dataset
+from baiqiang.core.plain.arrow import values_layout
 from baiqiang.core.plain.errors import DatasetExists, DataUnavailable, InvalidValue, LookupFailed, OutputError
 from baiqiang.core.plain.indicators import (
     ARROW,
@@ -40,7 +43,7 @@ from baiqiang.core.plain.indicators import (
     values_file,
 )
 from baiqiang.core.plain.paths import store_root
-from baiqiang.core.plain.text import clip
+from baiqiang.core.plain.text import clip, visible
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -166,14 +169,34 @@ def _check(name: str, folder: Path) -> Dataset | Damage:
         dataset = Dataset.from_dict(read_json(folder / "dataset.json"))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return Damage(name, "its description (dataset.json) cannot be read", False)
+    if dataset.name != name:  # (a folder copied by hand: two datasets of one name)
+        return Damage(
+            name,
+            f"its description (dataset.json) names another dataset ({visible(clip(dataset.name))})",
+            False,
+        )
     path = values_file(folder)
     arrow = path.name == ARROW
+    units: dict[str, list[int]] | None = None
     try:
         values = regular(path)  # (a FIFO: Polars would wait for ever)
+        if arrow:  # its headers, read and checked here first: Polars is given no file it would trip on
+            with values.open("rb") as fh:
+                layout = values_layout(fh, [c.name for c in dataset.columns])
+            filled = [
+                sum(b.rows - b.nulls[k] for b in layout.batches) for k in range(1, len(layout.fields) - 1)
+            ]
+            if sum(b.rows for b in layout.batches) != dataset.rows or filled != [
+                c.values for c in dataset.columns
+            ]:
+                return Damage(name, f"its values ({path.name}) do not match its description", False)
+            units = _units(pl.scan_ipc(values))
+            if units is None:
+                return Damage(name, f"its values ({path.name}) are not in the order of their units", False)
         schema = pl.read_ipc_schema(values) if arrow else pl.read_parquet_schema(values)
         scanned = pl.scan_ipc(values) if arrow else pl.scan_parquet(values)
         rows = scanned.select(pl.len()).collect().item()
-    except (OSError, pl.exceptions.PolarsError):
+    except (OSError, ValueError, pl.exceptions.PolarsError, pl.exceptions.PanicException):
         return Damage(name, f"its values ({path.name}) cannot be read", False)
     missing = [c.name for c in dataset.columns if c.name not in schema] + [
         c for c in ("adcode", "year") if c not in schema
@@ -184,15 +207,15 @@ def _check(name: str, folder: Path) -> Dataset | Damage:
     try:
         index = read_json(folder / INDEX)
         if arrow:
-            if not is_arrow_index(index):
-                raise ValueError("not the index of a values.arrow")
-            _check_units(index, dataset)
-            with values.open("rb") as fh:
-                if _layout(fh, len(dataset.columns)) != {k: index.get(k) for k in ("byteorder", "bytes", "batches")}:
-                    raise ValueError("the index does not say where the values are")
+            if not is_arrow_index(index) or index["units"] != units:
+                raise ValueError("not the index of these values")
+            _check_index(index, dataset)
         elif is_columns_index(index):
             lookup = COLUMNS
             _check_columns(index, dataset, regular(folder / COLUMNS).stat().st_size)
+            _check_older(
+                index, pl.scan_parquet(values).sort("adcode", "year", nulls_last=False), folder / COLUMNS
+            )
         else:
             lookup = LINES
             size = regular(folder / LINES).stat().st_size
@@ -201,7 +224,64 @@ def _check(name: str, folder: Path) -> Dataset | Damage:
                 raise ValueError("the lines and their index disagree")
     except (OSError, ValueError, TypeError, AttributeError, KeyError, OverflowError):
         return Damage(name, f"the lookup that show reads ({lookup}) cannot be read", True)
+    except (pl.exceptions.PolarsError, pl.exceptions.PanicException):
+        return Damage(name, f"its values ({path.name}) cannot be read", False)
     return dataset
+
+
+def _units(values: pl.DataFrame | pl.LazyFrame) -> dict[str, list[int]] | None:
+    """Each unit's rows of a dataset's values, as its index has them (``{adcode: [first row,
+    rows]}``); None where a unit's rows are not one run (the values are not in its order)."""
+    import polars as pl
+
+    codes = values.select("adcode")
+    # (one chunk: Polars' run lengths of a column in several panic, read lazily)
+    codes = (codes.collect() if isinstance(codes, pl.LazyFrame) else codes).rechunk()
+    runs = codes.select(pl.col("adcode").rle()).unnest("adcode")
+    units: dict[str, list[int]] = {}
+    at = 0
+    for rows, adcode in runs.iter_rows():
+        if adcode is None or str(adcode) in units:
+            return None
+        units[str(adcode)] = [at, rows]
+        at += rows
+    return units
+
+
+def _check_older(index: dict[str, Any], values: pl.LazyFrame, floats: Path) -> None:
+    """That the index of a ``units.bin`` (an earlier version's) is that of its values: the same
+    units, and the years as the values have them, read in the byte order it says.
+
+    Raises:
+        ValueError: It is not.
+    """
+    import polars as pl
+
+    if index["units"] != _units(values):
+        raise ValueError("not the index of these values")
+    years = array("d")
+    with floats.open("rb") as fh:
+        years.frombytes(fh.read(8 * int(index["rows"])))
+    if index["byteorder"] != sys.byteorder:
+        years.byteswap()
+    stored = values.select(pl.col("year").cast(pl.Float64).fill_null(float("nan"))).collect().to_series()
+    if not stored.equals(pl.Series("year", years.tolist(), pl.Float64).fill_nan(float("nan"))):
+        raise ValueError("its years are not the values' years")
+
+
+def _check_index(index: dict[str, Any], dataset: Dataset) -> None:
+    """That an index names its dataset's rows and columns (the year first), and which of the
+    columns are counts.
+
+    Raises:
+        ValueError: It does not.
+    """
+    names = [c.name for c in dataset.columns]
+    whole = index["whole"]
+    if index["columns"] != ["year", *names] or index["rows"] != dataset.rows:
+        raise ValueError("the values and their index disagree")
+    if not isinstance(whole, list) or not set(whole) <= set(names) or len(set(whole)) != len(whole):
+        raise ValueError("the index's counts are not columns")
 
 
 def _check_units(index: dict[str, object], dataset: Dataset) -> None:
@@ -228,30 +308,6 @@ def _check_units(index: dict[str, object], dataset: Dataset) -> None:
         or len(spans) != dataset.units
     ):
         raise ValueError("the values and their index disagree")
-
-
-def _layout(fh: BinaryIO, width: int) -> dict[str, object]:
-    """Where a ``values.arrow``'s year and `width` columns of numbers lie (its index's
-    ``byteorder``, ``bytes`` and ``batches``), read from the file.
-
-    Raises:
-        ValueError: It is not such a file (:class:`~baiqiang.core.indicators.arrow.NotArrow`).
-    """
-    from baiqiang.core.indicators.arrow import NotArrow, record_batches
-
-    order, found = record_batches(fh)
-    batches = []
-    for batch in found:  # fields: the year (32-bit), the columns (64-bit floats), the adcode
-        if len(batch.nulls) != width + 2 or len(batch.buffers) < 2 * (width + 1):
-            raise NotArrow("its fields are not a year, the columns and a code")
-        columns = []
-        for k in range(width + 1):
-            (bits_at, bits), (at, size) = batch.buffers[2 * k], batch.buffers[2 * k + 1]
-            if size < batch.rows * (4 if k == 0 else 8) or (batch.nulls[k] and bits < (batch.rows + 7) // 8):
-                raise NotArrow("a column is shorter than its rows")
-            columns.append([batch.nulls[k], bits_at, bits, at, size])
-        batches.append([batch.rows, columns])
-    return {"byteorder": order, "bytes": fh.seek(0, 2), "batches": batches}
 
 
 def _check_columns(index: dict[str, object], dataset: Dataset, size: int) -> None:
@@ -298,13 +354,23 @@ def repair(name: str, root: Path | None = None) -> bool:
     folder = folder_of(name, root)
     dataset = Dataset.from_dict(read_json(folder / "dataset.json"))
     work = Path(tempfile.mkdtemp(prefix=f".{name}.repair.", dir=folder.parent))
+    values = values_file(folder)
+    arrow = values.name == ARROW
     try:
-        values = values_file(folder)
-        read = pl.read_ipc(values) if values.name == ARROW else pl.read_parquet(values)
-        _write_lookup(read, dataset, work)
-        os.replace(work / ARROW, folder / ARROW)
+        try:  # its values are whole (checked): read them for what the index says of them
+            read = pl.read_ipc(values) if arrow else pl.read_parquet(values)
+            units = _units(read if arrow else read.sort("adcode", "year", nulls_last=False))
+        except (OSError, ValueError, pl.exceptions.PolarsError, pl.exceptions.PanicException):
+            return False  # they cannot be read after all: not repaired
+        if units is None:
+            return False
+        if arrow:  # the index alone is rebuilt
+            _write_index(read, [c.name for c in dataset.columns], work, units=units)
+        else:  # an earlier layout's: rewritten as today's, the values in values.arrow
+            _write_lookup(read, dataset, work)
+            os.replace(work / ARROW, folder / ARROW)
         os.replace(work / INDEX, folder / INDEX)
-        for older in (COLUMNS, LINES, PARQUET):  # an earlier layout's: the values are in values.arrow
+        for older in (COLUMNS, LINES, PARQUET) if not arrow else ():
             (folder / older).unlink(missing_ok=True)
     except OSError as exc:
         raise store_error(folder, exc) from exc
@@ -419,6 +485,8 @@ def remove(name: str, root: Path | None = None) -> None:
         os.replace(base / name, aside)
     except OSError as exc:
         raise store_error(base, exc) from exc
+    if aside.is_symlink():  # a link put in a dataset's place: the link goes, not what it points to
+        aside.unlink(missing_ok=True)
     shutil.rmtree(aside, ignore_errors=True)
 
 
@@ -466,6 +534,28 @@ def _in_order(values: pl.DataFrame) -> bool:
     return bool(values.select(step.fill_null(True).all()).item())
 
 
+def _write_index(
+    values: pl.DataFrame | pl.LazyFrame, cols: list[str], folder: Path, *, units: dict[str, list[int]] | None
+) -> None:
+    """The index of a ``values.arrow`` (:data:`ARROW_FORMAT`): each unit's rows, the columns,
+    which of them are counts (read back as integers).
+
+    Raises:
+        ValueError: A unit's rows are not one run (the values are not in its order).
+    """
+    if units is None:
+        raise ValueError("the values are not in the order of their units")
+    rows = sum(n for _, n in units.values())
+    index = {
+        "format": ARROW_FORMAT,
+        "rows": rows,
+        "columns": ["year", *cols],
+        "whole": whole_number_columns(values, cols),
+        "units": units,
+    }
+    (folder / INDEX).write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+
+
 def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path, *, small: bool = False) -> None:
     """The values as ``show`` reads them without Polars (:mod:`baiqiang.core.plain.indicators`):
     ``values.arrow``, the values once (year, the columns, adcode; uncompressed: the panel's 8.5 M
@@ -478,28 +568,12 @@ def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path, *, small
     cols = [c.name for c in dataset.columns]
     ordered = values if _in_order(values) else values.sort("adcode", "year", nulls_last=False)
     if not small:
-        units: dict[str, list[int]] = {}
-        at = 0
-        for rows, adcode in ordered.select(pl.col("adcode").rle()).unnest("adcode").iter_rows():
-            units[str(adcode)] = [at, rows]  # (in order: each unit's rows are one run)
-            at += rows
-        laid = ordered.select(
+        ordered.select(
             pl.col("year").cast(pl.Int32),
             *(pl.col(c).cast(pl.Float64) for c in cols),
             pl.col("adcode").cast(pl.String),
-        )
-        laid.write_ipc(folder / ARROW, compression="uncompressed")
-        with (folder / ARROW).open("rb") as fh:
-            layout = _layout(fh, len(cols))
-        index = {
-            "format": ARROW_FORMAT,
-            "rows": ordered.height,
-            "columns": ["year", *cols],
-            "whole": whole_number_columns(values, cols),  # read back as integers
-            "units": units,
-            **layout,
-        }
-        (folder / INDEX).write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+        ).write_ipc(folder / ARROW, compression="uncompressed")
+        _write_index(ordered, cols, folder, units=_units(ordered))
         return
     offsets: dict[str, list[int]] = {}
     path = folder / LINES

@@ -3,7 +3,7 @@ them (written by :func:`baiqiang.core.indicators.store.save`):
 
 - a user's dataset: its values once, ``values.arrow`` (Arrow IPC, uncompressed, rows sorted by
   unit and year: what Polars reads too); ``units-index.json`` says which rows are each unit's
-  and where each column's numbers and blanks lie in the file (:data:`ARROW_FORMAT`);
+  (:data:`ARROW_FORMAT`), and the file's headers where each column's numbers and blanks lie;
 - a built-in dataset (small, diffable): ``values.parquet``, and ``units.jsonl``, each unit's
   values on one line, with ``units-index.json``, where each line starts;
 - a user's dataset stored by an earlier version: ``values.parquet`` and ``units.bin``, every
@@ -34,10 +34,9 @@ COLUMNS_FORMAT = "float64-columns"
 """The index of a ``units.bin``: ``{"format", "byteorder", "rows", "columns", "units": {adcode:
 [first row, rows]}}``."""
 ARROW_FORMAT = "arrow-columns"
-"""The index of a ``values.arrow``: ``{"format", "byteorder", "rows", "columns" (the year first),
-"whole", "units": {adcode: [first row, rows]}, "bytes" (the file's size), "batches": [[rows,
-[[nulls, where the blanks' bits are, their bytes, where the numbers are, their bytes], … a column
-each]], …]}``."""
+"""The index of a ``values.arrow``: ``{"format", "rows", "columns" (the year first), "whole" (the
+columns of counts, shown as integers), "units": {adcode: [first row, rows]}}``; where each
+column's numbers lie is read from the file itself."""
 
 
 def exact(value: float) -> int | float:
@@ -220,7 +219,8 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
         try:
             index = read_json(folder / INDEX)
             if is_arrow_index(index):
-                line = _arrow_line(folder, index, adcode)
+                meta = read_json(folder / "dataset.json")
+                line = _arrow_line(folder, index, adcode, filled=[int(c["values"]) for c in meta["columns"]])
             elif (folder / ARROW).exists():  # its values are there, and the index is not theirs
                 raise ValueError("the index is not that of the values")
             elif is_columns_index(index):
@@ -229,7 +229,8 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
                 line = _json_line(folder, index, adcode)
             if line is None:
                 continue
-            meta = read_json(folder / "dataset.json")
+            if not is_arrow_index(index):
+                meta = read_json(folder / "dataset.json")
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError):
             damaged.append(name)
             continue
@@ -323,30 +324,45 @@ def _columns_line(folder: Path, index: dict[str, Any], adcode: str) -> dict[str,
     return line
 
 
-def _arrow_line(folder: Path, index: dict[str, Any], adcode: str) -> dict[str, Any] | None:
+def _arrow_line(
+    folder: Path, index: dict[str, Any], adcode: str, *, filled: list[int]
+) -> dict[str, Any] | None:
     """A unit's rows of a ``values.arrow`` as a line of the JSON layout: ``{"year": [...],
-    column: [...]}``, None for a blank.
+    column: [...]}``, None for a blank. Where the numbers lie is read from the file itself
+    (:func:`~baiqiang.core.plain.arrow.values_layout`), and the rows the index gives the unit
+    are checked to be its rows, all of them (the rows beside them another unit's).
 
     Raises:
-        ValueError: The file is shorter than its index says.
+        ValueError: The file is not the dataset's values, or not the index's.
     """
+    from baiqiang.core.plain.arrow import adcodes, values_layout
+
     where = index["units"].get(adcode)
     if where is None:
         return None
     first, count = int(where[0]), int(where[1])
     names = index["columns"]
-    line: dict[str, list[Any]] = {name: [] for name in names}
-    swap = index["byteorder"] != sys.byteorder
-    start = 0
     with _open(folder / ARROW) as fh:
-        if os.fstat(fh.fileno()).st_size != index["bytes"]:
-            raise ValueError("the values are not the size their index says")
-        for rows, columns in index["batches"]:
-            low, high = max(first, start) - start, min(first + count, start + rows) - start
-            start += rows
+        layout = values_layout(fh, names[1:])
+        rows = sum(b.rows for b in layout.batches)
+        if rows != index["rows"] or not (0 <= first and 0 < count and first + count <= rows):
+            raise ValueError("the index's rows are not the values' rows")
+        if [sum(b.rows - b.nulls[k] for b in layout.batches) for k in range(1, len(names))] != filled:
+            raise ValueError("the values are not as many as their description says")
+        codes = adcodes(fh, layout, range(max(first - 1, 0), min(first + count + 1, rows)))
+        inside = codes[1:] if first else codes
+        if inside[:count] != [adcode] * count or adcode in inside[count:] or (first and codes[0] == adcode):
+            raise ValueError("the index's rows are not the unit's")
+        swap = layout.byteorder != sys.byteorder
+        line: dict[str, list[Any]] = {name: [] for name in names}
+        start = 0
+        for batch in layout.batches:
+            low, high = max(first, start) - start, min(first + count, start + batch.rows) - start
+            start += batch.rows
             if low >= high:
                 continue
-            for j, (name, (nulls, bits_at, _, at, _)) in enumerate(zip(names, columns, strict=True)):
+            for j, name in enumerate(names):
+                (bits_at, _), (at, _) = batch.buffers[2 * j], batch.buffers[2 * j + 1]
                 values = array("i" if j == 0 else "d")  # the year: 32-bit integers
                 size = values.itemsize
                 fh.seek(at + low * size)
@@ -357,7 +373,7 @@ def _arrow_line(folder: Path, index: dict[str, Any], adcode: str) -> dict[str, A
                 if swap:
                     values.byteswap()
                 got: list[Any] = values.tolist()
-                if nulls:
+                if batch.nulls[j]:
                     fh.seek(bits_at + low // 8)
                     bits = fh.read((high - 1) // 8 - low // 8 + 1)
                     if len(bits) != (high - 1) // 8 - low // 8 + 1:

@@ -17,9 +17,9 @@ import pytest
 
 from baiqiang.core.catalog import Catalog
 from baiqiang.core.indicators import ImportOptions, import_file
-from baiqiang.core.indicators.arrow import NotArrow, record_batches
 from baiqiang.core.indicators.store import check, repair, save, values
 from baiqiang.core.indicators.store import describe as described
+from baiqiang.core.plain.arrow import NotArrow, read_layout, values_layout
 from baiqiang.core.plain.indicators import ARROW, COLUMNS, INDEX, LINES, PARQUET, indicators_of, unit_values
 from baiqiang.core.plain.paths import store_root
 
@@ -274,7 +274,8 @@ def test_values_in_several_record_batches_with_blanks_read_as_polars_reads_them(
     dataset = Dataset("split", "s.csv", "", None, "", {}, columns, n, (n + 6) // 7, [], {})
     save(chunked, dataset)
     index = json.loads((store_root() / "split" / INDEX).read_text(encoding="utf-8"))
-    sizes = [rows for rows, _ in index["batches"]]
+    with (store_root() / "split" / ARROW).open("rb") as fh:
+        sizes = [b.rows for b in read_layout(fh).batches]
     assert len(sizes) > 1 and sum(sizes) == n and any(s % 7 for s in sizes[:-1]) and index["whole"] == ["b"]
     ends = list(accumulate(sizes))[:-1]  # the units on each side of a batch's end, and one inside
     assert isinstance(check("split"), type(dataset))
@@ -301,23 +302,32 @@ def test_values_in_several_record_batches_with_blanks_read_as_polars_reads_them(
 
 
 def test_the_other_byte_order_and_the_older_layouts_read_the_same(
-    catalog: Catalog, home: Path, tmp_path: Path
+    catalog: Catalog, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import baiqiang.core.plain.indicators as plain
+
     folder = _stored_panel(catalog, tmp_path)
     expected = {code: _lookup(code, "panel") for code in CODES}
     stored, dataset = _values("panel"), described("panel")
-    index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
+    # on a machine of the other byte order, every number's bytes read the other way round
     data = bytearray((folder / ARROW).read_bytes())
-    for rows, columns in index["batches"]:  # every number's bytes turned round, as on the other order
-        for j, (_, _, _, at, _) in enumerate(columns):
+    with (folder / ARROW).open("rb") as fh:
+        layout = read_layout(fh)
+    for batch in layout.batches:
+        for j in range(len(dataset.columns) + 1):
+            at, size = batch.buffers[2 * j + 1]
             kind = array("i" if j == 0 else "d")
-            kind.frombytes(bytes(data[at : at + rows * kind.itemsize]))
+            kind.frombytes(bytes(data[at : at + size]))
             kind.byteswap()
-            data[at : at + rows * kind.itemsize] = kind.tobytes()
+            data[at : at + size] = kind.tobytes()
     (folder / ARROW).write_bytes(bytes(data))
-    index["byteorder"] = "big" if sys.byteorder == "little" else "little"
-    (folder / INDEX).write_text(json.dumps(index), encoding="utf-8")
-    assert {code: _lookup(code, "panel") for code in CODES} == expected
+
+    class Other:
+        byteorder = "big" if sys.byteorder == "little" else "little"
+
+    with monkeypatch.context() as patched:
+        patched.setattr(plain, "sys", Other)
+        assert {code: _lookup(code, "panel") for code in CODES} == expected
     # the JSON lines of the built-in datasets
     save(stored, dataset, replace=True, small=True)
     assert (folder / LINES).exists() and (folder / PARQUET).exists() and not (folder / ARROW).exists()
@@ -346,39 +356,149 @@ def test_the_other_byte_order_and_the_older_layouts_read_the_same(
     assert {code: _lookup(code, "panel") for code in CODES} == expected
 
 
-def test_an_index_that_misplaces_the_values_is_damaged_and_repaired(
+def test_an_index_that_misplaces_a_unit_is_damaged_and_repaired(
     catalog: Catalog, home: Path, tmp_path: Path
 ) -> None:
+    """HOSTILE (a hostile-input run found these): an index whose units point at other rows (one
+    row later, or two units' rows swapped) gave another unit's numbers, and check said ok."""
     folder = _stored_panel(catalog, tmp_path)
-    expected = _lookup("320583", "panel")
-    index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
-    index["batches"][0][1][1][3] += 8  # the first column's numbers, a row later: a wrong number each
-    (folder / INDEX).write_text(json.dumps(index), encoding="utf-8")
-    damage = check("panel")
-    assert getattr(damage, "repairable", False) and INDEX in getattr(damage, "problem", "")
-    assert repair("panel") and _lookup("320583", "panel") == expected
+    expected = {code: _lookup(code, "panel") for code in CODES}
+    original = (folder / INDEX).read_text(encoding="utf-8")
+    for edit in ("later", "swapped"):
+        index = json.loads(original)
+        units = index["units"]
+        if edit == "later":
+            units["320583"][0] += 1
+        else:
+            units["320583"], units["320281"] = units["320281"], units["320583"]
+        (folder / INDEX).write_text(json.dumps(index), encoding="utf-8")
+        assert unit_values("320583")[1] == ["panel"]  # said, not another unit's numbers
+        damage = check("panel")
+        assert getattr(damage, "repairable", False) and INDEX in getattr(damage, "problem", "")
+        assert repair("panel") and {code: _lookup(code, "panel") for code in CODES} == expected
     (folder / ARROW).write_bytes((folder / ARROW).read_bytes()[:-100])  # the values cut short
-    assert unit_values("350582")[1] == ["panel"]  # said, not read past the end
+    assert unit_values("350582")[1] == ["panel"]
     damage = check("panel")
     assert not getattr(damage, "repairable", True) and ARROW in getattr(damage, "problem", "")
 
 
-def test_record_batches_refuses_what_is_not_an_uncompressed_arrow_file(tmp_path: Path) -> None:
-    frame = pl.DataFrame({"year": [2020], "a": [1.5], "adcode": ["320583"]})
+def test_a_damaged_header_of_the_values_is_said_never_read_as_numbers(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    """HOSTILE (a hostile-input run found these: Polars panicked on a footer that listed two
+    record batches, and the whole store was unreadable; a buffer's offset moved 8 bytes gave
+    other numbers, said to be ok): every byte of the file's headers (not its numbers) changed in
+    turn, SYNTHETIC. Each change is refused (the dataset named damaged, the others kept) or
+    changes nothing that is shown; no number is shown that was not stored."""
+    import random
+
+    from baiqiang.core.indicators.store import Damage, values
+
+    folder = _stored_panel(catalog, tmp_path)
+    expected = {code: _lookup(code, "panel") for code in CODES}
+    original = (folder / ARROW).read_bytes()
+    with (folder / ARROW).open("rb") as fh:
+        layout = read_layout(fh)
+    numbers = {i for b in layout.batches for at, size in b.buffers for i in range(at, at + size)}
+    headers = [i for i in range(len(original)) if i not in numbers]
+    for place in random.Random(21).sample(headers, 120):
+        for value in (original[place] ^ 0xFF, original[place] ^ 0x01):
+            (folder / ARROW).write_bytes(original[:place] + bytes([value]) + original[place + 1 :])
+            found = check("panel")
+            shown, damaged = unit_values("320583")
+            if isinstance(found, Damage):
+                assert not found.repairable, (place, value, found)
+            else:  # a byte no reader needs (padding, a version): read as it was
+                assert values("panel").collect().equals(_values("panel").sort("adcode", "year")), place
+            assert (
+                damaged == ["panel"]
+                or sorted(((i.column, i.year, i.value) for i in shown if i.dataset == "panel"), key=_order)
+                == expected["320583"]
+            ), (place, value)
+    (folder / ARROW).write_bytes(original)
+    assert {code: _lookup(code, "panel") for code in CODES} == expected
+
+
+def test_a_footer_that_lists_a_second_record_batch_is_damage_not_a_panic(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    """HOSTILE (a hostile-input run found it): the footer's count of record batches raised from
+    1 to 2 made Polars panic (a BaseException) in every command, the census and the other
+    datasets gone with it; the dataset is named damaged, the rest is there, and it can be
+    removed."""
+    import struct
+
+    from baiqiang.core.indicators.store import Damage, remove
+    from baiqiang.core.plain.arrow import _Table
+
+    folder = _stored_panel(catalog, tmp_path)
+    data = bytearray((folder / ARROW).read_bytes())
+    size = struct.unpack_from("<i", data, len(data) - 10)[0]
+    start = len(data) - 10 - size
+    footer = bytes(data[start : len(data) - 10])
+    table = _Table(footer, struct.unpack_from("<I", footer, 0)[0])
+    at = table.pos + table._field(3)
+    count = at + struct.unpack_from("<I", footer, at)[0]  # the vector of record batch blocks
+    assert struct.unpack_from("<I", footer, count)[0] == 1
+    struct.pack_into("<I", data, start + count, 2)
+    (folder / ARROW).write_bytes(bytes(data))
+    damage = check("panel")
+    assert isinstance(damage, Damage) and not damage.repairable and not repair("panel")
+    assert unit_values("320583")[1] == ["panel"] and any(i.built_in for i in indicators_of("320583"))
+    remove("panel")
+    assert not folder.exists()
+
+
+def test_a_dataset_copied_under_another_name_is_damaged_not_a_second_one(
+    catalog: Catalog, home: Path, tmp_path: Path
+) -> None:
+    """HOSTILE (a hostile-input run found it): a dataset's folder copied by hand made two datasets
+    of one name, and every list failed (a duplicate column)."""
+    import shutil
+
+    from baiqiang.core.indicators.store import Damage, datasets
+
+    folder = _stored_panel(catalog, tmp_path)
+    shutil.copytree(folder, folder.parent / "copy")
+    damage = check("copy")
+    assert isinstance(damage, Damage) and "names another dataset" in damage.problem
+    assert [d.name for d in datasets()] == ["census2020", "panel"] or [d.name for d in datasets()] == [
+        "panel"
+    ]
+
+
+def test_values_that_are_not_the_datasets_are_refused(tmp_path: Path) -> None:
+    """The values of another dataset (other columns, another type, adcode first, a compressed or
+    a Parquet file) are refused by their headers, before any number is read."""
+    frame = pl.DataFrame(
+        {"year": [2020], "a": [1.5], "adcode": ["320583"]}, schema_overrides={"year": pl.Int32}
+    )
     for name, write in (
-        ("lz4.arrow", lambda p: frame.write_ipc(p, compression="lz4")),
-        ("text.arrow", lambda p: p.write_text("year,a\n2020,1.5\n")),
-        ("cut.arrow", lambda p: (frame.write_ipc(p), p.write_bytes(p.read_bytes()[:-30]))),
-        ("parquet.arrow", lambda p: frame.write_parquet(p)),
+        ("lz4", lambda p: frame.write_ipc(p, compression="lz4")),
+        ("text", lambda p: p.write_text("year,a\n2020,1.5\n")),
+        (
+            "cut",
+            lambda p: (frame.write_ipc(p, compression="uncompressed"), p.write_bytes(p.read_bytes()[:-30])),
+        ),
+        ("parquet", lambda p: frame.write_parquet(p)),
+        ("int64", lambda p: frame.cast({"a": pl.Int64}).write_ipc(p, compression="uncompressed")),
+        ("year64", lambda p: frame.cast({"year": pl.Int64}).write_ipc(p, compression="uncompressed")),
+        ("order", lambda p: frame.select("adcode", "year", "a").write_ipc(p, compression="uncompressed")),
+        ("names", lambda p: frame.rename({"a": "b"}).write_ipc(p, compression="uncompressed")),
+        (
+            "category",
+            lambda p: frame.cast({"adcode": pl.Categorical}).write_ipc(p, compression="uncompressed"),
+        ),
     ):
-        path = tmp_path / name
+        path = tmp_path / f"{name}.arrow"
         write(path)
         with path.open("rb") as fh, pytest.raises(NotArrow):
-            record_batches(fh)
-    frame.write_ipc(tmp_path / "ok.arrow", compression="uncompressed")
-    with (tmp_path / "ok.arrow").open("rb") as fh:
-        order, batches = record_batches(fh)
-    assert order == "little" and [b.rows for b in batches] == [1] and len(batches[0].nulls) == 3
+            values_layout(fh, ["a"])
+    for compat in (pl.CompatLevel.oldest(), pl.CompatLevel.newest()):  # the adcode as text of either kind
+        frame.write_ipc(tmp_path / "ok.arrow", compression="uncompressed", compat_level=compat)
+        with (tmp_path / "ok.arrow").open("rb") as fh:
+            layout = values_layout(fh, ["a"])
+        assert layout.byteorder == "little" and [b.rows for b in layout.batches] == [1]
 
 
 @pytest.mark.parametrize(
