@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -220,7 +221,19 @@ def lookup(
         rows = all_units.to_dicts()
     res = resolve_rows(rows, query, province=province, prefecture=prefecture, former=former)
     if res.status == Outcome.FOUND and res.unit is not None:
-        return found_profile(profile_parts(catalog), res)
+        from baiqiang.core.indicators.store import scan
+
+        profile = found_profile(profile_parts(catalog), res)
+        # what the store's check finds damaged is left out here as everywhere (its lookup may
+        # still read: the values are named damaged, not shown beside the note that says so)
+        bad = {d.name for d in scan()[1]}
+        if bad & {i.dataset for i in profile.indicators}:
+            profile = replace(
+                profile,
+                indicators=[i for i in profile.indicators if i.dataset not in bad],
+                damaged=sorted({*profile.damaged, *bad}),
+            )
+        return profile
     if res.status == Outcome.AMBIGUOUS:
         options = ", ".join(describe(c) for c in res.candidates[:8])
         more = f" and {len(res.candidates) - 8} more" if len(res.candidates) > 8 else ""

@@ -177,7 +177,6 @@ def _check(name: str, folder: Path) -> Dataset | Damage:
         )
     path = values_file(folder)
     arrow = path.name == ARROW
-    units: dict[str, list[int]] | None = None
     try:
         values = regular(path)  # (a FIFO: Polars would wait for ever)
         if arrow:  # its headers, read and checked here first: Polars is given no file it would trip on
@@ -190,8 +189,8 @@ def _check(name: str, folder: Path) -> Dataset | Damage:
                 c.values for c in dataset.columns
             ]:
                 return Damage(name, f"its values ({path.name}) do not match its description", False)
-            units = _units(pl.scan_ipc(values))
-            if units is None:
+            codes = pl.scan_ipc(values).select("adcode").collect().to_series()
+            if codes.null_count() or not codes.rechunk().is_sorted():  # (show finds a unit by halves)
                 return Damage(name, f"its values ({path.name}) are not in the order of their units", False)
         schema = pl.read_ipc_schema(values) if arrow else pl.read_parquet_schema(values)
         scanned = pl.scan_ipc(values) if arrow else pl.scan_parquet(values)
@@ -207,7 +206,7 @@ def _check(name: str, folder: Path) -> Dataset | Damage:
     try:
         index = read_json(folder / INDEX)
         if arrow:
-            if not is_arrow_index(index) or index["units"] != units:
+            if not is_arrow_index(index):
                 raise ValueError("not the index of these values")
             _check_index(index, dataset)
         elif is_columns_index(index):
@@ -359,13 +358,10 @@ def repair(name: str, root: Path | None = None) -> bool:
     try:
         try:  # its values are whole (checked): read them for what the index says of them
             read = pl.read_ipc(values) if arrow else pl.read_parquet(values)
-            units = _units(read if arrow else read.sort("adcode", "year", nulls_last=False))
         except (OSError, ValueError, pl.exceptions.PolarsError, pl.exceptions.PanicException):
             return False  # they cannot be read after all: not repaired
-        if units is None:
-            return False
         if arrow:  # the index alone is rebuilt
-            _write_index(read, [c.name for c in dataset.columns], work, units=units)
+            _write_index(read, [c.name for c in dataset.columns], work)
         else:  # an earlier layout's: rewritten as today's, the values in values.arrow
             _write_lookup(read, dataset, work)
             os.replace(work / ARROW, folder / ARROW)
@@ -534,24 +530,14 @@ def _in_order(values: pl.DataFrame) -> bool:
     return bool(values.select(step.fill_null(True).all()).item())
 
 
-def _write_index(
-    values: pl.DataFrame | pl.LazyFrame, cols: list[str], folder: Path, *, units: dict[str, list[int]] | None
-) -> None:
-    """The index of a ``values.arrow`` (:data:`ARROW_FORMAT`): each unit's rows, the columns,
-    which of them are counts (read back as integers).
-
-    Raises:
-        ValueError: A unit's rows are not one run (the values are not in its order).
-    """
-    if units is None:
-        raise ValueError("the values are not in the order of their units")
-    rows = sum(n for _, n in units.values())
+def _write_index(values: pl.DataFrame, cols: list[str], folder: Path) -> None:
+    """The index of a ``values.arrow`` (:data:`ARROW_FORMAT`): its rows, its columns, which of
+    them are counts (read back as integers)."""
     index = {
         "format": ARROW_FORMAT,
-        "rows": rows,
+        "rows": values.height,
         "columns": ["year", *cols],
         "whole": whole_number_columns(values, cols),
-        "units": units,
     }
     (folder / INDEX).write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
 
@@ -573,7 +559,7 @@ def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path, *, small
             *(pl.col(c).cast(pl.Float64) for c in cols),
             pl.col("adcode").cast(pl.String),
         ).write_ipc(folder / ARROW, compression="uncompressed")
-        _write_index(ordered, cols, folder, units=_units(ordered))
+        _write_index(ordered, cols, folder)
         return
     offsets: dict[str, list[int]] = {}
     path = folder / LINES

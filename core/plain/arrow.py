@@ -7,13 +7,15 @@ The file's headers are FlatBuffers tables; only what is needed is read — the f
 (length, nulls) and buffers (offset, length) — and every offset is checked to lie inside what
 it points into, and the buffers to follow one another as a writer lays them (Polars, as every
 Arrow writer, pads each to a multiple of 8 or 64 bytes), so that a damaged or hostile file is
-refused (:class:`NotArrow`), never read past or trusted. The values of a dataset are its year (32-bit integers), its columns (64-bit
+refused (:class:`NotArrow`), never read past or trusted. A file in the other byte order than
+this machine's is refused too: Polars writes this machine's, so one is no file of ours. The values of a dataset are its year (32-bit integers), its columns (64-bit
 floats) and its adcode (text), in that order (:func:`values_layout`).
 """
 
 from __future__ import annotations
 
 import struct
+import sys
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -115,6 +117,18 @@ class _Table:
             raise NotArrow("a name is not UTF-8") from exc
 
 
+def _one_after_another(placed: list[tuple[int, ...]], body: int, align: int) -> bool:
+    """Whether a record batch's buffers lie one after the other from its body's start, each
+    where the one before ends, padded to `align` bytes (as Polars writes them: 64; Arrow's
+    least, 8), and end where the body ends: a buffer moved by a byte is not where it must be."""
+    end = 0
+    for at, length in placed:
+        if length < 0 or at != -(-end // align) * align:
+            return False
+        end = at + length
+    return -(-end // align) * align == body or end == body
+
+
 def _unpack(fmt: str, buf: bytes, at: int) -> int:
     if at < 0 or at + struct.calcsize(fmt) > len(buf):
         raise NotArrow("a header points outside itself")
@@ -157,36 +171,43 @@ def read_layout(fh: BinaryIO) -> Layout:
     schema = footer.table(1)
     if schema is None:
         raise NotArrow("it has no schema")
-    fields = tuple(Field(f.text(0), _kind(f)) for f in schema.tables(1))
+    if footer.structs(2, "qi4xq"):  # (Polars writes none for these types)
+        raise NotArrow("it has dictionary batches")
+    found = schema.tables(1)
+    for table in [schema, *found]:  # what a reader may look at besides: metadata, children
+        for pair in table.tables(2 if table is schema else 6):
+            pair.text(0), pair.text(1)
+    if any(f.tables(5) for f in found):
+        raise NotArrow("a field has children")
+    fields = tuple(Field(f.text(0), _kind(f)) for f in found)
     batches = []
-    for offset, meta_size, body_size in footer.structs(
-        3, "qi4xq"
-    ):  # Block: offset, metaDataLength, bodyLength
-        if (
-            offset < 8
-            or meta_size < 8
-            or body_size < 0
-            or offset + meta_size + body_size > size - 10 - footer_size
-        ):
+    blocks = footer.structs(3, "qi4xq")  # Block: offset, metaDataLength, bodyLength
+    ends = [offset + meta_size + body_size for offset, meta_size, body_size in blocks]
+    footer_at = size - 10 - footer_size
+    # one after the other, the last followed by the footer (after the stream's end marker): a
+    # block that says it is elsewhere, or of another length, is not where a writer put it
+    if blocks and (
+        any(blocks[k + 1][0] != ends[k] for k in range(len(blocks) - 1)) or footer_at - ends[-1] not in (0, 8)
+    ):
+        raise NotArrow("its record batches do not follow one another")
+    for offset, meta_size, body_size in blocks:
+        if offset < 8 or meta_size < 8 or body_size < 0 or offset + meta_size + body_size > footer_at:
             raise NotArrow("a record batch lies outside the file")
         fh.seek(offset)
         meta = fh.read(meta_size)
-        start = 8 if meta[:4] == b"\xff\xff\xff\xff" else 4  # (the continuation marker)
-        message = _Table(meta, start + _unpack("<I", meta, start))
+        if meta[:4] != b"\xff\xff\xff\xff" or 8 + _unpack("<i", meta, 4) != meta_size:
+            raise NotArrow("a record batch's header is not the length its block says")
+        message = _Table(meta, 8 + _unpack("<I", meta, 8))
         batch = message.table(2)
-        if message.scalar(1, "B") != RECORD_BATCH or batch is None:
+        if message.scalar(1, "B") != RECORD_BATCH or batch is None or message.scalar(3, "q") != body_size:
             raise NotArrow("a block that is not a record batch")
         if batch.table(3) is not None:
             raise NotArrow("its record batches are compressed")
         body = offset + meta_size
-        buffers = tuple((body + at, length) for at, length in batch.structs(2, "qq"))
-        end = body  # one after the other, as written, each padded to at most 64 bytes
-        for at, length in buffers:
-            if not end <= at < end + 64 or at % 8 or length < 0:
-                raise NotArrow("its buffers are not one after the other")
-            end = at + length
-        if not end <= body + body_size < end + 64:
-            raise NotArrow("a buffer lies outside its record batch")
+        placed = batch.structs(2, "qq")
+        if not any(_one_after_another(placed, body_size, align) for align in (64, 8)):
+            raise NotArrow("its buffers do not follow one another")
+        buffers = tuple((body + at, length) for at, length in placed)
         rows = batch.scalar(0, "q")
         nodes = batch.structs(1, "qq")
         if rows < 0 or len(nodes) != len(fields) or any(n != rows or not 0 <= k <= rows for n, k in nodes):
@@ -207,6 +228,8 @@ def values_layout(fh: BinaryIO, columns: list[str]) -> Layout:
         NotArrow: It is not.
     """
     layout = read_layout(fh)
+    if layout.byteorder != sys.byteorder:  # (never written here: Polars writes this machine's)
+        raise NotArrow(f"it is {layout.byteorder}-endian, this machine {sys.byteorder}-endian")
     want = ["year", *columns, "adcode"]
     if [f.name for f in layout.fields] != want:
         raise NotArrow("its fields are not the year, the dataset's columns and the adcode")
@@ -229,6 +252,38 @@ def values_layout(fh: BinaryIO, columns: list[str]) -> Layout:
             if data < batch.rows * _SIZES.get(kind, 0):
                 raise NotArrow("a field's numbers are fewer than its rows")
     return layout
+
+
+def unit_rows(fh: BinaryIO, layout: Layout, adcode: str) -> range:
+    """The rows of a unit in a dataset's ``values.arrow`` (sorted by adcode), found by halves
+    and checked: every row of the range is the unit's (empty where it has none).
+
+    Raises:
+        NotArrow: The rows found are not all the unit's (the file is not in adcode order).
+    """
+    rows = sum(b.rows for b in layout.batches)
+
+    def first(after: bool) -> int:  # the first row whose adcode is past (or at) `adcode`
+        low, high = 0, rows
+        while low < high:
+            mid = (low + high) // 2
+            code = adcodes(fh, layout, range(mid, mid + 1))[0] or ""
+            if code < adcode or (after and code == adcode):
+                low = mid + 1
+            else:
+                high = mid
+        return low
+
+    low, high = first(False), first(True)
+    start = max(low - 1, 0)
+    around = adcodes(fh, layout, range(start, min(high + 1, rows)))  # its rows, and one each side
+    before = around[0] if low > 0 else ""  # ("" before every code, U+10FFFF after)
+    after = around[-1] if high < rows else "\U0010ffff"
+    if around[low - start : high - start] != [adcode] * (high - low) or not (before or "") < adcode < (
+        after or ""
+    ):
+        raise NotArrow("its rows are not in adcode order")
+    return range(low, high)
 
 
 def adcodes(fh: BinaryIO, layout: Layout, rows: range) -> list[str | None]:

@@ -2,8 +2,9 @@
 them (written by :func:`baiqiang.core.indicators.store.save`):
 
 - a user's dataset: its values once, ``values.arrow`` (Arrow IPC, uncompressed, rows sorted by
-  unit and year: what Polars reads too); ``units-index.json`` says which rows are each unit's
-  (:data:`ARROW_FORMAT`), and the file's headers where each column's numbers and blanks lie;
+  unit and year: what Polars reads too), whose headers say where each column's numbers and
+  blanks lie and whose adcodes which rows are a unit's; ``units-index.json`` names its columns
+  (:data:`ARROW_FORMAT`);
 - a built-in dataset (small, diffable): ``values.parquet``, and ``units.jsonl``, each unit's
   values on one line, with ``units-index.json``, where each line starts;
 - a user's dataset stored by an earlier version: ``values.parquet`` and ``units.bin``, every
@@ -35,8 +36,8 @@ COLUMNS_FORMAT = "float64-columns"
 [first row, rows]}}``."""
 ARROW_FORMAT = "arrow-columns"
 """The index of a ``values.arrow``: ``{"format", "rows", "columns" (the year first), "whole" (the
-columns of counts, shown as integers), "units": {adcode: [first row, rows]}}``; where each
-column's numbers lie is read from the file itself."""
+columns of counts, shown as integers)}``; where each column's numbers lie, and each unit's rows,
+are read from the file itself."""
 
 
 def exact(value: float) -> int | float:
@@ -218,8 +219,10 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
         folder = folder_of(name, root)
         try:
             index = read_json(folder / INDEX)
+            meta = read_json(folder / "dataset.json")
+            if meta["name"] != name:  # a folder copied, or linked, in another's place
+                raise ValueError("the description is another dataset's")
             if is_arrow_index(index):
-                meta = read_json(folder / "dataset.json")
                 line = _arrow_line(folder, index, adcode, filled=[int(c["values"]) for c in meta["columns"]])
             elif (folder / ARROW).exists():  # its values are there, and the index is not theirs
                 raise ValueError("the index is not that of the values")
@@ -229,8 +232,6 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
                 line = _json_line(folder, index, adcode)
             if line is None:
                 continue
-            if not is_arrow_index(index):
-                meta = read_json(folder / "dataset.json")
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, OverflowError):
             damaged.append(name)
             continue
@@ -329,31 +330,26 @@ def _arrow_line(
 ) -> dict[str, Any] | None:
     """A unit's rows of a ``values.arrow`` as a line of the JSON layout: ``{"year": [...],
     column: [...]}``, None for a blank. Where the numbers lie is read from the file itself
-    (:func:`~baiqiang.core.plain.arrow.values_layout`), and the rows the index gives the unit
-    are checked to be its rows, all of them (the rows beside them another unit's).
+    (:func:`~baiqiang.core.plain.arrow.values_layout`), the unit's rows found in its adcodes
+    (:func:`~baiqiang.core.plain.arrow.unit_rows`), and each column's values checked to be as
+    many as `filled` (the description's counts).
 
     Raises:
-        ValueError: The file is not the dataset's values, or not the index's.
+        ValueError: The file is not the dataset's values.
     """
-    from baiqiang.core.plain.arrow import adcodes, values_layout
+    from baiqiang.core.plain.arrow import unit_rows, values_layout
 
-    where = index["units"].get(adcode)
-    if where is None:
-        return None
-    first, count = int(where[0]), int(where[1])
     names = index["columns"]
     with _open(folder / ARROW) as fh:
         layout = values_layout(fh, names[1:])
-        rows = sum(b.rows for b in layout.batches)
-        if rows != index["rows"] or not (0 <= first and 0 < count and first + count <= rows):
-            raise ValueError("the index's rows are not the values' rows")
+        if sum(b.rows for b in layout.batches) != index["rows"]:
+            raise ValueError("the values are not as many rows as their index says")
         if [sum(b.rows - b.nulls[k] for b in layout.batches) for k in range(1, len(names))] != filled:
             raise ValueError("the values are not as many as their description says")
-        codes = adcodes(fh, layout, range(max(first - 1, 0), min(first + count + 1, rows)))
-        inside = codes[1:] if first else codes
-        if inside[:count] != [adcode] * count or adcode in inside[count:] or (first and codes[0] == adcode):
-            raise ValueError("the index's rows are not the unit's")
-        swap = layout.byteorder != sys.byteorder
+        found = unit_rows(fh, layout, adcode)
+        if not found:
+            return None
+        first, count = found.start, len(found)
         line: dict[str, list[Any]] = {name: [] for name in names}
         start = 0
         for batch in layout.batches:
@@ -368,16 +364,14 @@ def _arrow_line(
                 fh.seek(at + low * size)
                 data = fh.read((high - low) * size)
                 if len(data) != (high - low) * size:
-                    raise ValueError("the values are shorter than their index")
+                    raise ValueError("the values are shorter than their headers say")
                 values.frombytes(data)
-                if swap:
-                    values.byteswap()
                 got: list[Any] = values.tolist()
                 if batch.nulls[j]:
                     fh.seek(bits_at + low // 8)
                     bits = fh.read((high - 1) // 8 - low // 8 + 1)
                     if len(bits) != (high - 1) // 8 - low // 8 + 1:
-                        raise ValueError("the blanks are shorter than their index")
+                        raise ValueError("the blanks are shorter than their headers say")
                     base = low - low % 8
                     got = [
                         v if bits[(low + i - base) // 8] >> ((low + i) % 8) & 1 else None

@@ -301,33 +301,24 @@ def test_values_in_several_record_batches_with_blanks_read_as_polars_reads_them(
         assert got == want != []
 
 
-def test_the_other_byte_order_and_the_older_layouts_read_the_same(
+def test_the_other_byte_order_is_refused_and_the_older_layouts_read_the_same(
     catalog: Catalog, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import baiqiang.core.plain.indicators as plain
+    import baiqiang.core.plain.arrow as arrow
+    from baiqiang.core.indicators.store import Damage
 
     folder = _stored_panel(catalog, tmp_path)
     expected = {code: _lookup(code, "panel") for code in CODES}
     stored, dataset = _values("panel"), described("panel")
-    # on a machine of the other byte order, every number's bytes read the other way round
-    data = bytearray((folder / ARROW).read_bytes())
-    with (folder / ARROW).open("rb") as fh:
-        layout = read_layout(fh)
-    for batch in layout.batches:
-        for j in range(len(dataset.columns) + 1):
-            at, size = batch.buffers[2 * j + 1]
-            kind = array("i" if j == 0 else "d")
-            kind.frombytes(bytes(data[at : at + size]))
-            kind.byteswap()
-            data[at : at + size] = kind.tobytes()
-    (folder / ARROW).write_bytes(bytes(data))
 
-    class Other:
+    class Other:  # a machine of the other byte order: Polars wrote this file as this one's
         byteorder = "big" if sys.byteorder == "little" else "little"
 
-    with monkeypatch.context() as patched:
-        patched.setattr(plain, "sys", Other)
-        assert {code: _lookup(code, "panel") for code in CODES} == expected
+    with monkeypatch.context() as patched:  # (a hostile run's footer said "big": numbers read swapped)
+        patched.setattr(arrow, "sys", Other)
+        assert unit_values("320583")[1] == ["panel"]
+        (folder / INDEX).touch()  # (checked anew)
+        assert isinstance(check("panel"), Damage)
     # the JSON lines of the built-in datasets
     save(stored, dataset, replace=True, small=True)
     assert (folder / LINES).exists() and (folder / PARQUET).exists() and not (folder / ARROW).exists()
@@ -356,26 +347,33 @@ def test_the_other_byte_order_and_the_older_layouts_read_the_same(
     assert {code: _lookup(code, "panel") for code in CODES} == expected
 
 
-def test_an_index_that_misplaces_a_unit_is_damaged_and_repaired(
+def test_values_out_of_adcode_order_or_an_index_of_other_rows_are_damaged(
     catalog: Catalog, home: Path, tmp_path: Path
 ) -> None:
-    """HOSTILE (a hostile-input run found these): an index whose units point at other rows (one
-    row later, or two units' rows swapped) gave another unit's numbers, and check said ok."""
+    """HOSTILE (a hostile-input run found these: an index whose units pointed at other rows gave
+    another unit's numbers, and check said ok): a unit's rows are found in the file's own
+    adcodes, checked; values out of adcode order are damaged, and so is an index of another
+    number of rows (repaired from the values)."""
+    from baiqiang.core.indicators.store import Damage
+
     folder = _stored_panel(catalog, tmp_path)
     expected = {code: _lookup(code, "panel") for code in CODES}
-    original = (folder / INDEX).read_text(encoding="utf-8")
-    for edit in ("later", "swapped"):
-        index = json.loads(original)
-        units = index["units"]
-        if edit == "later":
-            units["320583"][0] += 1
-        else:
-            units["320583"], units["320281"] = units["320281"], units["320583"]
-        (folder / INDEX).write_text(json.dumps(index), encoding="utf-8")
-        assert unit_values("320583")[1] == ["panel"]  # said, not another unit's numbers
-        damage = check("panel")
-        assert getattr(damage, "repairable", False) and INDEX in getattr(damage, "problem", "")
-        assert repair("panel") and {code: _lookup(code, "panel") for code in CODES} == expected
+    index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
+    (folder / INDEX).write_text(json.dumps(index | {"rows": index["rows"] - 1}), encoding="utf-8")
+    assert unit_values("320583")[1] == ["panel"]
+    damage = check("panel")
+    assert getattr(damage, "repairable", False) and INDEX in getattr(damage, "problem", "")
+    assert repair("panel") and {code: _lookup(code, "panel") for code in CODES} == expected
+    shuffled = values("panel").collect().sort("year", "adcode")  # SYNTHETIC: the same rows, by year
+    shuffled.select("year", pl.exclude("year", "adcode"), "adcode").write_ipc(
+        folder / ARROW, compression="uncompressed"
+    )
+    damage = check("panel")
+    assert isinstance(damage, Damage) and "order" in damage.problem
+    for code in CODES:  # never another unit's numbers: none, or the unit's own
+        shown, damaged = unit_values(code)
+        mine = {(i.column, i.year, i.value) for i in shown if i.dataset == "panel"}
+        assert damaged == ["panel"] or mine <= set(expected[code])
     (folder / ARROW).write_bytes((folder / ARROW).read_bytes()[:-100])  # the values cut short
     assert unit_values("350582")[1] == ["panel"]
     damage = check("panel")
@@ -540,10 +538,10 @@ def test_a_damaged_store_file_is_said_never_waited_for(
     elif how == "deep":
         target.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
     elif how == "infinity":
-        index["units"]["320583"][0] = float("inf")
+        index["rows"] = float("inf")
         target.write_text(json.dumps(index), encoding="utf-8")
     elif how == "shifted":
-        index["units"]["320583"][0] += 1
+        index["columns"] = [index["columns"][0], *index["columns"][:0:-1]]
         target.write_text(json.dumps(index), encoding="utf-8")
     else:  # a folder where the file was, the file's size or not
         target.mkdir()
