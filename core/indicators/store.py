@@ -33,6 +33,7 @@ from baiqiang.core.plain.indicators import (
     INDEX,
     LINES,
     PARQUET,
+    check_arrow_index,
     folder_of,
     folders,
     is_arrow_index,
@@ -208,7 +209,7 @@ def _check(name: str, folder: Path) -> Dataset | Damage:
         if arrow:
             if not is_arrow_index(index):
                 raise ValueError("not the index of these values")
-            _check_index(index, dataset)
+            check_arrow_index(index, [c.name for c in dataset.columns], dataset.rows)
         elif is_columns_index(index):
             lookup = COLUMNS
             _check_columns(index, dataset, regular(folder / COLUMNS).stat().st_size)
@@ -266,21 +267,6 @@ def _check_older(index: dict[str, Any], values: pl.LazyFrame, floats: Path) -> N
     stored = values.select(pl.col("year").cast(pl.Float64).fill_null(float("nan"))).collect().to_series()
     if not stored.equals(pl.Series("year", years.tolist(), pl.Float64).fill_nan(float("nan"))):
         raise ValueError("its years are not the values' years")
-
-
-def _check_index(index: dict[str, Any], dataset: Dataset) -> None:
-    """That an index names its dataset's rows and columns (the year first), and which of the
-    columns are counts.
-
-    Raises:
-        ValueError: It does not.
-    """
-    names = [c.name for c in dataset.columns]
-    whole = index["whole"]
-    if index["columns"] != ["year", *names] or index["rows"] != dataset.rows:
-        raise ValueError("the values and their index disagree")
-    if not isinstance(whole, list) or not set(whole) <= set(names) or len(set(whole)) != len(whole):
-        raise ValueError("the index's counts are not columns")
 
 
 def _check_units(index: dict[str, object], dataset: Dataset) -> None:

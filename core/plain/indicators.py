@@ -223,6 +223,7 @@ def unit_values(adcode: str, root: Path | None = None) -> tuple[list[Indicator],
             if meta["name"] != name:  # a folder copied, or linked, in another's place
                 raise ValueError("the description is another dataset's")
             if is_arrow_index(index):
+                check_arrow_index(index, [c["name"] for c in meta["columns"]], int(meta["rows"]))
                 line = _arrow_line(folder, index, adcode, filled=[int(c["values"]) for c in meta["columns"]])
             elif (folder / ARROW).exists():  # its values are there, and the index is not theirs
                 raise ValueError("the index is not that of the values")
@@ -269,6 +270,20 @@ def values_file(folder: Path) -> Path:
     """A dataset's values: ``values.arrow``, or (built in, or stored by an earlier version)
     ``values.parquet``."""
     return folder / ARROW if (folder / ARROW).exists() else folder / PARQUET
+
+
+def check_arrow_index(index: dict[str, Any], columns: list[str], rows: int) -> None:
+    """That the index of a ``values.arrow`` names its dataset's `rows` and `columns` (the year
+    first), and which of the columns are counts (each once).
+
+    Raises:
+        ValueError: It does not.
+    """
+    whole = index["whole"]
+    if index["columns"] != ["year", *columns] or index["rows"] != rows:
+        raise ValueError("the values and their index disagree")
+    if not isinstance(whole, list) or not set(whole) <= set(columns) or len(set(whole)) != len(whole):
+        raise ValueError("the index's counts are not columns")
 
 
 def is_arrow_index(index: Any) -> bool:

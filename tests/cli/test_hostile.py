@@ -389,6 +389,26 @@ def test_a_store_that_cannot_be_written_is_one_line(
     assert "industrial-counties,2021" in sh("editions", "-f", "csv", env=home).stdout
 
 
+def test_show_never_lists_the_values_of_a_dataset_it_says_is_damaged(
+    home: dict[str, str], tmp_path: Path
+) -> None:
+    """HOSTILE (a hostile-input run found it): an index that check calls damaged, over values
+    show could still read: show said "dataset 'd' is damaged and left out", then listed its
+    values. It leaves them out, as it says, and --format json names it under damaged."""
+    src = tmp_path / "d.csv"  # SYNTHETIC
+    src.write_text("地区,产值\n昆山市,1.5\n江阴市,2\n", encoding="utf-8")
+    assert sh("data", "import", str(src), "--as", "d", env=home).returncode == 0
+    index = Path(home["BAIQIANG_HOME"]) / "datasets" / "d" / "units-index.json"
+    found = json.loads(index.read_text(encoding="utf-8"))
+    index.write_text(json.dumps(found | {"whole": ["产值", "产值"]}), encoding="utf-8")
+    shown = sh("show", "昆山", "--format", "json", "--province", "江苏", env=home)  # (the full way)
+    profile = json.loads(shown.stdout)
+    assert "dataset 'd' is damaged" in shown.stderr and profile["damaged"] == ["d"]
+    assert not [i for i in profile["indicators"] if i["dataset"] == "d"]
+    again = sh("show", "昆山", "--province", "江苏", env=home)  # (the fast way: the same)
+    assert "dataset 'd' is damaged" in again.stderr and "d.csv" not in again.stdout
+
+
 def test_a_damaged_store_hides_nothing_else(home: dict[str, str], tmp_path: Path) -> None:
     """HOSTILE: datasets truncated by hand; every command names them, check --repair mends what it
     can, remove takes away what it cannot."""
