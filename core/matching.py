@@ -578,24 +578,26 @@ def match_frame(
         .join(keyed, on=list(_KEY), how="left", nulls_equal=True, maintain_order="left")
         .with_columns(text=pl.when(pl.col("name") != "").then("name").otherwise("code"))
     )
-    # a second row of a unit in a year: a duplicate of the first
+    # a second row of a unit in a year: a duplicate of the first (looked for in the rows stored,
+    # and only where there is one: a panel of 85,000 rows has none, as a rule)
     stored = table.filter("_stored")
-    first = stored.group_by("adcode", "year").agg(
-        pl.col("_r").first().alias("_first"), pl.col("line").first().alias("_at")
-    )
-    table = table.join(first, on=["adcode", "year"], how="left", nulls_equal=True, maintain_order="left")
-    twice = pl.col("_stored") & (pl.col("_r") != pl.col("_first"))
-    when = (
-        pl.when(pl.col("year").is_not_null() & (pl.col("year") != 0))
-        .then(pl.format(" ({})", "year"))
-        .otherwise(pl.lit(""))
-    )
-    table = table.with_columns(
-        outcome=pl.when(twice).then(pl.lit(str(RowOutcome.DUPLICATE))).otherwise("outcome"),
-        note=pl.when(twice)
-        .then(pl.format("line {} has {}{} already", "_at", "unit", when))
-        .otherwise("note"),
-    )
+    if stored.select(pl.struct("adcode", "year").is_duplicated().any()).item():
+        first = stored.group_by("adcode", "year").agg(
+            pl.col("_r").first().alias("_first"), pl.col("line").first().alias("_at")
+        )
+        table = table.join(first, on=["adcode", "year"], how="left", nulls_equal=True, maintain_order="left")
+        twice = pl.col("_stored") & (pl.col("_r") != pl.col("_first"))
+        when = (
+            pl.when(pl.col("year").is_not_null() & (pl.col("year") != 0))
+            .then(pl.format(" ({})", "year"))
+            .otherwise(pl.lit(""))
+        )
+        table = table.with_columns(
+            outcome=pl.when(twice).then(pl.lit(str(RowOutcome.DUPLICATE))).otherwise("outcome"),
+            note=pl.when(twice)
+            .then(pl.format("line {} has {}{} already", "_at", "unit", when))
+            .otherwise("note"),
+        )
     parts, rows_summed = _summed(table, found, merge_sum=merge_sum)
     if parts:
         changed = pl.DataFrame(

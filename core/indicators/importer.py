@@ -9,6 +9,7 @@ footnote. Nothing is stored here (see :mod:`.store`).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -86,7 +87,14 @@ def as_numbers(body: pl.DataFrame, headers: list[str]) -> Numbers:
     # nan are made null only in the columns that have them (a column is not copied for nothing)
     written = body.select(pl.all().count()).row(0)
     numeric = cast.select(pl.all().count()).row(0)
-    read = cast.select(pl.all().is_finite().sum()).row(0)
+    # finite where the sum is (inf or nan makes it so; a sum too large for a float, too: those
+    # columns are counted one value at a time)
+    sums = cast.select(pl.all().sum()).row(0)
+    unsure = [h for h, total in zip(headers, sums, strict=True) if not math.isfinite(total)]
+    finite_counts = (
+        dict(zip(unsure, cast.select(pl.col(unsure).is_finite().sum()).row(0), strict=True)) if unsure else {}
+    )
+    read = tuple(finite_counts.get(h, n) for h, n in zip(headers, numeric, strict=True))
     odd = [h for h, n, r in zip(headers, numeric, read, strict=True) if r < n]
     direct = cast.with_columns(finite(pl.col(h)).alias(h) for h in odd) if odd else cast
     # the cells marked missing (NA, —) only in the columns where some cell did not read as a number
@@ -260,7 +268,7 @@ def read_dataset(
         ).alias("year"),
         once(roles.year, _year_text, "").alias("year_text"),
     ).with_columns(
-        converted.select(pl.any_horizontal(pl.col(roles.values).is_not_null()).alias("numeric")).to_series(),
+        _any_number(converted, roles.values),
         pl.when(pl.col("name") != "").then("name").otherwise("code").alias("text"),
     )
     as_of, read_as = _as_of(
@@ -350,6 +358,15 @@ def read_dataset(
         summary=summary,
     )
     return values, ImportResult(dataset, table, roles.ignored, read_as, notes)
+
+
+def _any_number(converted: pl.DataFrame, columns: list[str]) -> pl.Series:
+    """Whether each row has a number in one of `columns` ("numeric"): looked for only where a
+    column has blanks (a row with a number in a column without any has one)."""
+    gaps = converted.select(pl.col(columns).null_count()).row(0)
+    if not all(gaps):
+        return pl.repeat(True, converted.height, eager=True).alias("numeric")
+    return converted.select(pl.any_horizontal(pl.col(columns).is_not_null()).alias("numeric")).to_series()
 
 
 def _body(raw: RawTable, skip: int, headers: list[str]) -> tuple[pl.DataFrame, Numbers, int]:

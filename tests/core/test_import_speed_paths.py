@@ -612,3 +612,25 @@ def test_rows_in_the_lookups_order_are_told_from_rows_out_of_it() -> None:
     assert not _in_order(frame([("320281", 2021), ("320281", None)]))  # a blank year comes first
     assert not _in_order(frame([("320281", 2021), ("320281", 2020)]))
     assert not _in_order(frame([("320583", 2020), ("320281", 2020)]))
+
+
+def test_numbers_too_large_to_add_up_are_finite_and_inf_and_nan_are_not() -> None:
+    """The count of finite numbers is taken from a column's sum where it is finite: 1e308 twice
+    sums to inf and is still two finite numbers; inf, -inf and nan are none (SYNTHETIC)."""
+    from baiqiang.core.indicators.importer import as_numbers
+
+    body = pl.DataFrame(
+        {
+            "big": [1e308, 1e308, None],
+            "odd": [float("inf"), float("nan"), 2.0],
+            "both": [float("inf"), -float("inf"), 1.0],
+        }
+    )
+    read = as_numbers(body, ["big", "odd", "both"])
+    assert read.parsed == {"big": 2, "odd": 1, "both": 1}
+    assert read.frame["big"].to_list() == [1e308, 1e308, None]
+    assert read.frame["odd"].to_list() == [None, None, 2.0] and read.frame["both"].to_list() == [
+        None,
+        None,
+        1.0,
+    ]
