@@ -313,6 +313,11 @@ async def test_the_reports_inconsistencies_are_told_in_the_interface_language(ca
         assert "report inconsistent" in quote
         assert quote.startswith("Total GDP\n“GDP 合计")  # the metric whole, the report's sentence as written
         assert grid.get_row_at(1)[1:3] == ["General public budget revenue", "= 7237 × 100m yuan"]
+        # and drawn whole, at 100 columns: the metric gives up cells, never the figure (a
+        # newcomer's run saw "= 9.9 trill…", "= 7237 × 10…" with the year column empty)
+        drawn = [grid.render_line(y).text for y in range(1, 6)]
+        assert any("= 7237 × 100m yuan" in line for line in drawn), drawn
+        assert not any("trill…" in line or "× 10…" in line for line in drawn), drawn
 
 
 async def test_l_switches_the_language_in_a_dialog_and_is_a_letter_in_a_field(catalog: Catalog) -> None:

@@ -237,6 +237,7 @@ class Grid(ScrollView, can_focus=True):
         self.sortable = sortable
         self._columns: list[tuple[str, str]] = []
         self._right: list[bool] = []
+        self._uncut: list[bool] = []
         self._whole: list[bool] = []
         self._rows: GridRows = TextRows([], 0)
         self._lengths: list[Lengths] = []
@@ -277,6 +278,7 @@ class Grid(ScrollView, can_focus=True):
         max_width: int = 48,
         right: Sequence[str] = (),
         whole: Sequence[str] = (),
+        uncut: Sequence[str] = (),
     ) -> None:
         """Replaces the columns and rows, fitted to the width the grid has.
 
@@ -294,10 +296,13 @@ class Grid(ScrollView, can_focus=True):
             whole: Keys of the columns not cut below :data:`WHOLE` cells (a unit's name): the
                 others give up cells first, and the grid scrolls sideways where they cannot. A
                 number (a column aligned right) is never cut.
+            uncut: Keys of the columns never cut, as a number is not (a figure with its unit:
+                "= 9.9 trillion yuan" cut to "= 9.9 trill…" says another figure).
         """
         self._columns = [(key, visible(label)) for key, label in columns]  # a file's header too
         self._right = [key in right for key, _ in columns]
         self._whole = [key in whole for key, _ in columns]
+        self._uncut = [key in uncut or key in right for key, _ in columns]
         same = list(columns) == self._shown_columns
         self._shown_columns = list(columns)
         self._rows = rows if isinstance(rows, GridRows) else TextRows(rows, len(columns))
@@ -327,7 +332,7 @@ class Grid(ScrollView, can_focus=True):
                 else max(lab, min(n, self._max_width, WHOLE))
                 if w
                 else max(lab, 6)
-                for n, lab, w, r in zip(natural, labels, self._whole, self._right, strict=True)
+                for n, lab, w, r in zip(natural, labels, self._whole, self._uncut, strict=True)
             ],
             room=self._filled_width,
             cap=self._max_width,

@@ -66,7 +66,7 @@ class HighlightsView(Vertical):
                 ]
             )
         columns = [(k, t(f"col.{k}", lang)) for k in ("group", "metric", "figure", "year")]
-        self.query_one(Grid).fill(columns, rows, max_width=80)
+        self.query_one(Grid).fill(columns, rows, max_width=80, uncut=["figure"])
         self._quote(0)
 
     def _quote(self, row: int) -> None:
