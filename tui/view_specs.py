@@ -109,8 +109,8 @@ def _cluster_view(table: str, charts: tuple[str, ...]) -> ViewSpec:
     spec = TABLES[table]
     return ViewSpec(
         table,
-        f"{spec.label} {spec.title}",
-        f"表{spec.number} {spec.title_en}",
+        f"{spec.label_in('zh')} {spec.title}",
+        f"{spec.label_in('en')} {spec.title_en}",
         table=table,
         charts=charts,
     )

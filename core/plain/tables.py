@@ -125,6 +125,12 @@ class TableSpec:
         """How the report refers to it (表1), or its short label where it has no number."""
         return f"表{self.number}" if self.number else self.short
 
+    def label_in(self, lang: str) -> str:
+        """:attr:`label` in a language: 表4, or Table 4 in English."""
+        if lang == "zh":
+            return self.label
+        return f"Table {self.number}" if self.number else self.short_en
+
     @property
     def ranked(self) -> bool:
         """Whether it is a list of ranked units."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polars as pl
 from textual.command import CommandList
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList, Static, TabbedContent
 from typer.testing import CliRunner
 
 from baiqiang.core.catalog import Catalog
@@ -393,6 +393,7 @@ async def test_language_toggle(catalog: Catalog) -> None:
         assert ranks[0] == "Top-100 industrial counties, 2022", ranks  # the list's title too
         clusters = app.screen.query_one("#detail-clusters", Grid).get_row_at(0)
         assert clusters[2] == "innovative industrial cluster pilot", clusters
+        assert clusters[0] == "Table 4", clusters  # the report's table, in English (not 表4)
         facts = app.screen.query_one("#detail-facts", Static).content
         facts = " ".join(t.plain for g in facts.renderables for t in g.renderables)  # type: ignore[union-attr]
         assert "Number of high-tech enterprises > 700 firms (2021)" in facts, facts[:200]
@@ -400,6 +401,8 @@ async def test_language_toggle(catalog: Catalog) -> None:
         await settle(pilot)
         row = app.query_one("#view-national", TableView).table.get_row_at(0)
         assert "advanced manufacturing cluster" in row and "先进制造业集群" not in row, row
+        tabs = app.query_one("#view-clusters TabbedContent", TabbedContent)
+        assert str(tabs.get_tab("pane-national").label).startswith("Table 4 National"), tabs
         await pilot.press("1", "L")
         await settle(pilot)
         assert [c.label for c in v.table.columns][:2] == ["排名", "名称"]

@@ -151,7 +151,7 @@ class DetailScreen(BackScreen):
                     + [("scale", t("col.scale", lang)), ("shared", t("col.shared_with", lang))],
                     [
                         [
-                            TABLES[c["table"]].label,
+                            TABLES[c["table"]].label_in(lang),
                             c["cluster"],
                             term("scale", c["scale"], lang)
                             if c.get("scale")
