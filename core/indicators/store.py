@@ -3,10 +3,10 @@ user data folder, ``~/.local/share/baiqiang/datasets`` on Linux).
 
 A dataset folder holds its values (adcode, year, one column per indicator, in the unit written),
 ``dataset.json`` (its :class:`~.model.Dataset`: provenance, columns, units, match summary) and
-``units-index.json``, what ``show`` reads them by without Polars (see
-:mod:`baiqiang.core.plain.indicators`): the values once, as ``values.arrow``, where the index
-says each unit's numbers are; a built-in dataset's as ``values.parquet`` (small) and
-``units.jsonl``. A dataset is written into a temporary folder and renamed into place, so a
+``units-index.json`` (see :mod:`baiqiang.core.plain.indicators`): the values once, as
+``values.arrow``, which ``show`` reads without Polars (its headers say where each column's
+numbers are, its adcodes which rows are a unit's); a built-in dataset's as ``values.parquet``
+(small) and ``units.jsonl``. A dataset is written into a temporary folder and renamed into place, so a
 failed or interrupted import leaves the store as it was.
 """
 
@@ -180,29 +180,24 @@ def _check(name: str, folder: Path) -> Dataset | Damage:
     arrow = path.name == ARROW
     try:
         values = regular(path)  # (a FIFO: Polars would wait for ever)
-        if arrow:  # its headers, read and checked here first: Polars is given no file it would trip on
+        if arrow:  # its headers checked (fields, types, rows) before Polars reads it
             with values.open("rb") as fh:
                 layout = values_layout(fh, [c.name for c in dataset.columns])
-            filled = [
-                sum(b.rows - b.nulls[k] for b in layout.batches) for k in range(1, len(layout.fields) - 1)
-            ]
-            if sum(b.rows for b in layout.batches) != dataset.rows or filled != [
-                c.values for c in dataset.columns
-            ]:
+            if layout.rows != dataset.rows or layout.filled() != [c.values for c in dataset.columns]:
                 return Damage(name, f"its values ({path.name}) do not match its description", False)
             codes = pl.scan_ipc(values).select("adcode").collect().to_series()
             if codes.null_count() or not codes.rechunk().is_sorted():  # (show finds a unit by halves)
                 return Damage(name, f"its values ({path.name}) are not in the order of their units", False)
-        schema = pl.read_ipc_schema(values) if arrow else pl.read_parquet_schema(values)
-        scanned = pl.scan_ipc(values) if arrow else pl.scan_parquet(values)
-        rows = scanned.select(pl.len()).collect().item()
+        else:
+            schema = pl.read_parquet_schema(values)
+            rows = pl.scan_parquet(values).select(pl.len()).collect().item()
+            missing = [c.name for c in dataset.columns if c.name not in schema] + [
+                c for c in ("adcode", "year") if c not in schema
+            ]
+            if missing or rows != dataset.rows:
+                return Damage(name, f"its values ({path.name}) do not match its description", False)
     except (OSError, ValueError, pl.exceptions.PolarsError, pl.exceptions.PanicException):
         return Damage(name, f"its values ({path.name}) cannot be read", False)
-    missing = [c.name for c in dataset.columns if c.name not in schema] + [
-        c for c in ("adcode", "year") if c not in schema
-    ]
-    if missing or rows != dataset.rows:
-        return Damage(name, f"its values ({path.name}) do not match its description", False)
     lookup = INDEX
     try:
         index = read_json(folder / INDEX)
@@ -531,8 +526,8 @@ def _write_index(values: pl.DataFrame, cols: list[str], folder: Path) -> None:
 def _write_lookup(values: pl.DataFrame, dataset: Dataset, folder: Path, *, small: bool = False) -> None:
     """The values as ``show`` reads them without Polars (:mod:`baiqiang.core.plain.indicators`):
     ``values.arrow``, the values once (year, the columns, adcode; uncompressed: the panel's 8.5 M
-    values in 0.04 s, read by Polars at once) and its index, which says where each unit's rows and
-    each column's numbers are. `small` (a shipped dataset's, beside its ``values.parquet``): each
+    values in 0.04 s, read by Polars at once), sorted by unit and year, and its index (the rows,
+    the columns, which are counts). `small` (a shipped dataset's, beside its ``values.parquet``): each
     unit's values on one line of ``units.jsonl``, ``"values": [[...], ...]``, a list per column in
     the description's order, whole numbers as integers, and where each line starts."""
     import polars as pl

@@ -61,6 +61,16 @@ class Layout:
     fields: tuple[Field, ...]
     batches: tuple[Batch, ...]
 
+    @property
+    def rows(self) -> int:
+        """Its rows, in every batch."""
+        return sum(b.rows for b in self.batches)
+
+    def filled(self) -> list[int]:
+        """How many values each field between the first and the last has (a dataset's columns,
+        between its year and its adcode): its rows less its blanks."""
+        return [self.rows - sum(b.nulls[k] for b in self.batches) for k in range(1, len(self.fields) - 1)]
+
 
 class _Table:
     """A FlatBuffers table of `buf` at `pos` (little-endian, as the format has it)."""
@@ -261,7 +271,7 @@ def unit_rows(fh: BinaryIO, layout: Layout, adcode: str) -> range:
     Raises:
         NotArrow: The rows found are not all the unit's (the file is not in adcode order).
     """
-    rows = sum(b.rows for b in layout.batches)
+    rows = layout.rows
 
     def first(after: bool) -> int:  # the first row whose adcode is past (or at) `adcode`
         low, high = 0, rows

@@ -357,9 +357,9 @@ def _arrow_line(
     names = index["columns"]
     with _open(folder / ARROW) as fh:
         layout = values_layout(fh, names[1:])
-        if sum(b.rows for b in layout.batches) != index["rows"]:
+        if layout.rows != index["rows"]:
             raise ValueError("the values are not as many rows as their index says")
-        if [sum(b.rows - b.nulls[k] for b in layout.batches) for k in range(1, len(names))] != filled:
+        if layout.filled() != filled:
             raise ValueError("the values are not as many as their description says")
         found = unit_rows(fh, layout, adcode)
         if not found:
